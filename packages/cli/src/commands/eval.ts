@@ -1,0 +1,101 @@
+/**
+ * `pol eval <policy> --input <file.json | file.jsonl | ->`: one decision per input, in input order,
+ * as JSON Lines. A bad input is reported with its line number and the others still get decided.
+ */
+import { readFileSync } from 'node:fs';
+import type { ResultJson } from '@pol/core';
+import { type Engine, type EngineName, makeEngine } from '../engines.ts';
+import { loadPolicyFromDisk, printDiagnostics, readText, UsageError } from '../io.ts';
+import { JsonSyntaxError, lineColumn, readJson } from '../json-reader.ts';
+import { explainText } from '../explain.ts';
+
+export interface EvalOptions {
+  readonly input: string;
+  readonly engine: EngineName;
+  readonly explain: boolean;
+  readonly format: 'json' | 'text';
+}
+
+interface InputItem {
+  readonly line: number;
+  readonly value?: unknown;
+  readonly error?: string;
+  readonly warnings: readonly string[];
+}
+
+export async function evalCommand(file: string, options: EvalOptions): Promise<number> {
+  const loaded = loadPolicyFromDisk(file);
+  printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
+  if (!loaded.program) return 1;
+  const text = options.input === '-' ? readFileSync(0, 'utf8') : readText(options.input);
+  if (text === undefined) throw new UsageError(`cannot read the input file ${options.input}`);
+  const engine = await makeEngine(options.engine, loaded.program);
+  let failures = 0;
+  for (const item of splitInputs(text, options.input)) {
+    for (const w of item.warnings) process.stderr.write(`${options.input}:${item.line}: warning: ${w}\n`);
+    const problem = item.error ?? undefined;
+    if (problem !== undefined) {
+      failures++;
+      report(options, item.line, [problem]);
+      continue;
+    }
+    const decided = decideOne(engine, item.value, options.explain);
+    if ('errors' in decided) {
+      failures++;
+      report(options, item.line, decided.errors);
+      continue;
+    }
+    if (options.format === 'text' || (options.explain && options.format !== 'json')) {
+      process.stdout.write(explainText(`input ${item.line}`, decided.result) + '\n\n');
+    } else {
+      process.stdout.write(JSON.stringify(flatten(decided.result)) + '\n');
+    }
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+function report(options: EvalOptions, line: number, errors: readonly string[]): void {
+  for (const e of errors) process.stderr.write(`${options.input}:${line}: error: ${e}\n`);
+  if (options.format === 'json' || !options.explain) process.stdout.write(JSON.stringify({ line, error: 'invalid input', errors }) + '\n');
+}
+
+export function decideOne(engine: Engine, json: unknown, explain: boolean): { result: ResultJson } | { errors: string[] } {
+  const v = engine.validate(json);
+  if (!v.ok) return { errors: v.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+  return { result: engine.evaluate(v.value, explain) };
+}
+
+/** The printed form: the decision's fields first, then what explains it. */
+export function flatten(r: ResultJson): Record<string, unknown> {
+  const { decision, ...rest } = r;
+  return { ...decision, ...rest };
+}
+
+/** A .json file holds one input or a list of inputs; anything else is JSON Lines. */
+function splitInputs(text: string, name: string): InputItem[] {
+  const trimmed = text.replace(/^\uFEFF/, '');
+  if (!name.endsWith('.jsonl') && name !== '-') {
+    try {
+      const { value, warnings } = readJson(trimmed);
+      const list = Array.isArray(value) ? value : [value];
+      return list.map((v, i) => ({ line: Array.isArray(value) ? i + 1 : 1, value: v, warnings: warnings.map((w) => `${w.path}: ${w.message}`) }));
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      const at = lineColumn(trimmed, e.offset);
+      return [{ line: at.line, error: `not valid JSON at column ${at.column}: ${e.message}`, warnings: [] }];
+    }
+  }
+  const items: InputItem[] = [];
+  const lines = trimmed.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const { value, warnings } = readJson(line);
+      items.push({ line: i + 1, value, warnings: warnings.map((w) => `${w.path}: ${w.message}`) });
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      items.push({ line: i + 1, error: `not valid JSON at column ${e.offset + 1}: ${e.message}`, warnings: [] });
+    }
+  });
+  return items;
+}

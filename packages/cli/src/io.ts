@@ -1,0 +1,38 @@
+/** Files in and out, with user mistakes turned into diagnostics rather than stack traces. */
+import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
+
+export class UsageError extends Error {}
+
+export function readText(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadPolicyFromDisk(path: string): CompiledPolicy {
+  if (!existsSync(path)) throw new UsageError(`cannot read ${path}: no such file`);
+  return compilePolicyFile(path, readText);
+}
+
+/** Writes through a temporary file and a rename, so a failed write never leaves half a file. */
+export function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, format: 'human' | 'json'): void {
+  if (diagnostics.length === 0) return;
+  if (format === 'json') return;
+  process.stderr.write(renderDiagnostics(diagnostics, (p) => sources.get(p)) + '\n');
+}
+
+export function diagnosticsJson(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): unknown[] {
+  return diagnostics.map((d) => diagnosticToJson(d, (p) => sources.get(p)));
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The `pol` command. Wiring only: it reads arguments and files, calls the packages, prints, and
+ * maps results to exit codes (0 ok, 1 the policy or input has errors or tests fail, 2 usage).
+ * A user's mistake never shows a stack trace; an internal error says it is a bug.
+ */
+import { checkCommand } from './commands/check.ts';
+import { evalCommand } from './commands/eval.ts';
+import { testCommand } from './commands/test.ts';
+import { UsageError } from './io.ts';
+import type { EngineName } from './engines.ts';
+
+const USAGE = `usage: pol <command> [options]
+
+commands:
+  check <file.pol> [--format human|json]          check a policy and list every problem
+  eval <file.pol> --input <file.json|file.jsonl|-> decide inputs; one JSON line per input
+       [--engine compiled|interpreter] [--explain] [--format json|text]
+  test <file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]
+                                                   run the policy's examples
+  compile <file.pol> --out <dir> [--target ts|js]  write a TypeScript evaluator module
+  fmt [--check] <files...>                         format .pol files (same as prettier)
+  diff <old.pol> <new.pol> [--format text|json|markdown|html]
+                                                   what an amendment changes
+  replay <old.pol> <new.pol> --input <file.jsonl>  re-decide past inputs under both versions
+`;
+
+interface Args {
+  readonly positional: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout']);
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(0, eq) : a;
+      if (eq >= 0) flags.set(name, a.slice(eq + 1));
+      else if (VALUE_FLAGS.has(name)) {
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(`${name} needs a value`);
+        flags.set(name, v);
+      } else flags.set(name, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function flag(args: Args, name: string, allowed?: readonly string[]): string | undefined {
+  const v = args.flags.get(name);
+  if (v === undefined) return undefined;
+  if (v === true) throw new UsageError(`${name} needs a value`);
+  if (allowed && !allowed.includes(v)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not \`${v}\``);
+  return v;
+}
+
+function one(args: Args, what: string): string {
+  if (args.positional.length !== 1) throw new UsageError(`expected one ${what}, got ${args.positional.length}`);
+  return args.positional[0]!;
+}
+
+function checkFlags(args: Args, known: readonly string[]): void {
+  for (const k of args.flags.keys()) if (!known.includes(k)) throw new UsageError(`unknown option ${k}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const args = parseArgs(rest);
+  switch (command) {
+    case 'check':
+      checkFlags(args, ['--format']);
+      return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json');
+    case 'eval': {
+      checkFlags(args, ['--input', '--engine', '--explain', '--format']);
+      const input = flag(args, '--input');
+      if (!input) throw new UsageError('eval needs --input <file.json | file.jsonl | ->');
+      return evalCommand(one(args, 'policy file'), {
+        input,
+        engine: (flag(args, '--engine', ['compiled', 'interpreter']) ?? 'compiled') as EngineName,
+        explain: args.flags.has('--explain'),
+        format: (flag(args, '--format', ['json', 'text']) ?? (args.flags.has('--explain') ? 'text' : 'json')) as 'json' | 'text',
+      });
+    }
+    case 'test': {
+      checkFlags(args, ['--engine', '--require-coverage']);
+      const engine = flag(args, '--engine', ['both', 'compiled', 'interpreter']) ?? 'both';
+      const engines: EngineName[] = engine === 'both' ? ['interpreter', 'compiled'] : [engine as EngineName];
+      return testCommand(one(args, 'policy file or folder'), { engines, requireCoverage: args.flags.has('--require-coverage') });
+    }
+    case 'compile': {
+      checkFlags(args, ['--out', '--target']);
+      const out = flag(args, '--out');
+      if (!out) throw new UsageError('compile needs --out <dir>');
+      const { compileCommand } = await import('./commands/compile.ts');
+      return compileCommand(one(args, 'policy file'), out, (flag(args, '--target', ['ts', 'js']) ?? 'ts') as 'ts' | 'js');
+    }
+    case 'fmt': {
+      checkFlags(args, ['--check']);
+      if (args.positional.length === 0) throw new UsageError('fmt needs at least one .pol file');
+      const { fmtCommand } = await import('./commands/fmt.ts');
+      return fmtCommand(args.positional, args.flags.has('--check'));
+    }
+    case 'diff': {
+      checkFlags(args, ['--format', '--timeout']);
+      if (args.positional.length !== 2) throw new UsageError('diff needs two policy files: the old and the new');
+      const { diffCommand } = await import('./commands/diff.ts');
+      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text');
+    }
+    case 'replay': {
+      checkFlags(args, ['--input', '--format']);
+      if (args.positional.length !== 2) throw new UsageError('replay needs two policy files: the old and the new');
+      const input = flag(args, '--input');
+      if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
+      const { replayCommand } = await import('./commands/replay.ts');
+      return replayCommand(args.positional[0]!, args.positional[1]!, input);
+    }
+    default:
+      throw new UsageError(`unknown command \`${command}\``);
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`pol: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`pol: internal error: ${message}\nThis is a bug in Pol; please report it with the command you ran.\n`);
+    if (process.env['POL_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 70;
+  }
+}
+

@@ -1,0 +1,68 @@
+/** The types of Pol values, as the checker infers them. */
+export type Type =
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'number'; readonly unit: string | null }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'enum'; readonly name: string }
+  | { readonly kind: 'set'; readonly of: string }
+  | { readonly kind: 'record'; readonly name: string | undefined; readonly fields: ReadonlyMap<string, Type> }
+  | { readonly kind: 'list'; readonly element: Type }
+  | { readonly kind: 'optional'; readonly inner: Type }
+  /** the type of an expression that already has an error: accepted everywhere, so one mistake reports once */
+  | { readonly kind: 'error' };
+
+export const BOOL: Type = { kind: 'bool' };
+export const DATE: Type = { kind: 'date' };
+export const ERROR: Type = { kind: 'error' };
+export const NUMBER: Type = { kind: 'number', unit: null };
+export const numberOf = (unit: string | null): Type => (unit === null ? NUMBER : { kind: 'number', unit });
+
+export function typeToString(t: Type): string {
+  switch (t.kind) {
+    case 'bool':
+      return 'Boolean';
+    case 'number':
+      return t.unit ?? 'Number';
+    case 'date':
+      return 'Date';
+    case 'enum':
+      return t.name;
+    case 'set':
+      return `group of ${t.of}`;
+    case 'record':
+      return t.name ?? `{ ${[...t.fields].map(([k, v]) => `${k}: ${typeToString(v)}`).join(', ')} }`;
+    case 'list':
+      return `list of ${typeToString(t.element)}`;
+    case 'optional':
+      return `optional ${typeToString(t.inner)}`;
+    case 'error':
+      return '?';
+  }
+}
+
+/** Structural equality; `error` equals everything so that one mistake is reported once. */
+export function sameType(a: Type, b: Type): boolean {
+  if (a.kind === 'error' || b.kind === 'error') return true;
+  switch (a.kind) {
+    case 'number':
+      return b.kind === 'number' && a.unit === b.unit;
+    case 'enum':
+      return b.kind === 'enum' && a.name === b.name;
+    case 'set':
+      return b.kind === 'set' && a.of === b.of;
+    case 'list':
+      return b.kind === 'list' && sameType(a.element, b.element);
+    case 'optional':
+      return b.kind === 'optional' && sameType(a.inner, b.inner);
+    case 'record': {
+      if (b.kind !== 'record' || a.fields.size !== b.fields.size) return false;
+      for (const [k, v] of a.fields) {
+        const w = b.fields.get(k);
+        if (!w || !sameType(v, w)) return false;
+      }
+      return true;
+    }
+    default:
+      return a.kind === b.kind;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The registry of diagnostic codes. Codes are stable: tools and tests match on them, and each has
+ * a section in docs/diagnostics.md (a test keeps the two in agreement).
+ */
+export const DIAGNOSTIC_CODES = {
+  'syntax/unexpected-token': 'the parser found a token it did not expect here',
+  'syntax/unexpected-character': 'a character that cannot start any token',
+  'syntax/unterminated-string': 'a string that is not closed on its line',
+  'syntax/invalid-date': 'a date literal that is not a real calendar date',
+  'syntax/too-deep': 'nesting deeper than the parser accepts',
+  'syntax/missing-token': 'a required word or symbol is missing',
+  'import/not-found': 'an imported file cannot be read',
+  'import/cycle': 'files import each other in a cycle',
+  'check/unknown-name': 'a name that is not declared',
+  'check/unknown-type': 'a type name that is not declared',
+  'check/unknown-field': 'a field that the record does not have',
+  'check/unknown-member': 'a member that the enum does not have',
+  'check/unknown-variant': 'a decision variant that the decision does not declare',
+  'check/duplicate-declaration': 'two declarations with the same name',
+  'check/duplicate-field': 'a field or argument given twice',
+  'check/type-mismatch': 'an expression of the wrong type',
+  'check/unit-mismatch': 'quantities of different units combined or compared',
+  'check/optional-not-handled': 'an optional value used without handling its absence',
+  'check/missing-argument': 'a decision variant used without one of its fields',
+  'check/missing-input': 'no `input` declaration',
+  'check/missing-decision': 'no `decision` declaration',
+  'check/missing-otherwise': 'no `otherwise` decision for inputs no rule decides',
+  'check/multiple-declarations': 'more than one `input`, `decision`, `otherwise` or policy header',
+  'check/missing-citation': 'a rule or exception without `cites`',
+  'check/missing-as-of': 'dated rules or group members without an `as of` date in the input',
+  'check/definition-cycle': 'definitions that depend on each other in a cycle',
+  'check/invalid-date-range': 'an effective date range that ends before it starts',
+  'check/unused-declaration': 'a declaration nothing uses',
+  'check/example-invalid': 'an example whose input does not fit the input declaration',
+  'check/not-constant': 'a constant that depends on the input',
+  'input/invalid': 'an input value that does not fit the input declaration',
+  'input/requirement-failed': 'an input that fails a `require` of the policy',
+  'input/unparseable': 'input text that is not valid JSON',
+  'analysis/conflict': 'two siblings that can both apply with different decisions',
+  'analysis/unreachable': 'a rule or exception that can never apply',
+  'analysis/constant-condition': 'a condition that is always true or always false',
+  'cli/usage': 'the command was called with wrong arguments',
+  'cli/io': 'a file could not be read or written',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,370 @@
+/**
+ * The reference interpreter: the semantics of Pol, written to be obviously right rather than fast
+ * (docs/semantics.md says the same in prose). It shares no helper with generated code, so the
+ * differential tests between the two can catch a bug in either.
+ */
+import type * as A from '../ast/nodes.ts';
+import type { CheckedProgram } from '../checker/program.ts';
+import type { Span } from '../source/span.ts';
+import { Rational } from '../values/rational.ts';
+import type { RRecord, RValue } from '../values/value.ts';
+
+export interface Decision {
+  readonly variant: string;
+  readonly fields: ReadonlyMap<string, RValue>;
+}
+
+export interface Step {
+  readonly id: string;
+  readonly kind: 'rule' | 'exception' | 'otherwise';
+  readonly title: string | undefined;
+  readonly cites: readonly string[];
+  readonly span: Span;
+}
+
+/** Why a rule or exception did not decide (only with `explain`). */
+export interface NotApplied {
+  readonly id: string;
+  readonly kind: 'rule' | 'exception';
+  readonly status: 'not-in-effect' | 'condition-false' | 'overridden';
+  /** the part of the condition that was false, as written */
+  readonly failed: Span | undefined;
+  readonly span: Span;
+}
+
+export interface Result {
+  readonly decision: Decision;
+  /** other exceptions at the deciding level that also apply and reach the same kind of decision */
+  readonly alternatives: readonly Decision[];
+  readonly obligations: readonly string[];
+  /** the rule and the exceptions that fired, outermost first; the last one decided */
+  readonly trace: readonly Step[];
+  readonly notApplied: readonly NotApplied[] | undefined;
+}
+
+export interface EvaluateOptions {
+  readonly explain?: boolean;
+}
+
+type Body = A.RuleDecl | A.ExceptionDecl;
+
+interface Env {
+  readonly input: RRecord;
+  readonly asOf: string | undefined;
+  readonly defines: Map<string, RValue>;
+  readonly binders: Map<string, RValue>;
+}
+
+/** Evaluates one condition on a validated input (used for `require`). */
+export function evaluateCondition(program: CheckedProgram, input: RRecord, condition: A.Expr): boolean {
+  return new Interpreter(program, input, false).condition(condition);
+}
+
+/** Evaluates a decision written in the policy (an example's `expect`) on a validated input. */
+export function evaluateDecisionExpr(program: CheckedProgram, input: RRecord, d: A.DecisionExpr): Decision {
+  return new Interpreter(program, input, false).decision(d);
+}
+
+/** Evaluates a validated input (see validateInput). Never throws on one. */
+export function evaluate(program: CheckedProgram, input: RRecord, options: EvaluateOptions = {}): Result {
+  return new Interpreter(program, input, options.explain === true).run();
+}
+
+class Interpreter {
+  private readonly env: Env;
+  private readonly constCache = new Map<string, RValue>();
+  private readonly groupCache = new Map<string, ReadonlySet<string>>();
+  private readonly notApplied: NotApplied[] | undefined;
+
+  constructor(
+    private readonly program: CheckedProgram,
+    input: RRecord,
+    explain: boolean,
+  ) {
+    const asOfField = program.input.asOf;
+    const asOf = asOfField ? (input.get(asOfField) as string) : undefined;
+    this.env = { input, asOf, defines: new Map(), binders: new Map() };
+    this.notApplied = explain ? [] : undefined;
+  }
+
+  decision(d: A.DecisionExpr): Decision {
+    return this.decide(d);
+  }
+
+  condition(e: A.Expr): boolean {
+    return this.bool(e);
+  }
+
+  run(): Result {
+    for (const rule of this.program.rules) {
+      if (!this.applies(rule)) continue;
+      const r = this.resolve(rule);
+      return { ...r, notApplied: this.notApplied };
+    }
+    const o = this.program.otherwise;
+    return {
+      decision: this.decide(o.decide),
+      alternatives: [],
+      obligations: [],
+      trace: [{ id: 'otherwise', kind: 'otherwise', title: undefined, cites: o.cites.map((c) => c.value), span: o.span }],
+      notApplied: this.notApplied,
+    };
+  }
+
+  private inEffect(b: Body): boolean {
+    const on = this.env.asOf;
+    if (on === undefined) return true;
+    if (b.effective && on < b.effective.value) return false;
+    if (b.until && on >= b.until.value) return false;
+    return true;
+  }
+
+  /** Whether a rule or exception applies; records why not when explaining. */
+  private applies(b: Body): boolean {
+    if (!this.inEffect(b)) {
+      this.notApplied?.push({ id: b.name.name, kind: b.kind, status: 'not-in-effect', failed: (b.effective ?? b.until)?.span, span: b.name.span });
+      return false;
+    }
+    if (!b.when) return true;
+    if (this.bool(b.when)) return true;
+    this.notApplied?.push({ id: b.name.name, kind: b.kind, status: 'condition-false', failed: this.failingPart(b.when), span: b.name.span });
+    return false;
+  }
+
+  private failingPart(e: A.Expr): Span {
+    if (e.kind === 'paren') return this.failingPart(e.inner);
+    if (e.kind === 'binary' && e.op === 'and') {
+      if (!this.bool(e.left)) return this.failingPart(e.left);
+      return this.failingPart(e.right);
+    }
+    return e.span;
+  }
+
+  private step(b: Body): Step {
+    return { id: b.name.name, kind: b.kind, title: b.title?.value, cites: b.cites.map((c) => c.value), span: b.span };
+  }
+
+  /**
+   * Default logic: a body decides unless one of its exceptions applies; the first applicable
+   * exception (in written order) overrides it, recursively.
+   */
+  private resolve(b: Body): Omit<Result, 'notApplied'> {
+    const applicable = b.exceptions.filter((e) => this.applies(e));
+    const winner = applicable[0];
+    if (!winner) {
+      return { decision: this.decide(b.decide), alternatives: [], obligations: b.obligations.map((o) => o.value), trace: [this.step(b)] };
+    }
+    const first = this.resolve(winner);
+    const alternatives = [...first.alternatives];
+    for (const other of applicable.slice(1)) {
+      this.notApplied?.push({ id: other.name.name, kind: 'exception', status: 'overridden', failed: undefined, span: other.name.span });
+      const d = this.resolve(other).decision;
+      if (d.variant === first.decision.variant && !sameDecision(d, first.decision) && !alternatives.some((a) => sameDecision(a, d))) {
+        alternatives.push(d);
+      }
+    }
+    return { decision: first.decision, alternatives, obligations: first.obligations, trace: [this.step(b), ...first.trace] };
+  }
+
+  private decide(d: A.DecisionExpr): Decision {
+    const fields = new Map<string, RValue>();
+    for (const a of d.args) fields.set(a.name.name, this.value(a.value));
+    return { variant: d.variant.name, fields };
+  }
+
+  // ---- expressions ----
+
+  private bool(e: A.Expr): boolean {
+    return this.value(e) === true;
+  }
+
+  private num(e: A.Expr): Rational {
+    return this.value(e) as Rational;
+  }
+
+  private value(e: A.Expr): RValue {
+    switch (e.kind) {
+      case 'number':
+        return Rational.parse(e.text)!;
+      case 'percent':
+        return Rational.parse(e.text)!.div(Rational.of(100n));
+      case 'date':
+        return e.value;
+      case 'bool':
+        return e.value;
+      case 'paren':
+        return this.value(e.inner);
+      case 'identifier':
+        return this.identifier(e);
+      case 'member': {
+        const obj = this.value(e.object) as RRecord;
+        return obj.get(e.property.name) ?? null;
+      }
+      case 'unary':
+        return e.op === 'not' ? !this.bool(e.operand) : this.num(e.operand).neg();
+      case 'binary':
+        return this.binary(e);
+      case 'compare':
+        return this.compare(e);
+      case 'in': {
+        const el = this.value(e.element) as string;
+        const set = this.value(e.set) as ReadonlySet<string>;
+        return set.has(el) !== e.negated;
+      }
+      case 'is': {
+        const v = this.value(e.subject);
+        const test = e.test;
+        if (test.kind === 'present') return (v !== null) !== e.negated;
+        if (test.kind === 'absent') return (v === null) !== e.negated;
+        return (v === test.name) !== e.negated;
+      }
+      case 'coalesce': {
+        const v = this.value(e.value);
+        return v === null ? this.value(e.fallback) : v;
+      }
+      case 'set':
+        return new Set(e.members.filter((m) => this.memberOnDate(m)).map((m) => m.name.name));
+      case 'every':
+        return new Set(this.program.enums.get(e.enumName.name)?.members ?? []);
+      case 'aggregate':
+        return this.aggregate(e);
+    }
+  }
+
+  /** A dated member belongs on dates from `from` (inclusive) until `until` (exclusive). */
+  private memberOnDate(m: A.SetMember): boolean {
+    const on = this.env.asOf;
+    if (on === undefined) return true;
+    if (m.from && on < m.from.value) return false;
+    if (m.until && on >= m.until.value) return false;
+    return true;
+  }
+
+  private identifier(e: A.Identifier): RValue {
+    const r = this.program.resolve(e);
+    switch (r.kind) {
+      case 'input':
+        return this.env.input.get(r.field) ?? null;
+      case 'binder':
+        return this.env.binders.get(r.name) ?? null;
+      case 'member':
+        return r.member;
+      case 'define': {
+        if (this.env.defines.has(r.name)) return this.env.defines.get(r.name)!;
+        const d = this.program.defines.find((x) => x.name.name === r.name)!;
+        // A define sees only the input and other globals, never an enclosing aggregate's binder.
+        const saved = new Map(this.env.binders);
+        this.env.binders.clear();
+        const v = this.value(d.value);
+        for (const [k, val] of saved) this.env.binders.set(k, val);
+        this.env.defines.set(r.name, v);
+        return v;
+      }
+      case 'const': {
+        if (this.constCache.has(r.name)) return this.constCache.get(r.name)!;
+        const c = this.program.consts.find((x) => x.name.name === r.name)!;
+        const v = this.value(c.value);
+        this.constCache.set(r.name, v);
+        return v;
+      }
+      case 'group': {
+        const cached = this.groupCache.get(r.name);
+        if (cached) return cached;
+        const g = this.program.groups.find((x) => x.name.name === r.name)!;
+        const v = this.value(g.value) as ReadonlySet<string>;
+        this.groupCache.set(r.name, v);
+        return v;
+      }
+    }
+  }
+
+  private binary(e: A.BinaryExpr): RValue {
+    switch (e.op) {
+      case 'and':
+        return this.bool(e.left) && this.bool(e.right);
+      case 'or':
+        return this.bool(e.left) || this.bool(e.right);
+      default: {
+        const l = this.value(e.left);
+        const r = this.value(e.right);
+        if (l instanceof Set) {
+          const rs = r as ReadonlySet<string>;
+          if (e.op === '+') return new Set([...l, ...rs]);
+          return new Set([...l].filter((x) => !rs.has(x)));
+        }
+        const a = l as Rational;
+        const b = r as Rational;
+        switch (e.op) {
+          case '+':
+            return a.add(b);
+          case '-':
+            return a.sub(b);
+          case '*':
+            return a.mul(b);
+          case '/':
+            return a.div(b);
+        }
+      }
+    }
+  }
+
+  private compare(e: A.CompareExpr): boolean {
+    const l = this.value(e.left);
+    const r = this.value(e.right);
+    let c: number;
+    if (l instanceof Rational) c = l.cmp(r as Rational);
+    else if (typeof l === 'string') c = l < (r as string) ? -1 : l > (r as string) ? 1 : 0;
+    else c = l === r ? 0 : 1;
+    switch (e.op) {
+      case '=':
+        return c === 0;
+      case '!=':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '<=':
+        return c <= 0;
+      case '>':
+        return c > 0;
+      case '>=':
+        return c >= 0;
+    }
+  }
+
+  private aggregate(e: A.AggregateExpr): RValue {
+    const items = this.value(e.list) as RValue[];
+    const name = e.binder.name;
+    const had = this.env.binders.has(name);
+    const saved = this.env.binders.get(name);
+    let sum = Rational.ZERO;
+    let count = 0;
+    let result: boolean = e.op === 'all';
+    for (const item of items) {
+      this.env.binders.set(name, item);
+      if (e.where && !this.bool(e.where)) continue;
+      if (e.op === 'sum') sum = sum.add(this.num(e.body!));
+      else if (e.op === 'count') count++;
+      else if (e.op === 'all' && !this.bool(e.body!)) {
+        result = false;
+        break;
+      } else if (e.op === 'any' && this.bool(e.body!)) {
+        result = true;
+        break;
+      }
+    }
+    if (had) this.env.binders.set(name, saved ?? null);
+    else this.env.binders.delete(name);
+    if (e.op === 'sum') return sum;
+    if (e.op === 'count') return Rational.of(BigInt(count));
+    return result;
+  }
+}
+
+function sameDecision(a: Decision, b: Decision): boolean {
+  if (a.variant !== b.variant || a.fields.size !== b.fields.size) return false;
+  for (const [k, v] of a.fields) {
+    const w = b.fields.get(k);
+    if (v instanceof Rational ? !(w instanceof Rational && v.eq(w)) : v !== w) return false;
+  }
+  return true;
+}

@@ -1,0 +1,149 @@
+/**
+ * source text -> tokens -> CST -> syntax tree, with every syntax error as a Diagnostic.
+ * Never throws on any text: a lexer error skips the character, the parser recovers, and nesting
+ * too deep for the parser's recursion is refused up front with one clear error.
+ */
+import type { IToken, IRecognitionException } from 'chevrotain';
+import type { Comment, PolFile } from '../ast/nodes.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus } from './tokens.ts';
+import { polParser } from './parser.ts';
+import { CstToAst } from './from-cst.ts';
+import { isValidDate } from '../types/dates.ts';
+
+/** Brackets plus prefix operators nested deeper than this are refused (the parser recurses on them). */
+export const MAX_NESTING = 200;
+
+export interface ParseResult {
+  readonly file: PolFile;
+  readonly diagnostics: readonly Diagnostic[];
+  /** the tokens without comments (the formatter and the highlighter use them) */
+  readonly tokens: readonly IToken[];
+}
+
+export function parseSource(path: string, text: string): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const span = (start: number, end: number) => ({ file: path, start, end });
+  const lexed = polLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const ch = text.slice(e.offset, e.offset + (e.length || 1));
+    diagnostics.push({
+      code: 'syntax/unexpected-character',
+      severity: 'error',
+      message: `unexpected character ${JSON.stringify(ch)}`,
+      span: span(e.offset, e.offset + Math.max(1, e.length)),
+      label: 'not part of any word, number or symbol',
+      help: 'remove it, or put it inside a quoted text',
+    });
+  }
+  const tokens: IToken[] = [];
+  for (const t of lexed.tokens) {
+    if (t.tokenType === UnterminatedString) {
+      diagnostics.push({
+        code: 'syntax/unterminated-string',
+        severity: 'error',
+        message: 'this text is not closed',
+        span: span(t.startOffset, t.endOffset! + 1),
+        label: 'the closing `"` is missing on this line',
+        help: 'add a `"` at the end of the text',
+      });
+      continue;
+    }
+    if (t.tokenType === DateLiteral && !isValidDate(t.image)) {
+      diagnostics.push({
+        code: 'syntax/invalid-date',
+        severity: 'error',
+        message: `\`${t.image}\` is not a calendar date`,
+        span: span(t.startOffset, t.endOffset! + 1),
+        help: 'write dates as YYYY-MM-DD with a real month and day',
+      });
+    }
+    tokens.push(t);
+  }
+  const comments: Comment[] = (lexed.groups['comments'] ?? []).map((t: IToken) => ({
+    kind: 'comment',
+    text: t.image,
+    span: span(t.startOffset, t.endOffset! + 1),
+  }));
+  const builder = new CstToAst(path);
+  const empty = (): PolFile => ({ kind: 'file', path, header: undefined, imports: [], declarations: [], comments, span: span(0, text.length) });
+
+  const tooDeep = findTooDeep(tokens);
+  if (tooDeep) {
+    diagnostics.push({
+      code: 'syntax/too-deep',
+      severity: 'error',
+      message: `expressions are nested more than ${MAX_NESTING} levels deep`,
+      span: span(tooDeep.startOffset, tooDeep.endOffset! + 1),
+      label: 'nesting passes the limit here',
+      help: 'split the expression with `define` declarations',
+    });
+    return { file: empty(), diagnostics, tokens };
+  }
+
+  const parser = polParser();
+  parser.input = tokens;
+  try {
+    const cst = parser.file();
+    for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(path, e, text.length));
+    const file = builder.file(cst, comments, text.length);
+    return { file, diagnostics: dedupe(diagnostics), tokens };
+  } catch (err) {
+    // A RangeError here means the recursion limit was reached despite the depth check above.
+    if (!(err instanceof RangeError)) throw err;
+    diagnostics.push({
+      code: 'syntax/too-deep',
+      severity: 'error',
+      message: 'this file is nested too deeply to read',
+      span: span(0, 0),
+      help: 'split long expressions with `define` declarations',
+    });
+    return { file: empty(), diagnostics, tokens };
+  }
+}
+
+function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  let prefixRun = 0;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === LParen || type === LBrace || type === LBracket) depth++;
+    else if (type === RParen || type === RBrace || type === RBracket) depth = Math.max(0, depth - 1);
+    prefixRun = type === Kw.not || type === Minus ? prefixRun + 1 : 0;
+    if (depth + prefixRun > MAX_NESTING) return t;
+  }
+  return undefined;
+}
+
+function syntaxDiagnostic(path: string, e: IRecognitionException, textLength: number): Diagnostic {
+  const t = e.token;
+  const atEnd = t.tokenType?.name === 'EOF' || Number.isNaN(t.startOffset);
+  // At the end of the file, point just past the last character so the caret sits where text is missing.
+  const prev = (e as { previousToken?: IToken }).previousToken;
+  const start = atEnd ? (prev && !Number.isNaN(prev.endOffset ?? Number.NaN) ? prev.endOffset! + 1 : textLength) : t.startOffset;
+  const end = atEnd ? start : t.endOffset! + 1;
+  const missing = e.name === 'MismatchedTokenException';
+  return {
+    code: missing && atEnd ? 'syntax/missing-token' : 'syntax/unexpected-token',
+    severity: 'error',
+    message: e.message,
+    span: { file: path, start, end: Math.max(end, start) },
+    label: atEnd ? 'the file ends here' : 'unexpected here',
+    notes: e.context?.ruleStack?.length ? [`while reading ${describeRule(e.context.ruleStack[e.context.ruleStack.length - 1] ?? '')}`] : undefined,
+  };
+}
+
+function describeRule(rule: string): string {
+  const words = rule.replace(/Decl$/, ' declaration').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `a ${words}`;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}:${d.span?.start}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Turns untyped JSON input into a typed value of the reference interpreter, listing every error
+ * with its path. Numbers may be JSON numbers or decimal strings (for quantities JSON cannot carry
+ * exactly); dates are `YYYY-MM-DD` strings; enum members are strings; absent optionals are missing
+ * or null.
+ */
+import type { Type } from '../checker/types.ts';
+import { typeToString } from '../checker/types.ts';
+import { isValidDate } from '../types/dates.ts';
+import { Rational } from './rational.ts';
+import type { RValue } from './value.ts';
+
+export interface InputError {
+  /** `item.tpp`, `veu.compute_by_country[2].country`; empty for the whole input */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface EnumMembers {
+  has(enumName: string, member: string): boolean;
+  suggest?(enumName: string, member: string): string | undefined;
+}
+
+export function validateValue(type: Type, json: unknown, enums: EnumMembers): { value: RValue | undefined; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const value = check(type, json, '', enums, errors);
+  return { value: errors.length === 0 ? value : undefined, errors };
+}
+
+function describe(json: unknown): string {
+  if (json === null) return 'null';
+  if (Array.isArray(json)) return 'a list';
+  if (typeof json === 'number') return Number.isNaN(json) ? 'NaN' : String(json);
+  if (typeof json === 'string') return JSON.stringify(json.length > 40 ? json.slice(0, 40) + '…' : json);
+  if (typeof json === 'object') return 'an object';
+  return typeof json;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function check(type: Type, json: unknown, path: string, enums: EnumMembers, errors: InputError[]): RValue {
+  const fail = (message: string): null => {
+    errors.push({ path, message });
+    return null;
+  };
+  switch (type.kind) {
+    case 'optional':
+      return json === null || json === undefined ? null : check(type.inner, json, path, enums, errors);
+    case 'bool':
+      return typeof json === 'boolean' ? json : fail(`expected true or false, found ${describe(json)}`);
+    case 'number': {
+      let r: Rational | undefined;
+      if (typeof json === 'number') {
+        if (!Number.isFinite(json)) return fail(`expected a number, found ${describe(json)}`);
+        // Beyond 2^53 a JSON number may already have lost digits; the decimal string is exact.
+        if (Number.isInteger(json) && !Number.isSafeInteger(json)) {
+          return fail(`${json} is too large for a JSON number to carry exactly; write it as a string, e.g. "${BigInt(json)}"`);
+        }
+        r = Rational.fromNumber(json);
+      } else if (typeof json === 'string') {
+        r = Rational.parse(json);
+        if (!r) return fail(`expected a number, found the text ${describe(json)}`);
+      } else {
+        return fail(`expected a number${type.unit ? ` (${type.unit})` : ''}, found ${describe(json)}`);
+      }
+      if (!r) return fail(`expected a number, found ${describe(json)}`);
+      if (type.unit !== null && r.isNegative()) return fail(`a quantity in ${type.unit} cannot be negative, found ${describe(json)}`);
+      return r;
+    }
+    case 'date':
+      if (typeof json !== 'string' || !isValidDate(json)) return fail(`expected a date "YYYY-MM-DD", found ${describe(json)}`);
+      return json;
+    case 'enum': {
+      if (typeof json !== 'string') return fail(`expected a ${type.name}, found ${describe(json)}`);
+      if (!enums.has(type.name, json)) {
+        const hint = enums.suggest?.(type.name, json);
+        return fail(`${describe(json)} is not a ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
+      }
+      return json;
+    }
+    case 'list': {
+      if (!Array.isArray(json)) return fail(`expected a list, found ${describe(json)}`);
+      return json.map((item, i) => check(type.element, item, `${path}[${i}]`, enums, errors));
+    }
+    case 'record': {
+      if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+        return fail(`expected an object with ${[...type.fields.keys()].join(', ')}, found ${describe(json)}`);
+      }
+      const out = new Map<string, RValue>();
+      const obj = json as Record<string, unknown>;
+      for (const [name, fieldType] of type.fields) {
+        const present = Object.prototype.hasOwnProperty.call(obj, name);
+        if (!present || obj[name] === undefined) {
+          if (fieldType.kind === 'optional') out.set(name, null);
+          else errors.push({ path: join(path, name), message: `missing field \`${name}\` (${typeToString(fieldType)})` });
+          continue;
+        }
+        out.set(name, check(fieldType, obj[name], join(path, name), enums, errors));
+      }
+      for (const key of Object.keys(obj)) {
+        if (!type.fields.has(key)) errors.push({ path: join(path, key), message: `unknown field \`${key}\`` });
+      }
+      return out;
+    }
+    case 'set':
+    case 'error':
+      return fail(`cannot be given as input`);
+  }
+}
