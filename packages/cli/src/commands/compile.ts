@@ -1,6 +1,34 @@
-import { UsageError } from '../io.ts';
+import { join } from 'node:path';
+import { sortDiagnostics } from '@pol/core';
+import { CompileError, compileProgram } from '@pol/compiler';
+import { loadPolicyFromDisk, printDiagnostics, writeAtomically } from '../io.ts';
 
-export async function compileCommand(...args: unknown[]): Promise<number> {
-  void args;
-  throw new UsageError('`pol compile` is not available in this build yet');
+/** `pol compile <file.pol> --out <dir> [--target ts|js]`: writes the generated module(s). */
+export async function compileCommand(file: string, out: string, target: 'ts' | 'js'): Promise<number> {
+  const loaded = loadPolicyFromDisk(file);
+  const diagnostics = sortDiagnostics(loaded.diagnostics);
+  printDiagnostics(diagnostics, loaded.sources, 'human');
+  const program = loaded.program;
+  if (!program || diagnostics.some((d) => d.severity === 'error')) {
+    process.stderr.write(`${file}: not compiled, the policy has errors\n`);
+    return 1;
+  }
+  let files;
+  try {
+    files = (await compileProgram(program, { target })).files;
+  } catch (e) {
+    if (e instanceof CompileError) {
+      process.stderr.write(`${file}: error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    for (const f of files) writeAtomically(join(out, f.path), f.text);
+  } catch (e) {
+    process.stderr.write(`error: cannot write to ${out}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  for (const f of files) process.stderr.write(`wrote ${join(out, f.path)}\n`);
+  return 0;
 }

@@ -92,6 +92,10 @@ class Checker {
       else this.header = f.header;
     }
     this.checkInputAndDecision(all);
+    // Records nothing uses are still checked, so a typo in one is found before it is needed.
+    for (const [name, rec] of this.records) {
+      if (!this.recordTypes.has(name)) this.recordTypes.set(name, this.recordType(rec.fields, name));
+    }
     for (const g of this.globals.values()) this.globalType(g);
     const requires: A.RequireDecl[] = [];
     const rules: A.RuleDecl[] = [];

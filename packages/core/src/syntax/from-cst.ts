@@ -308,92 +308,116 @@ export class CstToAst {
   expression(n: CstNode | undefined, fallback: Span): A.Expr {
     if (!n) return this.placeholder(fallback);
     const span = this.nodeSpan(n, fallback);
-    switch (n.name) {
-      case 'expression':
-        return this.expression(this.node(n, 'orExpr'), span);
-      case 'orExpr':
-      case 'andExpr':
-      case 'additive':
-      case 'multiplicative':
-      case 'coalesce':
-        return this.leftAssoc(n, span);
-      case 'notExpr': {
-        if (this.token(n, 'Kw_not')) {
-          return { kind: 'unary', op: 'not', operand: this.expression(this.node(n, 'notExpr'), span), span };
-        }
-        return this.expression(this.node(n, 'comparison'), span);
-      }
-      case 'comparison':
-        return this.comparison(n, span);
-      case 'unary': {
-        if (this.token(n, 'Minus')) return { kind: 'unary', op: '-', operand: this.expression(this.node(n, 'unary'), span), span };
-        return this.expression(this.node(n, 'postfix'), span);
-      }
-      case 'postfix': {
-        let expr = this.expression(this.node(n, 'primary'), span);
-        for (const t of this.tokens(n, 'Name')) {
-          if (t.isInsertedInRecovery) continue;
-          expr = { kind: 'member', object: expr, property: this.ident(t, span), span: { file: this.path, start: expr.span.start, end: t.endOffset! + 1 } };
-        }
-        return expr;
-      }
-      case 'primary':
-        return this.primary(n, span);
-      default:
-        return this.placeholder(span);
+    if (n.name === 'operand') return this.operandOnly(n, span);
+    if (n.name !== 'expression') return this.placeholder(span);
+    const items: Item[] = [];
+    for (const child of this.ordered(n)) {
+      if (isToken(child)) continue;
+      if (child.name === 'operand') this.pushOperand(child, items);
+      else if (child.name === 'binaryOperator') {
+        const toks = this.ordered(child).filter(isToken);
+        const first = toks[0];
+        if (!first) continue;
+        const op = toks.map((t) => t.image).join(' ');
+        items.push({ kind: 'infix', op, token: first });
+      } else if (child.name === 'isTest') items.push({ kind: 'is', node: child });
+    }
+    const state = { items, pos: 0 };
+    const e = this.pratt(state, 0, span);
+    return e;
+  }
+
+  private operandOnly(n: CstNode, span: Span): A.Expr {
+    const items: Item[] = [];
+    this.pushOperand(n, items);
+    return this.pratt({ items, pos: 0 }, 0, span);
+  }
+
+  private pushOperand(n: CstNode, items: Item[]): void {
+    for (const t of this.ordered(n)) {
+      if (isToken(t)) items.push({ kind: 'prefix', op: t.image === 'not' ? 'not' : '-', token: t });
+      else if (t.name === 'postfix') items.push({ kind: 'atom', node: t });
     }
   }
 
-  private leftAssoc(n: CstNode, span: Span): A.Expr {
-    const parts = this.ordered(n);
-    let left: A.Expr | undefined;
-    let op: string | undefined;
-    for (const p of parts) {
-      if (isToken(p)) {
-        op = p.image;
+  /** Groups a flat operand/operator sequence by precedence (see BINDING in this file). */
+  private pratt(state: { items: Item[]; pos: number }, minBp: number, span: Span): A.Expr {
+    const item = state.items[state.pos++];
+    let left: A.Expr;
+    if (!item) return this.placeholder(span);
+    if (item.kind === 'prefix') {
+      const operand = this.pratt(state, item.op === 'not' ? BINDING.notOperand : BINDING.negOperand, span);
+      left = { kind: 'unary', op: item.op, operand, span: { file: this.path, start: item.token.startOffset, end: Math.max(operand.span.end, item.token.endOffset! + 1) } };
+    } else if (item.kind === 'atom') {
+      left = this.postfix(item.node, span);
+    } else {
+      return this.placeholder(span);
+    }
+    for (;;) {
+      const next = state.items[state.pos];
+      if (!next) break;
+      if (next.kind === 'is') {
+        if (BINDING.compare < minBp) break;
+        state.pos++;
+        left = this.isExpr(left, next.node, span);
         continue;
       }
-      const right = this.expression(p, span);
-      if (!left) left = right;
-      else if (n.name === 'coalesce') {
-        left = { kind: 'coalesce', value: left, fallback: right, span: { file: this.path, start: left.span.start, end: right.span.end } };
-      } else {
-        left = {
-          kind: 'binary',
-          op: (op ?? '+') as A.BinaryExpr['op'],
-          left,
-          right,
-          span: { file: this.path, start: left.span.start, end: right.span.end },
-        };
+      if (next.kind !== 'infix') break;
+      const bp = infixBinding(next.op);
+      if (bp < minBp) break;
+      state.pos++;
+      const right = this.pratt(state, bp + 1, span);
+      const s = { file: this.path, start: left.span.start, end: right.span.end };
+      switch (next.op) {
+        case 'and':
+        case 'or':
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+          left = { kind: 'binary', op: next.op, left, right, span: s };
+          break;
+        case 'otherwise':
+          left = { kind: 'coalesce', value: left, fallback: right, span: s };
+          break;
+        case 'in':
+        case 'not in':
+          left = { kind: 'in', negated: next.op === 'not in', element: left, set: right, span: s };
+          break;
+        default:
+          left = { kind: 'compare', op: next.op as A.CompareOp, left, right, span: s };
       }
     }
-    return left ?? this.placeholder(span);
+    return left;
   }
 
-  private comparison(n: CstNode, span: Span): A.Expr {
-    const operands = this.nodes(n, 'coalesce');
-    const left = this.expression(operands[0], span);
-    const opNode = this.node(n, 'compareOp');
-    if (opNode) {
-      const opTok = this.ordered(opNode)[0];
-      const op = (opTok && isToken(opTok) ? opTok.image : '=') as A.CompareOp;
-      return { kind: 'compare', op, left, right: this.expression(operands[1], span), span };
+  private isExpr(subject: A.Expr, n: CstNode, span: Span): A.Expr {
+    const negated = this.token(n, 'Kw_not') !== undefined;
+    const present = this.token(n, 'Kw_present');
+    const absent = this.token(n, 'Kw_absent');
+    const idTok = this.token(n, 'Identifier');
+    const test: A.IsExpr['test'] = present
+      ? { kind: 'present', span: this.tokenSpan(present) }
+      : absent
+        ? { kind: 'absent', span: this.tokenSpan(absent) }
+        : this.ident(idTok, span);
+    const end = this.nodeSpan(n, span).end;
+    return { kind: 'is', negated, subject, test, span: { file: this.path, start: subject.span.start, end: Math.max(end, subject.span.end) } };
+  }
+
+  private postfix(n: CstNode, fallback: Span): A.Expr {
+    const span = this.nodeSpan(n, fallback);
+    let expr = this.primaryOf(this.node(n, 'primary'), span);
+    for (const t of this.tokens(n, 'Name')) {
+      if (t.isInsertedInRecovery) continue;
+      expr = { kind: 'member', object: expr, property: this.ident(t, span), span: { file: this.path, start: expr.span.start, end: t.endOffset! + 1 } };
     }
-    if (this.token(n, 'Kw_is')) {
-      const negated = this.token(n, 'Kw_not') !== undefined;
-      const present = this.token(n, 'Kw_present');
-      const absent = this.token(n, 'Kw_absent');
-      const test: A.IsExpr['test'] = present
-        ? { kind: 'present', span: this.tokenSpan(present) }
-        : absent
-          ? { kind: 'absent', span: this.tokenSpan(absent) }
-          : this.ident(this.token(n, 'Identifier'), span);
-      return { kind: 'is', negated, subject: left, test, span };
-    }
-    if (this.token(n, 'Kw_in')) {
-      return { kind: 'in', negated: this.token(n, 'Kw_not') !== undefined, element: left, set: this.expression(operands[1], span), span };
-    }
-    return left;
+    return expr;
+  }
+
+  private primaryOf(n: CstNode | undefined, fallback: Span): A.Expr {
+    if (!n) return this.placeholder(fallback);
+    return this.primary(n, this.nodeSpan(n, fallback));
   }
 
   private primary(n: CstNode, span: Span): A.Expr {
@@ -446,7 +470,7 @@ export class CstToAst {
           : 'any';
     const exprs = this.nodes(n, 'expression');
     const binder = this.ident(this.token(n, 'Identifier'), span);
-    const list = this.expression(this.node(n, 'additive'), span);
+    const list = this.expression(this.node(n, 'operand'), span);
     const hasWhere = this.token(n, 'Kw_where') !== undefined;
     switch (op) {
       case 'sum':
@@ -456,5 +480,36 @@ export class CstToAst {
       default:
         return { kind: 'aggregate', op, binder, list, body: this.expression(exprs[0], span), where: undefined, span };
     }
+  }
+}
+
+type Item =
+  | { readonly kind: 'prefix'; readonly op: 'not' | '-'; readonly token: IToken }
+  | { readonly kind: 'atom'; readonly node: CstNode }
+  | { readonly kind: 'infix'; readonly op: string; readonly token: IToken }
+  | { readonly kind: 'is'; readonly node: CstNode };
+
+/**
+ * Precedence, loosest first: `or`, `and`, prefix `not`, comparisons (`= != < <= > >= in not-in is`),
+ * `otherwise`, `+ -`, `* /`, prefix `-`, then `.` field access. Binary operators group to the left.
+ */
+const BINDING = { or: 1, and: 2, notOperand: 3, compare: 4, otherwise: 5, additive: 6, multiplicative: 7, negOperand: 8 } as const;
+
+function infixBinding(op: string): number {
+  switch (op) {
+    case 'or':
+      return BINDING.or;
+    case 'and':
+      return BINDING.and;
+    case 'otherwise':
+      return BINDING.otherwise;
+    case '+':
+    case '-':
+      return BINDING.additive;
+    case '*':
+    case '/':
+      return BINDING.multiplicative;
+    default:
+      return BINDING.compare;
   }
 }

@@ -82,14 +82,14 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
-const EXPRESSION_RULES = new Set(['primary', 'unary', 'postfix', 'expression', 'notExpr']);
+const EXPRESSION_RULES = new Set(['primary', 'operand', 'postfix', 'expression']);
 
 function ruleLabel(rule: string): string {
   switch (rule) {
     case 'declaration':
       return ' to start a declaration';
     case 'primary':
-    case 'unary':
+    case 'operand':
       return ' to start an expression';
     case 'typeExpr':
       return ' for a type';
@@ -103,7 +103,7 @@ function ruleLabel(rule: string): string {
 
 export class PolParser extends CstParser {
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: 'full' });
+    super(T.ALL_TOKENS, { recoveryEnabled: true, errorMessageProvider: messages, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
@@ -411,104 +411,58 @@ export class PolParser extends CstParser {
     ]);
   });
 
+  // Operators are read flat (operand, operator, operand, ...) and grouped by precedence when the
+  // syntax tree is built (from-cst.ts): one rule per precedence level would cost ten nested rule
+  // calls per operand, which made large policies slow to read.
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.orExpr);
-  });
-
-  orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
+    this.SUBRULE(this.operand);
     this.MANY(() => {
-      this.CONSUME(K.or);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
-
-  andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(K.and);
-      this.SUBRULE2(this.notExpr);
-    });
-  });
-
-  notExpr = this.RULE('notExpr', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(K.not); this.SUBRULE(this.notExpr); } },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.coalesce);
-    this.OPTION(() => {
       this.OR([
-        { ALT: () => { this.SUBRULE(this.compareOp); this.SUBRULE2(this.coalesce); } },
-        {
-          ALT: () => {
-            this.CONSUME(K.is);
-            this.OPTION2(() => this.CONSUME(K.not));
-            this.OR2([
-              { ALT: () => this.CONSUME(K.present) },
-              { ALT: () => this.CONSUME(K.absent) },
-              { ALT: () => this.CONSUME(T.Identifier) },
-            ]);
-          },
-        },
-        {
-          ALT: () => {
-            this.OPTION3(() => this.CONSUME2(K.not));
-            this.CONSUME(K.in);
-            this.SUBRULE3(this.coalesce);
-          },
-        },
+        { ALT: () => { this.SUBRULE(this.binaryOperator); this.SUBRULE2(this.operand); } },
+        { ALT: () => this.SUBRULE(this.isTest) },
       ]);
     });
   });
 
-  compareOp = this.RULE('compareOp', () => {
+  binaryOperator = this.RULE('binaryOperator', () => {
     this.OR([
+      { ALT: () => this.CONSUME(K.or) },
+      { ALT: () => this.CONSUME(K.and) },
       { ALT: () => this.CONSUME(T.Equals) },
       { ALT: () => this.CONSUME(T.NotEq) },
       { ALT: () => this.CONSUME(T.LessEq) },
       { ALT: () => this.CONSUME(T.GreaterEq) },
       { ALT: () => this.CONSUME(T.Less) },
       { ALT: () => this.CONSUME(T.Greater) },
-    ]);
-  });
-
-  coalesce = this.RULE('coalesce', () => {
-    this.SUBRULE(this.additive);
-    this.MANY({
-      // `otherwise decide` starts the next declaration; only a bare `otherwise` continues the value.
-      GATE: () => this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites,
-      DEF: () => {
-        this.CONSUME(K.otherwise);
-        this.SUBRULE2(this.additive);
+      { ALT: () => { this.CONSUME(K.not); this.CONSUME(K.in); } },
+      { ALT: () => this.CONSUME2(K.in) },
+      {
+        // `otherwise decide` starts the next declaration; only a bare `otherwise` continues the value.
+        GATE: () => this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites,
+        ALT: () => this.CONSUME(K.otherwise),
       },
-    });
-  });
-
-  additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  unary = this.RULE('unary', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.Minus); this.SUBRULE(this.unary); } },
-      { ALT: () => this.SUBRULE(this.postfix) },
+      { ALT: () => this.CONSUME(T.Plus) },
+      { ALT: () => this.CONSUME(T.Minus) },
+      { ALT: () => this.CONSUME(T.Star) },
+      { ALT: () => this.CONSUME(T.Slash) },
     ]);
+  });
+
+  isTest = this.RULE('isTest', () => {
+    this.CONSUME(K.is);
+    this.OPTION(() => this.CONSUME(K.not));
+    this.OR([
+      { ALT: () => this.CONSUME(K.present) },
+      { ALT: () => this.CONSUME(K.absent) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+    ]);
+  });
+
+  operand = this.RULE('operand', () => {
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(K.not) }, { ALT: () => this.CONSUME(T.Minus) }]);
+    });
+    this.SUBRULE(this.postfix);
   });
 
   postfix = this.RULE('postfix', () => {
@@ -570,7 +524,7 @@ export class PolParser extends CstParser {
           this.CONSUME(K.each);
           this.CONSUME(T.Identifier);
           this.CONSUME(K.in);
-          this.SUBRULE(this.additive);
+          this.SUBRULE(this.operand);
           this.OPTION(() => { this.CONSUME(K.where); this.SUBRULE2(this.expression); });
           this.CONSUME(T.RParen);
         },
@@ -582,7 +536,7 @@ export class PolParser extends CstParser {
           this.CONSUME2(K.each);
           this.CONSUME2(T.Identifier);
           this.CONSUME2(K.in);
-          this.SUBRULE2(this.additive);
+          this.SUBRULE2(this.operand);
           this.OPTION2(() => { this.CONSUME2(K.where); this.SUBRULE3(this.expression); });
           this.CONSUME2(T.RParen);
         },
@@ -594,7 +548,7 @@ export class PolParser extends CstParser {
           this.CONSUME3(K.each);
           this.CONSUME3(T.Identifier);
           this.CONSUME3(K.in);
-          this.SUBRULE3(this.additive);
+          this.SUBRULE3(this.operand);
           this.CONSUME(K.satisfies);
           this.SUBRULE4(this.expression);
           this.CONSUME3(T.RParen);

@@ -1,0 +1,25 @@
+/**
+ * `pnpm bench`: runs every benchmark script (bench/*.bench.ts and packages/*/bench/*.bench.ts) one
+ * after another, each in its own process so one cannot warm up or slow down another. Each script
+ * prints its own figures as ratios against a baseline measured in the same run.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const only = process.argv[2];
+const scripts: string[] = [];
+const add = (dir: string) => {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir).sort()) if (f.endsWith('.bench.ts')) scripts.push(join(dir, f));
+};
+add('bench');
+for (const p of readdirSync('packages')) add(join('packages', p, 'bench'));
+let failed = 0;
+for (const s of scripts) {
+  if (only && !s.includes(only)) continue;
+  process.stdout.write(`\n=== ${s}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', s], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
