@@ -416,11 +416,15 @@ export class PolParser extends CstParser {
   // calls per operand, which made large policies slow to read.
   expression = this.RULE('expression', () => {
     this.SUBRULE(this.operand);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.SUBRULE(this.binaryOperator); this.SUBRULE2(this.operand); } },
-        { ALT: () => this.SUBRULE(this.isTest) },
-      ]);
+    this.MANY({
+      // `otherwise decide` / `otherwise cites` start the next declaration, not a fallback value.
+      GATE: () => this.LA(1).tokenType !== K.otherwise || (this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites),
+      DEF: () => {
+        this.OR([
+          { ALT: () => { this.SUBRULE(this.binaryOperator); this.SUBRULE2(this.operand); } },
+          { ALT: () => this.SUBRULE(this.isTest) },
+        ]);
+      },
     });
   });
 
@@ -436,11 +440,7 @@ export class PolParser extends CstParser {
       { ALT: () => this.CONSUME(T.Greater) },
       { ALT: () => { this.CONSUME(K.not); this.CONSUME(K.in); } },
       { ALT: () => this.CONSUME2(K.in) },
-      {
-        // `otherwise decide` starts the next declaration; only a bare `otherwise` continues the value.
-        GATE: () => this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites,
-        ALT: () => this.CONSUME(K.otherwise),
-      },
+      { ALT: () => this.CONSUME(K.otherwise) },
       { ALT: () => this.CONSUME(T.Plus) },
       { ALT: () => this.CONSUME(T.Minus) },
       { ALT: () => this.CONSUME(T.Star) },
