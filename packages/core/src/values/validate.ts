@@ -94,7 +94,7 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
         const present = Object.prototype.hasOwnProperty.call(obj, name);
         if (!present || obj[name] === undefined) {
           if (fieldType.kind === 'optional') out.set(name, null);
-          else errors.push({ path: join(path, name), message: `missing field \`${name}\` (${typeToString(fieldType)})` });
+          else errors.push({ path: join(path, name), message: `missing: expected ${typeToString(fieldType)}` });
           continue;
         }
         out.set(name, check(fieldType, obj[name], join(path, name), enums, errors));

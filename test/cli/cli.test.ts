@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pol } from './run-cli.ts';
+
+const SAMPLE = 'policies/sample/lab-exports.pol';
+const dir = mkdtempSync(join(tmpdir(), 'pol-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+describe('pol check', () => {
+  it('exits 0 on a clean policy', () => {
+    const r = pol(['check', SAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ok');
+  });
+
+  it('exits 1 and shows every error with file, line and column', () => {
+    const bad = file('bad.pol', 'enum E { a b }\nrule r { when x decide }\n');
+    const r = pol(['check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[syntax/unexpected-token]: expected `}` but found the name `b`');
+    expect(r.stderr).toContain(`--> ${bad}:1:12`);
+    expect(r.stderr).toMatch(/2 errors/);
+    noStack(r.stderr);
+  });
+
+  it('prints JSON for tools', () => {
+    const bad = file('bad2.pol', 'enum E { a b }');
+    const r = pol(['check', bad, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { diagnostics: { code: string; line: number; column: number }[] };
+    expect(json.diagnostics[0]).toMatchObject({ code: 'syntax/unexpected-token', line: 1, column: 12 });
+  });
+
+  it('reports a missing file as a usage error without a stack trace', () => {
+    const r = pol(['check', 'nope.pol']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read nope.pol');
+    noStack(r.stderr);
+  });
+
+  it('rejects unknown options and commands', () => {
+    expect(pol(['check', SAMPLE, '--frobnicate']).code).toBe(2);
+    expect(pol(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('pol eval', () => {
+  const good = JSON.stringify({ date: '2025-05-01', kind: 'accelerator', destination: 'JP', units: 10, tpp: 5000, received_this_year: 0, holdings: [] });
+
+  it('decides JSON Lines in input order, and reports a bad line by number while deciding the others', () => {
+    const input = file('in.jsonl', [good, '{"date": "2025-05-01", "kind": "nuclear"}', '{not json', good.replace('"JP"', '"IR"')].join('\n'));
+    const r = pol(['eval', SAMPLE, '--input', input, '--engine', 'interpreter']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l['outcome'] ?? l['error'])).toEqual(['authorized', 'invalid input', 'invalid input', 'license_required']);
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(r.stderr).toContain(`${input}:2: error: kind: "nuclear" is not a Kind`);
+    expect(r.stderr).toContain(`${input}:2: error: destination: missing: expected Country`);
+    expect(r.stderr).toContain(`${input}:3: error: not valid JSON`);
+    noStack(r.stderr);
+  });
+
+  it('lists every validation error by path', () => {
+    const input = file('bad.json', JSON.stringify({ date: '2025-13-01', kind: 'accelerator', destination: 'XX', units: 'many', tpp: -1, received_this_year: 0, holdings: [{ country: 'JP' }], extra: 1 }));
+    const r = pol(['eval', SAMPLE, '--input', input, '--engine', 'interpreter']);
+    expect(r.code).toBe(1);
+    for (const path of ['date:', 'destination:', 'units:', 'tpp:', 'holdings[0].tpp:', 'extra:']) expect(r.stderr).toContain(path);
+  });
+
+  it('says so when a JSON number cannot be carried exactly, and reads its exact digits', () => {
+    const input = file('big.json', good.replace('"units":10', '"units":99999999999999999999999999'));
+    const r = pol(['eval', SAMPLE, '--input', input, '--engine', 'interpreter']);
+    expect(r.stderr).toContain('cannot be carried exactly by a JSON number');
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'authorized' });
+  });
+
+  it('reads standard input and explains in words', () => {
+    const r = pol(['eval', SAMPLE, '--input', '-', '--engine', 'interpreter', '--explain'], good + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('authorized(by: accelerator)');
+    expect(r.stdout).toContain('decided by exception `allies`');
+    expect(r.stdout).toContain('obligation: Keep the end-user statement for five years');
+    expect(r.stdout).toContain('did not decide:');
+  });
+
+  it('carries citations and a trace with source lines', () => {
+    const r = pol(['eval', SAMPLE, '--input', '-', '--engine', 'interpreter'], good);
+    const out = JSON.parse(r.stdout) as { citations: string[]; trace: { id: string; line: number; file: string }[] };
+    expect(out.citations).toEqual(['Sample Rule 1(a)', 'Sample Rule 2(a)']);
+    expect(out.trace.map((t) => t.id)).toEqual(['accelerators', 'allies']);
+    expect(out.trace[0]).toMatchObject({ file: 'lab-exports.pol' });
+    expect(out.trace[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('pol test', () => {
+  it('runs the examples and reports coverage', () => {
+    const r = pol(['test', SAMPLE, '--engine', 'interpreter']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('coverage: 6 of 6 rules and exceptions reached');
+    expect(r.stdout).toMatch(/\n9 passed, 0 failed\n/);
+  });
+
+  it('shows expected against actual when an example fails, and exits 1', () => {
+    const p = file(
+      'fail.pol',
+      `input I { x: Number }\ndecision D { yes  no }\nrule big { cites "r1" when x > 10 decide yes }\nrule unused { cites "r2" when x < -100 decide no }\notherwise decide no\nexample "eleven is big" { given { x: 11 } expect yes }\nexample "ten is big" { given { x: 10 } expect yes }\n`,
+    );
+    const r = pol(['test', p, '--engine', 'interpreter']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ ten is big');
+    expect(r.stdout).toContain('expected: yes');
+    expect(r.stdout).toContain('actual:   no');
+    expect(r.stdout).toContain('not reached: rule `unused`');
+    expect(r.stdout).toMatch(/1 passed, 1 failed/);
+  });
+});
