@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: runs every benchmark script (bench/*.bench.ts and packages/*/bench/*.bench.ts) one
+ * `pnpm bench`: runs every benchmark script (files ending in .bench.ts in bench/ and in each package's bench/ folder) one
  * after another, each in its own process so one cannot warm up or slow down another. Each script
  * prints its own figures as ratios against a baseline measured in the same run.
  */

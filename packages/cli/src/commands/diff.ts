@@ -1,6 +1,23 @@
-import { UsageError } from '../io.ts';
+import { diffPrograms, renderDiff, type DiffFormat } from '@pol/analysis';
+import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
 
-export async function diffCommand(...args: unknown[]): Promise<number> {
-  void args;
-  throw new UsageError('`pol diff` is not available in this build yet');
+const FORMATS = ['text', 'json', 'markdown', 'html'];
+
+/** `pol diff old.pol new.pol`: exit 0 equivalent (proved), 1 changed, 2 error or unknown. */
+export async function diffCommand(oldPath: string, newPath: string, format: string | undefined = 'text'): Promise<number> {
+  const fmt = (format ?? 'text') as DiffFormat;
+  if (!FORMATS.includes(fmt)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${fmt}\``);
+  const before = loadPolicyFromDisk(oldPath);
+  const after = loadPolicyFromDisk(newPath);
+  let failed = false;
+  for (const c of [before, after]) {
+    if (!c.program || c.diagnostics.some((d) => d.severity === 'error')) {
+      printDiagnostics(c.diagnostics, c.sources, 'human');
+      failed = true;
+    }
+  }
+  if (failed || !before.program || !after.program) return 2;
+  const report = await diffPrograms(before.program, after.program);
+  process.stdout.write(renderDiff(report, fmt, { before: oldPath, after: newPath }));
+  return report.verdict === 'equivalent' ? 0 : report.verdict === 'changed' ? 1 : 2;
 }

@@ -23,22 +23,38 @@ export function validateInput(program: CheckedProgram, json: unknown): Validatio
   const record = value as RRecord;
   const failed = program.requires.filter((r) => !evaluateCondition(program, record, r.condition));
   if (failed.length > 0) {
-    return { ok: false, errors: failed.map((r) => ({ path: requirePath(r), message: r.because.value })) };
+    return { ok: false, errors: failed.map((r) => ({ path: requirePath(program, r), message: r.because.value })) };
   }
   return { ok: true, value: record };
 }
 
-/** The input field a `require` is about, when its condition names exactly one. */
-function requirePath(r: A.RequireDecl): string {
-  const names = new Set<string>();
+/** The input path a `require` is about (`item.units`), when its condition names exactly one. */
+function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
+  const paths = new Set<string>();
+  const pathOf = (e: A.Expr): string | undefined => {
+    if (e.kind === 'paren') return pathOf(e.inner);
+    if (e.kind === 'identifier') {
+      const res = program.resolve(e);
+      return res.kind === 'input' ? res.field : undefined;
+    }
+    if (e.kind === 'member') {
+      const base = pathOf(e.object);
+      return base === undefined ? undefined : `${base}.${e.property.name}`;
+    }
+    return undefined;
+  };
   const walk = (e: A.Expr): void => {
-    if (e.kind === 'identifier') names.add(e.name);
+    const p = pathOf(e);
+    if (p !== undefined) {
+      paths.add(p);
+      return;
+    }
     for (const v of Object.values(e)) {
-      if (v && typeof v === 'object' && 'kind' in v && 'span' in v) walk(v as A.Expr);
+      if (v && typeof v === 'object' && 'kind' in v && 'span' in v && v !== e) walk(v as A.Expr);
     }
   };
   walk(r.condition);
-  return names.size === 1 ? [...names][0]! : '';
+  return paths.size === 1 ? [...paths][0]! : '';
 }
 
 export { Rational };

@@ -24,7 +24,7 @@ export class Rational {
 
   /** Parses decimal text: `26900000`, `-1.5`, `1e26`, `5.92E-3`. Returns undefined if malformed. */
   static parse(text: string): Rational | undefined {
-    const m = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
     if (!m) return undefined;
     const sign = m[1] === '-' ? -1n : 1n;
     const whole = m[2] ?? '0';

@@ -54,10 +54,9 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
       let r: Rational | undefined;
       if (typeof json === 'number') {
         if (!Number.isFinite(json)) return fail(`expected a number, found ${describe(json)}`);
-        // Beyond 2^53 a JSON number may already have lost digits; the decimal string is exact.
-        if (Number.isInteger(json) && !Number.isSafeInteger(json)) {
-          return fail(`${json} is too large for a JSON number to carry exactly; write it as a string, e.g. "${BigInt(json)}"`);
-        }
+        // A number means the decimal it prints as (1e26 is 10^26): what a person wrote, not the
+        // binary double nearest to it. Digits a JSON number could not carry are caught where the
+        // text is read (the CLI warns); a decimal string is always exact.
         r = Rational.fromNumber(json);
       } else if (typeof json === 'string') {
         r = Rational.parse(json);

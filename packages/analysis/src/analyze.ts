@@ -1,0 +1,117 @@
+/**
+ * Solver-backed checks for `pol check`: siblings that can both apply with different decisions,
+ * rules and exceptions that can never apply, and conditions that are always true. A warning about
+ * a conflict carries a witness accepted by validateInput; "never" and "always" are proved (with
+ * aggregates abstracted to unknown values, an over-approximation, so a proof holds for lists of any length).
+ */
+import type { Ast, CheckedProgram, Diagnostic } from '@pol/core';
+import { Encoder, SymInput, Universe, type SV } from './encode.ts';
+import { decisionsDiffer, fieldEq } from './diff.ts';
+import { printDecision } from './print.ts';
+import { modelToJson, NotRepresentable } from './witness.ts';
+import { run } from './confirm.ts';
+import { Unsupported, z3, type ZExpr } from './z3.ts';
+
+type Body = Ast.RuleDecl | Ast.ExceptionDecl;
+
+export interface AnalyzeOptions {
+  readonly timeoutMs?: number;
+  readonly listBound?: number;
+  /** sibling lists longer than this are not checked pairwise for conflicts */
+  readonly maxPairwise?: number;
+}
+
+export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOptions = {}): Promise<Diagnostic[]> {
+  const timeout = options.timeoutMs ?? 5000;
+  const Z = await z3();
+  const u = new Universe();
+  u.add(program);
+  const out: Diagnostic[] = [];
+  try {
+    const inB = new SymInput(Z, u, program.input.type, options.listBound ?? 2);
+    const eB = new Encoder(Z, u, program, inB, 'bounded');
+    const inA = new SymInput(Z, u, program.input.type, 0);
+    const eA = new Encoder(Z, u, program, inA, 'abstract');
+    const baseB = Z.And(...inB.domain, eB.valid());
+    const baseA = Z.And(...inA.domain, eA.valid());
+    const ask = async (...cs: ZExpr[]): Promise<{ r: string; s: ZExpr }> => {
+      const s = new Z.Solver();
+      s.set('timeout', timeout);
+      s.add(...cs);
+      return { r: await s.check(), s };
+    };
+
+    const visit = async (siblings: readonly Body[], reachB: ZExpr, reachA: ZExpr, kind: string): Promise<void> => {
+      const appsB = siblings.map((b) => eB.applies(b));
+      const appsA = siblings.map((b) => eA.applies(b));
+      for (let i = 0; i < siblings.length; i++) {
+        const b = siblings[i]!;
+        const never = await ask(baseA, reachA, appsA[i]);
+        if (never.r === 'unsat') {
+          out.push({
+            code: 'analysis/unreachable',
+            severity: 'warning',
+            message: `${b.kind} \`${b.name.name}\` can never apply`,
+            span: b.name.span,
+            label: 'no valid input reaches this',
+            help: b.kind === 'exception' ? `no valid input satisfies both its condition and the conditions of ${kind}` : 'no valid input satisfies its condition on any date it is in effect',
+          });
+          continue;
+        }
+        if (b.when) {
+          const always = await ask(baseA, reachA, eA.inEffect(b), Z.Not(eA.bool(b.when)));
+          if (always.r === 'unsat') {
+            out.push({
+              code: 'analysis/constant-condition',
+              severity: 'warning',
+              message: `the condition of \`${b.name.name}\` is always true where it is checked`,
+              span: b.when.span,
+              label: 'always true',
+              help: 'drop the condition or check that it says what was meant',
+            });
+          }
+        }
+      }
+      if (siblings.length <= (options.maxPairwise ?? 40)) {
+        for (let i = 0; i < siblings.length; i++) {
+          for (let j = i + 1; j < siblings.length; j++) {
+            const a = siblings[i]!;
+            const c = siblings[j]!;
+            const da = eB.decide(a.decide, 0);
+            const dc = eB.decide(c.decide, 0);
+            const q = await ask(baseB, reachB, appsB[i], appsB[j], decisionsDiffer(Z, (x: SV, y: SV) => fieldEq(Z, x, y), da, dc));
+            if (q.r !== 'sat') continue;
+            let witness: unknown;
+            try {
+              witness = modelToJson(q.s.model(), u, inB.value);
+            } catch (e) {
+              if (e instanceof NotRepresentable) continue;
+              throw e;
+            }
+            const r = run(program, witness);
+            if (!r.ok) continue;
+            out.push({
+              code: 'analysis/conflict',
+              severity: 'warning',
+              message: `${a.kind}s \`${a.name.name}\` and \`${c.name.name}\` can both apply with different decisions`,
+              span: c.name.span,
+              label: `overridden by \`${a.name.name}\` where both apply`,
+              labels: [{ span: a.name.span, message: 'written first, so this one decides' }],
+              help: `precedence resolves it: \`${a.name.name}\` (${printDecision(a.decide)}) comes first and wins over \`${c.name.name}\` (${printDecision(c.decide)}); add a condition if that is not intended`,
+              notes: [`for example: ${JSON.stringify(witness)} is decided ${r.result.decision.outcome} by ${r.result.decided_by}`],
+            });
+          }
+        }
+      }
+      for (let i = 0; i < siblings.length; i++) {
+        const b = siblings[i]!;
+        if (b.exceptions.length > 0) await visit(b.exceptions, Z.And(reachB, appsB[i]), Z.And(reachA, appsA[i]), `\`${b.name.name}\``);
+      }
+    };
+    await visit(program.rules, Z.Bool.val(true), Z.Bool.val(true), 'its rule');
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    // a construct the engine cannot encode: no analysis claims anything
+  }
+  return out;
+}

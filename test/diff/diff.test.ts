@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffPrograms, renderDiff, replay, analyzeProgram } from '@pol/analysis';
+import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
+import { load } from './load.ts';
+
+const CASES = join(import.meta.dirname, 'cases');
+
+function decide(p: CheckedProgram, w: unknown): string {
+  const v = validateInput(p, w);
+  if (!v.ok) throw new Error(`witness rejected: ${JSON.stringify(v.errors)}`);
+  return JSON.stringify(resultToJson(p, evaluate(p, v.value)).decision);
+}
+
+async function diffCase(name: string) {
+  const before = load(join(CASES, name, 'before.pol'));
+  const after = load(join(CASES, name, 'after.pol'));
+  const report = await diffPrograms(before, after);
+  for (const r of report.regions) expect(decide(before, r.witness)).not.toBe(decide(after, r.witness));
+  return { before, after, report };
+}
+
+describe('pol diff on amendments', () => {
+  it('Cambodia leaves D:5 on 2026-02-03 (a dated member)', async () => {
+    const { report } = await diffCase('cambodia');
+    expect(report.verdict).toBe('changed');
+    expect(report.structural.some((c) => c.what === 'group' && c.id === 'D5' && c.details.some((d) => d.includes('KH until 2026-02-03')))).toBe(true);
+    expect(report.regions.length).toBeGreaterThan(0);
+    for (const r of report.regions) {
+      expect((r.witness as { destination: string }).destination).toBe('KH');
+      expect((r.witness as { date: string }).date >= '2026-02-03').toBe(true);
+      expect(r.before.decisionText).toBe('license_required(review_policy: presumption_of_denial)');
+      expect(r.description).toContain('date >= 2026-02-03');
+    }
+  });
+
+  it('the LPP limit raised from 26,900,000 to 30,000,000: the witness sits between', async () => {
+    const { report } = await diffCase('lpp-limit');
+    expect(report.verdict).toBe('changed');
+    expect(report.structural.some((c) => c.what === 'const' && c.id === 'LPP_LIMIT')).toBe(true);
+    expect(report.regions).toHaveLength(1);
+    const w = report.regions[0]!.witness as { units: number; item: { tpp: number | string }; lpp_tpp_this_year: number | string };
+    const total = Number(w.lpp_tpp_this_year) + w.units * Number(w.item.tpp);
+    expect(total).toBeGreaterThan(26_900_000);
+    expect(total).toBeLessThanOrEqual(30_000_000);
+    expect(report.regions[0]!.after.decisionText).toBe('authorized(authorization: LPP)');
+  });
+
+  it('a country moved from Tier 2 to Tier 1', async () => {
+    const { report } = await diffCase('tier-move');
+    expect(report.verdict).toBe('changed');
+    expect(report.regions.every((r) => (r.witness as { destination: string }).destination === 'IL')).toBe(true);
+    expect(report.regions.every((r) => r.after.decisionText === 'authorized(authorization: AIA)')).toBe(true);
+  });
+
+  it('a reworded but equivalent rule is proved equivalent', async () => {
+    const { report } = await diffCase('reworded');
+    expect(report.verdict).toBe('equivalent');
+    expect(report.structural.some((c) => c.id === 'advanced' && c.details.some((d) => d.startsWith('when')))).toBe(true);
+  });
+
+  it('a dropped exception', async () => {
+    const { report } = await diffCase('dropped-exception');
+    expect(report.verdict).toBe('changed');
+    expect(report.structural.some((c) => c.change === 'removed' && c.id === 'advanced.lpp')).toBe(true);
+    expect(report.regions[0]!.before.decidedBy).toBe('advanced > lpp');
+  });
+
+  it('every case diffed against itself is equivalent', async () => {
+    for (const name of readdirSync(CASES)) {
+      const p = load(join(CASES, name, 'before.pol'));
+      expect((await diffPrograms(p, p)).verdict).toBe('equivalent');
+    }
+  });
+
+  it('renders every format, HTML escaped', async () => {
+    const { report } = await diffCase('cambodia');
+    const names = { before: '<old>.pol', after: 'new&.pol' };
+    expect(renderDiff(report, 'text', names)).toContain('verdict: changed');
+    expect(JSON.parse(renderDiff(report, 'json', names)).verdict).toBe('changed');
+    expect(renderDiff(report, 'markdown', names)).toContain('# Change memo');
+    const html = renderDiff(report, 'html', names);
+    expect(html).toContain('&lt;old&gt;.pol');
+    expect(html).not.toContain('<old>');
+  });
+
+  it('replay counts changed decisions and invalid lines', () => {
+    const before = load(join(CASES, 'cambodia', 'before.pol'));
+    const after = load(join(CASES, 'cambodia', 'after.pol'));
+    const base = { destination: 'KH', item: { kind: 'ic', tpp: 5000 }, units: 1, lpp_tpp_this_year: 30_000_000 };
+    const log = [
+      JSON.stringify({ ...base, date: '2026-01-01' }),
+      JSON.stringify({ ...base, date: '2026-03-01' }),
+      JSON.stringify({ ...base, date: '2026-03-01', units: 0 }),
+      'not json',
+    ].join('\n');
+    const s = replay(before, after, log);
+    expect(s.total).toBe(4);
+    expect(s.changed).toBe(1);
+    expect(s.unchanged).toBe(1);
+    expect(s.transitions[0]!.lines).toEqual([2]);
+    expect(s.invalidBefore.map((x) => x.line)).toEqual([3]);
+    expect(s.unparseable.map((x) => x.line)).toEqual([4]);
+  });
+
+  it('analyzeProgram finds a conflict with a witness, every diagnostic with a span', async () => {
+    const p = load(join(CASES, 'cambodia', 'before.pol'));
+    const d = await analyzeProgram(p);
+    expect(d.some((x) => x.code === 'analysis/conflict' && x.notes?.[0]?.includes('for example'))).toBe(true);
+    for (const x of d) expect(x.span).toBeDefined();
+  });
+});
+
+describe('witnesses under the compiled evaluators', () => {
+  it('decide the same as the interpreter, and differently before and after', async () => {
+    let loadCompiled: ((p: CheckedProgram) => Promise<{ evaluate(i: unknown): unknown }>) | undefined;
+    try {
+      ({ loadCompiled } = await import('@pol/compiler'));
+    } catch {
+      return; // the compiler is not available in this build
+    }
+    for (const name of readdirSync(CASES)) {
+      const { before, after, report } = await diffCase(name);
+      const mb = await loadCompiled!(before);
+      const ma = await loadCompiled!(after);
+      for (const r of report.regions) {
+        const cb = JSON.stringify((mb.evaluate(r.witness) as { decision: unknown }).decision);
+        const ca = JSON.stringify((ma.evaluate(r.witness) as { decision: unknown }).decision);
+        expect(cb).toBe(decide(before, r.witness));
+        expect(ca).toBe(decide(after, r.witness));
+        expect(cb).not.toBe(ca);
+      }
+    }
+  });
+});
+
+const IFR = join(import.meta.dirname, '../../policies/ai-diffusion');
+describe.skipIf(!existsSync(join(IFR, 'ifr.pol')) || !existsSync(join(IFR, 'as-enforced-2025-05-13.pol')))('the IFR and the as-enforced policy', () => {
+  it('differ, with confirmed witnesses', async () => {
+    let before: CheckedProgram, after: CheckedProgram;
+    try {
+      before = load(join(IFR, 'ifr.pol'));
+      after = load(join(IFR, 'as-enforced-2025-05-13.pol'));
+    } catch {
+      return; // the policies are being written and may not check clean yet
+    }
+    const report = await diffPrograms(before, after, { describe: false });
+    expect(report.verdict).toBe('changed');
+    expect(report.regions.length).toBeGreaterThan(3);
+    for (const r of report.regions) expect(decide(before, r.witness)).not.toBe(decide(after, r.witness));
+  });
+});

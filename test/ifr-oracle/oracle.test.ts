@@ -1,0 +1,495 @@
+/**
+ * Tests of the independent AI Diffusion oracle: hand-computed cases for every branch and
+ * boundary of the issue's decisions, and fast-check sanity properties over the
+ * boundary-biased generators.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AUTHORIZATIONS, decideIfr } from './oracle.ts';
+import type { Authorization, IfrComputeEntry, IfrConsignee, IfrItem, IfrTransaction, IfrVeu, OracleResult, ReviewPolicy } from './oracle.ts';
+import * as Q from './rational.ts';
+import { ISO_ALPHA2, TIER1, tierOf } from './tiers.ts';
+import { arbIfrTransaction, arbInvalidIfrTransaction } from './transactions.ts';
+
+const FC = { seed: 42, numRuns: Number(process.env.POL_FC_RUNS ?? 1000) };
+
+// ---------------------------------------------------------------------------------------
+// Builders and expectations
+
+interface Patch {
+  date?: string;
+  activity?: IfrTransaction['activity'];
+  destination?: string;
+  item?: Partial<IfrItem>;
+  consignee?: Partial<IfrConsignee>;
+  veu?: Partial<IfrVeu>;
+  allocation_remaining_tpp?: number;
+}
+
+/**
+ * Base chip transaction: one advanced computer (tpp 4800) exported to India (Tier 2) by an
+ * Indian-headquartered, non-private consignee for data-center use, not shipped directly, no
+ * VEU. No authorization applies, so it is license_required / presumption_of_approval.
+ */
+function chip(p: Patch = {}): IfrTransaction {
+  const tx: IfrTransaction = {
+    date: p.date ?? '2025-06-01',
+    activity: p.activity ?? 'export',
+    item: { kind: 'computer', units: 1, tpp: 4800, performance_density: 0, ...p.item },
+    destination: p.destination ?? 'IN',
+    consignee: {
+      headquarters: 'IN',
+      parent_headquarters: 'IN',
+      private_sector: false,
+      end_use: 'data_center',
+      direct: false,
+      lpp_tpp_this_year: 0,
+      ...p.consignee,
+    },
+    veu: { kind: 'none', ...p.veu },
+  };
+  if (p.allocation_remaining_tpp !== undefined) tx.allocation_remaining_tpp = p.allocation_remaining_tpp;
+  return tx;
+}
+
+/** Base weights transaction: controlled weights (exactly 10^26 ops), US-headquartered, to India. */
+function weights(p: Patch = {}): IfrTransaction {
+  return {
+    date: p.date ?? '2025-06-01',
+    activity: p.activity ?? 'export',
+    item: { kind: 'model_weights', training_operations: '100000000000000000000000000', published: false, below_open_frontier: false, ...p.item },
+    destination: p.destination ?? 'IN',
+    consignee: { headquarters: 'US', parent_headquarters: 'US', ...p.consignee },
+  };
+}
+
+const NC: OracleResult = { ok: true, outcome: 'not_controlled', authorization: null, review_policy: null, alternatives: [] };
+const auth = (a: Authorization, alternatives: Authorization[] = []): OracleResult => ({
+  ok: true,
+  outcome: 'authorized',
+  authorization: a,
+  review_policy: null,
+  alternatives,
+});
+const lic = (p: ReviewPolicy): OracleResult => ({ ok: true, outcome: 'license_required', authorization: null, review_policy: p, alternatives: [] });
+const APPROVAL = lic('presumption_of_approval');
+const DENIAL = lic('presumption_of_denial');
+
+function expectError(input: unknown): void {
+  const r = decideIfr(input);
+  expect(r.ok, JSON.stringify(r)).toBe(false);
+}
+
+/** A UVEU distribution at exactly 75% Tier 1, 7% per non-Tier-1 country, 50% US (total 1,000,000). */
+function uveuList(over: Partial<Record<string, number>> = {}): IfrComputeEntry[] {
+  const base: Record<string, number> = { US: 500_000, DE: 250_000, IN: 70_000, SG: 70_000, AE: 70_000, MY: 40_000 };
+  const merged = { ...base, ...over };
+  return Object.entries(merged).flatMap(([country, tpp]) => (tpp === undefined ? [] : [{ country, tpp }]));
+}
+
+/** UVEU base: US-headquartered universal VEU, destination India (Tier 2). */
+function uveu(list: IfrComputeEntry[], p: Patch = {}): IfrTransaction {
+  return chip({ ...p, consignee: { headquarters: 'US', parent_headquarters: 'US', ...p.consignee }, veu: { kind: 'universal', compute_by_country: list } });
+}
+
+// ---------------------------------------------------------------------------------------
+// Tiers
+
+describe('tiers', () => {
+  it('uses all 249 ISO 3166-1 alpha-2 codes, unique', () => {
+    expect(ISO_ALPHA2.length).toBe(249);
+    expect(new Set(ISO_ALPHA2).size).toBe(249);
+  });
+  it('Tier 1 = 18 AIA countries + US', () => {
+    expect(TIER1.length).toBe(19);
+    for (const c of ['US', 'TW', 'FR', 'GB', 'KR', 'NZ']) expect(tierOf(c, '2025-06-01')).toBe(1);
+  });
+  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2026-02-03; Cyprus is Tier 2', () => {
+    expect(tierOf('KH', '2026-02-02')).toBe(3);
+    expect(tierOf('KH', '2026-02-03')).toBe(2);
+    expect(tierOf('MO', '2025-06-01')).toBe(3);
+    expect(tierOf('HK', '2025-06-01')).toBe(3);
+    expect(tierOf('CN', '2030-01-01')).toBe(3);
+    expect(tierOf('NI', '2025-06-01')).toBe(3);
+    expect(tierOf('CY', '2025-06-01')).toBe(2);
+    expect(tierOf('IN', '2025-06-01')).toBe(2);
+    expect(tierOf('AQ', '2025-06-01')).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Hand-computed cases
+
+interface Case {
+  name: string;
+  tx: unknown;
+  want: OracleResult | 'error';
+}
+
+const CASES: Case[] = [
+  // ---- input errors
+  { name: 'E1 date one day before the compliance date 2025-05-15', tx: chip({ date: '2025-05-14' }), want: 'error' },
+  { name: 'E2 impossible date 2026-02-29 (2026 is not a leap year)', tx: chip({ date: '2026-02-29' }), want: 'error' },
+  { name: 'E3 malformed date without zero padding', tx: chip({ date: '2025-5-15' }), want: 'error' },
+  { name: 'E4 unknown activity "import"', tx: { ...chip(), activity: 'import' }, want: 'error' },
+  { name: 'E5 lower-case country code "us" is unknown (choice 12)', tx: chip({ destination: 'us' }), want: 'error' },
+  { name: 'E6 XK (Kosovo) is not an ISO 3166-1 code', tx: chip({ consignee: { headquarters: 'XK' } }), want: 'error' },
+  { name: 'E7 negative units', tx: chip({ item: { units: -1 } }), want: 'error' },
+  { name: 'E8 tpp as a string: only training_operations may be a string (choice 11)', tx: { ...chip(), item: { kind: 'ic', tpp: '4800' } }, want: 'error' },
+  { name: 'E9 exponent decimal string "1e26" is malformed (choice 11)', tx: weights({ item: { training_operations: '1e26' } }), want: 'error' },
+  { name: 'E10 negative decimal string training_operations', tx: weights({ item: { training_operations: '-1' } }), want: 'error' },
+  { name: 'E11 unknown country in compute_by_country', tx: uveu([{ country: 'XX', tpp: 1 }]), want: 'error' },
+  { name: 'E12 not an object', tx: null, want: 'error' },
+  { name: 'E13 wrong-typed weights field on an ic is still an error (choice 10)', tx: chip({ item: { kind: 'ic', published: 'no' as unknown as boolean } }), want: 'error' },
+  { name: 'E14 null optional field is a wrong type, not absent (choice 10)', tx: { ...chip(), allocation_remaining_tpp: null }, want: 'error' },
+  { name: 'E15 unknown end_use', tx: chip({ consignee: { end_use: 'training' as unknown as 'other' } }), want: 'error' },
+  { name: 'E16 unknown item.kind', tx: chip({ item: { kind: 'chip' as unknown as 'ic' } }), want: 'error' },
+  { name: 'E17 destination missing (choice 1)', tx: (() => { const t: Partial<IfrTransaction> = chip(); delete t.destination; return t; })(), want: 'error' },
+
+  // ---- dates accepted
+  { name: 'D1 the compliance date itself is decided (base: Tier 2, no authorization -> approval)', tx: chip({ date: '2025-05-15' }), want: APPROVAL },
+  { name: 'D2 leap day 2028-02-29 is a real date', tx: chip({ date: '2028-02-29' }), want: APPROVAL },
+
+  // ---- 3A090.a thresholds
+  { name: 'T1 tpp 4799, density 0: neither prong -> not controlled', tx: chip({ item: { tpp: 4799 } }), want: NC },
+  { name: 'T2 tpp exactly 4800 -> advanced (Tier 2, no authorization -> approval)', tx: chip({ item: { tpp: 4800 } }), want: APPROVAL },
+  { name: 'T3 tpp 1600 and density exactly 5.92 -> advanced', tx: chip({ item: { tpp: 1600, performance_density: 5.92 } }), want: APPROVAL },
+  { name: 'T4 tpp 1599 with huge density -> below the 1600 floor', tx: chip({ item: { tpp: 1599, performance_density: 100 } }), want: NC },
+  { name: 'T5 tpp 1600 with density 5.91 -> not advanced', tx: chip({ item: { tpp: 1600, performance_density: 5.91 } }), want: NC },
+  { name: 'T6 tpp 4799.999, density 5.919999999999 -> not advanced (exact decimals)', tx: chip({ item: { tpp: 4799.999, performance_density: 5.919999999999 } }), want: NC },
+  { name: 'T7 tpp absent -> 0 -> not advanced (choice 2)', tx: { ...chip(), item: { kind: 'ic', units: 5, approved_designer: true } }, want: NC },
+  { name: 'T8 item.kind other is never controlled', tx: chip({ item: { kind: 'other', tpp: 100_000 } }), want: NC },
+  { name: 'T9 units 0: still advanced per unit, shipment 0', tx: chip({ item: { units: 0 } }), want: APPROVAL },
+
+  // ---- AIA (chips)
+  { name: 'A1 computer, destination/HQ/parent DE (Tier 1) -> AIA', tx: chip({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'DE' } }), want: auth('AIA') },
+  { name: 'A2 ic without approved designer in Tier 1 -> no AIA; Tier 1 destination -> approval', tx: chip({ destination: 'DE', item: { kind: 'ic', approved_designer: false }, consignee: { headquarters: 'DE', parent_headquarters: 'DE' } }), want: APPROVAL },
+  { name: 'A3 ic with approved designer, all Tier 1 -> AIA', tx: chip({ destination: 'JP', item: { kind: 'ic', approved_designer: true }, consignee: { headquarters: 'US', parent_headquarters: 'TW' } }), want: auth('AIA') },
+  { name: 'A4 Tier 1 destination, Tier 2 headquarters -> no AIA, approval (Tier 1 destination)', tx: chip({ destination: 'DE', consignee: { headquarters: 'IN', parent_headquarters: 'DE' } }), want: APPROVAL },
+  { name: 'A5 Tier 1 destination, parent in CN -> Tier 3 party -> denial', tx: chip({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'CN' } }), want: DENIAL },
+  { name: 'A6 HQ absent: not Tier 1 (no AIA) and not Tier 3 (choice 4) -> approval', tx: { ...chip({ destination: 'DE' }), consignee: { parent_headquarters: 'DE' } }, want: APPROVAL },
+
+  // ---- UVEU
+  { name: 'U1 exactly 75% Tier 1, 7% max non-Tier-1, US exactly 50% -> UVEU', tx: uveu(uveuList()), want: auth('UVEU') },
+  { name: 'U2 Tier 1 at 749,999 of 1,000,000 (just under 75%) -> no UVEU', tx: uveu(uveuList({ DE: 249_999, MY: 40_001 })), want: APPROVAL },
+  { name: 'U3 one Tier 2 country at 70,001 (just over 7%) -> no UVEU', tx: uveu(uveuList({ IN: 70_001, MY: 39_999 })), want: APPROVAL },
+  { name: 'U4 US-headquartered with US at 499,999 (just under 50%) -> no UVEU', tx: uveu(uveuList({ US: 499_999, DE: 250_001 })), want: APPROVAL },
+  { name: 'U5 same distribution, HQ DE (parent US): 50% test does not apply (choice 7) -> UVEU', tx: uveu(uveuList({ US: 499_999, DE: 250_001 }), { consignee: { headquarters: 'DE' } }), want: auth('UVEU') },
+  { name: 'U6 destination CN (Tier 3) -> no UVEU, Tier 3 party -> denial', tx: uveu(uveuList(), { destination: 'CN' }), want: DENIAL },
+  { name: 'U7 empty compute_by_country -> no UVEU (choice 6)', tx: uveu([]), want: APPROVAL },
+  { name: 'U8 HQ in Tier 2 (IN) -> no UVEU', tx: uveu(uveuList(), { consignee: { headquarters: 'IN' } }), want: APPROVAL },
+  { name: 'U9 two IN entries of 40,000 are summed to 8% > 7% (choice 6) -> no UVEU', tx: uveu([...uveuList({ IN: undefined, MY: 30_000 }), { country: 'IN', tpp: 40_000 }, { country: 'IN', tpp: 40_000 }]), want: APPROVAL },
+  { name: 'U10 a Tier 3 country holding exactly 7% is allowed by the shares (destination IN) -> UVEU', tx: uveu(uveuList({ AE: undefined, CN: 70_000 })), want: auth('UVEU') },
+  { name: 'U11 all-zero compute list: total 0 -> no UVEU (choice 6)', tx: uveu([{ country: 'US', tpp: 0 }]), want: APPROVAL },
+  { name: 'U12 non-integer shares: halved list keeps exact 75/7/50 -> UVEU', tx: uveu(uveuList().map((e) => ({ country: e.country, tpp: e.tpp / 2 + 0 }))), want: auth('UVEU') },
+
+  // ---- NVEU (shipment 8 x 4800 = 38,400)
+  { name: 'N1 national VEU for IN, remaining exactly 38,400 -> NVEU', tx: chip({ item: { units: 8 }, veu: { kind: 'national', country: 'IN', remaining_tpp: 38_400 } }), want: auth('NVEU') },
+  { name: 'N2 remaining 38,399 -> no NVEU -> approval', tx: chip({ item: { units: 8 }, veu: { kind: 'national', country: 'IN', remaining_tpp: 38_399 } }), want: APPROVAL },
+  { name: 'N3 national VEU for AE, destination IN -> no NVEU', tx: chip({ item: { units: 8 }, veu: { kind: 'national', country: 'AE', remaining_tpp: 1e9 } }), want: APPROVAL },
+  { name: 'N4 parent in CN -> Tier 3 party -> no NVEU, denial', tx: chip({ consignee: { parent_headquarters: 'CN' }, veu: { kind: 'national', country: 'IN', remaining_tpp: 1e9 } }), want: DENIAL },
+  { name: 'N5 exactness: 3 x 4800.1 = 14400.3 <= 14400.3 (float gives 14400.300000000001)', tx: chip({ item: { units: 3, tpp: 4800.1 }, veu: { kind: 'national', country: 'IN', remaining_tpp: 14400.3 } }), want: auth('NVEU') },
+  { name: 'N6 remaining_tpp absent -> 0 < shipment (choice 5)', tx: chip({ veu: { kind: 'national', country: 'IN' } }), want: APPROVAL },
+  { name: 'N7 huge shipment 1e20 x 4800 = 4.8e23 <= remaining 4.8e23 -> NVEU', tx: chip({ item: { units: 1e20 }, veu: { kind: 'national', country: 'IN', remaining_tpp: 4.8e23 } }), want: auth('NVEU') },
+
+  // ---- ACM
+  { name: 'C1 private sector, storage, computer, no Tier 3 party -> ACM', tx: chip({ consignee: { private_sector: true, end_use: 'storage' } }), want: auth('ACM') },
+  { name: 'C2 end use data_center -> no ACM', tx: chip({ consignee: { private_sector: true, end_use: 'data_center' } }), want: APPROVAL },
+  { name: 'C3 not private sector -> no ACM', tx: chip({ consignee: { private_sector: false, end_use: 'production' } }), want: APPROVAL },
+  { name: 'C4 ic without approved designer -> no ACM', tx: chip({ item: { kind: 'ic', approved_designer: false }, consignee: { private_sector: true, end_use: 'development' } }), want: APPROVAL },
+  { name: 'C5 ic with approved designer -> ACM', tx: chip({ item: { kind: 'ic', approved_designer: true }, consignee: { private_sector: true, end_use: 'development' } }), want: auth('ACM') },
+  { name: 'C6 headquarters in MO (Tier 3) -> no ACM, denial', tx: chip({ consignee: { headquarters: 'MO', private_sector: true, end_use: 'storage' } }), want: DENIAL },
+
+  // ---- LPP (shipment 4800)
+  { name: 'L1 26,895,200 + 4,800 = 26,900,000 exactly -> LPP', tx: chip({ consignee: { direct: true, lpp_tpp_this_year: 26_895_200 } }), want: auth('LPP') },
+  { name: 'L2 26,895,201 + 4,800 = 26,900,001 -> no LPP -> approval', tx: chip({ consignee: { direct: true, lpp_tpp_this_year: 26_895_201 } }), want: APPROVAL },
+  { name: 'L3 in-country transfer -> no LPP', tx: chip({ activity: 'transfer', consignee: { direct: true } }), want: APPROVAL },
+  { name: 'L4 not shipped directly -> no LPP', tx: chip({ consignee: { direct: false } }), want: APPROVAL },
+  { name: 'L5 reexport qualifies', tx: chip({ activity: 'reexport', consignee: { direct: true } }), want: auth('LPP') },
+  { name: 'L6 5604 x 4800 = 26,899,200 <= limit -> LPP', tx: chip({ item: { units: 5604 }, consignee: { direct: true } }), want: auth('LPP') },
+  { name: 'L7 5605 x 4800 = 26,904,000 > limit -> no LPP', tx: chip({ item: { units: 5605 }, consignee: { direct: true } }), want: APPROVAL },
+  { name: 'L8 lpp_tpp_this_year absent counts as 0 (choice 2) -> LPP', tx: chip({ consignee: { direct: true, lpp_tpp_this_year: undefined } }), want: auth('LPP') },
+  { name: 'L9 exact fractional sum 26,885,599.7 + 3 x 4800.1 = 26,900,000 -> LPP', tx: chip({ item: { units: 3, tpp: 4800.1 }, consignee: { direct: true, lpp_tpp_this_year: 26_885_599.7 } }), want: auth('LPP') },
+  { name: 'L10 units absent counts as 1 (choice 2): 26,895,200 + 4,800 -> LPP', tx: { ...chip({ consignee: { direct: true, lpp_tpp_this_year: 26_895_200 } }), item: { kind: 'computer', tpp: 4800 } }, want: auth('LPP') },
+
+  // ---- precedence collisions
+  {
+    name: 'P1 AIA > UVEU > ACM > LPP all apply (DE destination, US HQ, universal VEU)',
+    tx: uveu(uveuList(), { destination: 'DE', consignee: { private_sector: true, end_use: 'development', direct: true } }),
+    want: auth('AIA', ['UVEU', 'ACM', 'LPP']),
+  },
+  { name: 'P2 NVEU > ACM > LPP', tx: chip({ veu: { kind: 'national', country: 'IN', remaining_tpp: 4800 }, consignee: { private_sector: true, end_use: 'production', direct: true } }), want: auth('NVEU', ['ACM', 'LPP']) },
+  { name: 'P3 UVEU > LPP (Tier 2 destination)', tx: uveu(uveuList(), { consignee: { direct: true } }), want: auth('UVEU', ['LPP']) },
+  { name: 'P4 AIA > NVEU (national VEU for DE)', tx: chip({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'DE' }, veu: { kind: 'national', country: 'DE', remaining_tpp: 4800 } }), want: auth('AIA', ['NVEU']) },
+  { name: 'P5 ACM > LPP', tx: chip({ consignee: { private_sector: true, end_use: 'storage', direct: true } }), want: auth('ACM', ['LPP']) },
+  { name: 'P6 AIA > LPP, in-country transfer drops LPP', tx: chip({ activity: 'transfer', destination: 'FR', consignee: { headquarters: 'FR', parent_headquarters: 'US', direct: true } }), want: auth('AIA') },
+
+  // ---- Tier 2 allocation and review policies (shipment 10 x 4800 = 48,000)
+  { name: 'R1 Tier 2, allocation exactly 48,000 -> approval', tx: chip({ item: { units: 10 }, allocation_remaining_tpp: 48_000 }), want: APPROVAL },
+  { name: 'R2 Tier 2, allocation 47,999 -> denial', tx: chip({ item: { units: 10 }, allocation_remaining_tpp: 47_999 }), want: DENIAL },
+  { name: 'R3 Tier 1 destination ignores allocation 0 -> approval', tx: chip({ destination: 'DE', allocation_remaining_tpp: 0 }), want: APPROVAL },
+  { name: 'R4 Tier 3 destination MO -> denial even with allocation', tx: chip({ destination: 'MO', allocation_remaining_tpp: 1e12 }), want: DENIAL },
+  { name: 'R5 HK headquarters (Tier 3, treated as China) -> denial', tx: chip({ consignee: { headquarters: 'HK' } }), want: DENIAL },
+
+  // ---- dated D:5 membership
+  { name: 'K1 KH destination on 2026-02-02 (still D:5) -> denial even if direct', tx: chip({ date: '2026-02-02', destination: 'KH', consignee: { direct: true } }), want: DENIAL },
+  { name: 'K2 KH destination on 2026-02-03 (Tier 2) -> LPP', tx: chip({ date: '2026-02-03', destination: 'KH', consignee: { direct: true } }), want: auth('LPP') },
+  { name: 'K3 KH parent on 2026-02-02 -> Tier 3 party -> denial', tx: chip({ date: '2026-02-02', consignee: { parent_headquarters: 'KH' } }), want: DENIAL },
+  { name: 'K4 Cyprus is Tier 2 -> approval', tx: chip({ destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: APPROVAL },
+
+  // ---- model weights
+  { name: 'W1 exactly 10^26 ops, US HQ/parent, destination IN -> AIA, no alternatives', tx: weights(), want: auth('AIA') },
+  { name: 'W2 10^26 - 1 ops as decimal string -> not controlled', tx: weights({ item: { training_operations: '99999999999999999999999999' } }), want: NC },
+  { name: 'W3 10^26 + 1 ops as decimal string -> controlled, AIA', tx: weights({ item: { training_operations: '100000000000000000000000001' } }), want: auth('AIA') },
+  { name: 'W4 number 1e26 is exactly 10^26 -> controlled', tx: weights({ item: { training_operations: 1e26 } }), want: auth('AIA') },
+  { name: 'W5 number 9.999999999999999e25 < 10^26 -> not controlled', tx: weights({ item: { training_operations: 9.999999999999999e25 } }), want: NC },
+  { name: 'W6 "99999999999999999999999999.999" < 10^26 -> not controlled', tx: weights({ item: { training_operations: '99999999999999999999999999.999' } }), want: NC },
+  { name: 'W7 published weights -> not controlled', tx: weights({ item: { published: true } }), want: NC },
+  { name: 'W8 below the open-weight frontier -> not controlled', tx: weights({ item: { below_open_frontier: true } }), want: NC },
+  { name: 'W9 HQ in Tier 2, destination DE (Tier 1), no Tier 3 party -> approval', tx: weights({ destination: 'DE', consignee: { headquarters: 'IN' } }), want: APPROVAL },
+  { name: 'W10 US HQ, destination CN -> no AIA, denial', tx: weights({ destination: 'CN' }), want: DENIAL },
+  { name: 'W11 HQ IN, destination IN (Tier 2) -> denial', tx: weights({ consignee: { headquarters: 'IN', parent_headquarters: 'IN' } }), want: DENIAL },
+  { name: 'W12 Tier 1 destination but parent HK -> denial', tx: weights({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'HK' } }), want: DENIAL },
+  { name: 'W13 training_operations absent -> 0 -> not controlled (choice 2)', tx: { ...weights(), item: { kind: 'model_weights' } }, want: NC },
+  { name: 'W14 in-country transfer to a Tier 1 HQ in Tier 2 destination -> AIA (activity irrelevant)', tx: weights({ activity: 'transfer', consignee: { headquarters: 'GB', parent_headquarters: 'GB' } }), want: auth('AIA') },
+  { name: 'W15 weights to KH on 2026-02-03 (Tier 2), HQ JP -> AIA', tx: weights({ date: '2026-02-03', destination: 'KH', consignee: { headquarters: 'JP', parent_headquarters: 'JP' } }), want: auth('AIA') },
+];
+
+describe('hand-computed cases', () => {
+  it('has at least 40 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const c of CASES) {
+    it(c.name, () => {
+      if (c.want === 'error') expectError(c.tx);
+      else expect(decideIfr(c.tx)).toEqual(c.want);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Properties
+
+function checkConsistency(r: OracleResult, tx: IfrTransaction): void {
+  if (!r.ok) throw new Error(`unexpected input error: ${r.error}`);
+  expect(r.authorization !== null).toBe(r.outcome === 'authorized');
+  expect(r.review_policy !== null).toBe(r.outcome === 'license_required');
+  if (r.outcome !== 'authorized') expect(r.alternatives).toEqual([]);
+  if (r.authorization !== null) expect(r.alternatives).not.toContain(r.authorization);
+  const idx = r.alternatives.map((a) => AUTHORIZATIONS.indexOf(a));
+  for (const i of idx) expect(i).toBeGreaterThanOrEqual(0);
+  for (let j = 1; j < idx.length; j++) expect(idx[j]).toBeGreaterThan(idx[j - 1] ?? -1);
+  if (r.authorization !== null && idx.length > 0) {
+    expect(idx[0]).toBeGreaterThan(AUTHORIZATIONS.indexOf(r.authorization));
+  }
+  if (tx.item.kind === 'model_weights') {
+    expect(r.alternatives).toEqual([]);
+    if (r.authorization !== null) expect(r.authorization).toBe('AIA');
+  }
+  if (tx.item.kind === 'other') expect(r.outcome).toBe('not_controlled');
+}
+
+function tier3Party(tx: IfrTransaction): boolean {
+  const cs = [tx.destination, tx.consignee?.headquarters, tx.consignee?.parent_headquarters];
+  return cs.some((c) => c !== undefined && tierOf(c, tx.date) === 3);
+}
+
+describe('properties', () => {
+  it('never throws and accepts every generated valid transaction', () => {
+    fc.assert(
+      fc.property(arbIfrTransaction(), (tx) => {
+        const r = decideIfr(tx);
+        expect(r.ok, JSON.stringify(r)).toBe(true);
+      }),
+      FC,
+    );
+  });
+
+  it('rejects every generated invalid transaction without throwing', () => {
+    fc.assert(
+      fc.property(arbInvalidIfrTransaction(), (tx) => {
+        const r = decideIfr(tx);
+        expect(r.ok, JSON.stringify(tx)).toBe(false);
+      }),
+      FC,
+    );
+  });
+
+  it('outcome / authorization / review_policy / alternatives are consistent', () => {
+    fc.assert(
+      fc.property(arbIfrTransaction(), (tx) => {
+        checkConsistency(decideIfr(tx), tx);
+      }),
+      FC,
+    );
+  });
+
+  it('a Tier 3 party is never authorized; controlled items then get presumption_of_denial', () => {
+    fc.assert(
+      fc.property(arbIfrTransaction(), (tx) => {
+        if (!tier3Party(tx)) return;
+        const r = decideIfr(tx);
+        if (!r.ok) throw new Error(r.error);
+        expect(r.outcome).not.toBe('authorized');
+        if (r.outcome === 'license_required') expect(r.review_policy).toBe('presumption_of_denial');
+      }),
+      FC,
+    );
+  });
+
+  it('is a pure function of the JSON text (round trip, no input mutation)', () => {
+    fc.assert(
+      fc.property(arbIfrTransaction(), (tx) => {
+        const text = JSON.stringify(tx);
+        const r1 = decideIfr(tx);
+        expect(JSON.stringify(tx)).toBe(text);
+        expect(decideIfr(JSON.parse(text))).toEqual(r1);
+      }),
+      FC,
+    );
+  });
+
+  it('adding a previously-absent allocation never changes a non-Tier-2 or authorized decision', () => {
+    fc.assert(
+      fc.property(arbIfrTransaction(), fc.nat(), (tx, alloc) => {
+        const r = decideIfr(tx);
+        if (!r.ok || tx.allocation_remaining_tpp !== undefined) return;
+        const r2 = decideIfr({ ...tx, allocation_remaining_tpp: alloc });
+        if (r.outcome !== 'license_required' || tierOf(tx.destination, tx.date) !== 2) expect(r2).toEqual(r);
+      }),
+      FC,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Generator coverage: the generator really reaches the boundaries and collisions
+
+describe('generator coverage (seed 42, 4000 samples)', () => {
+  const samples = fc.sample(arbIfrTransaction(), { seed: 42, numRuns: 4000 });
+  const results = samples.map((tx) => ({ tx, r: decideIfr(tx) }));
+  const LIMIT = Q.int(26_900_000);
+  const num = (x: number | undefined): Q.Rat | null => (x === undefined ? null : Q.fromNumber(x));
+  const shipment = (tx: IfrTransaction): Q.Rat =>
+    Q.mul(num(tx.item.units) ?? Q.int(1), num(tx.item.tpp) ?? Q.ZERO);
+
+  it('reaches every outcome, authorization and review policy', () => {
+    const seen = new Set<string>();
+    for (const { r } of results) {
+      if (!r.ok) continue;
+      seen.add(r.outcome);
+      if (r.authorization) seen.add(r.authorization);
+      if (r.review_policy) seen.add(r.review_policy);
+    }
+    for (const k of ['not_controlled', 'authorized', 'license_required', 'presumption_of_approval', 'presumption_of_denial', ...AUTHORIZATIONS]) {
+      expect(seen, k).toContain(k);
+    }
+  });
+
+  it('reaches every precedence collision', () => {
+    const pairs = new Set<string>();
+    for (const { r } of results) {
+      if (!r.ok || r.authorization === null) continue;
+      for (const a of r.alternatives) pairs.add(`${r.authorization}>${a}`);
+    }
+    const want = ['AIA>UVEU', 'AIA>NVEU', 'AIA>ACM', 'AIA>LPP', 'UVEU>ACM', 'UVEU>LPP', 'NVEU>ACM', 'NVEU>LPP', 'ACM>LPP'];
+    for (const p of want) expect(pairs, p).toContain(p);
+  });
+
+  it('hits the numeric boundaries exactly and one past', () => {
+    const hits = new Map<string, number>();
+    const hit = (k: string): void => {
+      hits.set(k, (hits.get(k) ?? 0) + 1);
+    };
+    for (const tx of samples) {
+      const t = tx.item.tpp;
+      if (t !== undefined && [1599, 1600, 1601, 4799, 4800, 4801].includes(t)) hit(`tpp${t}`);
+      const d = tx.item.performance_density;
+      if (d !== undefined && [5.91, 5.92, 5.93].includes(d)) hit(`density${d}`);
+      const ops = tx.item.training_operations;
+      if (ops !== undefined) hit(`ops:${typeof ops}:${String(ops)}`);
+      const ship = shipment(tx);
+      const lpp = num(tx.consignee?.lpp_tpp_this_year);
+      if (lpp !== null) {
+        const c = Q.cmp(Q.add(lpp, ship), LIMIT);
+        const diff = Q.sub(Q.add(lpp, ship), LIMIT);
+        if (c === 0) hit('lpp=');
+        if (Q.cmp(diff, Q.int(1)) === 0) hit('lpp+1');
+        if (Q.cmp(diff, Q.int(-1)) === 0) hit('lpp-1');
+      }
+      const rem = num(tx.veu?.remaining_tpp);
+      if (rem !== null) {
+        const diff = Q.sub(rem, ship);
+        if (Q.cmp(diff, Q.ZERO) === 0) hit('nveu=');
+        if (Q.cmp(diff, Q.int(1)) === 0) hit('nveu+1');
+        if (Q.cmp(diff, Q.int(-1)) === 0) hit('nveu-1');
+      }
+      const alloc = num(tx.allocation_remaining_tpp);
+      if (alloc !== null && Q.cmp(alloc, ship) === 0) hit('alloc=');
+      const list = tx.veu?.compute_by_country;
+      if (list !== undefined && list.length > 0) {
+        let total = Q.ZERO;
+        let t1 = Q.ZERO;
+        let us = Q.ZERO;
+        const per = new Map<string, Q.Rat>();
+        for (const e of list) {
+          const v = Q.fromNumber(e.tpp) ?? Q.ZERO;
+          total = Q.add(total, v);
+          if (tierOf(e.country, tx.date) === 1) t1 = Q.add(t1, v);
+          else per.set(e.country, Q.add(per.get(e.country) ?? Q.ZERO, v));
+          if (e.country === 'US') us = Q.add(us, v);
+        }
+        if (Q.cmp(total, Q.ZERO) > 0) {
+          if (Q.cmp(t1, Q.mul(Q.rat(75n, 100n), total)) === 0) hit('uveu75=');
+          if (Q.cmp(t1, Q.mul(Q.rat(75n, 100n), total)) < 0) hit('uveu75<');
+          if (Q.cmp(us, Q.mul(Q.rat(50n, 100n), total)) === 0) hit('uveu50=');
+          if (Q.cmp(us, Q.mul(Q.rat(50n, 100n), total)) < 0 && Q.cmp(us, Q.ZERO) > 0) hit('uveu50<');
+          const cap = Q.mul(Q.rat(7n, 100n), total);
+          const shares = [...per.values()];
+          if (shares.some((s) => Q.cmp(s, cap) === 0)) hit('uveu7=');
+          if (shares.some((s) => Q.cmp(s, cap) > 0)) hit('uveu7>');
+        }
+      }
+      for (const c of [tx.destination, tx.consignee?.headquarters, tx.consignee?.parent_headquarters]) {
+        if (c === 'KH') hit(tierOf('KH', tx.date) === 3 ? 'KH3' : 'KH2');
+        if (c === 'MO' || c === 'HK' || c === 'CN') hit(c);
+      }
+      if (tx.date === '2025-05-15' || tx.date === '2025-05-16') hit('compliance');
+      if (tx.date === '2026-02-02' || tx.date === '2026-02-03') hit('cambodia');
+    }
+    const want = [
+      'tpp1599', 'tpp1600', 'tpp1601', 'tpp4799', 'tpp4800', 'tpp4801', 'density5.91', 'density5.92', 'density5.93',
+      'ops:string:99999999999999999999999999', 'ops:string:100000000000000000000000000', 'ops:string:100000000000000000000000001',
+      'ops:number:1e+26', 'ops:number:9.999999999999999e+25', 'ops:number:1.0000000000000002e+26',
+      'lpp=', 'lpp+1', 'lpp-1', 'nveu=', 'nveu+1', 'nveu-1', 'alloc=',
+      'uveu75=', 'uveu75<', 'uveu50=', 'uveu50<', 'uveu7=', 'uveu7>',
+      'KH3', 'KH2', 'MO', 'HK', 'CN', 'compliance', 'cambodia',
+    ];
+    for (const k of want) expect(hits.get(k) ?? 0, k).toBeGreaterThan(0);
+  });
+
+  it('reaches the Tier 2 allocation boundary on licensed chips, and every weights outcome', () => {
+    const seen = new Set<string>();
+    for (const { tx, r } of results) {
+      if (!r.ok) continue;
+      if (tx.item.kind === 'model_weights') seen.add(`weights:${r.authorization ?? r.review_policy ?? r.outcome}`);
+      const alloc = num(tx.allocation_remaining_tpp);
+      if (r.outcome !== 'license_required' || alloc === null || tierOf(tx.destination, tx.date) !== 2) continue;
+      const diff = Q.sub(alloc, shipment(tx));
+      if (Q.cmp(diff, Q.ZERO) === 0) seen.add(`alloc=:${r.review_policy}`);
+      if (Q.cmp(diff, Q.int(-1)) === 0) seen.add(`alloc-1:${r.review_policy}`);
+    }
+    const want = [
+      'alloc=:presumption_of_approval', 'alloc-1:presumption_of_denial',
+      'weights:AIA', 'weights:presumption_of_approval', 'weights:presumption_of_denial', 'weights:not_controlled',
+    ];
+    for (const k of want) expect(seen, k).toContain(k);
+  });
+
+  it('sometimes omits optional fields', () => {
+    expect(samples.some((tx) => tx.allocation_remaining_tpp === undefined)).toBe(true);
+    expect(samples.some((tx) => tx.consignee === undefined)).toBe(true);
+    expect(samples.some((tx) => tx.veu === undefined)).toBe(true);
+    expect(samples.some((tx) => (tx.item.kind === 'ic' || tx.item.kind === 'computer') && tx.item.tpp === undefined)).toBe(true);
+  });
+});

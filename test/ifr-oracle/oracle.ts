@@ -1,0 +1,513 @@
+/**
+ * Independent oracle for the AI Diffusion rule (90 FR 4544, "as published" mode).
+ *
+ * Written directly from the project's issue text (the input contract and the decisions on
+ * the open questions) and /work/shared/ifr-facts.md, WITHOUT reading the Pol policy
+ * encoding. It is meant to be compared against the policy by differential tests.
+ *
+ * All numeric work is exact (BigInt rationals, see ./rational.ts). A JS number means the
+ * decimal it prints as (String(n)), so 5.92 is exactly 5.92.
+ *
+ * CONTRACT DECISIONS ON VALIDATION (made by the project lead after the first comparison with
+ * the policy showed the two readings differed; they override choices 1, 2, 4, 5, 10 and 11 below
+ * where these conflict, and are recorded in policies/ai-diffusion/README.md too):
+ *  V1. Unknown fields are input errors, at every level.
+ *  V2. null for an optional field means absent; for a required field it is an error.
+ *  V3. Every quantity may be a JSON number (meaning its shortest decimal) or a decimal string
+ *      (optional '-', digits, optional fraction, optional exponent: "1e26" is 10^26).
+ *  V4. `consignee` is required for every item kind, with `headquarters` and
+ *      `parent_headquarters` (the tiers of both decide every controlled item).
+ *  V5. An ic or computer needs `tpp`; with 1600 <= tpp < 4800 it also needs
+ *      `performance_density` (the only case in which density decides).
+ *  V6. Model weights need `training_operations`.
+ *  V7. `units`, when given, must be greater than 0 (absent: one unit).
+ *  V8. A present `veu` needs its `kind`.
+ *
+ * INTERPRETIVE CHOICES (where the contract is silent or ambiguous; each is repeated in a
+ * comment at the place it is implemented):
+ *
+ *  1. Required fields: `date`, `activity`, `item` (object), `item.kind`, `destination`.
+ *     `destination` is required for every kind, including `other`. Everything else is
+ *     optional; an absent optional field takes the default below when a rule needs it.
+ *  2. Absent numeric fields count as 0 (`item.tpp`, `item.performance_density`,
+ *     `item.training_operations`, `consignee.lpp_tpp_this_year`, `veu.remaining_tpp`),
+ *     except `item.units`, which counts as 1 (one unit shipped). An ic/computer without
+ *     tpp is therefore not advanced (not_controlled); weights without training_operations
+ *     are not controlled.
+ *  3. Absent booleans count as false (`approved_designer`, `published`,
+ *     `below_open_frontier`, `private_sector`, `direct`). Absent `end_use` satisfies no
+ *     end-use test. Absent `consignee` = a consignee with every field absent.
+ *  4. Absent `consignee.headquarters` / `consignee.parent_headquarters`: the party has no
+ *     known country, so it is neither "in Tier 1" (AIA/UVEU fail) nor "in Tier 3" (it does
+ *     not make the transaction a Tier 3 party transaction).
+ *  5. Absent `veu` = `{ kind: 'none' }`; a `veu` object without `kind` is also kind none.
+ *     NVEU with `veu.country` absent does not apply; with `veu.remaining_tpp` absent the
+ *     remaining TPP is 0.
+ *  6. UVEU shares (75% Tier 1, 7% per non-Tier-1 country, 50% US) are shares of the total
+ *     TPP summed over all entries of `veu.compute_by_country` (the list is taken as already
+ *     including this shipment, as the contract says). Entries for the same country are
+ *     summed before the 7% test. The 7% cap applies to every non-Tier-1 country, Tier 3
+ *     included. An absent or empty list, or a list whose total TPP is 0, makes UVEU NOT
+ *     apply (there is no compute distribution to certify; the vacuous "0 >= 75% of 0" is
+ *     not accepted).
+ *  7. "A US-headquartered holder" means consignee.headquarters == 'US' (the parent is not
+ *     consulted); only then does the 50%-in-US test apply.
+ *  8. Tiers of headquarters / parent / compute entries use the transaction date (matters
+ *     only for Cambodia: Tier 3 before 2026-02-03, Tier 2 from that day).
+ *  9. A computer's `tpp` is taken as given (per unit, already the sum of its ICs) and the
+ *     same 3A090.a thresholds are applied to it and its `performance_density`. For a
+ *     computer the approved-designer condition is always met ("computer or approved
+ *     designer"); `approved_designer` is ignored.
+ * 10. Input errors: every field that is present is type-checked whatever the item kind
+ *     (e.g. a wrong-typed `training_operations` on an ic is an error). `null` is a wrong
+ *     type, never "absent". Unknown extra fields are ignored.
+ * 11. Numbers are JSON numbers; only `item.training_operations` may also be a string, and
+ *     then only a plain positional decimal ("123", "99.5"; optional leading '-', which is
+ *     then a negative quantity). Exponent strings ("1e26"), '+', spaces, ".5", "5." are
+ *     malformed. `units` need not be an integer (any non-negative number). NaN / Infinity
+ *     (not JSON) are wrong types.
+ * 12. Country codes must be exactly one of the 249 upper-case ISO 3166-1 alpha-2 codes
+ *     ("us", "UK", "XK", "EU" are unknown codes -> input error).
+ * 13. Dates must match YYYY-MM-DD and be a real calendar date; dates >= 2025-05-15 are
+ *     accepted with no upper bound.
+ * 14. The certification/notification duties, the Tier 2 allocation's own bookkeeping and
+ *     the VEU security requirements are out of scope: only the stated conditions decide.
+ * 15. `alternatives` is [] for not_controlled, license_required and for model weights.
+ */
+
+import * as Q from './rational.ts';
+import type { Rat } from './rational.ts';
+import { isIsoAlpha2, tierOf } from './tiers.ts';
+import type { Tier } from './tiers.ts';
+
+// ---------------------------------------------------------------------------------------
+// Contract types
+
+export const ACTIVITIES = ['export', 'reexport', 'transfer'] as const;
+export const ITEM_KINDS = ['ic', 'computer', 'model_weights', 'other'] as const;
+export const END_USES = ['development', 'production', 'storage', 'data_center', 'other'] as const;
+export const VEU_KINDS = ['none', 'universal', 'national'] as const;
+/** Authorizations in precedence order. */
+export const AUTHORIZATIONS = ['AIA', 'UVEU', 'NVEU', 'ACM', 'LPP'] as const;
+
+export type Activity = (typeof ACTIVITIES)[number];
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export type EndUse = (typeof END_USES)[number];
+export type VeuKind = (typeof VEU_KINDS)[number];
+export type Authorization = (typeof AUTHORIZATIONS)[number];
+export type Outcome = 'not_controlled' | 'authorized' | 'license_required';
+export type ReviewPolicy = 'presumption_of_approval' | 'presumption_of_denial';
+
+export interface IfrItem {
+  kind: ItemKind;
+  units?: number;
+  tpp?: number;
+  performance_density?: number;
+  approved_designer?: boolean;
+  training_operations?: number | string;
+  published?: boolean;
+  below_open_frontier?: boolean;
+}
+
+export interface IfrConsignee {
+  headquarters?: string;
+  parent_headquarters?: string;
+  private_sector?: boolean;
+  end_use?: EndUse;
+  direct?: boolean;
+  lpp_tpp_this_year?: number;
+}
+
+export interface IfrComputeEntry {
+  country: string;
+  tpp: number;
+}
+
+export interface IfrVeu {
+  kind: VeuKind;
+  country?: string;
+  remaining_tpp?: number;
+  compute_by_country?: IfrComputeEntry[];
+}
+
+export interface IfrTransaction {
+  date: string;
+  activity: Activity;
+  item: IfrItem;
+  destination: string;
+  consignee?: IfrConsignee;
+  veu?: IfrVeu;
+  allocation_remaining_tpp?: number;
+}
+
+export type OracleResult =
+  | { ok: false; error: string }
+  | {
+      ok: true;
+      outcome: Outcome;
+      authorization: Authorization | null;
+      review_policy: ReviewPolicy | null;
+      /** other authorizations that also apply, in precedence order, excluding the chosen one */
+      alternatives: Authorization[];
+    };
+
+// ---------------------------------------------------------------------------------------
+// Constants of the rule (issue decisions)
+
+export const COMPLIANCE_DATE = '2025-05-15';
+const TPP_ADVANCED = Q.int(4800);
+const TPP_DENSITY_FLOOR = Q.int(1600);
+const DENSITY_THRESHOLD = Q.rat(592n, 100n); // 5.92
+const WEIGHTS_THRESHOLD = Q.int(10n ** 26n); // >= 10^26 operations
+const LPP_LIMIT = Q.int(26_900_000);
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+class InputError extends Error {}
+
+function fail(msg: string): never {
+  throw new InputError(msg);
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Absent = key missing, undefined or null (contract V2). */
+function has(o: Obj, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined && o[k] !== null;
+}
+
+/** Contract V1: a field the contract does not name is an input error. */
+function onlyKnown(o: Obj, known: readonly string[], path: string): void {
+  for (const k of Object.keys(o)) if (!known.includes(k)) fail(`${path ? `${path}.` : ''}${k}: unknown field`);
+}
+
+function enumValue<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
+  if (typeof v !== 'string') fail(`${path}: expected a string`);
+  const found = allowed.find((a) => a === v);
+  if (found === undefined) fail(`${path}: unknown value ${JSON.stringify(v)}`);
+  return found;
+}
+
+function optEnum<T extends string>(o: Obj, k: string, allowed: readonly T[], path: string): T | null {
+  return has(o, k) ? enumValue(o[k], allowed, `${path}.${k}`) : null;
+}
+
+function countryValue(v: unknown, path: string): string {
+  if (typeof v !== 'string') fail(`${path}: expected a country code string`);
+  // choice 12: exactly one of the 249 upper-case ISO codes
+  if (!isIsoAlpha2(v)) fail(`${path}: unknown country code ${JSON.stringify(v)}`);
+  return v;
+}
+
+function optCountry(o: Obj, k: string, path: string): string | null {
+  return has(o, k) ? countryValue(o[k], `${path}.${k}`) : null;
+}
+
+function quantityValue(v: unknown, path: string, allowString: boolean): Rat {
+  let r: Rat | null;
+  if (typeof v === 'number') {
+    r = Q.fromNumber(v); // null for NaN / Infinity (choice 11)
+    if (r === null) fail(`${path}: not a finite number`);
+  } else if (allowString && typeof v === 'string') {
+    r = Q.fromDecimalString(v); // choice 11: plain positional decimal only
+    if (r === null) fail(`${path}: malformed decimal string ${JSON.stringify(v)}`);
+  } else {
+    fail(`${path}: expected a number${allowString ? ' or decimal string' : ''}`);
+  }
+  if (Q.isNegative(r)) fail(`${path}: negative quantity`);
+  return r;
+}
+
+function optQuantity(o: Obj, k: string, path: string, allowString = true): Rat | null {
+  // contract V3: a decimal string is accepted for every quantity
+  return has(o, k) ? quantityValue(o[k], `${path}.${k}`, allowString) : null;
+}
+
+function optBool(o: Obj, k: string, path: string): boolean | null {
+  if (!has(o, k)) return null;
+  const v = o[k];
+  if (typeof v !== 'boolean') fail(`${path}.${k}: expected a boolean`);
+  return v;
+}
+
+function optObj(o: Obj, k: string, path: string): Obj | null {
+  if (!has(o, k)) return null;
+  const v = o[k];
+  if (!isObj(v)) fail(`${path}.${k}: expected an object`);
+  return v;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dateValue(v: unknown): string {
+  if (typeof v !== 'string') fail('date: expected a "YYYY-MM-DD" string');
+  const m = DATE_RE.exec(v);
+  if (m === null) fail(`date: malformed ${JSON.stringify(v)}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12) fail(`date: bad month in ${v}`);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  if (d < 1 || d > days) fail(`date: bad day in ${v}`);
+  if (v < COMPLIANCE_DATE) fail(`date: ${v} is before the compliance date ${COMPLIANCE_DATE}`);
+  return v;
+}
+
+interface ComputeEntry {
+  country: string;
+  tpp: Rat;
+}
+
+/** The validated transaction with defaults applied (choices 2-5). */
+interface Parsed {
+  date: string;
+  activity: Activity;
+  kind: ItemKind;
+  units: Rat;
+  tpp: Rat;
+  density: Rat;
+  approvedDesigner: boolean;
+  trainingOps: Rat;
+  published: boolean;
+  belowOpenFrontier: boolean;
+  destination: string;
+  headquarters: string | null;
+  parent: string | null;
+  privateSector: boolean;
+  endUse: EndUse | null;
+  direct: boolean;
+  lppThisYear: Rat;
+  veuKind: VeuKind;
+  veuCountry: string | null;
+  veuRemaining: Rat;
+  compute: ComputeEntry[] | null;
+  allocationRemaining: Rat | null;
+}
+
+function parse(raw: unknown): Parsed {
+  if (!isObj(raw)) fail('transaction: expected a JSON object');
+  onlyKnown(raw, ['date', 'activity', 'item', 'destination', 'consignee', 'veu', 'allocation_remaining_tpp'], '');
+  if (!has(raw, 'date')) fail('date: missing');
+  const date = dateValue(raw['date']);
+  if (!has(raw, 'activity')) fail('activity: missing');
+  const activity = enumValue(raw['activity'], ACTIVITIES, 'activity');
+  if (!has(raw, 'item')) fail('item: missing');
+  const item = raw['item'];
+  if (!isObj(item)) fail('item: expected an object');
+  if (!has(item, 'kind')) fail('item.kind: missing');
+  onlyKnown(item, ['kind', 'units', 'tpp', 'performance_density', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'], 'item');
+  const kind = enumValue(item['kind'], ITEM_KINDS, 'item.kind');
+  // choice 1: destination required for every kind
+  if (!has(raw, 'destination')) fail('destination: missing');
+  const destination = countryValue(raw['destination'], 'destination');
+
+  // choice 10: all present fields validated regardless of kind
+  const units = optQuantity(item, 'units', 'item');
+  const tpp = optQuantity(item, 'tpp', 'item');
+  const density = optQuantity(item, 'performance_density', 'item');
+  const approvedDesigner = optBool(item, 'approved_designer', 'item');
+  const trainingOps = optQuantity(item, 'training_operations', 'item', true);
+  const published = optBool(item, 'published', 'item');
+  const belowOpenFrontier = optBool(item, 'below_open_frontier', 'item');
+
+  // contract V4: consignee, its headquarters and its ultimate parent's are required
+  const consignee: Obj | null = optObj(raw, 'consignee', 'transaction');
+  if (consignee === null) fail('consignee: missing');
+  onlyKnown(consignee, ['headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'], 'consignee');
+  if (!has(consignee, 'headquarters')) fail('consignee.headquarters: missing');
+  if (!has(consignee, 'parent_headquarters')) fail('consignee.parent_headquarters: missing');
+  const headquarters = optCountry(consignee, 'headquarters', 'consignee');
+  const parent = optCountry(consignee, 'parent_headquarters', 'consignee');
+  const privateSector = optBool(consignee, 'private_sector', 'consignee');
+  const endUse = optEnum(consignee, 'end_use', END_USES, 'consignee');
+  const direct = optBool(consignee, 'direct', 'consignee');
+  const lppThisYear = optQuantity(consignee, 'lpp_tpp_this_year', 'consignee');
+
+  const veuGiven = optObj(raw, 'veu', 'transaction');
+  if (veuGiven !== null) {
+    onlyKnown(veuGiven, ['kind', 'country', 'remaining_tpp', 'compute_by_country'], 'veu');
+    if (!has(veuGiven, 'kind')) fail('veu.kind: missing'); // contract V8
+  }
+  const veu: Obj = veuGiven ?? {};
+  const veuKind = optEnum(veu, 'kind', VEU_KINDS, 'veu') ?? 'none'; // choice 5
+  const veuCountry = optCountry(veu, 'country', 'veu');
+  const veuRemaining = optQuantity(veu, 'remaining_tpp', 'veu');
+  let compute: ComputeEntry[] | null = null;
+  if (has(veu, 'compute_by_country')) {
+    const list = veu['compute_by_country'];
+    if (!Array.isArray(list)) fail('veu.compute_by_country: expected an array');
+    compute = list.map((e: unknown, i: number): ComputeEntry => {
+      const p = `veu.compute_by_country[${i}]`;
+      if (!isObj(e)) fail(`${p}: expected an object`);
+      onlyKnown(e, ['country', 'tpp'], p);
+      if (!has(e, 'country')) fail(`${p}.country: missing`);
+      if (!has(e, 'tpp')) fail(`${p}.tpp: missing`);
+      return { country: countryValue(e['country'], `${p}.country`), tpp: quantityValue(e['tpp'], `${p}.tpp`, true) };
+    });
+  }
+  const allocationRemaining = optQuantity(raw, 'allocation_remaining_tpp', 'transaction');
+
+  // contract V5-V7: what each kind of item needs in order to be classified
+  if (kind === 'ic' || kind === 'computer') {
+    if (tpp === null) fail('item.tpp: missing for an ic or computer');
+    if (Q.cmp(tpp, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(tpp, TPP_ADVANCED) < 0 && density === null) {
+      fail('item.performance_density: missing for an ic or computer with 1600 <= tpp < 4800');
+    }
+  }
+  if (kind === 'model_weights' && trainingOps === null) fail('item.training_operations: missing for model weights');
+  if (units !== null && Q.cmp(units, Q.ZERO) <= 0) fail('item.units: must be greater than 0');
+
+  return {
+    date,
+    activity,
+    kind,
+    units: units ?? Q.int(1), // choice 2: one unit when absent
+    tpp: tpp ?? Q.ZERO, // choice 2
+    density: density ?? Q.ZERO,
+    approvedDesigner: approvedDesigner ?? false, // choice 3
+    trainingOps: trainingOps ?? Q.ZERO,
+    published: published ?? false,
+    belowOpenFrontier: belowOpenFrontier ?? false,
+    destination,
+    headquarters, // choice 4: null = no known country
+    parent,
+    privateSector: privateSector ?? false,
+    endUse,
+    direct: direct ?? false,
+    lppThisYear: lppThisYear ?? Q.ZERO,
+    veuKind,
+    veuCountry,
+    veuRemaining: veuRemaining ?? Q.ZERO, // choice 5
+    compute,
+    allocationRemaining, // null: absent (presumption of approval for Tier 2)
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Decision
+
+function notControlled(): OracleResult {
+  return { ok: true, outcome: 'not_controlled', authorization: null, review_policy: null, alternatives: [] };
+}
+
+function authorized(applicable: Authorization[]): OracleResult {
+  const [chosen, ...rest] = applicable;
+  if (chosen === undefined) throw new Error('unreachable: no authorization');
+  return { ok: true, outcome: 'authorized', authorization: chosen, review_policy: null, alternatives: rest };
+}
+
+function licenseRequired(policy: ReviewPolicy): OracleResult {
+  return { ok: true, outcome: 'license_required', authorization: null, review_policy: policy, alternatives: [] };
+}
+
+/** 3A090.a test: tpp >= 4800, or tpp >= 1600 and density >= 5.92 (choice 9 for computers). */
+function isAdvanced(tx: Parsed): boolean {
+  if (Q.ge(tx.tpp, TPP_ADVANCED)) return true;
+  return Q.ge(tx.tpp, TPP_DENSITY_FLOOR) && Q.ge(tx.density, DENSITY_THRESHOLD);
+}
+
+/** UVEU compute-distribution test (choices 6 and 7). */
+function uveuDistributionOk(tx: Parsed, tier: (c: string) => Tier): boolean {
+  const list = tx.compute;
+  if (list === null || list.length === 0) return false; // choice 6: absent/empty -> no UVEU
+  let total = Q.ZERO;
+  let tier1 = Q.ZERO;
+  let us = Q.ZERO;
+  const perCountry = new Map<string, Rat>(); // choice 6: same-country entries are summed
+  for (const e of list) {
+    total = Q.add(total, e.tpp);
+    if (tier(e.country) === 1) tier1 = Q.add(tier1, e.tpp);
+    if (e.country === 'US') us = Q.add(us, e.tpp);
+    perCountry.set(e.country, Q.add(perCountry.get(e.country) ?? Q.ZERO, e.tpp));
+  }
+  if (Q.cmp(total, Q.ZERO) === 0) return false; // choice 6: zero total -> no UVEU
+  // at least 75% in Tier 1:  tier1 >= 75/100 * total (exact at the boundary)
+  if (!Q.ge(tier1, Q.mul(Q.rat(75n, 100n), total))) return false;
+  // no single non-Tier-1 country above 7%:  share <= 7/100 * total
+  const cap = Q.mul(Q.rat(7n, 100n), total);
+  for (const [country, t] of perCountry) {
+    if (tier(country) !== 1 && !Q.le(t, cap)) return false;
+  }
+  // choice 7: US-headquartered holder keeps >= 50% in the US
+  if (tx.headquarters === 'US' && !Q.ge(us, Q.mul(Q.rat(50n, 100n), total))) return false;
+  return true;
+}
+
+function decideChips(tx: Parsed): OracleResult {
+  if (!isAdvanced(tx)) return notControlled();
+  const tier = (c: string): Tier => tierOf(c, tx.date); // choice 8: transaction date
+  const destTier = tier(tx.destination);
+  const hqTier = tx.headquarters === null ? null : tier(tx.headquarters); // choice 4
+  const parentTier = tx.parent === null ? null : tier(tx.parent);
+  const tier3Party = destTier === 3 || hqTier === 3 || parentTier === 3;
+  const shipment = Q.mul(tx.units, tx.tpp); // shipment TPP = units x tpp
+  const designerOk = tx.kind === 'computer' || tx.approvedDesigner; // choice 9
+
+  const applicable: Authorization[] = [];
+  // AIA: destination, headquarters and parent all Tier 1; computer or approved designer
+  if (destTier === 1 && hqTier === 1 && parentTier === 1 && designerOk) applicable.push('AIA');
+  // UVEU: universal VEU, HQ and parent Tier 1, destination not Tier 3, distribution test
+  if (tx.veuKind === 'universal' && hqTier === 1 && parentTier === 1 && destTier !== 3 && uveuDistributionOk(tx, tier)) {
+    applicable.push('UVEU');
+  }
+  // NVEU: national VEU for this destination, no Tier 3 party, shipment <= remaining
+  if (tx.veuKind === 'national' && tx.veuCountry === tx.destination && !tier3Party && Q.le(shipment, tx.veuRemaining)) {
+    applicable.push('NVEU');
+  }
+  // ACM: private sector, no Tier 3 party, development/production/storage, computer or approved designer
+  const acmEndUse = tx.endUse === 'development' || tx.endUse === 'production' || tx.endUse === 'storage';
+  if (tx.privateSector && !tier3Party && acmEndUse && designerOk) applicable.push('ACM');
+  // LPP: not a transfer, shipped directly, no Tier 3 party, year total incl. this shipment <= 26,900,000
+  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
+    applicable.push('LPP');
+  }
+  if (applicable.length > 0) return authorized(applicable); // pushed in precedence order
+
+  if (tier3Party) return licenseRequired('presumption_of_denial');
+  if (destTier === 1) return licenseRequired('presumption_of_approval');
+  // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval)
+  if (tx.allocationRemaining === null || Q.le(shipment, tx.allocationRemaining)) {
+    return licenseRequired('presumption_of_approval');
+  }
+  return licenseRequired('presumption_of_denial');
+}
+
+function decideWeights(tx: Parsed): OracleResult {
+  // controlled: >= 10^26 operations, not published, not below the open-weight frontier
+  if (!Q.ge(tx.trainingOps, WEIGHTS_THRESHOLD) || tx.published || tx.belowOpenFrontier) return notControlled();
+  const tier = (c: string): Tier => tierOf(c, tx.date);
+  const destTier = tier(tx.destination);
+  const hqTier = tx.headquarters === null ? null : tier(tx.headquarters);
+  const parentTier = tx.parent === null ? null : tier(tx.parent);
+  // AIA: headquarters and parent Tier 1, destination not Tier 3 (choice 15: no alternatives)
+  if (hqTier === 1 && parentTier === 1 && destTier !== 3) return authorized(['AIA']);
+  const tier3Party = destTier === 3 || hqTier === 3 || parentTier === 3;
+  return licenseRequired(destTier === 1 && !tier3Party ? 'presumption_of_approval' : 'presumption_of_denial');
+}
+
+export function decideIfr(tx: IfrTransaction): OracleResult;
+export function decideIfr(tx: unknown): OracleResult;
+export function decideIfr(tx: unknown): OracleResult {
+  let p: Parsed;
+  try {
+    p = parse(tx);
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message };
+    throw e;
+  }
+  switch (p.kind) {
+    case 'ic':
+    case 'computer':
+      return decideChips(p);
+    case 'model_weights':
+      return decideWeights(p);
+    case 'other':
+      return notControlled();
+  }
+}

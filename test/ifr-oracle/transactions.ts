@@ -1,0 +1,619 @@
+/**
+ * fast-check arbitraries for AI Diffusion rule transactions (the issue's JSON input
+ * contract), strongly biased towards the rule's boundaries:
+ *
+ *  - tpp 1599/1600/1601 and 4799/4800/4801, density 5.91/5.92/5.93,
+ *  - training_operations 10^26 - 1 / 10^26 / 10^26 + 1 as decimal strings and the nearest
+ *    JS numbers (9.999999999999999e25, 1e26, 1.0000000000000002e26),
+ *  - LPP year totals at exactly 26,900,000 and +-1 (and +-0.001),
+ *  - NVEU remaining TPP equal to the shipment and +-1, Tier 2 allocation likewise,
+ *  - UVEU distributions at exactly 75% / 7% / 50% and one TPP unit past,
+ *  - dates around 2026-02-03 (Cambodia leaves D:5) and just after 2025-05-15,
+ *  - countries from Tier 1, Tier 3 (KH, MO, HK, CN weighted up), Tier 2 and all ISO codes,
+ *  - "target" scenarios that make several authorizations apply at once (every precedence
+ *    collision), and optional fields sometimes absent.
+ *
+ * `arbIfrTransaction()` yields valid transactions (the oracle must answer ok: true);
+ * `arbInvalidIfrTransaction()` yields JSON values with exactly one clear input error.
+ * Generated values are plain JSON (no undefined-valued keys, no NaN/Infinity).
+ */
+
+import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import type { Activity, EndUse, IfrComputeEntry, IfrTransaction, ItemKind } from './oracle.ts';
+import * as Q from './rational.ts';
+import type { Rat } from './rational.ts';
+import { ISO_ALPHA2, TIER1, TIER3_ANY_DATE, tierOf } from './tiers.ts';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------
+// Countries and dates
+
+/** Tier 2 examples named in the fact sheet (§3.3), incl. Cyprus (left D:5 in 2024). */
+export const TIER2_EXAMPLES: readonly string[] = [
+  'IN', 'IL', 'PL', 'AE', 'SG', 'PT', 'CH', 'SA', 'MX', 'MY', 'TH', 'BR', 'YE', 'CY', 'AT', 'GR',
+  'CZ', 'EE', 'LT', 'LV', 'IS', 'LU',
+];
+const TIER3_FOCUS: readonly string[] = ['KH', 'MO', 'HK', 'CN'];
+/** Codes that are Tier 2 on every date (never Tier 1, never in Tier 3). */
+const ALWAYS_TIER2: readonly string[] = ISO_ALPHA2.filter((c) => !TIER1.includes(c) && !TIER3_ANY_DATE.includes(c));
+const NON_US_TIER1: readonly string[] = TIER1.filter((c) => c !== 'US');
+
+export const arbTier1Country: Arbitrary<string> = fc.constantFrom(...TIER1);
+export const arbTier3Country: Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...TIER3_FOCUS) },
+  { weight: 1, arbitrary: fc.constantFrom(...TIER3_ANY_DATE) },
+);
+export const arbTier2Country: Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...TIER2_EXAMPLES) },
+  { weight: 1, arbitrary: fc.constantFrom(...ALWAYS_TIER2) },
+);
+export const arbAnyCountry: Arbitrary<string> = fc.constantFrom(...ISO_ALPHA2);
+export const arbCountry: Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: arbTier1Country },
+  { weight: 3, arbitrary: arbTier2Country },
+  { weight: 3, arbitrary: arbTier3Country },
+  { weight: 1, arbitrary: arbAnyCountry },
+);
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export const arbDate: Arbitrary<string> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '2025-05-15', '2025-05-16', '2025-05-17', // just after the compliance date
+      '2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04', // Cambodia leaves D:5 on 2026-02-03
+      '2025-12-31', '2026-01-01', '2028-02-29',
+    ),
+  },
+  { weight: 2, arbitrary: fc.integer({ min: dayOf('2025-05-15'), max: dayOf('2030-12-31') }).map(isoOf) },
+);
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+const finiteDouble = (min: number, max: number): Arbitrary<number> =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+
+export const arbTpp: Arbitrary<number> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(1599, 1600, 1601, 4799, 4800, 4801) },
+  { weight: 2, arbitrary: fc.constantFrom(0, 1599.99, 1600.01, 4799.999, 4800.5, 15831, 19.4, 4800.1) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 40_000 }) },
+  { weight: 1, arbitrary: finiteDouble(0, 1e6) },
+);
+
+export const arbDensity: Arbitrary<number> = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(5.91, 5.92, 5.93) },
+  { weight: 2, arbitrary: fc.constantFrom(5.919999, 5.920001, 0, 19.4, 100) },
+  { weight: 1, arbitrary: finiteDouble(0, 50) },
+);
+
+export const arbUnits: Arbitrary<number> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 8, 1699, 1700, 5604, 5605, 16_812) },
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  { weight: 1, arbitrary: fc.constantFrom(1e15, 2 ** 53 + 2, 1e20) },
+);
+
+export const arbTrainingOperations: Arbitrary<number | string> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom<number | string>(
+      '99999999999999999999999999', // 10^26 - 1
+      '100000000000000000000000000', // 10^26
+      '100000000000000000000000001', // 10^26 + 1
+      '99999999999999999999999999.999',
+      '100000000000000000000000000.000',
+      '0100000000000000000000000000', // leading zero
+      9.999999999999999e25, // largest double below 10^26
+      1e26,
+      1.0000000000000002e26, // smallest double above 10^26
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom<number | string>(0, '0', 1e25, 1e27, '2.5', 3.5e26) },
+  { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n * 10n ** 26n }).map((b) => b.toString()) },
+  { weight: 1, arbitrary: finiteDouble(0, 1e30) },
+);
+
+const LPP_LIMIT = Q.int(26_900_000);
+
+/** How a boundary-coupled quantity is chosen. */
+type BoundaryMode = 'exact' | 'minus1' | 'plus1' | 'minusTiny' | 'plusTiny' | 'zero' | 'random' | 'absent';
+const arbBoundaryMode: Arbitrary<BoundaryMode> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom<BoundaryMode>('exact', 'minus1', 'plus1') },
+  { weight: 2, arbitrary: fc.constantFrom<BoundaryMode>('minusTiny', 'plusTiny', 'zero') },
+  { weight: 2, arbitrary: fc.constantFrom<BoundaryMode>('random', 'absent') },
+);
+
+/** base + delta (per mode) as an exactly representable non-negative JS number, else fallback. */
+function boundaryValue(mode: BoundaryMode, base: Rat, fallback: number): number | undefined {
+  const delta: Record<BoundaryMode, Rat | null> = {
+    exact: Q.ZERO,
+    minus1: Q.int(-1),
+    plus1: Q.int(1),
+    minusTiny: Q.rat(-1n, 1000n),
+    plusTiny: Q.rat(1n, 1000n),
+    zero: null,
+    random: null,
+    absent: null,
+  };
+  if (mode === 'absent') return undefined;
+  if (mode === 'zero') return 0;
+  const d = delta[mode];
+  if (d === null) return fallback;
+  const v = Q.add(base, d);
+  if (Q.isNegative(v)) return fallback;
+  return Q.toExactNumber(v) ?? fallback;
+}
+
+// ---------------------------------------------------------------------------------------
+// UVEU compute distributions
+
+type UveuMode = 'boundary' | 'random' | 'empty' | 'absent';
+type T1Share = 'exact75' | 'below75' | 'high' | 'all';
+type UsShare = 'exact50' | 'below50' | 'zero' | 'allT1';
+type CapMode = 'exact7' | 'above7' | 'small';
+
+interface UveuKnobs {
+  mode: UveuMode;
+  k: number;
+  t1: T1Share;
+  us: UsShare;
+  cap: CapMode;
+  nonTier1: string[];
+  otherTier1: string;
+  duplicate: boolean;
+  halve: boolean;
+  random: IfrComputeEntry[];
+}
+
+const arbUveuKnobs: Arbitrary<UveuKnobs> = fc.record({
+  mode: fc.oneof(
+    { weight: 6, arbitrary: fc.constant<UveuMode>('boundary') },
+    { weight: 2, arbitrary: fc.constant<UveuMode>('random') },
+    { weight: 1, arbitrary: fc.constantFrom<UveuMode>('empty', 'absent') },
+  ),
+  k: fc.oneof(fc.constantFrom(1, 100, 10_000), fc.integer({ min: 1, max: 100_000 })),
+  t1: fc.constantFrom<T1Share>('exact75', 'exact75', 'below75', 'high', 'all'),
+  us: fc.constantFrom<UsShare>('exact50', 'exact50', 'below50', 'zero', 'allT1'),
+  cap: fc.constantFrom<CapMode>('exact7', 'exact7', 'above7', 'small'),
+  nonTier1: fc.uniqueArray(fc.oneof(arbTier2Country, arbTier3Country), { minLength: 8, maxLength: 8 }),
+  otherTier1: fc.constantFrom(...NON_US_TIER1),
+  duplicate: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  halve: fc.boolean(),
+  random: fc.array(
+    fc.record({ country: arbCountry, tpp: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), finiteDouble(0, 1e6)) }),
+    { maxLength: 6 },
+  ),
+});
+
+/**
+ * Build compute_by_country. In boundary mode the total is T = 100k TPP units:
+ * Tier 1 = 75k (exact75) or 75k - 1 (below75) ..., US = 50k (exact50) or 50k - 1 ...,
+ * the rest split over distinct non-Tier-1 countries in chunks <= 7k (exact7: the first is
+ * exactly 7k; above7: the first is 7k + 1). `duplicate` splits the first chunk into two
+ * entries of the same country; `halve` divides everything by 2 (non-integer TPP, same shares).
+ */
+function buildCompute(u: UveuKnobs): IfrComputeEntry[] | undefined {
+  if (u.mode === 'absent') return undefined;
+  if (u.mode === 'empty') return [];
+  if (u.mode === 'random') return u.random.map((e) => ({ ...e }));
+  const k = u.k;
+  const total = 100 * k;
+  const t1 = { exact75: 75 * k, below75: 75 * k - 1, high: 90 * k, all: total }[u.t1];
+  const us = Math.min(t1, { exact50: 50 * k, below50: 50 * k - 1, zero: 0, allT1: t1 }[u.us]);
+  const entries: IfrComputeEntry[] = [];
+  if (us > 0) entries.push({ country: 'US', tpp: us });
+  if (t1 - us > 0) entries.push({ country: u.otherTier1, tpp: t1 - us });
+  let rest = total - t1;
+  const capUnits = u.cap === 'small' ? 5 * k : 7 * k;
+  let first = true;
+  let i = 0;
+  while (rest > 0) {
+    let chunk = Math.min(rest, capUnits);
+    if (first && u.cap === 'above7') chunk = Math.min(rest, 7 * k + 1);
+    if (first && u.cap === 'exact7') chunk = Math.min(rest, 7 * k);
+    const country = u.nonTier1[i % u.nonTier1.length] ?? 'IN';
+    if (first && u.duplicate && chunk >= 2) {
+      const half = Math.floor(chunk / 2);
+      entries.push({ country, tpp: half }, { country, tpp: chunk - half });
+    } else {
+      entries.push({ country, tpp: chunk });
+    }
+    rest -= chunk;
+    first = false;
+    i++;
+  }
+  return u.halve ? entries.map((e) => ({ country: e.country, tpp: e.tpp / 2 })) : entries;
+}
+
+// ---------------------------------------------------------------------------------------
+// Transactions
+
+type Target = 'AIA' | 'UVEU' | 'NVEU' | 'ACM' | 'LPP';
+
+interface Knobs {
+  date: string;
+  activity: Activity;
+  kind: ItemKind;
+  units: number;
+  tpp: number;
+  density: number;
+  approvedDesigner: boolean;
+  trainingOperations: number | string;
+  published: boolean;
+  belowOpenFrontier: boolean;
+  destination: string;
+  headquarters: string;
+  parent: string;
+  privateSector: boolean;
+  endUse: EndUse;
+  direct: boolean;
+  lppMode: BoundaryMode;
+  lppRandom: number;
+  veuKind: 'none' | 'universal' | 'national' | 'noVeu';
+  nveuCountry: 'destination' | 'other' | 'absent';
+  nveuOther: string;
+  remainingMode: BoundaryMode;
+  remainingRandom: number;
+  uveu: UveuKnobs;
+  allocMode: BoundaryMode;
+  allocRandom: number;
+  /** targets to force (empty: fully random) */
+  targets: Target[];
+  /** fallbacks used when a target needs a non-Tier-3 / Tier 1 party */
+  tier1Pick: [string, string, string];
+  nonTier3Pick: [string, string, string];
+  advancedPick: 'tpp4800' | 'tpp4801' | 'h100' | 'density';
+  acmEndUse: 'development' | 'production' | 'storage';
+  /** optional-field presence */
+  omit: OptionalField[];
+  consigneeAbsent: boolean;
+  keepIrrelevant: boolean;
+}
+
+const OPTIONAL_FIELDS = [
+  'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer',
+  'item.training_operations', 'item.published', 'item.below_open_frontier',
+  'consignee.headquarters', 'consignee.parent_headquarters', 'consignee.private_sector',
+  'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
+  'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
+] as const;
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
+const arbTargets: Arbitrary<Target[]> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<Target[]>([]) },
+  {
+    weight: 5,
+    // UVEU and NVEU exclude each other (one veu.kind), so pick at most one of them
+    arbitrary: fc
+      .tuple(
+        fc.subarray<Target>(['AIA', 'ACM', 'LPP']),
+        fc.constantFrom<Target[]>([], ['UVEU'], ['NVEU']),
+      )
+      .map(([a, v]) => [...a, ...v]),
+  },
+);
+
+const arbKnobs: Arbitrary<Knobs> = fc.record({
+  date: arbDate,
+  activity: fc.constantFrom<Activity>('export', 'reexport', 'transfer'),
+  kind: fc.constantFrom<ItemKind>('ic', 'ic', 'computer', 'computer', 'model_weights', 'model_weights', 'other'),
+  units: arbUnits,
+  tpp: arbTpp,
+  density: arbDensity,
+  approvedDesigner: fc.boolean(),
+  trainingOperations: arbTrainingOperations,
+  published: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  belowOpenFrontier: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  destination: arbCountry,
+  headquarters: arbCountry,
+  parent: arbCountry,
+  privateSector: fc.boolean(),
+  endUse: fc.constantFrom<EndUse>('development', 'production', 'storage', 'data_center', 'other'),
+  direct: fc.boolean(),
+  lppMode: arbBoundaryMode,
+  lppRandom: fc.oneof(fc.integer({ min: 0, max: 30_000_000 }), finiteDouble(0, 3e7)),
+  veuKind: fc.constantFrom<Knobs['veuKind']>('none', 'universal', 'universal', 'national', 'national', 'noVeu'),
+  nveuCountry: fc.constantFrom<Knobs['nveuCountry']>('destination', 'destination', 'other', 'absent'),
+  nveuOther: arbCountry,
+  remainingMode: arbBoundaryMode,
+  remainingRandom: fc.oneof(fc.integer({ min: 0, max: 100_000_000 }), finiteDouble(0, 1e8)),
+  uveu: arbUveuKnobs,
+  allocMode: arbBoundaryMode,
+  allocRandom: fc.oneof(fc.integer({ min: 0, max: 800_000_000 }), finiteDouble(0, 8e8)),
+  targets: arbTargets,
+  tier1Pick: fc.tuple(arbTier1Country, arbTier1Country, arbTier1Country),
+  nonTier3Pick: fc.tuple(
+    fc.oneof(arbTier1Country, arbTier2Country),
+    fc.oneof(arbTier1Country, arbTier2Country),
+    fc.oneof(arbTier1Country, arbTier2Country),
+  ),
+  advancedPick: fc.constantFrom<Knobs['advancedPick']>('tpp4800', 'tpp4801', 'h100', 'density'),
+  acmEndUse: fc.constantFrom<Knobs['acmEndUse']>('development', 'production', 'storage'),
+  omit: fc.oneof(
+    { weight: 4, arbitrary: fc.constant<OptionalField[]>([]) },
+    { weight: 1, arbitrary: fc.subarray<OptionalField>([...OPTIONAL_FIELDS], { maxLength: 3 }) },
+  ),
+  consigneeAbsent: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  keepIrrelevant: fc.boolean(),
+});
+
+/** Apply the target overrides so that every targeted authorization applies. */
+function applyTargets(k: Knobs): Knobs {
+  const t = new Set(k.targets);
+  if (t.size === 0) return k;
+  const x: Knobs = { ...k, uveu: { ...k.uveu } };
+  if (x.kind === 'model_weights') {
+    // weights: make them controlled; target AIA = HQ and parent Tier 1, destination not Tier 3
+    x.published = false;
+    x.belowOpenFrontier = false;
+    if (t.has('AIA')) {
+      x.headquarters = tierOf(x.headquarters, x.date) === 1 ? x.headquarters : x.tier1Pick[1];
+      x.parent = tierOf(x.parent, x.date) === 1 ? x.parent : x.tier1Pick[2];
+      if (tierOf(x.destination, x.date) === 3) x.destination = x.nonTier3Pick[0];
+    }
+    return { ...x, omit: x.omit.filter((f) => f !== 'item.published' && f !== 'item.below_open_frontier') };
+  }
+  // otherwise always an advanced chip
+  if (x.kind === 'other') x.kind = 'computer';
+  switch (x.advancedPick) {
+    case 'tpp4800':
+      x.tpp = 4800;
+      break;
+    case 'tpp4801':
+      x.tpp = 4801;
+      break;
+    case 'h100':
+      x.tpp = 15831;
+      break;
+    case 'density':
+      x.tpp = 1600;
+      x.density = 5.92;
+      break;
+  }
+  if (x.units > 1e6) x.units = 8;
+  const notTier3 = (c: string, fallback: string): string => (tierOf(c, x.date) === 3 ? fallback : c);
+  const needsNoTier3 = t.has('UVEU') || t.has('NVEU') || t.has('ACM') || t.has('LPP');
+  if (needsNoTier3) {
+    x.destination = notTier3(x.destination, x.nonTier3Pick[0]);
+    x.headquarters = notTier3(x.headquarters, x.nonTier3Pick[1]);
+    x.parent = notTier3(x.parent, x.nonTier3Pick[2]);
+  }
+  if (t.has('AIA')) {
+    x.destination = tierOf(x.destination, x.date) === 1 ? x.destination : x.tier1Pick[0];
+  }
+  if (t.has('AIA') || t.has('UVEU')) {
+    x.headquarters = tierOf(x.headquarters, x.date) === 1 ? x.headquarters : x.tier1Pick[1];
+    x.parent = tierOf(x.parent, x.date) === 1 ? x.parent : x.tier1Pick[2];
+  }
+  if (t.has('AIA') || t.has('ACM')) {
+    if (x.kind === 'ic') x.approvedDesigner = true;
+  }
+  if (t.has('UVEU')) {
+    x.veuKind = 'universal';
+    x.uveu.mode = 'boundary';
+    if (x.uveu.t1 === 'below75') x.uveu.t1 = 'exact75';
+    if (x.uveu.cap === 'above7') x.uveu.cap = 'exact7';
+    if (x.headquarters === 'US' && (x.uveu.us === 'below50' || x.uveu.us === 'zero')) x.uveu.us = 'exact50';
+  }
+  if (t.has('NVEU')) {
+    x.veuKind = 'national';
+    x.nveuCountry = 'destination';
+    if (x.remainingMode !== 'exact' && x.remainingMode !== 'plus1' && x.remainingMode !== 'plusTiny') {
+      x.remainingMode = 'exact';
+    }
+  }
+  if (t.has('ACM')) {
+    x.privateSector = true;
+    x.endUse = x.acmEndUse;
+  }
+  if (t.has('LPP')) {
+    if (x.units * x.tpp > 26_900_000) x.units = x.units % 1000; // keep the shipment under the LPP limit
+    if (x.activity === 'transfer') x.activity = 'export';
+    x.direct = true;
+    if (x.lppMode !== 'exact' && x.lppMode !== 'minus1' && x.lppMode !== 'minusTiny' && x.lppMode !== 'zero') {
+      x.lppMode = 'exact';
+    }
+  }
+  const omit = x.omit.filter((f) => !f.startsWith('consignee.') && !f.startsWith('veu.') && f !== 'item.units' && f !== 'item.tpp' && f !== 'item.performance_density' && f !== 'item.approved_designer');
+  return { ...x, omit, consigneeAbsent: false };
+}
+
+function buildTransaction(k0: Knobs): IfrTransaction {
+  const k = applyTargets(k0);
+  const isChip = k.kind === 'ic' || k.kind === 'computer';
+  const isWeights = k.kind === 'model_weights';
+  const omitted = new Set<string>(k.omit);
+  const want = (field: OptionalField, relevant: boolean): boolean =>
+    !omitted.has(field) && (relevant || k.keepIrrelevant);
+
+  const shipment = Q.mul(
+    omitted.has('item.units') ? Q.int(1) : (Q.fromNumber(k.units) ?? Q.ZERO),
+    omitted.has('item.tpp') ? Q.ZERO : (Q.fromNumber(k.tpp) ?? Q.ZERO),
+  );
+
+  const item: IfrTransaction['item'] = { kind: k.kind };
+  if (want('item.units', isChip)) item.units = k.units;
+  if (want('item.tpp', isChip)) item.tpp = k.tpp;
+  if (want('item.performance_density', isChip)) item.performance_density = k.density;
+  if (want('item.approved_designer', k.kind === 'ic')) item.approved_designer = k.approvedDesigner;
+  if (want('item.training_operations', isWeights)) item.training_operations = k.trainingOperations;
+  if (want('item.published', isWeights)) item.published = k.published;
+  if (want('item.below_open_frontier', isWeights)) item.below_open_frontier = k.belowOpenFrontier;
+
+  const tx: IfrTransaction = { date: k.date, activity: k.activity, item, destination: k.destination };
+
+  if (!k.consigneeAbsent) {
+    const c: NonNullable<IfrTransaction['consignee']> = {};
+    if (want('consignee.headquarters', true)) c.headquarters = k.headquarters;
+    if (want('consignee.parent_headquarters', true)) c.parent_headquarters = k.parent;
+    if (want('consignee.private_sector', isChip)) c.private_sector = k.privateSector;
+    if (want('consignee.end_use', isChip)) c.end_use = k.endUse;
+    if (want('consignee.direct', isChip)) c.direct = k.direct;
+    if (want('consignee.lpp_tpp_this_year', isChip)) {
+      // LPP: this year's total + shipment = 26,900,000 exactly, or +-1 / +-0.001
+      const v = boundaryValue(k.lppMode, Q.sub(LPP_LIMIT, shipment), k.lppRandom);
+      if (v !== undefined) c.lpp_tpp_this_year = v;
+    }
+    tx.consignee = c;
+  }
+
+  if (k.veuKind !== 'noVeu') {
+    const veu: NonNullable<IfrTransaction['veu']> = { kind: k.veuKind };
+    const national = k.veuKind === 'national';
+    const universal = k.veuKind === 'universal';
+    if (want('veu.country', national) && k.nveuCountry !== 'absent') {
+      veu.country = k.nveuCountry === 'destination' ? k.destination : k.nveuOther;
+    }
+    if (want('veu.remaining_tpp', national)) {
+      // NVEU: remaining = shipment exactly, or +-1 / +-0.001
+      const v = boundaryValue(k.remainingMode, shipment, k.remainingRandom);
+      if (v !== undefined) veu.remaining_tpp = v;
+    }
+    if (want('veu.compute_by_country', universal)) {
+      const list = buildCompute(k.uveu);
+      if (list !== undefined) veu.compute_by_country = list;
+    }
+    tx.veu = veu;
+  }
+
+  if (want('allocation_remaining_tpp', isChip)) {
+    // Tier 2 allocation: remaining = shipment exactly, or +-1 / +-0.001
+    const v = boundaryValue(k.allocMode, shipment, k.allocRandom);
+    if (v !== undefined) tx.allocation_remaining_tpp = v;
+  }
+  return tx;
+}
+
+/** Valid transactions of the issue's input contract, biased to every boundary. */
+export function arbIfrTransaction(): Arbitrary<IfrTransaction> {
+  return arbKnobs.map(buildTransaction);
+}
+
+// ---------------------------------------------------------------------------------------
+// Invalid transactions: one clear input error each
+
+type JsonObject = { [k: string]: JsonValue };
+type Mutation = (tx: JsonObject) => JsonValue;
+
+function child(o: JsonObject, key: string): JsonObject {
+  const v = o[key];
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
+  const fresh: JsonObject = {};
+  o[key] = fresh;
+  return fresh;
+}
+
+const setTop =
+  (key: string, v: JsonValue): Mutation =>
+  (tx) => {
+    tx[key] = v;
+    return tx;
+  };
+const removeTop =
+  (key: string): Mutation =>
+  (tx) => {
+    delete tx[key];
+    return tx;
+  };
+const setIn =
+  (obj: string, key: string, v: JsonValue): Mutation =>
+  (tx) => {
+    child(tx, obj)[key] = v;
+    return tx;
+  };
+
+const MUTATIONS: readonly Mutation[] = [
+  // dates: before the compliance date, malformed, impossible calendar dates, wrong type
+  ...['2025-05-14', '2024-12-31', '2025-01-13', '2025-5-15', '2025/05/15', '20250515', '', 'May 15, 2025',
+    '2026-02-29', '2026-13-01', '2027-04-31', '2026-00-10', '2026-01-00', '2025-05-15T00:00:00Z'].map((d) => setTop('date', d)),
+  setTop('date', 20250515),
+  removeTop('date'),
+  // activity
+  ...['import', 'Export', 'transfer ', ''].map((a) => setTop('activity', a)),
+  setTop('activity', 1),
+  removeTop('activity'),
+  // item / kind
+  removeTop('item'),
+  setTop('item', 'ic'),
+  setTop('item', []),
+  ...['chip', 'IC', 'weights', ''].map((v) => setIn('item', 'kind', v)),
+  setIn('item', 'kind', 3),
+  (tx) => {
+    delete child(tx, 'item')['kind'];
+    return tx;
+  },
+  // country codes
+  ...['XX', 'us', 'USA', 'UK', 'EU', 'XK', ''].map((c) => setTop('destination', c)),
+  setTop('destination', 840),
+  (tx) => {
+    // destination required (only removed for controlled kinds, to stay clear-cut)
+    const kind = child(tx, 'item')['kind'];
+    if (kind === 'other') child(tx, 'item')['kind'] = 'ic';
+    delete tx['destination'];
+    return tx;
+  },
+  ...['ZZ', 'cn', 'CHN'].map((c) => setIn('consignee', 'headquarters', c)),
+  ...['ZZ', 'de', 'DEU'].map((c) => setIn('consignee', 'parent_headquarters', c)),
+  setIn('consignee', 'headquarters', 1),
+  setIn('veu', 'country', 'XX'),
+  // enums
+  ...['training', 'Development', 'datacenter'].map((e) => setIn('consignee', 'end_use', e)),
+  ...['global', 'National', 'both'].map((e) => setIn('veu', 'kind', e)),
+  setIn('veu', 'kind', 1),
+  setTop('veu', 'universal'),
+  setTop('consignee', 'x'),
+  setTop('consignee', []),
+  // compute_by_country
+  setIn('veu', 'compute_by_country', 'US'),
+  setIn('veu', 'compute_by_country', [{ country: 'XX', tpp: 1 }]),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: -1 }]),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '5' }]),
+  setIn('veu', 'compute_by_country', [{ country: 'US' }]),
+  setIn('veu', 'compute_by_country', [{ tpp: 5 }]),
+  setIn('veu', 'compute_by_country', [5]),
+  // negative quantities
+  setIn('item', 'units', -1),
+  setIn('item', 'tpp', -0.5),
+  setIn('item', 'tpp', -4800),
+  setIn('item', 'performance_density', -5.92),
+  setIn('item', 'training_operations', -1),
+  setIn('item', 'training_operations', '-1'),
+  setIn('item', 'training_operations', '-100000000000000000000000000'),
+  setIn('consignee', 'lpp_tpp_this_year', -1),
+  setIn('veu', 'remaining_tpp', -1),
+  setTop('allocation_remaining_tpp', -1e-9),
+  // wrong types
+  setIn('item', 'units', '5'),
+  setIn('item', 'tpp', '4800'),
+  setIn('item', 'performance_density', '5.92'),
+  setIn('item', 'training_operations', true),
+  ...['abc', '', '1.2.3', ' 1', '1,000', '0x10'].map((s) => setIn('item', 'training_operations', s)),
+  setIn('item', 'approved_designer', 'true'),
+  setIn('item', 'published', 1),
+  setIn('item', 'below_open_frontier', 'no'),
+  setIn('consignee', 'private_sector', 'yes'),
+  setIn('consignee', 'direct', 0),
+  setIn('consignee', 'lpp_tpp_this_year', '0'),
+  setIn('veu', 'remaining_tpp', false),
+  setTop('allocation_remaining_tpp', '100'),
+];
+
+/** JSON values that the oracle must reject as input errors (ok: false). */
+export function arbInvalidIfrTransaction(): Arbitrary<JsonValue> {
+  const mutated = fc
+    .tuple(arbIfrTransaction(), fc.integer({ min: 0, max: MUTATIONS.length - 1 }))
+    .map(([tx, i]) => {
+      const copy = JSON.parse(JSON.stringify(tx)) as JsonObject;
+      const m = MUTATIONS[i];
+      return m === undefined ? copy : m(copy);
+    });
+  return fc.oneof(
+    { weight: 19, arbitrary: mutated },
+    { weight: 1, arbitrary: fc.constantFrom<JsonValue>(null, [], 'tx', 42, true) },
+  );
+}
