@@ -13,7 +13,9 @@ import type { EngineName } from './engines.ts';
 const USAGE = `usage: pol <command> [options]
 
 commands:
-  check <file.pol> [--format human|json]          check a policy and list every problem
+  check <file.pol> [--format human|json] [--analyze]
+                                                   check a policy and list every problem;
+                                                   --analyze adds conflicts, dead rules, constant conditions
   eval <file.pol> --input <file.json|file.jsonl|-> decide inputs; one JSON line per input
        [--engine compiled|interpreter] [--explain] [--format json|text]
   test <file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]
@@ -77,8 +79,8 @@ export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(rest);
   switch (command) {
     case 'check':
-      checkFlags(args, ['--format']);
-      return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json');
+      checkFlags(args, ['--format', '--analyze']);
+      return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
     case 'eval': {
       checkFlags(args, ['--input', '--engine', '--explain', '--format']);
       const input = flag(args, '--input');

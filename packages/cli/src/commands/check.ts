@@ -1,10 +1,19 @@
 import { sortDiagnostics } from '@pol/core';
 import { diagnosticsJson, loadPolicyFromDisk, printDiagnostics } from '../io.ts';
 
-/** `pol check <file>`: every diagnostic; exit 0 when there is no error, 1 otherwise. */
-export function checkCommand(file: string, format: 'human' | 'json'): number {
+/**
+ * `pol check <file>`: every diagnostic; exit 0 when there is no error, 1 otherwise. With
+ * `--analyze`, also the solver's findings (siblings that conflict, exceptions that can never apply,
+ * conditions that are always true or false), each with a concrete input.
+ */
+export async function checkCommand(file: string, format: 'human' | 'json', analyze = false): Promise<number> {
   const loaded = loadPolicyFromDisk(file);
-  const diagnostics = sortDiagnostics(loaded.diagnostics);
+  let found = loaded.diagnostics;
+  if (analyze && loaded.program) {
+    const { analyzeProgram } = await import('@pol/analysis');
+    found = [...found, ...(await analyzeProgram(loaded.program))];
+  }
+  const diagnostics = sortDiagnostics(found);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (format === 'json') {
