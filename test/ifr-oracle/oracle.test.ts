@@ -135,13 +135,13 @@ const CASES: Case[] = [
   { name: 'E5 lower-case country code "us" is unknown (choice 12)', tx: chip({ destination: 'us' }), want: 'error' },
   { name: 'E6 XK (Kosovo) is not an ISO 3166-1 code', tx: chip({ consignee: { headquarters: 'XK' } }), want: 'error' },
   { name: 'E7 negative units', tx: chip({ item: { units: -1 } }), want: 'error' },
-  { name: 'E8 tpp as a string: only training_operations may be a string (choice 11)', tx: { ...chip(), item: { kind: 'ic', tpp: '4800' } }, want: 'error' },
-  { name: 'E9 exponent decimal string "1e26" is malformed (choice 11)', tx: weights({ item: { training_operations: '1e26' } }), want: 'error' },
+  { name: 'E8 tpp as a decimal string "4800" is a valid quantity (V3, supersedes choice 11) -> advanced, Tier 2 -> approval', tx: { ...chip(), item: { kind: 'ic', tpp: '4800' } }, want: APPROVAL },
+  { name: 'E9 exponent decimal string "1e26" is exactly 10^26 (V3, supersedes choice 11) -> controlled, AIA', tx: weights({ item: { training_operations: '1e26' } }), want: auth('AIA') },
   { name: 'E10 negative decimal string training_operations', tx: weights({ item: { training_operations: '-1' } }), want: 'error' },
   { name: 'E11 unknown country in compute_by_country', tx: uveu([{ country: 'XX', tpp: 1 }]), want: 'error' },
   { name: 'E12 not an object', tx: null, want: 'error' },
   { name: 'E13 wrong-typed weights field on an ic is still an error (choice 10)', tx: chip({ item: { kind: 'ic', published: 'no' as unknown as boolean } }), want: 'error' },
-  { name: 'E14 null optional field is a wrong type, not absent (choice 10)', tx: { ...chip(), allocation_remaining_tpp: null }, want: 'error' },
+  { name: 'E14 null optional allocation_remaining_tpp means absent (V2, supersedes choice 10) -> Tier 2 approval', tx: { ...chip({ item: { units: 10 } }), allocation_remaining_tpp: null }, want: APPROVAL },
   { name: 'E15 unknown end_use', tx: chip({ consignee: { end_use: 'training' as unknown as 'other' } }), want: 'error' },
   { name: 'E16 unknown item.kind', tx: chip({ item: { kind: 'chip' as unknown as 'ic' } }), want: 'error' },
   { name: 'E17 destination missing (choice 1)', tx: (() => { const t: Partial<IfrTransaction> = chip(); delete t.destination; return t; })(), want: 'error' },
@@ -157,9 +157,9 @@ const CASES: Case[] = [
   { name: 'T4 tpp 1599 with huge density -> below the 1600 floor', tx: chip({ item: { tpp: 1599, performance_density: 100 } }), want: NC },
   { name: 'T5 tpp 1600 with density 5.91 -> not advanced', tx: chip({ item: { tpp: 1600, performance_density: 5.91 } }), want: NC },
   { name: 'T6 tpp 4799.999, density 5.919999999999 -> not advanced (exact decimals)', tx: chip({ item: { tpp: 4799.999, performance_density: 5.919999999999 } }), want: NC },
-  { name: 'T7 tpp absent -> 0 -> not advanced (choice 2)', tx: { ...chip(), item: { kind: 'ic', units: 5, approved_designer: true } }, want: NC },
+  { name: 'T7 ic without tpp is an input error (V5, supersedes choice 2)', tx: { ...chip(), item: { kind: 'ic', units: 5, approved_designer: true } }, want: 'error' },
   { name: 'T8 item.kind other is never controlled', tx: chip({ item: { kind: 'other', tpp: 100_000 } }), want: NC },
-  { name: 'T9 units 0: still advanced per unit, shipment 0', tx: chip({ item: { units: 0 } }), want: APPROVAL },
+  { name: 'T9 units 0 is an input error (V7: units > 0 when given)', tx: chip({ item: { units: 0 } }), want: 'error' },
 
   // ---- AIA (chips)
   { name: 'A1 computer, destination/HQ/parent DE (Tier 1) -> AIA', tx: chip({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'DE' } }), want: auth('AIA') },
@@ -167,7 +167,7 @@ const CASES: Case[] = [
   { name: 'A3 ic with approved designer, all Tier 1 -> AIA', tx: chip({ destination: 'JP', item: { kind: 'ic', approved_designer: true }, consignee: { headquarters: 'US', parent_headquarters: 'TW' } }), want: auth('AIA') },
   { name: 'A4 Tier 1 destination, Tier 2 headquarters -> no AIA, approval (Tier 1 destination)', tx: chip({ destination: 'DE', consignee: { headquarters: 'IN', parent_headquarters: 'DE' } }), want: APPROVAL },
   { name: 'A5 Tier 1 destination, parent in CN -> Tier 3 party -> denial', tx: chip({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'CN' } }), want: DENIAL },
-  { name: 'A6 HQ absent: not Tier 1 (no AIA) and not Tier 3 (choice 4) -> approval', tx: { ...chip({ destination: 'DE' }), consignee: { parent_headquarters: 'DE' } }, want: APPROVAL },
+  { name: 'A6 HQ absent is an input error (V4, supersedes choice 4)', tx: { ...chip({ destination: 'DE' }), consignee: { parent_headquarters: 'DE' } }, want: 'error' },
 
   // ---- UVEU
   { name: 'U1 exactly 75% Tier 1, 7% max non-Tier-1, US exactly 50% -> UVEU', tx: uveu(uveuList()), want: auth('UVEU') },
@@ -250,9 +250,48 @@ const CASES: Case[] = [
   { name: 'W10 US HQ, destination CN -> no AIA, denial', tx: weights({ destination: 'CN' }), want: DENIAL },
   { name: 'W11 HQ IN, destination IN (Tier 2) -> denial', tx: weights({ consignee: { headquarters: 'IN', parent_headquarters: 'IN' } }), want: DENIAL },
   { name: 'W12 Tier 1 destination but parent HK -> denial', tx: weights({ destination: 'DE', consignee: { headquarters: 'DE', parent_headquarters: 'HK' } }), want: DENIAL },
-  { name: 'W13 training_operations absent -> 0 -> not controlled (choice 2)', tx: { ...weights(), item: { kind: 'model_weights' } }, want: NC },
+  { name: 'W13 weights without training_operations are an input error (V6, supersedes choice 2)', tx: { ...weights(), item: { kind: 'model_weights' } }, want: 'error' },
   { name: 'W14 in-country transfer to a Tier 1 HQ in Tier 2 destination -> AIA (activity irrelevant)', tx: weights({ activity: 'transfer', consignee: { headquarters: 'GB', parent_headquarters: 'GB' } }), want: auth('AIA') },
   { name: 'W15 weights to KH on 2026-02-03 (Tier 2), HQ JP -> AIA', tx: weights({ date: '2026-02-03', destination: 'KH', consignee: { headquarters: 'JP', parent_headquarters: 'JP' } }), want: auth('AIA') },
+
+  // ---- contract decisions on validation (V1-V8)
+  { name: 'V1a unknown top-level field is an error (V1, supersedes choice 10)', tx: { ...chip(), comment: 'hello' }, want: 'error' },
+  { name: 'V1b unknown item field is an error (V1)', tx: chip({ item: { name: 'H100' } as Partial<IfrItem> }), want: 'error' },
+  { name: 'V1c unknown consignee field is an error (V1)', tx: chip({ consignee: { name: 'ACME' } as Partial<IfrConsignee> }), want: 'error' },
+  { name: 'V1d unknown veu field is an error (V1)', tx: chip({ veu: { type: 'national' } as Partial<IfrVeu> }), want: 'error' },
+  { name: 'V1e unknown compute_by_country entry field is an error (V1)', tx: uveu([...uveuList().slice(1), { country: 'US', tpp: 500_000, share: 0.5 } as IfrComputeEntry]), want: 'error' },
+  { name: 'V1f unknown field with a null value is still an error (V1)', tx: { ...chip(), extra: null }, want: 'error' },
+  { name: 'V2a null for every optional field means absent (V2): chip with only required fields -> Tier 2 approval', tx: { date: '2025-06-01', activity: 'export', item: { kind: 'computer', tpp: 4800, units: null, performance_density: null, approved_designer: null, training_operations: null, published: null, below_open_frontier: null }, destination: 'IN', consignee: { headquarters: 'IN', parent_headquarters: 'IN', private_sector: null, end_use: null, direct: null, lpp_tpp_this_year: null }, veu: null, allocation_remaining_tpp: null }, want: APPROVAL },
+  { name: 'V2b null veu.remaining_tpp means absent -> 0 (V2, choice 5) -> no NVEU', tx: chip({ veu: { kind: 'national', country: 'IN', remaining_tpp: null as unknown as number } }), want: APPROVAL },
+  { name: 'V2c null for a required field (date) is an error (V2)', tx: { ...chip(), date: null }, want: 'error' },
+  { name: 'V2d null consignee is missing -> error (V2, V4)', tx: { ...chip(), consignee: null }, want: 'error' },
+  { name: 'V3a units "5604" and lpp "0" as strings: 26,899,200 <= limit -> LPP (V3)', tx: chip({ item: { units: '5604' as unknown as number }, consignee: { direct: true, lpp_tpp_this_year: '0' as unknown as number } }), want: auth('LPP') },
+  { name: 'V3b tpp "16E+2" and density "592e-2" are exactly 1600 and 5.92 -> advanced (V3)', tx: chip({ item: { tpp: '16E+2' as unknown as number, performance_density: '592e-2' as unknown as number } }), want: APPROVAL },
+  { name: 'V3c density "5.91e0" < 5.92 -> not advanced (V3)', tx: chip({ item: { tpp: 1600, performance_density: '5.91e0' as unknown as number } }), want: NC },
+  { name: 'V3d remaining_tpp "3.84e4" equals the shipment 8 x 4800 -> NVEU (V3)', tx: chip({ item: { units: 8 }, veu: { kind: 'national', country: 'IN', remaining_tpp: '3.84e4' as unknown as number } }), want: auth('NVEU') },
+  { name: 'V3e allocation "47999" < shipment 48,000 -> denial (V3)', tx: chip({ item: { units: 10 }, allocation_remaining_tpp: '47999' as unknown as number }), want: DENIAL },
+  { name: 'V3f compute_by_country tpp as strings, exact 75/7/50 -> UVEU (V3)', tx: uveu(uveuList().map((e) => ({ country: e.country, tpp: `${e.tpp / 1000}e3` as unknown as number }))), want: auth('UVEU') },
+  { name: 'V3g "9.9999999999999999999999999e25" is 10^26 - 10 -> not controlled (V3, exact)', tx: weights({ item: { training_operations: '9.9999999999999999999999999e25' } }), want: NC },
+  { name: 'V3h malformed decimal strings are still errors: "5." for tpp (V3)', tx: chip({ item: { tpp: '5.' as unknown as number } }), want: 'error' },
+  { name: 'V3i malformed "+1" for units (V3)', tx: chip({ item: { units: '+1' as unknown as number } }), want: 'error' },
+  { name: 'V3j negative string quantity "-1e0" for lpp_tpp_this_year is an error (V3)', tx: chip({ consignee: { lpp_tpp_this_year: '-1e0' as unknown as number } }), want: 'error' },
+  { name: 'V4a consignee missing for model weights is an error (V4)', tx: (() => { const t: Partial<IfrTransaction> = weights(); delete t.consignee; return t; })(), want: 'error' },
+  { name: 'V4b consignee missing even for item.kind other is an error (V4)', tx: { date: '2025-06-01', activity: 'export', item: { kind: 'other' }, destination: 'IN' }, want: 'error' },
+  { name: 'V4c parent_headquarters missing is an error (V4, supersedes choice 4)', tx: { ...chip(), consignee: { headquarters: 'IN' } }, want: 'error' },
+  { name: 'V4d item.kind other with only headquarters and parent -> not controlled (V4 satisfied)', tx: { date: '2025-06-01', activity: 'export', item: { kind: 'other' }, destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }, want: NC },
+  { name: 'V5a computer with tpp null is an error (V2, V5)', tx: chip({ item: { tpp: null as unknown as number } }), want: 'error' },
+  { name: 'V5b tpp 1600 without performance_density is an error (V5)', tx: { ...chip(), item: { kind: 'computer', tpp: 1600 } }, want: 'error' },
+  { name: 'V5c tpp 4799.999 without performance_density is an error (V5)', tx: { ...chip(), item: { kind: 'ic', tpp: 4799.999, approved_designer: true } }, want: 'error' },
+  { name: 'V5d tpp 1599 without performance_density is fine -> not controlled (V5)', tx: { ...chip(), item: { kind: 'ic', tpp: 1599 } }, want: NC },
+  { name: 'V5e tpp 4800 without performance_density is fine -> advanced, approval (V5)', tx: { ...chip(), item: { kind: 'computer', tpp: 4800 } }, want: APPROVAL },
+  { name: 'V5f density only required for ic/computer: kind other without tpp -> not controlled (V5)', tx: { ...chip(), item: { kind: 'other' } }, want: NC },
+  { name: 'V6 training_operations null for weights is an error (V2, V6)', tx: weights({ item: { training_operations: null as unknown as string } }), want: 'error' },
+  { name: 'V7a negative units -0.5 is an error (V7)', tx: chip({ item: { units: -0.5 } }), want: 'error' },
+  { name: 'V7b units "0.000" is an error (V3, V7)', tx: chip({ item: { units: '0.000' as unknown as number } }), want: 'error' },
+  { name: 'V7c fractional units 0.5: 0.5 x 4800 = 2400 = remaining -> NVEU (V7 allows any positive)', tx: chip({ item: { units: 0.5 }, veu: { kind: 'national', country: 'IN', remaining_tpp: 2400 } }), want: auth('NVEU') },
+  { name: 'V8a veu without kind is an error (V8, supersedes choice 5)', tx: { ...chip(), veu: { country: 'IN', remaining_tpp: 1e9 } }, want: 'error' },
+  { name: 'V8b veu {} is an error (V8)', tx: { ...chip(), veu: {} }, want: 'error' },
+  { name: 'V8c veu kind null is an error (V2, V8)', tx: { ...chip(), veu: { kind: null } }, want: 'error' },
 ];
 
 describe('hand-computed cases', () => {
@@ -349,11 +388,37 @@ describe('properties', () => {
     );
   });
 
+  it('wire encoding does not matter: quantities as decimal strings (V3), absent optionals as null (V2)', () => {
+    const OPTIONAL: Record<string, readonly string[]> = {
+      '': ['veu', 'allocation_remaining_tpp'],
+      item: ['units', 'tpp', 'performance_density', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
+      consignee: ['private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
+    };
+    fc.assert(
+      fc.property(arbIfrTransaction(), fc.boolean(), (tx, exp) => {
+        const r = decideIfr(tx);
+        // every number in a valid transaction is a quantity: write it as a string
+        const asStrings = JSON.parse(JSON.stringify(tx), (_k, v: unknown) =>
+          typeof v === 'number' ? (exp ? `${String(v)}e0` : String(v)).replace(/e([+-]?\d+)e0$/, 'e$1') : v,
+        ) as Record<string, unknown>;
+        expect(decideIfr(asStrings)).toEqual(r);
+        const withNulls = JSON.parse(JSON.stringify(tx)) as Record<string, Record<string, unknown>>;
+        for (const [path, keys] of Object.entries(OPTIONAL)) {
+          const o = path === '' ? withNulls : withNulls[path];
+          if (o === undefined || o === null) continue;
+          for (const key of keys) if (!(key in o)) o[key] = null;
+        }
+        expect(decideIfr(withNulls)).toEqual(r);
+      }),
+      FC,
+    );
+  });
+
   it('adding a previously-absent allocation never changes a non-Tier-2 or authorized decision', () => {
     fc.assert(
       fc.property(arbIfrTransaction(), fc.nat(), (tx, alloc) => {
         const r = decideIfr(tx);
-        if (!r.ok || tx.allocation_remaining_tpp !== undefined) return;
+        if (!r.ok || tx.allocation_remaining_tpp != null) return; // absent or null (V2)
         const r2 = decideIfr({ ...tx, allocation_remaining_tpp: alloc });
         if (r.outcome !== 'license_required' || tierOf(tx.destination, tx.date) !== 2) expect(r2).toEqual(r);
       }),
@@ -369,7 +434,9 @@ describe('generator coverage (seed 42, 4000 samples)', () => {
   const samples = fc.sample(arbIfrTransaction(), { seed: 42, numRuns: 4000 });
   const results = samples.map((tx) => ({ tx, r: decideIfr(tx) }));
   const LIMIT = Q.int(26_900_000);
-  const num = (x: number | undefined): Q.Rat | null => (x === undefined ? null : Q.fromNumber(x));
+  /** A generated quantity: absent/null (V2), a number or a decimal string (V3). */
+  const num = (x: unknown): Q.Rat | null =>
+    typeof x === 'number' ? Q.fromNumber(x) : typeof x === 'string' ? Q.fromDecimalString(x) : null;
   const shipment = (tx: IfrTransaction): Q.Rat =>
     Q.mul(num(tx.item.units) ?? Q.int(1), num(tx.item.tpp) ?? Q.ZERO);
 
@@ -427,13 +494,13 @@ describe('generator coverage (seed 42, 4000 samples)', () => {
       const alloc = num(tx.allocation_remaining_tpp);
       if (alloc !== null && Q.cmp(alloc, ship) === 0) hit('alloc=');
       const list = tx.veu?.compute_by_country;
-      if (list !== undefined && list.length > 0) {
+      if (list !== undefined && list !== null && list.length > 0) {
         let total = Q.ZERO;
         let t1 = Q.ZERO;
         let us = Q.ZERO;
         const per = new Map<string, Q.Rat>();
         for (const e of list) {
-          const v = Q.fromNumber(e.tpp) ?? Q.ZERO;
+          const v = num(e.tpp) ?? Q.ZERO;
           total = Q.add(total, v);
           if (tierOf(e.country, tx.date) === 1) t1 = Q.add(t1, v);
           else per.set(e.country, Q.add(per.get(e.country) ?? Q.ZERO, v));
@@ -486,10 +553,40 @@ describe('generator coverage (seed 42, 4000 samples)', () => {
     for (const k of want) expect(seen, k).toContain(k);
   });
 
-  it('sometimes omits optional fields', () => {
+  it('sometimes omits optional fields, never a field the contract requires (V4-V8)', () => {
+    const chipTx = (tx: IfrTransaction): boolean => tx.item.kind === 'ic' || tx.item.kind === 'computer';
     expect(samples.some((tx) => tx.allocation_remaining_tpp === undefined)).toBe(true);
-    expect(samples.some((tx) => tx.consignee === undefined)).toBe(true);
     expect(samples.some((tx) => tx.veu === undefined)).toBe(true);
-    expect(samples.some((tx) => (tx.item.kind === 'ic' || tx.item.kind === 'computer') && tx.item.tpp === undefined)).toBe(true);
+    expect(samples.some((tx) => chipTx(tx) && tx.item.units === undefined)).toBe(true);
+    expect(samples.some((tx) => chipTx(tx) && tx.item.performance_density === undefined)).toBe(true);
+    expect(samples.some((tx) => Object.keys(tx.consignee ?? {}).length === 2)).toBe(true);
+    for (const tx of samples) {
+      expect(tx.consignee?.headquarters, 'V4').toBeTypeOf('string');
+      expect(tx.consignee?.parent_headquarters, 'V4').toBeTypeOf('string');
+      if (chipTx(tx)) expect(num(tx.item.tpp), 'V5 tpp').not.toBeNull();
+      if (tx.item.kind === 'model_weights') expect(num(tx.item.training_operations), 'V6').not.toBeNull();
+      const u = num(tx.item.units);
+      if (u !== null) expect(Q.cmp(u, Q.ZERO), 'V7').toBe(1);
+      if (tx.veu != null) expect(tx.veu.kind, 'V8').toBeTypeOf('string');
+    }
+  });
+
+  it('sometimes uses the encodings V2 and V3 allow (null = absent, decimal strings)', () => {
+    const texts = samples.map((tx) => JSON.stringify(tx));
+    expect(texts.some((t) => t.includes(':null'))).toBe(true);
+    expect(samples.some((tx) => typeof tx.item.tpp === 'string')).toBe(true);
+    expect(samples.some((tx) => typeof tx.item.tpp === 'string' && /e/i.test(tx.item.tpp))).toBe(true);
+    expect(samples.some((tx) => typeof tx.consignee?.lpp_tpp_this_year === 'string')).toBe(true);
+    // but most samples are plain, so the boundary hits above stay frequent
+    expect(texts.filter((t) => !t.includes(':null')).length).toBeGreaterThan(samples.length * 0.8);
+  });
+
+  it('keeps a high share of interesting cases (controlled, and authorized or at a boundary)', () => {
+    const controlled = results.filter(({ r }) => r.ok && r.outcome !== 'not_controlled').length;
+    const authorized = results.filter(({ r }) => r.ok && r.outcome === 'authorized').length;
+    const collisions = results.filter(({ r }) => r.ok && r.alternatives.length > 0).length;
+    expect(controlled).toBeGreaterThan(samples.length * 0.5);
+    expect(authorized).toBeGreaterThan(samples.length * 0.2);
+    expect(collisions).toBeGreaterThan(samples.length * 0.05);
   });
 });

@@ -13,7 +13,15 @@
  *  - "target" scenarios that make several authorizations apply at once (every precedence
  *    collision), and optional fields sometimes absent.
  *
- * `arbIfrTransaction()` yields valid transactions (the oracle must answer ok: true);
+ * `arbIfrTransaction()` yields transactions VALID under the contract decisions V1-V8 (see
+ * oracle.ts; the oracle must answer ok: true): no unknown fields (V1); `consignee` with
+ * `headquarters` and `parent_headquarters` always present (V4); an ic/computer always has
+ * `tpp`, and `performance_density` whenever 1600 <= tpp < 4800 (V5); model weights always
+ * have `training_operations` (V6); `units` > 0 when present (V7); a `veu` always has `kind`
+ * (V8). Other optional fields are sometimes absent. In a minority of samples the wire
+ * encoding varies as V2/V3 allow: absent optional fields are written as `null` (V2) and/or
+ * every quantity is written as a decimal string, plain or with an exponent ("592e-2",
+ * "1E+26") (V3), so the static types below (numbers, no nulls) are only nominal.
  * `arbInvalidIfrTransaction()` yields JSON values with exactly one clear input error.
  * Generated values are plain JSON (no undefined-valued keys, no NaN/Infinity).
  */
@@ -92,9 +100,10 @@ export const arbDensity: Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: finiteDouble(0, 50) },
 );
 
+/** Contract V7: units > 0 when given, so the smallest generated value is 1. */
 export const arbUnits: Arbitrary<number> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 8, 1699, 1700, 5604, 5605, 16_812) },
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  { weight: 4, arbitrary: fc.constantFrom(1, 2, 8, 1699, 1700, 5604, 5605, 16_812) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 10_000 }) },
   { weight: 1, arbitrary: fc.constantFrom(1e15, 2 ** 53 + 2, 1e20) },
 );
 
@@ -271,15 +280,26 @@ interface Knobs {
   acmEndUse: 'development' | 'production' | 'storage';
   /** optional-field presence */
   omit: OptionalField[];
-  consigneeAbsent: boolean;
+  /** consignee with only its required fields (headquarters, parent_headquarters; V4) */
+  consigneeMinimal: boolean;
   keepIrrelevant: boolean;
+  /** wire encoding (V2/V3): absent optionals as null, quantities as decimal strings */
+  encoding: Encoding;
+  numStyle: NumStyle;
 }
 
+type Encoding = 'plain' | 'strings' | 'nulls' | 'both';
+type NumStyle = 'plain' | 'sci' | 'SCI';
+
+/**
+ * Fields that may be absent. `item.tpp`, `item.performance_density` and
+ * `item.training_operations` are only omitted where the contract allows it (V5, V6: see
+ * buildTransaction); `consignee.headquarters` / `consignee.parent_headquarters` never (V4).
+ */
 const OPTIONAL_FIELDS = [
   'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer',
   'item.training_operations', 'item.published', 'item.below_open_frontier',
-  'consignee.headquarters', 'consignee.parent_headquarters', 'consignee.private_sector',
-  'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
+  'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
   'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
 ] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
@@ -338,8 +358,13 @@ const arbKnobs: Arbitrary<Knobs> = fc.record({
     { weight: 4, arbitrary: fc.constant<OptionalField[]>([]) },
     { weight: 1, arbitrary: fc.subarray<OptionalField>([...OPTIONAL_FIELDS], { maxLength: 3 }) },
   ),
-  consigneeAbsent: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  consigneeMinimal: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   keepIrrelevant: fc.boolean(),
+  encoding: fc.oneof(
+    { weight: 12, arbitrary: fc.constant<Encoding>('plain') },
+    { weight: 1, arbitrary: fc.constantFrom<Encoding>('strings', 'nulls', 'both') },
+  ),
+  numStyle: fc.constantFrom<NumStyle>('plain', 'sci', 'SCI'),
 });
 
 /** Apply the target overrides so that every targeted authorization applies. */
@@ -412,7 +437,8 @@ function applyTargets(k: Knobs): Knobs {
     x.endUse = x.acmEndUse;
   }
   if (t.has('LPP')) {
-    if (x.units * x.tpp > 26_900_000) x.units = x.units % 1000; // keep the shipment under the LPP limit
+    // keep the shipment under the LPP limit (and units > 0, contract V7)
+    if (x.units * x.tpp > 26_900_000) x.units = x.units % 1000 || 1;
     if (x.activity === 'transfer') x.activity = 'export';
     x.direct = true;
     if (x.lppMode !== 'exact' && x.lppMode !== 'minus1' && x.lppMode !== 'minusTiny' && x.lppMode !== 'zero') {
@@ -420,7 +446,7 @@ function applyTargets(k: Knobs): Knobs {
     }
   }
   const omit = x.omit.filter((f) => !f.startsWith('consignee.') && !f.startsWith('veu.') && f !== 'item.units' && f !== 'item.tpp' && f !== 'item.performance_density' && f !== 'item.approved_designer');
-  return { ...x, omit, consigneeAbsent: false };
+  return { ...x, omit, consigneeMinimal: false };
 }
 
 function buildTransaction(k0: Knobs): IfrTransaction {
@@ -431,26 +457,31 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   const want = (field: OptionalField, relevant: boolean): boolean =>
     !omitted.has(field) && (relevant || k.keepIrrelevant);
 
-  const shipment = Q.mul(
-    omitted.has('item.units') ? Q.int(1) : (Q.fromNumber(k.units) ?? Q.ZERO),
-    omitted.has('item.tpp') ? Q.ZERO : (Q.fromNumber(k.tpp) ?? Q.ZERO),
-  );
+  const tppRat = Q.fromNumber(k.tpp) ?? Q.ZERO;
+  // contract V5: density is required exactly when 1600 <= tpp < 4800 (for an ic or computer)
+  const needsDensity = isChip && Q.ge(tppRat, Q.int(1600)) && !Q.ge(tppRat, Q.int(4800));
 
   const item: IfrTransaction['item'] = { kind: k.kind };
   if (want('item.units', isChip)) item.units = k.units;
-  if (want('item.tpp', isChip)) item.tpp = k.tpp;
-  if (want('item.performance_density', isChip)) item.performance_density = k.density;
+  if (isChip || want('item.tpp', false)) item.tpp = k.tpp; // V5: required for ic/computer
+  if (needsDensity || want('item.performance_density', isChip)) item.performance_density = k.density;
   if (want('item.approved_designer', k.kind === 'ic')) item.approved_designer = k.approvedDesigner;
-  if (want('item.training_operations', isWeights)) item.training_operations = k.trainingOperations;
+  // V6: required for model weights
+  if (isWeights || want('item.training_operations', false)) item.training_operations = k.trainingOperations;
   if (want('item.published', isWeights)) item.published = k.published;
   if (want('item.below_open_frontier', isWeights)) item.below_open_frontier = k.belowOpenFrontier;
 
+  const shipment = Q.mul(
+    item.units === undefined ? Q.int(1) : (Q.fromNumber(item.units) ?? Q.ZERO),
+    item.tpp === undefined ? Q.ZERO : tppRat,
+  );
+
   const tx: IfrTransaction = { date: k.date, activity: k.activity, item, destination: k.destination };
 
-  if (!k.consigneeAbsent) {
-    const c: NonNullable<IfrTransaction['consignee']> = {};
-    if (want('consignee.headquarters', true)) c.headquarters = k.headquarters;
-    if (want('consignee.parent_headquarters', true)) c.parent_headquarters = k.parent;
+  // contract V4: consignee with headquarters and parent_headquarters for every kind
+  const c: NonNullable<IfrTransaction['consignee']> = { headquarters: k.headquarters, parent_headquarters: k.parent };
+  tx.consignee = c;
+  if (!k.consigneeMinimal) {
     if (want('consignee.private_sector', isChip)) c.private_sector = k.privateSector;
     if (want('consignee.end_use', isChip)) c.end_use = k.endUse;
     if (want('consignee.direct', isChip)) c.direct = k.direct;
@@ -459,7 +490,6 @@ function buildTransaction(k0: Knobs): IfrTransaction {
       const v = boundaryValue(k.lppMode, Q.sub(LPP_LIMIT, shipment), k.lppRandom);
       if (v !== undefined) c.lpp_tpp_this_year = v;
     }
-    tx.consignee = c;
   }
 
   if (k.veuKind !== 'noVeu') {
@@ -486,10 +516,69 @@ function buildTransaction(k0: Knobs): IfrTransaction {
     const v = boundaryValue(k.allocMode, shipment, k.allocRandom);
     if (v !== undefined) tx.allocation_remaining_tpp = v;
   }
-  return tx;
+  return encode(tx, k.encoding, k.numStyle);
 }
 
-/** Valid transactions of the issue's input contract, biased to every boundary. */
+/**
+ * Exact decimal-string form of a JSON number (contract V3): its shortest decimal String(n),
+ * or the same value as integer digits with an exponent ("592e-2", "1E+26").
+ */
+export function decimalString(n: number, style: NumStyle): string {
+  const s = String(n);
+  if (style === 'plain') return s;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(s);
+  if (m === null) return s;
+  const frac = m[3] ?? '';
+  const exp = Number(m[4] ?? '0') - frac.length;
+  const digits = `${m[2] ?? '0'}${frac}`;
+  return style === 'sci' ? `${m[1]}${digits}e${exp}` : `${m[1]}${digits}E${exp >= 0 ? '+' : ''}${exp}`;
+}
+
+const OPTIONAL_BY_OBJECT: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
+  top: ['veu', 'allocation_remaining_tpp'],
+  item: ['units', 'tpp', 'performance_density', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
+  consignee: ['private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
+  veu: ['country', 'remaining_tpp', 'compute_by_country'],
+};
+const QUANTITIES: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
+  top: ['allocation_remaining_tpp'],
+  item: ['units', 'tpp', 'performance_density', 'training_operations'],
+  consignee: ['lpp_tpp_this_year'],
+  veu: ['remaining_tpp'],
+};
+
+/** Re-encode a valid transaction as V2/V3 allow (same meaning, different wire form). */
+function encode(tx: IfrTransaction, enc: Encoding, style: NumStyle): IfrTransaction {
+  if (enc === 'plain') return tx;
+  const out = JSON.parse(JSON.stringify(tx)) as JsonObject;
+  const objs: Array<['top' | 'item' | 'consignee' | 'veu', JsonObject | undefined]> = [
+    ['top', out],
+    ['item', out['item'] as JsonObject],
+    ['consignee', out['consignee'] as JsonObject],
+    ['veu', out['veu'] as JsonObject | undefined],
+  ];
+  for (const [level, o] of objs) {
+    if (o === undefined) continue;
+    if (enc === 'strings' || enc === 'both') {
+      for (const q of QUANTITIES[level]) {
+        const v = o[q];
+        if (typeof v === 'number') o[q] = decimalString(v, style);
+      }
+      if (level === 'veu' && Array.isArray(o['compute_by_country'])) {
+        for (const e of o['compute_by_country'] as JsonObject[]) {
+          if (typeof e['tpp'] === 'number') e['tpp'] = decimalString(e['tpp'], style);
+        }
+      }
+    }
+    if (enc === 'nulls' || enc === 'both') {
+      // V2: null for an optional field means absent
+      for (const f of OPTIONAL_BY_OBJECT[level]) if (!(f in o)) o[f] = null;
+    }
+  }
+  return out as unknown as IfrTransaction;
+}
+
+/** Valid transactions of the issue's input contract (V1-V8), biased to every boundary. */
 export function arbIfrTransaction(): Arbitrary<IfrTransaction> {
   return arbKnobs.map(buildTransaction);
 }
@@ -500,10 +589,11 @@ export function arbIfrTransaction(): Arbitrary<IfrTransaction> {
 type JsonObject = { [k: string]: JsonValue };
 type Mutation = (tx: JsonObject) => JsonValue;
 
+/** The object at `key`, created if absent (a created `veu` gets `kind: 'none'`, V8). */
 function child(o: JsonObject, key: string): JsonObject {
   const v = o[key];
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
-  const fresh: JsonObject = {};
+  const fresh: JsonObject = key === 'veu' ? { kind: 'none' } : {};
   o[key] = fresh;
   return fresh;
 }
@@ -524,6 +614,23 @@ const setIn =
   (obj: string, key: string, v: JsonValue): Mutation =>
   (tx) => {
     child(tx, obj)[key] = v;
+    return tx;
+  };
+const removeIn =
+  (obj: string, key: string): Mutation =>
+  (tx) => {
+    delete child(tx, obj)[key];
+    return tx;
+  };
+/** Set item.kind, then drop (or null, V2) a field that kind requires. */
+const kindWithout =
+  (kind: string, key: string, asNull: boolean, extra: JsonObject = {}): Mutation =>
+  (tx) => {
+    const item = child(tx, 'item');
+    item['kind'] = kind;
+    Object.assign(item, extra);
+    if (asNull) item[key] = null;
+    else delete item[key];
     return tx;
   };
 
@@ -550,13 +657,7 @@ const MUTATIONS: readonly Mutation[] = [
   // country codes
   ...['XX', 'us', 'USA', 'UK', 'EU', 'XK', ''].map((c) => setTop('destination', c)),
   setTop('destination', 840),
-  (tx) => {
-    // destination required (only removed for controlled kinds, to stay clear-cut)
-    const kind = child(tx, 'item')['kind'];
-    if (kind === 'other') child(tx, 'item')['kind'] = 'ic';
-    delete tx['destination'];
-    return tx;
-  },
+  removeTop('destination'), // required for every kind, even 'other' (choice 1)
   ...['ZZ', 'cn', 'CHN'].map((c) => setIn('consignee', 'headquarters', c)),
   ...['ZZ', 'de', 'DEU'].map((c) => setIn('consignee', 'parent_headquarters', c)),
   setIn('consignee', 'headquarters', 1),
@@ -572,7 +673,6 @@ const MUTATIONS: readonly Mutation[] = [
   setIn('veu', 'compute_by_country', 'US'),
   setIn('veu', 'compute_by_country', [{ country: 'XX', tpp: 1 }]),
   setIn('veu', 'compute_by_country', [{ country: 'US', tpp: -1 }]),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '5' }]),
   setIn('veu', 'compute_by_country', [{ country: 'US' }]),
   setIn('veu', 'compute_by_country', [{ tpp: 5 }]),
   setIn('veu', 'compute_by_country', [5]),
@@ -587,20 +687,87 @@ const MUTATIONS: readonly Mutation[] = [
   setIn('consignee', 'lpp_tpp_this_year', -1),
   setIn('veu', 'remaining_tpp', -1),
   setTop('allocation_remaining_tpp', -1e-9),
-  // wrong types
-  setIn('item', 'units', '5'),
-  setIn('item', 'tpp', '4800'),
-  setIn('item', 'performance_density', '5.92'),
+  setIn('item', 'tpp', '-4800'),
+  setIn('item', 'performance_density', '-592e-2'),
+  setIn('consignee', 'lpp_tpp_this_year', '-1E+3'),
+  setTop('allocation_remaining_tpp', '-0.001'),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '-1e0' }]),
+  // wrong types (a decimal string is a valid quantity, V3; a malformed one is not)
   setIn('item', 'training_operations', true),
-  ...['abc', '', '1.2.3', ' 1', '1,000', '0x10'].map((s) => setIn('item', 'training_operations', s)),
+  setIn('item', 'units', true),
+  setIn('item', 'tpp', [4800]),
+  setIn('item', 'performance_density', { value: 5.92 }),
+  ...['abc', '', '1.2.3', ' 1', '1,000', '0x10', '+1', '.5', '5.', '1e', '1e2.5', 'Infinity', 'NaN', '1 e26'].map((s) =>
+    setIn('item', 'training_operations', s),
+  ),
+  ...['+1', ' 8', '8 ', '1_000'].map((s) => setIn('item', 'units', s)),
+  ...['4800.', '.4800', '4,800', '4.8e', 'e3'].map((s) => setIn('item', 'tpp', s)),
+  setIn('item', 'performance_density', '5,92'),
+  setIn('consignee', 'lpp_tpp_this_year', 'zero'),
+  setIn('veu', 'remaining_tpp', '1e+'),
+  setTop('allocation_remaining_tpp', '100 '),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '5%' }]),
   setIn('item', 'approved_designer', 'true'),
   setIn('item', 'published', 1),
   setIn('item', 'below_open_frontier', 'no'),
   setIn('consignee', 'private_sector', 'yes'),
   setIn('consignee', 'direct', 0),
-  setIn('consignee', 'lpp_tpp_this_year', '0'),
   setIn('veu', 'remaining_tpp', false),
-  setTop('allocation_remaining_tpp', '100'),
+  // null for a required field is an error (V2)
+  setTop('date', null),
+  setTop('activity', null),
+  setTop('item', null),
+  setIn('item', 'kind', null),
+  setTop('destination', null),
+  setIn('veu', 'compute_by_country', [{ country: null, tpp: 1 }]),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: null }]),
+  // V4: consignee, headquarters and parent_headquarters required for every kind
+  removeTop('consignee'),
+  setTop('consignee', null),
+  setTop('consignee', {}),
+  removeIn('consignee', 'headquarters'),
+  setIn('consignee', 'headquarters', null),
+  removeIn('consignee', 'parent_headquarters'),
+  setIn('consignee', 'parent_headquarters', null),
+  (tx) => {
+    // required also for the kinds where the tiers would not matter
+    child(tx, 'item')['kind'] = 'other';
+    delete child(tx, 'consignee')['parent_headquarters'];
+    return tx;
+  },
+  // V5: ic/computer need tpp; with 1600 <= tpp < 4800 also performance_density
+  kindWithout('ic', 'tpp', false),
+  kindWithout('computer', 'tpp', false),
+  kindWithout('ic', 'tpp', true),
+  ...[1600, 1600.5, 2000, 4799, 4799.999, '1600', '4.799e3', '16E+2'].flatMap((tpp) => [
+    kindWithout('ic', 'performance_density', false, { tpp }),
+    kindWithout('computer', 'performance_density', true, { tpp }),
+  ]),
+  // V6: model weights need training_operations
+  kindWithout('model_weights', 'training_operations', false),
+  kindWithout('model_weights', 'training_operations', true),
+  // V7: units > 0 when given
+  ...[0, -0, -1, -0.5, -1e-9, '0', '0.000', '0e5', '-1', '-0.001e0'].map((u) => setIn('item', 'units', u)),
+  // V1: unknown fields at every level (even null-valued)
+  setTop('comment', 'x'),
+  setTop('Date', '2025-06-01'),
+  setTop('extra', null),
+  setIn('item', 'name', 'H100'),
+  setIn('item', 'Tpp', 4800),
+  setIn('item', 'density', 5.92),
+  setIn('consignee', 'name', 'ACME'),
+  setIn('consignee', 'headquarter', 'US'),
+  setIn('consignee', 'country', null),
+  setIn('veu', 'remaining', 1),
+  setIn('veu', 'type', 'national'),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1, share: 1 }]),
+  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1 }, { country: 'DE', tpp: 1, note: null }]),
+  // V8: a present veu needs its kind
+  removeIn('veu', 'kind'),
+  setIn('veu', 'kind', null),
+  setTop('veu', {}),
+  setTop('veu', { country: 'IN', remaining_tpp: 1e9 }),
+  setTop('veu', { compute_by_country: [{ country: 'US', tpp: 1 }] }),
 ];
 
 /** JSON values that the oracle must reject as input errors (ok: false). */
