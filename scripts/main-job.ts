@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { renderDiagnostics } from '@pol/core';
 import { loadPolicyFromDisk } from '../packages/cli/src/io.ts';
 import { makeEngine } from '../packages/cli/src/engines.ts';
-import { decideOne } from '../packages/cli/src/commands/eval.ts';
+import { decideOne, inputErrorText } from '../packages/cli/src/commands/eval.ts';
 import { compileCommand } from '../packages/cli/src/commands/compile.ts';
 
 const policyPath = process.argv[2] ?? 'policies/ai-diffusion/ifr.pol';
@@ -40,7 +40,7 @@ lines.forEach((line, i) => {
   const got = decideOne(engine, json, false);
   const tx = describeTransaction(json);
   if ('errors' in got) {
-    rows.push({ n: String(i + 1), tx, outcome: 'input error', detail: got.errors.join('; '), rule: '', cites: '' });
+    rows.push({ n: String(i + 1), tx, outcome: 'input error', detail: got.errors.map(inputErrorText).join('; '), rule: '', cites: '' });
     return;
   }
   const r = got.result;

@@ -62,9 +62,9 @@ describe('pol eval', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l['outcome'] ?? l['error'])).toEqual(['authorized', 'invalid input', 'invalid input', 'license_required']);
     expect(lines[1]).toMatchObject({ line: 2 });
-    expect(r.stderr).toContain(`${input}:2: error: kind: "nuclear" is not a Kind`);
-    expect(r.stderr).toContain(`${input}:2: error: destination: missing: expected Country`);
-    expect(r.stderr).toContain(`${input}:3: error: not valid JSON`);
+    expect(r.stderr).toContain(`${input}:2: error[input/invalid]: kind: "nuclear" is not a Kind`);
+    expect(r.stderr).toContain(`${input}:2: error[input/invalid]: destination: missing: expected Country`);
+    expect(r.stderr).toContain(`${input}:3: error[input/unparseable]: not valid JSON`);
     noStack(r.stderr);
   });
 

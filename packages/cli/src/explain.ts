@@ -9,7 +9,8 @@ export function decisionText(d: DecisionJson): string {
 export function explainText(label: string, r: ResultJson): string {
   const out: string[] = [`${label}: ${decisionText(r.decision)}`];
   const last = r.trace[r.trace.length - 1];
-  if (last) out.push(`  decided by ${last.kind} \`${last.id}\`${last.title ? ` "${last.title}"` : ''} (${last.file}:${last.line})`);
+  if (last && last.kind === 'otherwise') out.push(`  decided by the policy's \`otherwise\` (${last.file}:${last.line})`);
+  else if (last) out.push(`  decided by ${last.kind} \`${last.id}\`${last.title ? ` "${last.title}"` : ''} (${last.file}:${last.line})`);
   if (r.trace.length > 1 || (last && last.kind !== 'otherwise')) {
     out.push('  how:');
     for (const s of r.trace) out.push(`    ${s.kind} \`${s.id}\`${s.cites.length ? ` [${s.cites.join('; ')}]` : ''} applies (${s.file}:${s.line})`);

@@ -135,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
     return await main(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`pol: ${e.message}\n\n${USAGE}`);
+      process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${USAGE}`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

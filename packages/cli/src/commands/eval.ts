@@ -3,7 +3,7 @@
  * as JSON Lines. A bad input is reported with its line number and the others still get decided.
  */
 import { readFileSync } from 'node:fs';
-import type { ResultJson } from '@pol/core';
+import type { InputError, ResultJson } from '@pol/core';
 import { type Engine, type EngineName, makeEngine } from '../engines.ts';
 import { loadPolicyFromDisk, printDiagnostics, readText, UsageError } from '../io.ts';
 import { JsonSyntaxError, lineColumn, readJson } from '../json-reader.ts';
@@ -36,13 +36,13 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
     const problem = item.error ?? undefined;
     if (problem !== undefined) {
       failures++;
-      report(options, item.line, [problem]);
+      report(options, item.line, [problem], ['input/unparseable']);
       continue;
     }
     const decided = decideOne(engine, item.value, options.explain);
     if ('errors' in decided) {
       failures++;
-      report(options, item.line, decided.errors);
+      report(options, item.line, decided.errors.map(inputErrorText), decided.errors.map((e) => e.code ?? 'input/invalid'));
       continue;
     }
     if (options.format === 'text' || (options.explain && options.format !== 'json')) {
@@ -54,14 +54,20 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   return failures === 0 ? 0 : 1;
 }
 
-function report(options: EvalOptions, line: number, errors: readonly string[]): void {
-  for (const e of errors) process.stderr.write(`${options.input}:${line}: error: ${e}\n`);
-  if (options.format === 'json' || !options.explain) process.stdout.write(JSON.stringify({ line, error: 'invalid input', errors }) + '\n');
+/** An input error goes to stderr with its place and code, and keeps its line in the output. */
+function report(options: EvalOptions, line: number, errors: readonly string[], codes: readonly string[]): void {
+  errors.forEach((e, i) => process.stderr.write(`${options.input}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`));
+  if (options.format === 'json') process.stdout.write(JSON.stringify({ line, error: 'invalid input', errors }) + '\n');
+  else process.stdout.write(`input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`);
 }
 
-export function decideOne(engine: Engine, json: unknown, explain: boolean): { result: ResultJson } | { errors: string[] } {
+export function inputErrorText(e: InputError): string {
+  return e.path ? `${e.path}: ${e.message}` : e.message;
+}
+
+export function decideOne(engine: Engine, json: unknown, explain: boolean): { result: ResultJson } | { errors: readonly InputError[] } {
   const v = engine.validate(json);
-  if (!v.ok) return { errors: v.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+  if (!v.ok) return { errors: v.errors };
   return { result: engine.evaluate(v.value, explain) };
 }
 

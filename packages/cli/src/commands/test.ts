@@ -18,7 +18,7 @@ import {
 import { makeEngine, type EngineName } from '../engines.ts';
 import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
 import { decisionText } from '../explain.ts';
-import { decideOne } from './eval.ts';
+import { decideOne, inputErrorText } from './eval.ts';
 
 export interface TestOptions {
   readonly engines: readonly EngineName[];
@@ -103,7 +103,7 @@ export async function testPolicy(file: string, program: CheckedProgram, options:
     for (const engine of engines) {
       const got = decideOne(engine, json, false);
       if ('errors' in got) {
-        problems.push(`      ${engine.name}: input rejected: ${got.errors.join('; ')}`);
+        problems.push(`      ${engine.name}: input rejected: ${got.errors.map(inputErrorText).join('; ')}`);
         continue;
       }
       for (const s of got.result.trace) reached.add(s.id);

@@ -272,7 +272,7 @@ class Checker {
     }
     if (!this.decisionDecl) {
       this.error('check/missing-decision', 'no `decision` declaration: the policy does not say what it can decide', this.files.at(-1)?.span && { ...this.files.at(-1)!.span, end: 0 }, {
-        help: 'declare the decisions, e.g. `decision Decision { allowed  denied }`',
+        help: 'declare the decisions, e.g. `decision Decision { allowed, denied }`',
       });
     } else {
       this.used.add(this.decisionDecl.name.name);
@@ -824,13 +824,19 @@ class Checker {
     if (!sameType(ft, st)) {
       if (ft.kind === 'number' && st.kind === 'number') {
         this.error('check/unit-mismatch', `cannot compare ${describeUnit(ft.unit)} with ${describeUnit(st.unit)}`, e.span, {
-          help: ft.unit && !st.unit ? `write the unit after the number, e.g. \`${numberText(second)} ${ft.unit}\`` : st.unit && !ft.unit ? `write the unit after the number, e.g. \`${numberText(first)} ${st.unit}\`` : undefined,
+          help: ft.unit && !st.unit ? `write the unit after the number, e.g. \`${this.numberText(second)} ${ft.unit}\`` : st.unit && !ft.unit ? `write the unit after the number, e.g. \`${this.numberText(first)} ${st.unit}\`` : undefined,
         });
       } else {
         this.error('check/type-mismatch', `cannot compare ${article(typeToString(ft))} with ${article(typeToString(st))}`, e.span);
       }
     }
     return BOOL;
+  }
+
+  /** A number as the policy writes it (`10_000`), for help texts. */
+  private numberText(e: A.Expr): string {
+    if (e.kind !== 'number') return '...';
+    return this.sources.get(e.span.file)?.text.slice(e.span.start, e.span.end) ?? e.text;
   }
 
   private nameIsValue(name: string, scope: Scope): boolean {
@@ -843,7 +849,8 @@ class Checker {
     const test = e.test;
     if (test.kind === 'present' || test.kind === 'absent') {
       if (st.kind !== 'optional') {
-        this.warn('check/type-mismatch', `this value is never absent, so \`is ${test.kind}\` is always ${test.kind === 'present' ? 'true' : 'false'}`, e.span);
+        const always = (test.kind === 'present') !== e.negated;
+        this.warn('check/type-mismatch', `this value is never absent, so \`is ${e.negated ? 'not ' : ''}${test.kind}\` is always ${always}`, e.span);
       }
       return BOOL;
     }
@@ -942,6 +949,8 @@ class Checker {
     for (const d of all) {
       if (d.kind !== 'const' && d.kind !== 'define' && d.kind !== 'group' && d.kind !== 'enum' && d.kind !== 'unit' && d.kind !== 'record') continue;
       if (this.used.has(d.name.name) || !d.name.name) continue;
+      // A second declaration of a name was already reported as a duplicate; it is not also unused.
+      if (this.declared.get(d.name.name) !== d.name.span) continue;
       // Declarations in an imported file may serve other policies that import it too.
       if (d.span.file !== this.rootPath && this.files.length > 1) continue;
       this.warn('check/unused-declaration', `\`${d.name.name}\` is declared but never used`, d.name.span, {
@@ -995,6 +1004,3 @@ function article(s: string): string {
   return /^[AEIOU]/i.test(s) ? `an ${s}` : `a ${s}`;
 }
 
-function numberText(e: A.Expr): string {
-  return e.kind === 'number' ? e.text : '...';
-}

@@ -23,7 +23,7 @@ export function validateInput(program: CheckedProgram, json: unknown): Validatio
   const record = value as RRecord;
   const failed = program.requires.filter((r) => !evaluateCondition(program, record, r.condition));
   if (failed.length > 0) {
-    return { ok: false, errors: failed.map((r) => ({ path: requirePath(program, r), message: r.because.value })) };
+    return { ok: false, errors: failed.map((r) => ({ path: requirePath(program, r), message: r.because.value, code: 'input/requirement-failed' as const })) };
   }
   return { ok: true, value: record };
 }

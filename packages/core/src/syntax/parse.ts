@@ -135,7 +135,7 @@ function syntaxDiagnostic(path: string, e: IRecognitionException, textLength: nu
 
 function describeRule(rule: string): string {
   const words = rule.replace(/Decl$/, ' declaration').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `a ${words}`;
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

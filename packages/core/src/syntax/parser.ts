@@ -25,6 +25,7 @@ export function describeTokenType(type: TokenType): string {
       const name = type.name;
       if (name.startsWith('Kw_')) return `\`${name.slice(3)}\``;
       const pattern = type.PATTERN;
+      if (pattern instanceof RegExp && pattern.source === 'NOT_APPLICABLE') return 'a name';
       if (pattern instanceof RegExp) return `\`${pattern.source.replace(/\\/g, '')}\``;
       return name;
     }

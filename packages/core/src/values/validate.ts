@@ -14,6 +14,8 @@ export interface InputError {
   /** `item.tpp`, `veu.compute_by_country[2].country`; empty for the whole input */
   readonly path: string;
   readonly message: string;
+  /** `input/requirement-failed` for a failed `require`; absent (meaning `input/invalid`) otherwise */
+  readonly code?: 'input/invalid' | 'input/requirement-failed';
 }
 
 export interface EnumMembers {
@@ -75,7 +77,7 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
       if (typeof json !== 'string') return fail(`expected a ${type.name}, found ${describe(json)}`);
       if (!enums.has(type.name, json)) {
         const hint = enums.suggest?.(type.name, json);
-        return fail(`${describe(json)} is not a ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
+        return fail(`${describe(json)} is not ${/^[AEIOU]/.test(type.name) ? 'an' : 'a'} ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
       }
       return json;
     }
