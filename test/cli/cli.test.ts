@@ -123,3 +123,42 @@ describe('pol test', () => {
     expect(r.stdout).toMatch(/1 passed, 1 failed/);
   });
 });
+
+describe('pol fmt', () => {
+  it('formats in place, checks, and never touches a file with syntax errors', () => {
+    const messy = file('messy.pol', 'input I { x: Number }\ndecision D { yes, no }\nrule r {cites "c"   when x>1 decide yes}\notherwise decide no\n');
+    expect(pol(['fmt', '--check', messy]).code).toBe(1);
+    const r = pol(['fmt', messy]);
+    expect(r.code).toBe(0);
+    expect(pol(['fmt', '--check', messy]).code).toBe(0);
+    const broken = file('broken.pol', 'rule r { when x > decide }\n');
+    const b = pol(['fmt', broken]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('error[syntax/unexpected-token]');
+    expect(b.stderr).toContain('not formatted (syntax errors)');
+    noStack(b.stderr);
+  });
+});
+
+describe('pol check --analyze', () => {
+  it('adds solver findings with an example input', () => {
+    const r = pol(['check', SAMPLE, '--analyze']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning[analysis/conflict]');
+    expect(r.stderr).toContain('for example: {');
+  });
+});
+
+describe('pol diff', () => {
+  it('exits 1 with a confirmed witness when behaviour changes, 0 when equivalent', () => {
+    const before = 'policies/ai-diffusion/ifr.pol';
+    const same = pol(['diff', before, before]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('equivalent');
+    const changed = pol(['diff', before, 'policies/ai-diffusion/as-enforced-2025-05-13.pol', '--format', 'json']);
+    expect(changed.code).toBe(1);
+    const report = JSON.parse(changed.stdout) as { verdict: string; regions: unknown[] };
+    expect(report.verdict).toBe('changed');
+    expect(report.regions.length).toBeGreaterThan(0);
+  });
+});
