@@ -38,6 +38,9 @@ export function parseSource(path: string, text: string): ParseResult {
   }
   const tokens: IToken[] = [];
   for (const t of lexed.tokens) {
+    // The lexer tracks start offsets only (lines and columns come from SourceFile, on demand);
+    // the parser's node locations need each token's end.
+    t.endOffset = t.startOffset + t.image.length - 1;
     if (t.tokenType === UnterminatedString) {
       diagnostics.push({
         code: 'syntax/unterminated-string',
@@ -63,7 +66,7 @@ export function parseSource(path: string, text: string): ParseResult {
   const comments: Comment[] = (lexed.groups['comments'] ?? []).map((t: IToken) => ({
     kind: 'comment',
     text: t.image,
-    span: span(t.startOffset, t.endOffset! + 1),
+    span: span(t.startOffset, t.startOffset + t.image.length),
   }));
   const builder = new CstToAst(path);
   const empty = (): PolFile => ({ kind: 'file', path, header: undefined, imports: [], declarations: [], comments, span: span(0, text.length) });

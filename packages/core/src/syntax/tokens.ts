@@ -78,4 +78,4 @@ export const ALL_TOKENS: TokenType[] = [
   LessEq, GreaterEq, NotEq, Less, Greater, Equals, Plus, Minus, Star, Slash,
 ];
 
-export const polLexer = new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false });
+export const polLexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });

@@ -1,0 +1,248 @@
+/**
+ * Compiled-module benchmark (a plain script: `npx tsx bench/compiler.bench.ts`; POL_BENCH_N sets the
+ * input count, default 100,000). Prints medians of several timed runs after a warm-up, as ratios.
+ */
+import fc from 'fast-check';
+import { Engine } from 'json-rules-engine';
+import { evaluate as interpret, validateInput, type CheckedProgram } from '../packages/core/src/index.ts';
+import { compileProgram, loadCompiled, generateSource } from '../packages/compiler/src/index.ts';
+import { checkSource } from '../test/harness/policy-gen.ts';
+import { loadProgram } from '../test/codegen/util.ts';
+
+const N = Number(process.env.POL_BENCH_N ?? 100_000);
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function time(fn: () => void, runs = RUNS): number {
+  fn(); // warm-up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+async function timeAsync(fn: () => Promise<void>, runs = 3): Promise<number> {
+  await fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
+// ---------------------------------------------------------------- the sample policy, by hand
+
+const ALLIES = new Set(['AU', 'CA', 'GB', 'JP', 'NZ']);
+const EMBARGOED = new Set(['CU', 'IR', 'KP', 'SY']);
+interface SampleIn {
+  date: string;
+  kind: string;
+  destination: string;
+  units: number;
+  tpp: number | null;
+  received_this_year: number;
+  holdings: { country: string; tpp: number }[];
+}
+function embargoed(c: string, date: string): boolean {
+  return EMBARGOED.has(c) || (c === 'RU' && date >= '2025-06-01');
+}
+function handWritten(i: SampleIn): string {
+  if (i.kind === 'accelerator' && i.tpp !== null && i.tpp >= 4800) {
+    if (embargoed(i.destination, i.date)) return 'license_required:denial';
+    if (ALLIES.has(i.destination)) return 'authorized';
+    if (i.received_this_year + i.units * i.tpp <= 1_000_000) {
+      let other = 0;
+      let total = 0;
+      let allied = 0;
+      for (const h of i.holdings) {
+        total += h.tpp;
+        if (ALLIES.has(h.country)) allied += h.tpp;
+        else other++;
+      }
+      if (other > 0 && allied * 4 < total * 3) return 'license_required:approval';
+      return 'authorized';
+    }
+    return 'license_required:approval';
+  }
+  if (i.kind === 'software' && i.date >= '2025-04-01' && embargoed(i.destination, i.date)) return 'license_required:denial';
+  return 'no_license_needed';
+}
+
+function sampleInputs(n: number): SampleIn[] {
+  const countries = ['JP', 'GB', 'BR', 'CN', 'IR', 'RU', 'DE', 'IN', 'CU', 'AU'];
+  const holding = fc.record({ country: fc.constantFrom(...countries), tpp: fc.integer({ min: 0, max: 400 }) });
+  return fc.sample(
+    fc.record({
+      date: fc.constantFrom('2025-03-15', '2025-05-01', '2025-06-01', '2025-07-20'),
+      kind: fc.constantFrom('accelerator', 'accelerator', 'software', 'other'),
+      destination: fc.constantFrom(...countries),
+      units: fc.integer({ min: 0, max: 400 }),
+      tpp: fc.option(fc.integer({ min: 4000, max: 6000 }), { nil: null, freq: 6 }),
+      received_this_year: fc.integer({ min: 0, max: 1_000_000 }),
+      holdings: fc.array(holding, { maxLength: 4 }),
+    }),
+    { numRuns: n, seed: 1 },
+  );
+}
+
+// json-rules-engine: the same logic as facts + rules (priority = precedence), first event wins
+function jreEngine(): Engine {
+  const e = new Engine([], { allowUndefinedFacts: true });
+  e.addOperator('inSet', (a: unknown, b: unknown) => (b as string[]).includes(a as string));
+  const acc = { fact: 'kind', operator: 'equal', value: 'accelerator' };
+  const perf = { fact: 'tpp', operator: 'greaterThanInclusive', value: 4800 };
+  e.addRule({ priority: 10, conditions: { all: [acc, perf, { fact: 'embargoed', operator: 'equal', value: true }] }, event: { type: 'license_required:denial' } });
+  e.addRule({ priority: 9, conditions: { all: [acc, perf, { fact: 'destination', operator: 'inSet', value: [...ALLIES] }] }, event: { type: 'authorized' } });
+  e.addRule({
+    priority: 8,
+    conditions: { all: [acc, perf, { fact: 'small', operator: 'equal', value: true }, { fact: 'concentrated', operator: 'equal', value: true }] },
+    event: { type: 'license_required:approval' },
+  });
+  e.addRule({ priority: 7, conditions: { all: [acc, perf, { fact: 'small', operator: 'equal', value: true }] }, event: { type: 'authorized' } });
+  e.addRule({ priority: 6, conditions: { all: [acc, perf] }, event: { type: 'license_required:approval' } });
+  e.addRule({
+    priority: 5,
+    conditions: { all: [{ fact: 'kind', operator: 'equal', value: 'software' }, { fact: 'date', operator: 'greaterThanInclusive', value: '2025-04-01' }, { fact: 'embargoed', operator: 'equal', value: true }] },
+    event: { type: 'license_required:denial' },
+  });
+  return e;
+}
+async function jreDecide(e: Engine, i: SampleIn): Promise<string> {
+  const total = i.holdings.reduce((s, h) => s + h.tpp, 0);
+  const allied = i.holdings.filter((h) => ALLIES.has(h.country)).reduce((s, h) => s + h.tpp, 0);
+  const facts = {
+    ...i,
+    tpp: i.tpp ?? -1,
+    embargoed: embargoed(i.destination, i.date),
+    small: i.received_this_year + i.units * (i.tpp ?? 0) <= 1_000_000,
+    concentrated: i.holdings.some((h) => !ALLIES.has(h.country)) && allied * 4 < total * 3,
+  };
+  const { events } = await e.run(facts);
+  const sorted = events as { type: string }[];
+  return sorted[0]?.type ?? 'no_license_needed';
+}
+
+// ---------------------------------------------------------------- a generated policy of realistic shape
+
+export function realisticPolicy(rules: number): string {
+  const out: string[] = [
+    'policy "Generated realistic" version "1"',
+    'unit TPP',
+    'record Holding { country: Country, tpp: TPP }',
+    'group Tier1 of Country = { AU, BE, CA, DK, FI, FR, DE, IE, IT, JP, NL, NZ, NO, KR, ES, SE, TW, GB, US }',
+    'group Tier3 of Country = { CN, MO, RU, IR, KP, CU, SY, VE from 2025-06-01 }',
+    'input Tx as of date { date: Date, destination: Country, tpp: TPP, units: Number, value: Number, holdings: list of Holding }',
+    'decision D { ok, license(level: Number), denied }',
+    'define total = sum(h.tpp for each h in holdings)',
+    'define tier1 = sum(h.tpp for each h in holdings where h.country in Tier1)',
+  ];
+  for (let i = 0; i < rules; i++) {
+    const k = i % 4;
+    const when =
+      k === 0
+        ? `destination in Tier3 and tpp >= ${1000 + i} TPP`
+        : k === 1
+          ? `destination not in Tier1 and units * tpp > ${100000 + i * 10} TPP`
+          : k === 2
+            ? `tier1 < 75% * total and value >= ${i * 1000}`
+            : `destination in { ${['BR', 'IN', 'MX', 'SG'][i % 4]} } and value / units > ${i + 1}`;
+    out.push(`rule r${i} {\n  cites "Sec. ${i}"\n  when ${when}\n  decide license(level: ${i})\n  exception e${i} {\n    cites "Sec. ${i}(b)"\n    when destination in Tier1\n    decide ok\n  }\n}`);
+  }
+  out.push('otherwise decide ok');
+  return out.join('\n\n') + '\n';
+}
+
+function realisticInputs(n: number): unknown[] {
+  const countries = ['US', 'JP', 'CN', 'RU', 'BR', 'IN', 'MX', 'SG', 'DE', 'VE'];
+  return fc.sample(
+    fc.record({
+      date: fc.constantFrom('2025-03-01', '2025-07-01'),
+      destination: fc.constantFrom(...countries),
+      tpp: fc.integer({ min: 0, max: 50_000 }),
+      units: fc.integer({ min: 1, max: 1000 }),
+      value: fc.integer({ min: 0, max: 100_000 }),
+      holdings: fc.array(fc.record({ country: fc.constantFrom(...countries), tpp: fc.integer({ min: 0, max: 5000 }) }), { maxLength: 5 }),
+    }),
+    { numRuns: n, seed: 2 },
+  );
+}
+
+// ---------------------------------------------------------------- run
+
+async function compare(name: string, program: CheckedProgram, raw: unknown[], extra: (rows: string[][]) => Promise<void>): Promise<string[][]> {
+  const mod = await loadCompiled(program);
+  const cv: unknown[] = [];
+  const iv: Parameters<typeof interpret>[1][] = [];
+  for (const x of raw) {
+    const a = mod.validate(x);
+    const b = validateInput(program, x);
+    if (a.ok && b.ok) {
+      cv.push(a.value);
+      iv.push(b.value);
+    }
+  }
+  const compiled = time(() => {
+    for (const v of cv) mod.evaluate(v);
+  });
+  const noTrace = time(() => {
+    for (const v of cv) mod.evaluate(v, { trace: false });
+  });
+  const interpN = Math.min(iv.length, 20_000);
+  const interp = (time(() => {
+    for (let i = 0; i < interpN; i++) interpret(program, iv[i]!);
+  }, 3) * iv.length) / interpN;
+  const rows = [
+    [name, `${cv.length} validated inputs`, '', ''],
+    ['  compiled evaluate (trace on)', `${compiled.toFixed(1)} ms`, `${((compiled * 1e6) / cv.length).toFixed(0)} ns/op`, '1.00x'],
+    ['  compiled evaluate (trace off)', `${noTrace.toFixed(1)} ms`, `${((noTrace * 1e6) / cv.length).toFixed(0)} ns/op`, `trace on/off = ${(compiled / noTrace).toFixed(2)}x`],
+    ['  reference interpreter', `${interp.toFixed(1)} ms`, `${((interp * 1e6) / cv.length).toFixed(0)} ns/op`, `compiled is ${(interp / compiled).toFixed(1)}x faster`],
+  ];
+  await extra(rows);
+  void compiled;
+  (rows as unknown as { compiled: number }).compiled = compiled;
+  return rows;
+}
+
+const rows: string[][] = [];
+const sample = loadProgram(new URL('../policies/sample/lab-exports.pol', import.meta.url).pathname);
+const sIn = sampleInputs(N);
+const sampleRows = await compare('sample/lab-exports.pol', sample, sIn, async (r) => {
+  const hand = time(() => {
+    for (const x of sIn) handWritten(x);
+  });
+  const engine = jreEngine();
+  const jN = Math.min(sIn.length, 10_000);
+  const jre = ((await timeAsync(async () => {
+    for (let i = 0; i < jN; i++) await jreDecide(engine, sIn[i]!);
+  })) * sIn.length) / jN;
+  const compiled = Number.parseFloat(r[1]![1]!);
+  r.push(['  hand-written TypeScript', `${hand.toFixed(1)} ms`, `${((hand * 1e6) / sIn.length).toFixed(0)} ns/op`, `compiled/hand = ${(compiled / hand).toFixed(2)}x`]);
+  r.push(['  json-rules-engine', `${jre.toFixed(1)} ms`, `${((jre * 1e6) / sIn.length).toFixed(0)} ns/op`, `compiled is ${(jre / compiled).toFixed(1)}x faster`]);
+});
+rows.push(...sampleRows);
+const realistic = checkSource(realisticPolicy(32), '/bench/realistic.pol');
+rows.push(...(await compare('generated realistic (32 rules + 32 exceptions)', realistic, realisticInputs(N), async () => {})));
+
+for (const n of [1000, 10_000]) {
+  const src = realisticPolicy(n);
+  let t = performance.now();
+  const p = checkSource(src, `/bench/rules${n}.pol`);
+  const check = performance.now() - t;
+  t = performance.now();
+  generateSource(p);
+  const gen = performance.now() - t;
+  t = performance.now();
+  await compileProgram(p);
+  const full = performance.now() - t;
+  rows.push([`pol compile, ${n} rules`, `check ${check.toFixed(0)} ms`, `generate ${gen.toFixed(0)} ms`, `generate + prettier ${full.toFixed(0)} ms`]);
+}
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  '));

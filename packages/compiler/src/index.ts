@@ -1,0 +1,78 @@
+/** @pol/compiler: a checked program -> one self-contained, readable TypeScript module. */
+import type { CheckedProgram } from '@pol/core';
+import { displayPath } from '@pol/core';
+import { generate, CompileError, sourceHash, lit, commentText } from './emit.ts';
+
+export { CompileError, sourceHash, lit, commentText };
+
+export interface CompileOptions {
+  readonly target?: 'ts' | 'js';
+  /** skip prettier (faster; for tests and the in-memory engine) */
+  readonly format?: boolean;
+}
+
+export interface OutputFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The module's base name: the policy file's name without `.pol`. */
+export function moduleName(program: CheckedProgram): string {
+  const base = displayPath(program, program.rootPath).split('/').pop() ?? 'policy';
+  return base.replace(/\.pol$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'policy';
+}
+
+/** The unformatted TypeScript source of the module (synchronous; for in-memory use). */
+export function generateSource(program: CheckedProgram): string {
+  return generate(program);
+}
+
+export async function formatTs(text: string): Promise<string> {
+  const prettier = await import('prettier');
+  return prettier.format(text, { parser: 'typescript', printWidth: 120, singleQuote: true });
+}
+
+/** TypeScript -> JavaScript (types erased) with typescript's transpileModule. */
+export async function toJs(tsText: string): Promise<string> {
+  const ts = (await import('typescript')).default;
+  return ts.transpileModule(tsText, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+}
+
+/** Declarations for the JS target, from the TypeScript source. */
+export async function toDts(tsText: string, fileName: string): Promise<string> {
+  const ts = (await import('typescript')).default;
+  const options = { declaration: true, emitDeclarationOnly: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true, skipLibCheck: true, noLib: false };
+  const host = ts.createCompilerHost(options);
+  const origRead = host.readFile.bind(host);
+  const origExists = host.fileExists.bind(host);
+  host.readFile = (f) => (f === fileName ? tsText : origRead(f));
+  host.fileExists = (f) => f === fileName || origExists(f);
+  const origGet = host.getSourceFile.bind(host);
+  host.getSourceFile = (f, lang, ...rest) => (f === fileName ? ts.createSourceFile(f, tsText, lang) : origGet(f, lang, ...rest));
+  let dts = '';
+  host.writeFile = (name, text) => {
+    if (name.endsWith('.d.ts')) dts = text;
+  };
+  ts.createProgram([fileName], options, host).emit();
+  return dts;
+}
+
+export async function compileProgram(program: CheckedProgram, options: CompileOptions = {}): Promise<{ files: OutputFile[] }> {
+  const name = moduleName(program);
+  let ts = generate(program);
+  if (options.format !== false) ts = await formatTs(ts);
+  if (options.target === 'js') {
+    const header = ts.slice(0, ts.indexOf('\n') + 1);
+    const js = await toJs(ts);
+    const dts = await toDts(ts, `/__pol__/${name}.ts`);
+    return {
+      files: [
+        { path: `${name}.js`, text: js.startsWith('//') ? js : header + js },
+        { path: `${name}.d.ts`, text: dts.startsWith('//') ? dts : header + dts },
+      ],
+    };
+  }
+  return { files: [{ path: `${name}.ts`, text: ts }] };
+}
+
+export { loadCompiled, importJs, transpile, type LoadedModule } from './load.ts';

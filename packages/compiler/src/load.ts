@@ -1,0 +1,26 @@
+/** Loading a generated module in this process: transpile to JS and import it from a data: URL. */
+import type { CheckedProgram } from '@pol/core';
+import { generate } from './emit.ts';
+
+/** The shape every generated module exports (with `any` for the policy-specific types). */
+export interface LoadedModule {
+  readonly POLICY: { readonly name: string; readonly version: string | null; readonly sourceHash: string };
+  validate(value: unknown): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
+  evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean }): unknown;
+}
+
+/** TypeScript -> JavaScript for loading in this process (esbuild: types erased, nothing else). */
+export async function transpile(tsText: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  return (await esbuild.transform(tsText, { loader: 'ts', format: 'esm', target: 'es2022' })).code;
+}
+
+export async function importJs(js: string): Promise<LoadedModule> {
+  const url = 'data:text/javascript;base64,' + Buffer.from(js, 'utf8').toString('base64');
+  return (await import(url)) as LoadedModule;
+}
+
+/** Compiles a checked program in memory and loads it (no formatting, no files). */
+export async function loadCompiled(program: CheckedProgram): Promise<LoadedModule> {
+  return importJs(await transpile(generate(program)));
+}
