@@ -17,6 +17,9 @@ function prec(e: Expr): number {
       return PREC.compare!;
     case 'coalesce':
       return PREC.coalesce!;
+    case 'paren':
+      // The written parentheses are dropped and put back only where precedence needs them.
+      return prec(e.inner);
     default:
       return 10;
   }
