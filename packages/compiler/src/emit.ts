@@ -44,9 +44,12 @@ const EMPTY_SCOPE: Scope = { binders: new Map() };
 
 export function sourceHash(program: CheckedProgram): string {
   const h = createHash('sha256');
+  // Paths enter as the trace shows them (relative to the main file), so the same policy hashes the
+  // same wherever it is checked out.
   for (const f of program.files) {
     const text = program.sources.get(f.path)?.text ?? '';
-    h.update(f.path.length + ':' + displayPath(program, f.path) + '\n');
+    const shown = displayPath(program, f.path);
+    h.update(shown.length + ':' + shown + '\n');
     h.update(Buffer.byteLength(text) + ':' + text);
   }
   return h.digest('hex');
@@ -121,9 +124,9 @@ class Emitter {
     return /[|&\s]/.test(t) ? `(${t})` : t;
   }
 
-  private recordLiteral(t: Extract<Type, { kind: 'record' }>): string {
+  private recordLiteral(t: Extract<Type, { kind: 'record' }>, multiline = false): string {
     const fields = [...t.fields].map(([n, ft]) => `/** ${commentText(typeToString(ft))} */ readonly ${typeKey(n)}: ${this.inputType(ft)};`);
-    return `{ ${fields.join(' ')} }`;
+    return multiline ? `{\n${fields.map((f) => `  ${f}\n`).join('')}}` : `{ ${fields.join(' ')} }`;
   }
 
   /** The TS type of a decision field as JSON. */
@@ -180,7 +183,7 @@ class Emitter {
     o.push(`/* eslint-disable */`);
     o.push(`/** The policy this module was generated from: tie stored decisions to it. */`);
     o.push(
-      `export const POLICY = Object.freeze({ name: ${lit(name)}, version: ${version === null ? 'null' : lit(version)} as string | null, sourceHash: ${lit(sourceHash(p))} });`,
+      `export const POLICY = Object.freeze({\n  name: ${lit(name)},\n  version: ${version === null ? 'null' : lit(version)} as string | null,\n  sourceHash: ${lit(sourceHash(p))},\n});`,
     );
     o.push(RUNTIME);
 
@@ -188,8 +191,9 @@ class Emitter {
     o.push('// ---- enums ----');
     for (const [ename, info] of p.enums) {
       o.push(`/** ${commentText(ename)} */`);
-      o.push(`export type ${this.enumTypeName(ename)} = ${info.members.length ? info.members.map(lit).join(' | ') : 'never'};`);
-      o.push(`const V_${ename}: VType = enumType(${lit(ename)}, [${info.members.map(lit).join(', ')}]);`);
+      const union = info.members.length ? wrapList(info.members.map(lit), ' | ', '  ') : 'never';
+      o.push(`export type ${this.enumTypeName(ename)} =${union.startsWith('\n') ? '' : ' '}${union};`);
+      o.push(`const V_${ename}: VType = enumType(${lit(ename)}, [${wrapList(info.members.map(lit), ', ', '  ')}]);`);
     }
 
     // records and input
@@ -200,11 +204,13 @@ class Emitter {
         const t = this.findRecordType(d.name.name);
         if (!t) continue;
         o.push(`/** record ${commentText(d.name.name)} */`);
-        o.push(`export type Rec_${d.name.name} = ${this.recordLiteral(t)};`);
+        o.push(`export type Rec_${d.name.name} = ${this.recordLiteral(t, true)};`);
       }
     o.push(`/** input ${commentText(p.input.name)}: what \`validate\` returns and \`evaluate\` takes. */`);
-    o.push(`export type Input = ${this.recordLiteral(p.input.type)};`);
-    o.push(`const V_INPUT: VType = ${this.vtype(p.input.type)};`);
+    o.push(`export type Input = ${this.recordLiteral(p.input.type, true)};`);
+    o.push(
+      `const V_INPUT: VType = record([\n${[...p.input.type.fields].map(([n, ft]) => `  [${lit(n)}, ${this.vtype(ft)}, ${lit(typeToString(ft))}],\n`).join('')}]);`,
+    );
 
     // decision
     o.push('// ---- decision ----');
@@ -217,7 +223,7 @@ class Emitter {
       return `{ readonly outcome: ${lit(v.name)}; ${fields.join(' ')} }`;
     });
     o.push(`/** decision ${commentText(p.decision.name)}: a union on \`outcome\`. */`);
-    o.push(`export type Decision = ${variants.join(' | ')};`);
+    o.push(`export type Decision =\n${variants.map((v) => `  | ${v}`).join('\n')};`);
     o.push(`const FIELDS: readonly string[] = [${this.fieldNames.map(lit).join(', ')}];`);
     o.push(`export interface Result {
   readonly decision: Decision;
@@ -234,22 +240,27 @@ class Emitter {
     const asOf = p.input.asOf;
     p.defines.forEach((d, i) => this.defineIndex.set(d.name.name, i));
     p.consts.forEach((c, i) => this.constIndex.set(c.name.name, i));
+    // number consts that fold need no cache (fold them now; emitConst does the same again)
+    for (const c of p.consts) {
+      const r = this.p.typeOf(c.value).kind === 'number' ? this.fold(c.value) : undefined;
+      if (r) this.folded.set(c.name.name, r);
+    }
     const cacheNames = [...p.defines.map((d, i) => [`d${i}`, d] as const), ...p.consts.map((c, i) => [`k${i}`, c] as const)].filter(
-      ([, d]) => this.p.typeOf(d.value).kind !== 'set',
+      ([, d]) => this.p.typeOf(d.value).kind !== 'set' && !(d.kind === 'const' && this.folded.has(d.name.name)),
     );
     // Plain assignments in the constructor (no class-field initialisers): one fixed shape, fast to build.
     o.push(`/** One evaluation: the input, the "as of" date, and the lazily computed defines and consts. */
 class Ctx {
   declare readonly i: Input;
   declare readonly asOf: string | undefined;
-  /** set by resolve: the rule or exception that decided, and the alternatives */
-  declare node: PolNode | undefined;
+  /** set by the resolve functions: the rule or exception that decided, and the alternatives */
+  declare info: NodeInfo;
   declare alts: readonly Decision[];
   ${cacheNames.map(([n, d]) => `declare ${n}: ${this.valueType(this.p.typeOf(d.value))} | undefined;`).join('\n  ')}
   constructor(i: Input) {
     this.i = i;
     this.asOf = ${asOf ? `${prop('i', asOf)} ?? undefined` : 'undefined'};
-    this.node = undefined;
+    this.info = OTHERWISE;
     this.alts = EMPTY;
     ${cacheNames.map(([n]) => `this.${n} = undefined;`).join('\n    ')}
   }
@@ -264,7 +275,7 @@ class Ctx {
     const reqs = p.requires.map((r) => `[(c: Ctx): boolean => ${this.expr(r.condition, EMPTY_SCOPE)}, ${lit(requirePath(p, r))}, ${lit(r.because.value)}]`);
     o.push(`const REQUIRES: readonly (readonly [(c: Ctx) => boolean, string, string])[] = [${reqs.join(', ')}];`);
 
-    // rules
+    // rules: straight-line code per rule and exception (see docs/compiled-module.md)
     const collect = (b: Body, parent: Body | undefined): void => {
       this.nodeIndex.set(b, this.nodes.length);
       this.nodes.push(b);
@@ -272,25 +283,58 @@ class Ctx {
       for (const e of b.exceptions) collect(e, b);
     };
     for (const r of p.rules) collect(r, undefined);
-    const nodeCode: string[] = [];
-    for (const b of this.nodes) nodeCode.push(this.emitNode(b));
     const ow = p.otherwise;
     const owWhere = this.where(ow.span);
-    o.push(`const OTHERWISE_PATH = path(step("otherwise", "otherwise", null, [${ow.cites.map((c) => lit(c.value)).join(', ')}], ${lit(owWhere.file)}, ${owWhere.line}));`);
-    o.push(`interface PolNode {
+    o.push(`/** What a resolve function leaves in the context: who decided, with the precomputed result parts. */
+interface NodeInfo {
   readonly id: string;
-  readonly applies: (c: Ctx, x: ExplainStep[] | undefined) => boolean;
-  readonly decide: (c: Ctx) => Decision;
-  readonly exceptions: readonly number[];
-  readonly overridden: ExplainStep;
   readonly obligations: readonly string[];
-  readonly trace: readonly TraceStep[];
   readonly citations: readonly string[];
+  readonly trace: readonly TraceStep[];
 }`);
-    o.push(`const NODES: readonly PolNode[] = [${nodeCode.join(',\n')}];`);
-    o.push(`const RULES: readonly number[] = [${p.rules.map((r) => this.nodeIndex.get(r)).join(', ')}];`);
-    o.push(`function decideOtherwise(c: Ctx): Decision {
-  return ${this.decision(ow.decide)};
+    o.push(`const OTHERWISE_PATH = path(step("otherwise", "otherwise", null, [${ow.cites.map((c) => lit(c.value)).join(', ')}], ${lit(owWhere.file)}, ${owWhere.line}));`);
+    o.push(`const OTHERWISE: NodeInfo = info('otherwise', EMPTY, OTHERWISE_PATH);`);
+    for (const b of this.nodes) this.emitNode(b);
+    // the rules in written order, in chunks (one huge function would not be optimised)
+    const chunks: string[] = [];
+    for (let k = 0; k < p.rules.length; k += RULE_CHUNK) {
+      const fn = `rules_${chunks.length}`;
+      chunks.push(fn);
+      const part = p.rules.slice(k, k + RULE_CHUNK).map((r) => {
+        const n = this.nodeIndex.get(r)!;
+        return `  if (applies${n}(c, x)) return resolve${n}(c, x);`;
+      });
+      o.push(`/** rules ${k + 1} to ${k + part.length} in written order: the first that applies decides */
+function ${fn}(c: Ctx, x: ExplainStep[] | undefined): Decision | undefined {
+${part.join('\n')}
+  return undefined;
+}`);
+    }
+    const owDecision = this.decisionValue(ow.decide, 'OTHERWISE');
+    const run =
+      chunks.length === 0
+        ? '  const decision: Decision | undefined = undefined;'
+        : [
+            `  ${chunks.length === 1 ? 'const' : 'let'} decision = ${chunks[0]}(c, x);`,
+            ...chunks.slice(1).map((f) => `  if (decision === undefined) decision = ${f}(c, x);`),
+          ].join('\n');
+    o.push(`/** Decides a validated input. Never throws on one. */
+export function evaluate(input: Input, options?: EvaluateOptions): Result {
+  const c = new Ctx(input);
+  const x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
+${run}
+  const d = decision === undefined ? ${owDecision} : decision;
+  const n = c.info;
+  const result: Result = {
+    decision: d,
+    alternatives: c.alts,
+    obligations: n.obligations,
+    citations: n.citations,
+    decided_by: n.id,
+    trace: options === undefined || options.trace !== false ? n.trace : EMPTY,
+  };
+  if (x !== undefined) result.explain = x;
+  return result;
 }`);
     o.push(EVAL_CODE);
     return o.join('\n\n') + '\n\n// ---- helpers for expressions ----\n\n' + this.hoisted.join('\n\n') + '\n';
@@ -413,6 +457,13 @@ function ${fn}(c: Ctx, x: string): boolean {
 }`);
   }
 
+  private datedMember(m: A.SetMember, x: string): string {
+    const conds = [`${x} === ${lit(m.name.name)}`];
+    if (m.from) conds.push(`(c.asOf === undefined || c.asOf >= ${lit(m.from.value)})`);
+    if (m.until) conds.push(`(c.asOf === undefined || c.asOf < ${lit(m.until.value)})`);
+    return `(${conds.join(' && ')})`;
+  }
+
   /** Code for "x is in the set e" (x is a variable name). */
   private setTest(e: A.Expr, x: string): string {
     switch (e.kind) {
@@ -422,6 +473,14 @@ function ${fn}(c: Ctx, x: string): boolean {
         return 'true';
       case 'set': {
         if (e.members.length === 0) return 'false';
+        const fixed = e.members.filter((m) => !m.from && !m.until);
+        if (fixed.length > SET_INLINE_MAX) {
+          // many members: one hoisted frozen Set for the undated ones, comparisons for the dated ones
+          const name = this.fresh('SET_');
+          this.hoisted.push(`const ${name}: ReadonlySet<string> = new Set([${wrapList(fixed.map((m) => lit(m.name.name)), ', ', '  ')}]);`);
+          const dated = e.members.filter((m) => m.from || m.until).map((m) => this.datedMember(m, x));
+          return dated.length === 0 ? `${name}.has(${x})` : `(${[`${name}.has(${x})`, ...dated].join(' || ')})`;
+        }
         const parts = e.members.map((m) => {
           const conds = [`${x} === ${lit(m.name.name)}`];
           if (m.from) conds.push(`(c.asOf === undefined || c.asOf >= ${lit(m.from.value)})`);
@@ -494,6 +553,12 @@ function ${fn}(c: Ctx, x: string): boolean {
       case 'compare':
         return this.compare(e, s);
       case 'in': {
+        if (e.set.kind === 'identifier') {
+          // a named group or set: call its membership function directly
+          const r = this.p.resolve(e.set);
+          const named = this.setFns.get(`${r.kind}:${'name' in r ? r.name : ''}`);
+          if (named) return `${e.negated ? '!' : ''}${named}(c, ${this.expr(e.element, s)})`;
+        }
         const fn = this.fresh('in_');
         this.hoisted.push(`function ${fn}(c: Ctx, x: string): boolean {\n  return ${this.setTest(e.set, 'x')};\n}`);
         return `${e.negated ? '!' : ''}${fn}(c, ${this.expr(e.element, s)})`;
@@ -650,7 +715,8 @@ function ${fn}(c: Ctx, x: string): boolean {
     this.hoisted.push(`/** ${commentText(e.op)} over a list */
 function ${fn}(c: Ctx, list: readonly ${itemType}[]${paramDecl}): ${retType} {
   ${init}
-  for (const ${item} of list) {
+  for (let k = 0; k < list.length; k++) {
+    const ${item} = list[k]!;
 ${filter}${body}
   }
   return ${ret};
@@ -680,7 +746,48 @@ ${filter}${body}
 
   // ---- rules ----
 
-  private emitNode(b: Body): string {
+  /** A field value known at compile time (literal, folded number, enum member), as JSON code. */
+  private staticField(v: A.Expr): string | undefined {
+    if (v.kind === 'paren') return this.staticField(v.inner);
+    const t = this.p.typeOf(v);
+    if (t.kind === 'number') {
+      const r = this.fold(v);
+      if (!r) return undefined;
+      const j = r.toJSON();
+      return typeof j === 'number' ? (Object.is(j, -0) ? '0' : String(j)) : lit(j);
+    }
+    if (v.kind === 'date') return lit(v.value);
+    if (v.kind === 'bool') return v.value ? 'true' : 'false';
+    if (v.kind === 'identifier') {
+      const r = this.p.resolve(v);
+      if (r.kind === 'member') return lit(r.member);
+    }
+    return undefined;
+  }
+
+  /**
+   * Code for the decision of a body: a shared frozen constant when every field is known at compile
+   * time, else a call to a generated function. `tag` names the generated declarations.
+   */
+  private decisionValue(d: A.DecisionExpr, tag: string): string {
+    const args = new Map(d.args.map((a) => [a.name.name, a.value] as const));
+    const statics = this.fieldNames.map((n) => {
+      const v = args.get(n);
+      return v === undefined ? 'null' : this.staticField(v);
+    });
+    if (statics.every((x) => x !== undefined)) {
+      this.out.push(
+        `const DEC_${tag}: Decision = Object.freeze({ outcome: ${lit(d.variant.name)}, ${this.fieldNames.map((n, k) => `${key(n)}: ${statics[k]}`).join(', ')} } as Decision);`,
+      );
+      return `DEC_${tag}`;
+    }
+    this.out.push(`function decide_${tag}(c: Ctx): Decision {
+  return ${this.decision(d)};
+}`);
+    return `decide_${tag}(c)`;
+  }
+
+  private emitNode(b: Body): void {
     const i = this.nodeIndex.get(b)!;
     const w = this.where(b.name.span);
     const sw = this.where(b.span);
@@ -690,7 +797,7 @@ ${filter}${body}
     this.out.push(
       `/** ${b.kind} ${commentText(b.name.name)}${b.title ? ` "${commentText(b.title.value)}"` : ''}${b.cites.map((c) => `\n * @see ${commentText(c.value)}`).join('')} */\nconst S${i} = step(${lit(b.name.name)}, ${lit(b.kind)}, ${b.title ? lit(b.title.value) : 'null'}, [${b.cites.map((c) => lit(c.value)).join(', ')}], ${lit(sw.file)}, ${sw.line});`,
     );
-    this.out.push(`const P${i} = path(${steps.join(', ')});`);
+    this.out.push(`const INFO${i}: NodeInfo = info(${lit(b.name.name)}, [${b.obligations.map((o) => lit(o.value)).join(', ')}], path(${steps.join(', ')}));`);
     // explain entries are static: one frozen constant each, nothing allocated per evaluation
     const whyOf = (status: string, failed: string | undefined): string => {
       const name = `W${i}_${this.counter++}`;
@@ -708,28 +815,76 @@ ${filter}${body}
       if (until) conds.push(`c.asOf >= ${lit(until.value)}`);
       const span = (eff ?? until)!.span;
       checks.push(`if (c.asOf !== undefined && (${conds.join(' || ')})) {
-    x?.push(${whyOf('not-in-effect', this.text(span))});
+    if (x !== undefined) x.push(${whyOf('not-in-effect', this.text(span))});
     return false;
   }`);
     }
     if (b.when) {
       checks.push(`if (${this.expr(b.when, EMPTY_SCOPE)}) return true;
-  if (x) x.push(${this.failing(b.when, (t) => whyOf('condition-false', t))});
+  if (x !== undefined) x.push(${this.failing(b.when, (t) => whyOf('condition-false', t))});
   return false;`);
     } else checks.push('return true;');
-    this.out.push(`function applies${i}(c: Ctx, x: ExplainStep[] | undefined): boolean {
+    this.out.push(`/** whether ${commentText(b.name.name)} applies (in effect, condition true); records why not when explaining */
+function applies${i}(c: Ctx, x: ExplainStep[] | undefined): boolean {
   ${checks.join('\n  ')}
 }`);
-    return `{
-  id: ${lit(b.name.name)},
-  applies: applies${i},
-  decide: (c: Ctx): Decision => (${this.decision(b.decide)}),
-  exceptions: [${b.exceptions.map((e) => this.nodeIndex.get(e)).join(', ')}],
-  overridden: ${whyOf('overridden', undefined)},
-  obligations: Object.freeze([${b.obligations.map((o) => lit(o.value)).join(', ')}]),
-  trace: P${i},
-  citations: citationsOf(P${i}),
-}`;
+    const own = this.decisionValue(b.decide, `${i}`);
+    const ex = b.exceptions.map((e) => this.nodeIndex.get(e)!);
+    const body: string[] = [];
+    if (ex.length === 0) {
+      body.push(`c.info = INFO${i};`, `c.alts = EMPTY;`, `return ${own};`);
+    } else if (ex.length === 1) {
+      body.push(`if (applies${ex[0]}(c, x)) return resolve${ex[0]}(c, x);`, `c.info = INFO${i};`, `c.alts = EMPTY;`, `return ${own};`);
+    } else {
+      // every exception's condition is evaluated first (written order), as in the interpreter
+      ex.forEach((n, k) => body.push(`const a${k} = applies${n}(c, x);`));
+      body.push(`let first: Decision;`);
+      if (ex.length > 1) body.push(`let w: number;`);
+      ex.forEach((n, k) => body.push(`${k === 0 ? '' : 'else '}if (a${k}) {
+    first = resolve${n}(c, x);${ex.length > 1 ? `
+    w = ${k};` : ''}
+  }`));
+      body.push(`else {
+    c.info = INFO${i};
+    c.alts = EMPTY;
+    return ${own};
+  }`);
+      if (ex.length > 1) {
+        // the other applicable exceptions are overridden; they only contribute alternatives
+        body.push(`const n = c.info;`, `let alts = c.alts;`, `let more = false;`);
+        ex.forEach((n, k) => {
+          if (k === 0) return;
+          const ov = this.overridden(this.nodes[n]!);
+          body.push(`if (a${k} && w < ${k}) {
+    if (x !== undefined) x.push(${ov});
+    alts = withAlternative(alts, first, resolve${n}(c, x));
+    more = true;
+  }`);
+        });
+        body.push(`if (more) {
+    c.info = n;
+    c.alts = alts;
+  }`);
+      }
+      body.push(`return first;`);
+    }
+    this.out.push(`/** ${commentText(b.name.name)} decides unless an exception applies (the first one wins, recursively) */
+function resolve${i}(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  ${body.join('\n  ')}
+}`);
+  }
+
+  private readonly overriddenNames = new Map<Body, string>();
+  /** The explain entry "overridden" of an exception (a constant, emitted once). */
+  private overridden(b: Body): string {
+    let name = this.overriddenNames.get(b);
+    if (!name) {
+      const w = this.where(b.name.span);
+      name = `OVERRIDDEN${this.nodeIndex.get(b)}`;
+      this.overriddenNames.set(b, name);
+      this.out.push(`const ${name} = why(${lit(b.name.name)}, ${lit(b.kind)}, 'overridden', null, ${lit(w.file)}, ${w.line});`);
+    }
+    return name;
   }
 
   /** Code choosing the explain entry for the part of a false condition that failed. */
@@ -771,9 +926,36 @@ function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
   return paths.size === 1 ? [...paths][0]! : '';
 }
 
+/** Items joined by `sep`, broken into lines of about 100 characters (continuation lines indented). */
+function wrapList(items: readonly string[], sep: string, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line !== '' && line.length + sep.length + item.length > 100) {
+      lines.push(line + sep.trimEnd());
+      line = item;
+    } else line = line === '' ? item : line + sep + item;
+  }
+  lines.push(line);
+  if (lines.length === 1) return lines[0]!;
+  // a union: every line starts with the operator, as prettier writes it
+  if (sep === ' | ') return `\n${lines.map((l) => `${indent}| ${l.replace(/ \|$/, '')}`).join('\n')}`;
+  return `\n${lines.map((l) => indent + l).join('\n')}\n`;
+}
+
+/** Set literals with more undated members than this test membership with a hoisted Set. */
+const SET_INLINE_MAX = 8;
+
+/** Rule functions per chunk of `evaluate` (keeps each function small enough to be optimised). */
+const RULE_CHUNK = 64;
+
 const EVAL_CODE = `
 function nj(v: PolNumber | null): number | string | null {
   return v === null ? null : numberJson(v);
+}
+
+function info(id: string, obligations: readonly string[], trace: readonly TraceStep[]): NodeInfo {
+  return Object.freeze({ id, obligations: Object.freeze(obligations), citations: citationsOf(trace), trace });
 }
 
 function sameDecision(a: Decision, b: Decision): boolean {
@@ -782,39 +964,11 @@ function sameDecision(a: Decision, b: Decision): boolean {
   return true;
 }
 
-/**
- * Default logic: a body decides unless an exception applies; the first applicable one wins,
- * recursively. Returns the decision; leaves the deciding node and the alternatives in \`c\`.
- */
-function resolve(n: PolNode, c: Ctx, x: ExplainStep[] | undefined): Decision {
-  let winner: PolNode | undefined;
-  let rest: PolNode[] | undefined;
-  const ex = n.exceptions;
-  for (let k = 0; k < ex.length; k++) {
-    const e = NODES[ex[k]!]!;
-    if (!e.applies(c, x)) continue;
-    if (winner === undefined) winner = e;
-    else (rest ??= []).push(e);
-  }
-  if (winner === undefined) {
-    c.node = n;
-    c.alts = EMPTY;
-    return n.decide(c);
-  }
-  const first = resolve(winner, c, x);
-  if (rest === undefined) return first;
-  const node = c.node;
-  let alternatives = c.alts;
-  for (const other of rest) {
-    x?.push(other.overridden);
-    const d = resolve(other, c, x);
-    if (d.outcome === first.outcome && !sameDecision(d, first) && !alternatives.some((a) => sameDecision(a, d))) {
-      alternatives = [...alternatives, d];
-    }
-  }
-  c.node = node;
-  c.alts = alternatives;
-  return first;
+/** An overridden exception's decision is an alternative when it has the winner's outcome but differs. */
+function withAlternative(alts: readonly Decision[], first: Decision, d: Decision): readonly Decision[] {
+  if (d.outcome !== first.outcome || sameDecision(d, first)) return alts;
+  for (const a of alts) if (sameDecision(a, d)) return alts;
+  return [...alts, d];
 }
 
 /** Checks untyped input (e.g. parsed JSON): every error with its path, then every \`require\`. */
@@ -828,39 +982,4 @@ export function validate(value: unknown): { ok: true; value: Input } | { ok: fal
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: input };
 }
-
-/** Decides a validated input. Never throws on one. */
-export function evaluate(input: Input, options?: EvaluateOptions): Result {
-  const c = new Ctx(input);
-  const x: ExplainStep[] | undefined = options?.explain === true ? [] : undefined;
-  const withTrace = options?.trace !== false;
-  for (let k = 0; k < RULES.length; k++) {
-    const n = NODES[RULES[k]!]!;
-    if (!n.applies(c, x)) continue;
-    const decision = resolve(n, c, x);
-    const node = c.node!;
-    const result: Result = {
-      decision,
-      alternatives: c.alts,
-      obligations: node.obligations,
-      citations: node.citations,
-      decided_by: node.id,
-      trace: withTrace ? node.trace : EMPTY,
-    };
-    if (x) result.explain = x;
-    return result;
-  }
-  const result: Result = {
-    decision: decideOtherwise(c),
-    alternatives: EMPTY,
-    obligations: EMPTY,
-    citations: OTHERWISE_CITATIONS,
-    decided_by: 'otherwise',
-    trace: withTrace ? OTHERWISE_PATH : EMPTY,
-  };
-  if (x) result.explain = x;
-  return result;
-}
-
-const OTHERWISE_CITATIONS = citationsOf(OTHERWISE_PATH);
 `;

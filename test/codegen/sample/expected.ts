@@ -7,7 +7,7 @@
 export const POLICY = Object.freeze({
   name: 'Laboratory Accelerator Export Rule (sample)',
   version: '2025-03-01' as string | null,
-  sourceHash: '2b83c40107d748aed45327543bc9ae065cbd01f686107fa7272a2ce291a9542a',
+  sourceHash: '16fbbc7079269593c2dcc1b1965a66cd90a66391388125eb2cbb53498674ab56',
 });
 
 // ---- numbers: a safe integer is a plain JS number; anything else is an exact BigInt rational ----
@@ -256,6 +256,9 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** The prototype of validated records: empty, frozen, with a null prototype. */
+const RECORD_PROTO: object = Object.freeze(Object.create(null) as object);
+
 function joinPath(path: string, key: string): string {
   return path ? path + '.' + key : key;
 }
@@ -314,8 +317,10 @@ function check(type: VType, json: unknown, path: string, errors: InputError[]): 
       if (json === null || typeof json !== 'object' || Array.isArray(json)) {
         return fail('expected an object with ' + type.fields.map((f) => f[0]).join(', ') + ', found ' + describe(json));
       }
-      // A null prototype: no input key (__proto__, constructor) can reach an object prototype.
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      // The prototype is RECORD_PROTO (frozen, empty, its own prototype null): no input key
+      // (__proto__, constructor) can reach Object.prototype, and unlike Object.create(null) the
+      // record stays a fast-mode object (one hidden class per record type, fast field reads).
+      const out: Record<string, unknown> = Object.create(RECORD_PROTO) as Record<string, unknown>;
       const obj = json as Record<string, unknown>;
       for (const [name, fieldType, shown] of type.fields) {
         const present = Object.prototype.hasOwnProperty.call(obj, name);
@@ -917,7 +922,10 @@ const V_Review: VType = enumType('Review', ['approval', 'denial']);
 
 /** record Holding */
 
-export type Rec_Holding = { /** Country */ readonly country: Enum_Country; /** TPP */ readonly tpp: PolNumber };
+export type Rec_Holding = {
+  /** Country */ readonly country: Enum_Country;
+  /** TPP */ readonly tpp: PolNumber;
+};
 
 /** input Shipment: what `validate` returns and `evaluate` takes. */
 
@@ -990,24 +998,20 @@ export interface Result {
 class Ctx {
   declare readonly i: Input;
   declare readonly asOf: string | undefined;
-  /** set by resolve: the rule or exception that decided, and the alternatives */
-  declare node: PolNode | undefined;
+  /** set by the resolve functions: the rule or exception that decided, and the alternatives */
+  declare info: NodeInfo;
   declare alts: readonly Decision[];
   declare d0: PolNumber | undefined;
   declare d1: PolNumber | undefined;
   declare d2: PolNumber | undefined;
-  declare k0: PolNumber | undefined;
-  declare k1: PolNumber | undefined;
   constructor(i: Input) {
     this.i = i;
     this.asOf = i.date ?? undefined;
-    this.node = undefined;
+    this.info = OTHERWISE;
     this.alts = EMPTY;
     this.d0 = undefined;
     this.d1 = undefined;
     this.d2 = undefined;
-    this.k0 = undefined;
-    this.k1 = undefined;
   }
 }
 
@@ -1046,6 +1050,18 @@ const REQUIRES: readonly (readonly [(c: Ctx) => boolean, string, string])[] = [
   [(c: Ctx): boolean => cmp(c.i.units, 0) >= 0, 'units', 'a shipment cannot have a negative number of units'],
 ];
 
+/** What a resolve function leaves in the context: who decided, with the precomputed result parts. */
+interface NodeInfo {
+  readonly id: string;
+  readonly obligations: readonly string[];
+  readonly citations: readonly string[];
+  readonly trace: readonly TraceStep[];
+}
+
+const OTHERWISE_PATH = path(step('otherwise', 'otherwise', null, [], 'lab-exports.pol', 86));
+
+const OTHERWISE: NodeInfo = info('otherwise', EMPTY, OTHERWISE_PATH);
+
 /** rule accelerators "Licence requirement for accelerators"
  * @see Sample Rule 1(a) */
 const S0 = step(
@@ -1057,62 +1073,124 @@ const S0 = step(
   47,
 );
 
-const P0 = path(S0);
+const INFO0: NodeInfo = info('accelerators', [], path(S0));
 
-const W0_7 = why('accelerators', 'rule', 'condition-false', 'kind is accelerator', 'lab-exports.pol', 47);
+const W0_6 = why('accelerators', 'rule', 'condition-false', 'kind is accelerator', 'lab-exports.pol', 47);
 
-const W0_8 = why('accelerators', 'rule', 'condition-false', 'tpp is present', 'lab-exports.pol', 47);
+const W0_7 = why('accelerators', 'rule', 'condition-false', 'tpp is present', 'lab-exports.pol', 47);
 
-const W0_9 = why('accelerators', 'rule', 'condition-false', 'tpp >= HIGH_PERFORMANCE', 'lab-exports.pol', 47);
+const W0_8 = why('accelerators', 'rule', 'condition-false', 'tpp >= HIGH_PERFORMANCE', 'lab-exports.pol', 47);
 
+/** whether accelerators applies (in effect, condition true); records why not when explaining */
 function applies0(c: Ctx, x: ExplainStep[] | undefined): boolean {
   if (c.i.kind === 'accelerator' && c.i.tpp !== null && cmp(c.i.tpp!, 4800) >= 0) return true;
-  if (x)
-    x.push(!(c.i.kind === 'accelerator' && c.i.tpp !== null) ? (!(c.i.kind === 'accelerator') ? W0_7 : W0_8) : W0_9);
+  if (x !== undefined)
+    x.push(!(c.i.kind === 'accelerator' && c.i.tpp !== null) ? (!(c.i.kind === 'accelerator') ? W0_6 : W0_7) : W0_8);
   return false;
 }
 
-const W0_10 = why('accelerators', 'rule', 'overridden', null, 'lab-exports.pol', 47);
+const DEC_0: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'approval' } as Decision);
+
+const OVERRIDDEN2 = why('allies', 'exception', 'overridden', null, 'lab-exports.pol', 58);
+
+const OVERRIDDEN3 = why('small_volume', 'exception', 'overridden', null, 'lab-exports.pol', 65);
+
+/** accelerators decides unless an exception applies (the first one wins, recursively) */
+function resolve0(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  const a0 = applies1(c, x);
+  const a1 = applies2(c, x);
+  const a2 = applies3(c, x);
+  let first: Decision;
+  let w: number;
+  if (a0) {
+    first = resolve1(c, x);
+    w = 0;
+  } else if (a1) {
+    first = resolve2(c, x);
+    w = 1;
+  } else if (a2) {
+    first = resolve3(c, x);
+    w = 2;
+  } else {
+    c.info = INFO0;
+    c.alts = EMPTY;
+    return DEC_0;
+  }
+  const n = c.info;
+  let alts = c.alts;
+  let more = false;
+  if (a1 && w < 1) {
+    if (x !== undefined) x.push(OVERRIDDEN2);
+    alts = withAlternative(alts, first, resolve2(c, x));
+    more = true;
+  }
+  if (a2 && w < 2) {
+    if (x !== undefined) x.push(OVERRIDDEN3);
+    alts = withAlternative(alts, first, resolve3(c, x));
+    more = true;
+  }
+  if (more) {
+    c.info = n;
+    c.alts = alts;
+  }
+  return first;
+}
 
 /** exception embargo "Embargoed destinations"
  * @see Sample Rule 1(b) */
 const S1 = step('embargo', 'exception', 'Embargoed destinations', ['Sample Rule 1(b)'], 'lab-exports.pol', 52);
 
-const P1 = path(S0, S1);
+const INFO1: NodeInfo = info('embargo', [], path(S0, S1));
 
-const W1_12 = why('embargo', 'exception', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 52);
+const W1_9 = why('embargo', 'exception', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 52);
 
+/** whether embargo applies (in effect, condition true); records why not when explaining */
 function applies1(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (in_11(c, c.i.destination)) return true;
-  if (x) x.push(W1_12);
+  if (group_1(c, c.i.destination)) return true;
+  if (x !== undefined) x.push(W1_9);
   return false;
 }
 
-const W1_13 = why('embargo', 'exception', 'overridden', null, 'lab-exports.pol', 52);
+const DEC_1: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'denial' } as Decision);
+
+/** embargo decides unless an exception applies (the first one wins, recursively) */
+function resolve1(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  c.info = INFO1;
+  c.alts = EMPTY;
+  return DEC_1;
+}
 
 /** exception allies "Allied destinations"
  * @see Sample Rule 2(a) */
 const S2 = step('allies', 'exception', 'Allied destinations', ['Sample Rule 2(a)'], 'lab-exports.pol', 58);
 
-const P2 = path(S0, S2);
+const INFO2: NodeInfo = info('allies', ['Keep the end-user statement for five years'], path(S0, S2));
 
-const W2_15 = why('allies', 'exception', 'condition-false', 'destination in Allies', 'lab-exports.pol', 58);
+const W2_10 = why('allies', 'exception', 'condition-false', 'destination in Allies', 'lab-exports.pol', 58);
 
+/** whether allies applies (in effect, condition true); records why not when explaining */
 function applies2(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (in_14(c, c.i.destination)) return true;
-  if (x) x.push(W2_15);
+  if (group_0(c, c.i.destination)) return true;
+  if (x !== undefined) x.push(W2_10);
   return false;
 }
 
-const W2_16 = why('allies', 'exception', 'overridden', null, 'lab-exports.pol', 58);
+const DEC_2: Decision = Object.freeze({ outcome: 'authorized', by: 'accelerator', review: null } as Decision);
+
+/** allies decides unless an exception applies (the first one wins, recursively) */
+function resolve2(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  c.info = INFO2;
+  c.alts = EMPTY;
+  return DEC_2;
+}
 
 /** exception small_volume "Small volumes"
  * @see Sample Rule 2(b) */
 const S3 = step('small_volume', 'exception', 'Small volumes', ['Sample Rule 2(b)'], 'lab-exports.pol', 65);
 
-const P3 = path(S0, S3);
+const INFO3: NodeInfo = info('small_volume', [], path(S0, S3));
 
-const W3_17 = why(
+const W3_11 = why(
   'small_volume',
   'exception',
   'condition-false',
@@ -1121,21 +1199,30 @@ const W3_17 = why(
   65,
 );
 
+/** whether small_volume applies (in effect, condition true); records why not when explaining */
 function applies3(c: Ctx, x: ExplainStep[] | undefined): boolean {
   if (cmp(add(c.i.received_this_year, define_0(c)), 1000000) <= 0) return true;
-  if (x) x.push(W3_17);
+  if (x !== undefined) x.push(W3_11);
   return false;
 }
 
-const W3_18 = why('small_volume', 'exception', 'overridden', null, 'lab-exports.pol', 65);
+const DEC_3: Decision = Object.freeze({ outcome: 'authorized', by: 'accelerator', review: null } as Decision);
+
+/** small_volume decides unless an exception applies (the first one wins, recursively) */
+function resolve3(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  if (applies4(c, x)) return resolve4(c, x);
+  c.info = INFO3;
+  c.alts = EMPTY;
+  return DEC_3;
+}
 
 /** exception concentrated "Concentrated holdings"
  * @see Sample Rule 2(c) */
 const S4 = step('concentrated', 'exception', 'Concentrated holdings', ['Sample Rule 2(c)'], 'lab-exports.pol', 70);
 
-const P4 = path(S0, S3, S4);
+const INFO4: NodeInfo = info('concentrated', [], path(S0, S3, S4));
 
-const W4_25 = why(
+const W4_16 = why(
   'concentrated',
   'exception',
   'condition-false',
@@ -1144,7 +1231,7 @@ const W4_25 = why(
   70,
 );
 
-const W4_26 = why(
+const W4_17 = why(
   'concentrated',
   'exception',
   'condition-false',
@@ -1153,122 +1240,88 @@ const W4_26 = why(
   70,
 );
 
+/** whether concentrated applies (in effect, condition true); records why not when explaining */
 function applies4(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (cmp(agg_19(c, c.i.holdings), 0) > 0 && cmpScaled(define_2(c), 4, define_1(c), 3) < 0) return true;
-  if (x) x.push(!(cmp(agg_22(c, c.i.holdings), 0) > 0) ? W4_25 : W4_26);
+  if (cmp(agg_12(c, c.i.holdings), 0) > 0 && cmpScaled(define_2(c), 4, define_1(c), 3) < 0) return true;
+  if (x !== undefined) x.push(!(cmp(agg_14(c, c.i.holdings), 0) > 0) ? W4_16 : W4_17);
   return false;
 }
 
-const W4_27 = why('concentrated', 'exception', 'overridden', null, 'lab-exports.pol', 70);
+const DEC_4: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'approval' } as Decision);
+
+/** concentrated decides unless an exception applies (the first one wins, recursively) */
+function resolve4(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  c.info = INFO4;
+  c.alts = EMPTY;
+  return DEC_4;
+}
 
 /** rule software "Software for accelerators"
  * @see Sample Rule 3 */
 const S5 = step('software', 'rule', 'Software for accelerators', ['Sample Rule 3'], 'lab-exports.pol', 79);
 
-const P5 = path(S5);
+const INFO5: NodeInfo = info('software', [], path(S5));
 
-const W5_28 = why('software', 'rule', 'not-in-effect', '2025-04-01', 'lab-exports.pol', 79);
+const W5_18 = why('software', 'rule', 'not-in-effect', '2025-04-01', 'lab-exports.pol', 79);
 
-const W5_30 = why('software', 'rule', 'condition-false', 'kind is software', 'lab-exports.pol', 79);
+const W5_19 = why('software', 'rule', 'condition-false', 'kind is software', 'lab-exports.pol', 79);
 
-const W5_31 = why('software', 'rule', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 79);
+const W5_20 = why('software', 'rule', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 79);
 
+/** whether software applies (in effect, condition true); records why not when explaining */
 function applies5(c: Ctx, x: ExplainStep[] | undefined): boolean {
   if (c.asOf !== undefined && c.asOf < '2025-04-01') {
-    x?.push(W5_28);
+    if (x !== undefined) x.push(W5_18);
     return false;
   }
-  if (c.i.kind === 'software' && in_29(c, c.i.destination)) return true;
-  if (x) x.push(!(c.i.kind === 'software') ? W5_30 : W5_31);
+  if (c.i.kind === 'software' && group_1(c, c.i.destination)) return true;
+  if (x !== undefined) x.push(!(c.i.kind === 'software') ? W5_19 : W5_20);
   return false;
 }
 
-const W5_32 = why('software', 'rule', 'overridden', null, 'lab-exports.pol', 79);
+const DEC_5: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'denial' } as Decision);
 
-const OTHERWISE_PATH = path(step('otherwise', 'otherwise', null, [], 'lab-exports.pol', 86));
-
-interface PolNode {
-  readonly id: string;
-  readonly applies: (c: Ctx, x: ExplainStep[] | undefined) => boolean;
-  readonly decide: (c: Ctx) => Decision;
-  readonly exceptions: readonly number[];
-  readonly overridden: ExplainStep;
-  readonly obligations: readonly string[];
-  readonly trace: readonly TraceStep[];
-  readonly citations: readonly string[];
+/** software decides unless an exception applies (the first one wins, recursively) */
+function resolve5(c: Ctx, x: ExplainStep[] | undefined): Decision {
+  c.info = INFO5;
+  c.alts = EMPTY;
+  return DEC_5;
 }
 
-const NODES: readonly PolNode[] = [
-  {
-    id: 'accelerators',
-    applies: applies0,
-    decide: (c: Ctx): Decision => ({ outcome: 'license_required', by: null, review: 'approval' }) as Decision,
-    exceptions: [1, 2, 3],
-    overridden: W0_10,
-    obligations: Object.freeze([]),
-    trace: P0,
-    citations: citationsOf(P0),
-  },
-  {
-    id: 'embargo',
-    applies: applies1,
-    decide: (c: Ctx): Decision => ({ outcome: 'license_required', by: null, review: 'denial' }) as Decision,
-    exceptions: [],
-    overridden: W1_13,
-    obligations: Object.freeze([]),
-    trace: P1,
-    citations: citationsOf(P1),
-  },
-  {
-    id: 'allies',
-    applies: applies2,
-    decide: (c: Ctx): Decision => ({ outcome: 'authorized', by: 'accelerator', review: null }) as Decision,
-    exceptions: [],
-    overridden: W2_16,
-    obligations: Object.freeze(['Keep the end-user statement for five years']),
-    trace: P2,
-    citations: citationsOf(P2),
-  },
-  {
-    id: 'small_volume',
-    applies: applies3,
-    decide: (c: Ctx): Decision => ({ outcome: 'authorized', by: 'accelerator', review: null }) as Decision,
-    exceptions: [4],
-    overridden: W3_18,
-    obligations: Object.freeze([]),
-    trace: P3,
-    citations: citationsOf(P3),
-  },
-  {
-    id: 'concentrated',
-    applies: applies4,
-    decide: (c: Ctx): Decision => ({ outcome: 'license_required', by: null, review: 'approval' }) as Decision,
-    exceptions: [],
-    overridden: W4_27,
-    obligations: Object.freeze([]),
-    trace: P4,
-    citations: citationsOf(P4),
-  },
-  {
-    id: 'software',
-    applies: applies5,
-    decide: (c: Ctx): Decision => ({ outcome: 'license_required', by: null, review: 'denial' }) as Decision,
-    exceptions: [],
-    overridden: W5_32,
-    obligations: Object.freeze([]),
-    trace: P5,
-    citations: citationsOf(P5),
-  },
-];
+/** rules 1 to 2 in written order: the first that applies decides */
+function rules_0(c: Ctx, x: ExplainStep[] | undefined): Decision | undefined {
+  if (applies0(c, x)) return resolve0(c, x);
+  if (applies5(c, x)) return resolve5(c, x);
+  return undefined;
+}
 
-const RULES: readonly number[] = [0, 5];
+const DEC_OTHERWISE: Decision = Object.freeze({ outcome: 'no_license_needed', by: null, review: null } as Decision);
 
-function decideOtherwise(c: Ctx): Decision {
-  return { outcome: 'no_license_needed', by: null, review: null } as Decision;
+/** Decides a validated input. Never throws on one. */
+export function evaluate(input: Input, options?: EvaluateOptions): Result {
+  const c = new Ctx(input);
+  const x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
+  const decision = rules_0(c, x);
+  const d = decision === undefined ? DEC_OTHERWISE : decision;
+  const n = c.info;
+  const result: Result = {
+    decision: d,
+    alternatives: c.alts,
+    obligations: n.obligations,
+    citations: n.citations,
+    decided_by: n.id,
+    trace: options === undefined || options.trace !== false ? n.trace : EMPTY,
+  };
+  if (x !== undefined) result.explain = x;
+  return result;
 }
 
 function nj(v: PolNumber | null): number | string | null {
   return v === null ? null : numberJson(v);
+}
+
+function info(id: string, obligations: readonly string[], trace: readonly TraceStep[]): NodeInfo {
+  return Object.freeze({ id, obligations: Object.freeze(obligations), citations: citationsOf(trace), trace });
 }
 
 function sameDecision(a: Decision, b: Decision): boolean {
@@ -1278,39 +1331,11 @@ function sameDecision(a: Decision, b: Decision): boolean {
   return true;
 }
 
-/**
- * Default logic: a body decides unless an exception applies; the first applicable one wins,
- * recursively. Returns the decision; leaves the deciding node and the alternatives in `c`.
- */
-function resolve(n: PolNode, c: Ctx, x: ExplainStep[] | undefined): Decision {
-  let winner: PolNode | undefined;
-  let rest: PolNode[] | undefined;
-  const ex = n.exceptions;
-  for (let k = 0; k < ex.length; k++) {
-    const e = NODES[ex[k]!]!;
-    if (!e.applies(c, x)) continue;
-    if (winner === undefined) winner = e;
-    else (rest ??= []).push(e);
-  }
-  if (winner === undefined) {
-    c.node = n;
-    c.alts = EMPTY;
-    return n.decide(c);
-  }
-  const first = resolve(winner, c, x);
-  if (rest === undefined) return first;
-  const node = c.node;
-  let alternatives = c.alts;
-  for (const other of rest) {
-    x?.push(other.overridden);
-    const d = resolve(other, c, x);
-    if (d.outcome === first.outcome && !sameDecision(d, first) && !alternatives.some((a) => sameDecision(a, d))) {
-      alternatives = [...alternatives, d];
-    }
-  }
-  c.node = node;
-  c.alts = alternatives;
-  return first;
+/** An overridden exception's decision is an alternative when it has the winner's outcome but differs. */
+function withAlternative(alts: readonly Decision[], first: Decision, d: Decision): readonly Decision[] {
+  if (d.outcome !== first.outcome || sameDecision(d, first)) return alts;
+  for (const a of alts) if (sameDecision(a, d)) return alts;
+  return [...alts, d];
 }
 
 /** Checks untyped input (e.g. parsed JSON): every error with its path, then every `require`. */
@@ -1325,102 +1350,47 @@ export function validate(value: unknown): { ok: true; value: Input } | { ok: fal
   return { ok: true, value: input };
 }
 
-/** Decides a validated input. Never throws on one. */
-export function evaluate(input: Input, options?: EvaluateOptions): Result {
-  const c = new Ctx(input);
-  const x: ExplainStep[] | undefined = options?.explain === true ? [] : undefined;
-  const withTrace = options?.trace !== false;
-  for (let k = 0; k < RULES.length; k++) {
-    const n = NODES[RULES[k]!]!;
-    if (!n.applies(c, x)) continue;
-    const decision = resolve(n, c, x);
-    const node = c.node!;
-    const result: Result = {
-      decision,
-      alternatives: c.alts,
-      obligations: node.obligations,
-      citations: node.citations,
-      decided_by: node.id,
-      trace: withTrace ? node.trace : EMPTY,
-    };
-    if (x) result.explain = x;
-    return result;
-  }
-  const result: Result = {
-    decision: decideOtherwise(c),
-    alternatives: EMPTY,
-    obligations: EMPTY,
-    citations: OTHERWISE_CITATIONS,
-    decided_by: 'otherwise',
-    trace: withTrace ? OTHERWISE_PATH : EMPTY,
-  };
-  if (x) result.explain = x;
-  return result;
-}
-
-const OTHERWISE_CITATIONS = citationsOf(OTHERWISE_PATH);
-
 // ---- helpers for expressions ----
 
 /** sum over a list */
 function agg_2(c: Ctx, list: readonly any[]): PolNumber {
   let acc: PolNumber = 0;
-  for (const b3 of list) {
+  for (let k = 0; k < list.length; k++) {
+    const b3 = list[k]!;
     acc = add(acc, b3.tpp);
   }
   return acc;
 }
 
-function in_6(c: Ctx, x: string): boolean {
-  return group_0(c, x);
-}
-
 /** sum over a list */
 function agg_4(c: Ctx, list: readonly any[]): PolNumber {
   let acc: PolNumber = 0;
-  for (const b5 of list) {
-    if (!in_6(c, b5.country)) continue;
+  for (let k = 0; k < list.length; k++) {
+    const b5 = list[k]!;
+    if (!group_0(c, b5.country)) continue;
     acc = add(acc, b5.tpp);
   }
   return acc;
 }
 
-function in_11(c: Ctx, x: string): boolean {
-  return group_1(c, x);
-}
-
-function in_14(c: Ctx, x: string): boolean {
-  return group_0(c, x);
-}
-
-function in_21(c: Ctx, x: string): boolean {
-  return group_0(c, x);
-}
-
 /** count over a list */
-function agg_19(c: Ctx, list: readonly any[]): PolNumber {
+function agg_12(c: Ctx, list: readonly any[]): PolNumber {
   let acc = 0;
-  for (const b20 of list) {
-    if (!!in_21(c, b20.country)) continue;
+  for (let k = 0; k < list.length; k++) {
+    const b13 = list[k]!;
+    if (!!group_0(c, b13.country)) continue;
     acc++;
   }
   return acc;
 }
 
-function in_24(c: Ctx, x: string): boolean {
-  return group_0(c, x);
-}
-
 /** count over a list */
-function agg_22(c: Ctx, list: readonly any[]): PolNumber {
+function agg_14(c: Ctx, list: readonly any[]): PolNumber {
   let acc = 0;
-  for (const b23 of list) {
-    if (!!in_24(c, b23.country)) continue;
+  for (let k = 0; k < list.length; k++) {
+    const b15 = list[k]!;
+    if (!!group_0(c, b15.country)) continue;
     acc++;
   }
   return acc;
-}
-
-function in_29(c: Ctx, x: string): boolean {
-  return group_1(c, x);
 }
