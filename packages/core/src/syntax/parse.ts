@@ -1,5 +1,5 @@
 /**
- * source text -> tokens -> CST -> syntax tree, with every syntax error as a Diagnostic.
+ * source text -> tokens -> syntax tree (parser.ts), with every syntax error as a Diagnostic.
  * Never throws on any text: a lexer error skips the character, the parser recovers, and nesting
  * too deep for the parser's recursion is refused up front with one clear error.
  */
@@ -7,8 +7,7 @@ import type { IToken, IRecognitionException } from 'chevrotain';
 import type { Comment, PolFile } from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus } from './tokens.ts';
-import { polParser } from './parser.ts';
-import { CstToAst } from './from-cst.ts';
+import { polParser, parseTokens } from './parser.ts';
 import { isValidDate } from '../types/dates.ts';
 
 /** Brackets plus prefix operators nested deeper than this are refused (the parser recurses on them). */
@@ -68,7 +67,6 @@ export function parseSource(path: string, text: string): ParseResult {
     text: t.image,
     span: span(t.startOffset, t.startOffset + t.image.length),
   }));
-  const builder = new CstToAst(path);
   const empty = (): PolFile => ({ kind: 'file', path, header: undefined, imports: [], declarations: [], comments, span: span(0, text.length) });
 
   const tooDeep = findTooDeep(tokens);
@@ -85,11 +83,9 @@ export function parseSource(path: string, text: string): ParseResult {
   }
 
   const parser = polParser();
-  parser.input = tokens;
   try {
-    const cst = parser.file();
+    const file = parseTokens(parser, tokens, path, comments, text.length);
     for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(path, e, text.length));
-    const file = builder.file(cst, comments, text.length);
     return { file, diagnostics: dedupe(diagnostics), tokens };
   } catch (err) {
     // A RangeError here means the recursion limit was reached despite the depth check above.
