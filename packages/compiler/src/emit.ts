@@ -3,7 +3,7 @@
  * through `lit` (JSON.stringify, with U+2028/U+2029 escaped) or `comment` (sanitised); every
  * identifier of the policy becomes a quoted property name or a generated name, never raw code.
  */
-import { Rational, displayPath, decisionFieldNames, typeToString, type Ast as A, type CheckedProgram, type Type } from '@pol/core';
+import { Rational, displayPath, decisionFieldNames, requirePath, typeToString, type Ast as A, type CheckedProgram, type Type } from '@pol/core';
 import { createHash } from 'node:crypto';
 import { RUNTIME } from './runtime.ts';
 
@@ -895,35 +895,6 @@ function resolve${i}(c: Ctx, x: ExplainStep[] | undefined): Decision {
     }
     return mk(this.text(e.span));
   }
-}
-
-/** The input path a `require` is about, when its condition names exactly one (as the interpreter says). */
-function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
-  const paths = new Set<string>();
-  const pathOf = (e: A.Expr): string | undefined => {
-    if (e.kind === 'paren') return pathOf(e.inner);
-    if (e.kind === 'identifier') {
-      const res = program.resolve(e);
-      return res.kind === 'input' ? res.field : undefined;
-    }
-    if (e.kind === 'member') {
-      const base = pathOf(e.object);
-      return base === undefined ? undefined : `${base}.${e.property.name}`;
-    }
-    return undefined;
-  };
-  const walk = (e: A.Expr): void => {
-    const p = pathOf(e);
-    if (p !== undefined) {
-      paths.add(p);
-      return;
-    }
-    for (const v of Object.values(e)) {
-      if (v && typeof v === 'object' && 'kind' in v && 'span' in v && v !== e) walk(v as A.Expr);
-    }
-  };
-  walk(r.condition);
-  return paths.size === 1 ? [...paths][0]! : '';
 }
 
 /** Items joined by `sep`, broken into lines of about 100 characters (continuation lines indented). */

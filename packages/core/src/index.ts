@@ -21,7 +21,7 @@ export type { RValue, RRecord } from './values/value.ts';
 export { validateValue, type InputError } from './values/validate.ts';
 export { exampleToJson } from './checker/example-value.ts';
 export { evaluate, evaluateCondition, evaluateDecisionExpr, type Result, type Decision, type Step, type NotApplied, type EvaluateOptions } from './interpreter/evaluate.ts';
-export { validateInput, type ValidationResult } from './interpreter/validate-input.ts';
+export { validateInput, requirePath, type ValidationResult } from './interpreter/validate-input.ts';
 export {
   resultToJson,
   decisionToJson,

@@ -28,8 +28,11 @@ export function validateInput(program: CheckedProgram, json: unknown): Validatio
   return { ok: true, value: record };
 }
 
-/** The input path a `require` is about (`item.units`), when its condition names exactly one. */
-function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
+/**
+ * The input path a `require` is about (`item.units`), when its condition names exactly one: the
+ * path its input error is reported at (the compiler reports at the same path).
+ */
+export function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
   const paths = new Set<string>();
   const pathOf = (e: A.Expr): string | undefined => {
     if (e.kind === 'paren') return pathOf(e.inner);
