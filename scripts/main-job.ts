@@ -71,7 +71,13 @@ function describeTransaction(tx: Record<string, unknown>): string {
   const consignee = (tx['consignee'] ?? {}) as Record<string, unknown>;
   const kind = String(item['kind'] ?? '?');
   const qty = item['units'] !== undefined ? `${item['units']}x ` : '';
-  const tpp = item['tpp'] !== undefined ? ` TPP ${item['tpp']}` : '';
-  const hq = consignee['headquarters'] ? ` (HQ ${consignee['headquarters']})` : '';
-  return `${tx['date']} ${qty}${kind}${tpp} -> ${tx['destination']}${hq}`;
+  const facts: string[] = [];
+  if (item['tpp'] !== undefined) facts.push(`TPP ${item['tpp']}`);
+  if (item['training_operations'] !== undefined) facts.push(`${item['training_operations']} ops`);
+  if (item['published'] === true) facts.push('published');
+  if (item['below_open_frontier'] === true) facts.push('below open frontier');
+  const hq = consignee['headquarters'];
+  const parent = consignee['parent_headquarters'];
+  const who = hq ? ` (HQ ${hq}${parent && parent !== hq ? `, parent ${parent}` : ''})` : '';
+  return `${tx['date']} ${qty}${kind}${facts.length ? ` ${facts.join(', ')}` : ''} -> ${tx['destination']}${who}`;
 }
