@@ -45,7 +45,7 @@ test('policy text reaches the generated code only as data', async () => {
       expect(r.obligations).toEqual([obligation]);
       expect(r.decision).toEqual({ outcome: 'ok', hasOwnProperty: 'constructor' });
       const bad = mod.validate(JSON.parse('{"constructor": -1, "__proto__": "toString"}'));
-      expect(bad).toEqual({ ok: false, errors: [{ path: 'constructor', message: because }] });
+      expect(bad).toEqual({ ok: false, errors: [{ path: 'constructor', message: because, code: 'input/requirement-failed' }] });
       expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     }),

@@ -259,7 +259,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       if (process.env.POL_DEBUG) console.error("describe", Date.now() - t0, "ms");
       const before_ = { decision: rb.result.decision, decisionText: decisionText(rb.result.decision), decidedBy: rb.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(lb, before) };
       const after_ = { decision: ra.result.decision, decisionText: decisionText(ra.result.decision), decidedBy: ra.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(la, after) };
-      const where = pinned.length > 0 ? pinned.join(' and ') : `${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
+      // Only enum, Boolean and date fields are pinned; numbers and lists may be bounded too, so the
+      // description says so rather than overstate the region.
+      const where = pinned.length > 0 ? `${pinned.join(' and ')} (for some values of the other fields, as in the witness)` : `${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
       regions.push({ description: `${where}: ${before_.decisionText} -> ${after_.decisionText}`, witness: w, before: before_, after: after_ });
     }
 

@@ -3,7 +3,11 @@ import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSyn
 import { dirname } from 'node:path';
 import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
 
+/** The command was called wrongly: the usage text follows the message. */
 export class UsageError extends Error {}
+
+/** A file could not be read or written: the message says which and why. */
+export class IoError extends Error {}
 
 export function readText(path: string): string | undefined {
   try {
@@ -15,16 +19,21 @@ export function readText(path: string): string | undefined {
 }
 
 export function loadPolicyFromDisk(path: string): CompiledPolicy {
-  if (!existsSync(path)) throw new UsageError(`cannot read ${path}: no such file`);
+  if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
   return compilePolicyFile(path, readText);
 }
 
 /** Writes through a temporary file and a rename, so a failed write never leaves half a file. */
 export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'EEXIST' || (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file stands where a folder is needed' : ((e as Error).message ?? String(e));
+    throw new IoError(`cannot write ${path}: ${reason}`);
+  }
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, format: 'human' | 'json'): void {

@@ -19,6 +19,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 export function readJson(text: string): { value: unknown; warnings: JsonWarning[] } {
   const warnings: JsonWarning[] = [];
   let i = 0;
@@ -97,11 +99,14 @@ export function readJson(text: string): { value: unknown; warnings: JsonWarning[
       i += 4;
       return null;
     }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) return fail('a value');
     i += m[0].length;
     const n = Number(m[0]);
     const exact = Rational.parse(m[0]);
+    // Beyond what Pol holds exactly (an exponent past ±1000): keep the text, so validation says so.
+    if (!exact) return m[0];
     const asRead = Rational.fromNumber(n);
     if (exact && (!asRead || !asRead.eq(exact))) {
       warnings.push({

@@ -7,7 +7,7 @@
 import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
 import { testCommand } from './commands/test.ts';
-import { UsageError } from './io.ts';
+import { IoError, UsageError } from './io.ts';
 import type { EngineName } from './engines.ts';
 
 const USAGE = `usage: pol <command> [options]
@@ -136,6 +136,10 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof IoError) {
+      process.stderr.write(`pol: error[cli/io]: ${e.message}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

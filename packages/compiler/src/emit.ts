@@ -949,7 +949,7 @@ export function validate(value: unknown): { ok: true; value: Input } | { ok: fal
   if (errors.length > 0) return { ok: false, errors };
   const input = out as Input;
   const c = new Ctx(input);
-  for (const [cond, at, because] of REQUIRES) if (!cond(c)) errors.push({ path: at, message: because });
+  for (const [cond, at, because] of REQUIRES) if (!cond(c)) errors.push({ path: at, message: because, code: 'input/requirement-failed' });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: input };
 }

@@ -167,6 +167,8 @@ function toJson(v: unknown): Json {
 export interface InputError {
   readonly path: string;
   readonly message: string;
+  /** input/requirement-failed for a failed require of the policy; absent for a malformed input */
+  readonly code?: 'input/requirement-failed';
 }
 
 type VType =
@@ -206,7 +208,12 @@ function isValidDate(text: string): boolean {
   return d <= days;
 }
 
+/** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+
 function suggest(name: string, candidates: readonly string[]): string | undefined {
+  const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
+  if (alias !== undefined && candidates.includes(alias)) return alias;
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));

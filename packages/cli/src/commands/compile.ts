@@ -18,17 +18,13 @@ export async function compileCommand(file: string, out: string, target: 'ts' | '
     files = (await compileProgram(program, { target })).files;
   } catch (e) {
     if (e instanceof CompileError) {
-      process.stderr.write(`${file}: error: ${e.message}\n`);
+      process.stderr.write(`${file}: error[compile/unsupported]: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
-  try {
-    for (const f of files) writeAtomically(join(out, f.path), f.text);
-  } catch (e) {
-    process.stderr.write(`error: cannot write to ${out}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  // writeAtomically reports a file it cannot write as an IoError (`pol: error[cli/io]: ...`).
+  for (const f of files) writeAtomically(join(out, f.path), f.text);
   for (const f of files) process.stderr.write(`wrote ${join(out, f.path)}\n`);
   return 0;
 }

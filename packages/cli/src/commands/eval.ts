@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { InputError, ResultJson } from '@pol/core';
 import { type Engine, type EngineName, makeEngine } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics, readText, UsageError } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, readText, UsageError, IoError } from '../io.ts';
 import { JsonSyntaxError, lineColumn, readJson } from '../json-reader.ts';
 import { explainText } from '../explain.ts';
 
@@ -28,7 +28,7 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
   if (!loaded.program) return 1;
   const text = options.input === '-' ? readFileSync(0, 'utf8') : readText(options.input);
-  if (text === undefined) throw new UsageError(`cannot read the input file ${options.input}`);
+  if (text === undefined) throw new IoError(`cannot read the input file ${options.input}`);
   const engine = await makeEngine(options.engine, loaded.program);
   let failures = 0;
   for (const item of splitInputs(text, options.input)) {

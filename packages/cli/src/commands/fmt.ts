@@ -5,14 +5,14 @@
  */
 import { parseSource, renderDiagnostics, SourceFile } from '@pol/core';
 import { formatPol } from 'prettier-plugin-pol';
-import { readText, UsageError, writeAtomically } from '../io.ts';
+import { readText, UsageError, writeAtomically, IoError } from '../io.ts';
 
 export async function fmtCommand(files: readonly string[], check: boolean): Promise<number> {
   let problems = 0;
   let changed = 0;
   for (const file of files) {
     const text = readText(file);
-    if (text === undefined) throw new UsageError(`cannot read ${file}: no such file`);
+    if (text === undefined) throw new IoError(`cannot read ${file}: no such file`);
     const parsed = parseSource(file, text);
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {

@@ -1,11 +1,11 @@
 import { replay } from '@pol/analysis';
-import { loadPolicyFromDisk, printDiagnostics, readText, UsageError } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, readText, UsageError, IoError } from '../io.ts';
 
 /** `pol replay old.pol new.pol --input log.jsonl`: how many past decisions change. Exit 0 none change, 1 some change, 2 error. */
 export async function replayCommand(oldPath: string, newPath: string, inputPath: string | undefined): Promise<number> {
   if (!inputPath) throw new UsageError('`pol replay` needs --input <file.jsonl>');
   const text = inputPath === '-' ? await readStdin() : readText(inputPath);
-  if (text === undefined) throw new UsageError(`cannot read ${inputPath}`);
+  if (text === undefined) throw new IoError(`cannot read ${inputPath}`);
   const before = loadPolicyFromDisk(oldPath);
   const after = loadPolicyFromDisk(newPath);
   let failed = false;

@@ -16,7 +16,7 @@ import {
   displayPath,
 } from '@pol/core';
 import { makeEngine, type EngineName } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, UsageError, IoError } from '../io.ts';
 import { decisionText } from '../explain.ts';
 import { decideOne, inputErrorText } from './eval.ts';
 
@@ -38,7 +38,7 @@ function policyFiles(target: string): string[] {
   try {
     st = statSync(target);
   } catch {
-    throw new UsageError(`cannot read ${target}: no such file or folder`);
+    throw new IoError(`cannot read ${target}: no such file or folder`);
   }
   if (st.isFile()) return [target];
   const out: string[] = [];

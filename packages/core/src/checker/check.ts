@@ -639,7 +639,12 @@ class Checker {
         }
         const info = this.enums.get(of);
         this.used.add(of);
+        const listed = new Set<string>();
         for (const m of e.members) {
+          if (listed.has(m.name.name) && !m.from && !m.until) {
+            this.warn('check/duplicate-declaration', `\`${m.name.name}\` is listed twice in this group`, m.name.span, { help: 'remove one of them' });
+          }
+          listed.add(m.name.name);
           if (m.from || m.until) this.datedSpan ??= m.span;
           if (m.from && m.until && m.until.value <= m.from.value) {
             this.error('check/invalid-date-range', `\`${m.name.name}\` leaves (${m.until.value}) before it joins (${m.from.value})`, m.span);
@@ -667,7 +672,7 @@ class Checker {
   private memberOf(id: A.Identifier, enumName: string, info: EnumInfo | undefined): void {
     if (!info || !id.name) return;
     if (!info.members.includes(id.name)) {
-      this.error('check/unknown-member', `\`${id.name}\` is not a ${enumName}`, id.span, {
+      this.error('check/unknown-member', `\`${id.name}\` is not ${/^[AEIOU]/.test(enumName) ? 'an' : 'a'} ${enumName}`, id.span, {
         help: hint(suggest(id.name, info.members)) ?? (info.members.length <= 12 ? `the members are ${info.members.join(', ')}` : undefined),
       });
       return;

@@ -1,5 +1,12 @@
+/** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+
 /** "did you mean" from a fuzzy match over the names in scope (Damerau-Levenshtein distance). */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
+  const list = [...candidates];
+  if (alias && list.includes(alias)) return alias;
+  candidates = list;
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));

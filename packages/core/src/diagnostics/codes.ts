@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'analysis/conflict': 'two siblings that can both apply with different decisions',
   'analysis/unreachable': 'a rule or exception that can never apply',
   'analysis/constant-condition': 'a condition that is always true or always false',
+  'compile/unsupported': 'a construct the compiler cannot yet turn into TypeScript',
   'cli/usage': 'the command was called with wrong arguments',
   'cli/io': 'a file could not be read or written',
 } as const;

@@ -62,6 +62,7 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
         r = Rational.fromNumber(json);
       } else if (typeof json === 'string') {
         r = Rational.parse(json);
+        if (!r && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json)) return fail(`${describe(json)} has an exponent beyond ±1000, which Pol does not hold`);
         if (!r) return fail(`expected a number, found the text ${describe(json)}`);
       } else {
         return fail(`expected a number${type.unit ? ` (${type.unit})` : ''}, found ${describe(json)}`);
@@ -71,6 +72,7 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
       return r;
     }
     case 'date':
+      if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json) && !isValidDate(json)) return fail(`${describe(json)} is not a calendar date`);
       if (typeof json !== 'string' || !isValidDate(json)) return fail(`expected a date "YYYY-MM-DD", found ${describe(json)}`);
       return json;
     case 'enum': {
