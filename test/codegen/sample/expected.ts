@@ -288,6 +288,8 @@ function check(type: VType, json: unknown, path: string, errors: InputError[]): 
         r = Number.isSafeInteger(json) ? json + 0 : parseNumber(String(json));
       } else if (typeof json === 'string') {
         r = parseNumber(json);
+        if (r === undefined && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json))
+          return fail(describe(json) + ' has an exponent beyond \u00b11000, which Pol does not hold');
         if (r === undefined) return fail('expected a number, found the text ' + describe(json));
       } else {
         return fail('expected a number' + (type.unit ? ' (' + type.unit + ')' : '') + ', found ' + describe(json));
@@ -298,6 +300,8 @@ function check(type: VType, json: unknown, path: string, errors: InputError[]): 
       return r;
     }
     case 'date':
+      if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json) && !isValidDate(json))
+        return fail(describe(json) + ' is not a calendar date');
       if (typeof json !== 'string' || !isValidDate(json))
         return fail('expected a date "YYYY-MM-DD", found ' + describe(json));
       return json;
