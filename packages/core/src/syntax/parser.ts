@@ -427,8 +427,11 @@ export class PolParser extends EmbeddedActionsParser {
   expression = this.RULE('expression', () => {
     this.SUBRULE(this.operand);
     this.MANY((this.cached[6] ??= {
-      // `otherwise decide` / `otherwise cites` start the next declaration, not a fallback value.
-      GATE: () => this.LA(1).tokenType !== K.otherwise || (this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites),
+      // `otherwise decide` / `otherwise cites` start the next declaration, not a fallback value;
+      // a word followed by `:` names the next argument (`(a: 0 otherwise: 1)`), it is no operator.
+      GATE: () =>
+        this.LA(2).tokenType !== T.Colon &&
+        (this.LA(1).tokenType !== K.otherwise || (this.LA(2).tokenType !== K.decide && this.LA(2).tokenType !== K.cites)),
       DEF: () => {
         this.OR((this.cached[15] ??= [
           { ALT: () => { this.SUBRULE(this.binaryOperator); this.SUBRULE2(this.operand); } },
