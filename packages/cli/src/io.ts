@@ -1,7 +1,7 @@
 /** Files in and out, with user mistakes turned into diagnostics rather than stack traces. */
 import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
+import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CheckedProgram, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
 
 /** The command was called wrongly: the usage text follows the message. */
 export class UsageError extends Error {}
@@ -34,6 +34,23 @@ export function writeAtomically(path: string, text: string): void {
     const reason = (e as NodeJS.ErrnoException).code === 'EEXIST' || (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file stands where a folder is needed' : ((e as Error).message ?? String(e));
     throw new IoError(`cannot write ${path}: ${reason}`);
   }
+}
+
+/**
+ * The two versions `pol diff` and `pol replay` compare, both checked; undefined (after printing
+ * their errors) when either has errors.
+ */
+export function loadTwoVersions(oldPath: string, newPath: string): { before: CheckedProgram; after: CheckedProgram } | undefined {
+  const loaded = [loadPolicyFromDisk(oldPath), loadPolicyFromDisk(newPath)];
+  let failed = false;
+  for (const c of loaded) {
+    if (!c.program || c.diagnostics.some((d) => d.severity === 'error')) {
+      printDiagnostics(c.diagnostics, c.sources, 'human');
+      failed = true;
+    }
+  }
+  const [before, after] = loaded.map((c) => c.program);
+  return failed || !before || !after ? undefined : { before, after };
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, format: 'human' | 'json'): void {

@@ -13,7 +13,7 @@ export { decodeString, encodeString } from './syntax/strings.ts';
 export { loadPolicy, resolveImportPath, type LoadedPolicy, type ReadFile } from './program/load.ts';
 export { checkProgram, pathKey, type CheckResult } from './checker/check.ts';
 export type { CheckedProgram, EnumInfo, VariantInfo, Resolution, RecordTypeT } from './checker/program.ts';
-export { typeToString, sameType, type Type } from './checker/types.ts';
+export { typeToString, sameType, type Type } from './types/pol-types.ts';
 export { COUNTRIES } from './builtins/countries.ts';
 export { isValidDate } from './types/dates.ts';
 export { Rational } from './values/rational.ts';

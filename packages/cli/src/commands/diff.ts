@@ -1,5 +1,5 @@
 import { diffPrograms, renderDiff, type DiffFormat } from '@pol/analysis';
-import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
+import { loadTwoVersions, UsageError } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'];
 
@@ -7,17 +7,9 @@ const FORMATS = ['text', 'json', 'markdown', 'html'];
 export async function diffCommand(oldPath: string, newPath: string, format: string | undefined = 'text'): Promise<number> {
   const fmt = (format ?? 'text') as DiffFormat;
   if (!FORMATS.includes(fmt)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${fmt}\``);
-  const before = loadPolicyFromDisk(oldPath);
-  const after = loadPolicyFromDisk(newPath);
-  let failed = false;
-  for (const c of [before, after]) {
-    if (!c.program || c.diagnostics.some((d) => d.severity === 'error')) {
-      printDiagnostics(c.diagnostics, c.sources, 'human');
-      failed = true;
-    }
-  }
-  if (failed || !before.program || !after.program) return 2;
-  const report = await diffPrograms(before.program, after.program);
+  const versions = loadTwoVersions(oldPath, newPath);
+  if (!versions) return 2;
+  const report = await diffPrograms(versions.before, versions.after);
   process.stdout.write(renderDiff(report, fmt, { before: oldPath, after: newPath }));
   return report.verdict === 'equivalent' ? 0 : report.verdict === 'changed' ? 1 : 2;
 }

@@ -1,22 +1,14 @@
 import { replay } from '@pol/analysis';
-import { loadPolicyFromDisk, printDiagnostics, readText, UsageError, IoError } from '../io.ts';
+import { loadTwoVersions, readText, UsageError, IoError } from '../io.ts';
 
 /** `pol replay old.pol new.pol --input log.jsonl`: how many past decisions change. Exit 0 none change, 1 some change, 2 error. */
 export async function replayCommand(oldPath: string, newPath: string, inputPath: string | undefined): Promise<number> {
   if (!inputPath) throw new UsageError('`pol replay` needs --input <file.jsonl>');
   const text = inputPath === '-' ? await readStdin() : readText(inputPath);
   if (text === undefined) throw new IoError(`cannot read ${inputPath}`);
-  const before = loadPolicyFromDisk(oldPath);
-  const after = loadPolicyFromDisk(newPath);
-  let failed = false;
-  for (const c of [before, after]) {
-    if (!c.program || c.diagnostics.some((d) => d.severity === 'error')) {
-      printDiagnostics(c.diagnostics, c.sources, 'human');
-      failed = true;
-    }
-  }
-  if (failed || !before.program || !after.program) return 2;
-  const s = replay(before.program, after.program, text);
+  const versions = loadTwoVersions(oldPath, newPath);
+  if (!versions) return 2;
+  const s = replay(versions.before, versions.after, text);
   const out: string[] = [`replayed ${s.total} inputs: ${s.changed} change, ${s.unchanged} unchanged`];
   for (const t of s.transitions) out.push(`  ${t.count} x ${t.before} -> ${t.after} (lines ${lines(t.lines)})`);
   if (s.invalidBefore.length) out.push(`  ${s.invalidBefore.length} invalid under ${oldPath} (lines ${lines(s.invalidBefore.map((x) => x.line))})`);

@@ -11,7 +11,7 @@ import { COUNTRIES } from '../builtins/countries.ts';
 import { Rational } from '../values/rational.ts';
 import { validateValue, type EnumMembers } from '../values/validate.ts';
 import type { CheckedProgram, EnumInfo, RecordTypeT, Resolution, VariantInfo } from './program.ts';
-import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, typeToString, type Type } from './types.ts';
+import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, typeToString, type Type } from '../types/pol-types.ts';
 import { suggest } from './suggest.ts';
 import { exampleToJson, valueAtPath } from './example-value.ts';
 

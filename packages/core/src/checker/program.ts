@@ -1,6 +1,6 @@
 import type * as A from '../ast/nodes.ts';
 import type { SourceFile } from '../source/span.ts';
-import type { Type } from './types.ts';
+import type { Type } from '../types/pol-types.ts';
 
 export interface EnumInfo {
   readonly name: string;

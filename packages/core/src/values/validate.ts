@@ -4,8 +4,8 @@
  * exactly); dates are `YYYY-MM-DD` strings; enum members are strings; absent optionals are missing
  * or null.
  */
-import type { Type } from '../checker/types.ts';
-import { typeToString } from '../checker/types.ts';
+import type { Type } from '../types/pol-types.ts';
+import { typeToString } from '../types/pol-types.ts';
 import { isValidDate } from '../types/dates.ts';
 import { Rational } from './rational.ts';
 import type { RValue } from './value.ts';
