@@ -25,6 +25,7 @@ commands:
   diff <old.pol> <new.pol> [--format text|json|markdown|html]
                                                    what an amendment changes
   replay <old.pol> <new.pol> --input <file.jsonl>  re-decide past inputs under both versions
+  debug ir <file.pol> [--no-optimize]              print the intermediate representation
 `;
 
 interface Args {
@@ -124,6 +125,13 @@ export async function main(argv: string[]): Promise<number> {
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
       return replayCommand(args.positional[0]!, args.positional[1]!, input);
+    }
+    case 'debug': {
+      checkFlags(args, ['--no-optimize']);
+      const [what, file, ...more] = args.positional;
+      if (what !== 'ir' || !file || more.length > 0) throw new UsageError('usage: pol debug ir <file.pol> [--no-optimize]');
+      const { debugIrCommand } = await import('./commands/debug.ts');
+      return debugIrCommand(file, !args.flags.has('--no-optimize'));
     }
     default:
       throw new UsageError(`unknown command \`${command}\``);
