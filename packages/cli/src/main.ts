@@ -17,7 +17,7 @@ commands:
                                                    check a policy and list every problem;
                                                    --analyze adds conflicts, dead rules, constant conditions
   eval <file.pol> --input <file.json|file.jsonl|-> decide inputs; one JSON line per input
-       [--engine compiled|interpreter] [--explain] [--format json|text]
+       [--engine compiled|interpreter] [--explain] [--format json|text] [--jobs N]
   test <file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]
                                                    run the policy's examples
   compile <file.pol> --out <dir> [--target ts|js]  write a TypeScript evaluator module
@@ -33,7 +33,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout']);
+const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -83,14 +83,18 @@ export async function main(argv: string[]): Promise<number> {
       checkFlags(args, ['--format', '--analyze']);
       return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
     case 'eval': {
-      checkFlags(args, ['--input', '--engine', '--explain', '--format']);
+      checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
       const input = flag(args, '--input');
       if (!input) throw new UsageError('eval needs --input <file.json | file.jsonl | ->');
+      const jobsText = flag(args, '--jobs') ?? '1';
+      const jobs = Number(jobsText);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not \`${jobsText}\``);
       return evalCommand(one(args, 'policy file'), {
         input,
         engine: (flag(args, '--engine', ['compiled', 'interpreter']) ?? 'compiled') as EngineName,
         explain: args.flags.has('--explain'),
         format: (flag(args, '--format', ['json', 'text']) ?? (args.flags.has('--explain') ? 'text' : 'json')) as 'json' | 'text',
+        jobs,
       });
     }
     case 'test': {
