@@ -7,10 +7,13 @@
 import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
 import { testCommand } from './commands/test.ts';
-import { IoError, UsageError } from './io.ts';
+import { IoError, UsageError, setProjectRoot } from './io.ts';
 import type { EngineName } from './engines.ts';
 
 const USAGE = `usage: pol <command> [options]
+
+Every command that reads policies takes --root <folder>: the project folder its imports must stay in
+(default: the nearest folder above the policy with a package.json or pol.json).
 
 commands:
   check <file.pol> [--format human|json] [--analyze]
@@ -33,7 +36,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -78,6 +81,11 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const args = parseArgs(rest);
+  // every command that reads policies takes --root: the project folder imports must stay in
+  const root = args.flags.get('--root');
+  if (root === true) throw new UsageError('--root needs a folder');
+  setProjectRoot(root);
+  args.flags.delete('--root');
   switch (command) {
     case 'check':
       checkFlags(args, ['--format', '--analyze']);

@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax/missing-token': 'a required word or symbol is missing',
   'import/not-found': 'an imported file cannot be read',
   'import/cycle': 'files import each other in a cycle',
+  'import/outside-project': "an import that leaves the policy's project folder",
   'check/unknown-name': 'a name that is not declared',
   'check/unknown-type': 'a type name that is not declared',
   'check/unknown-field': 'a field that the record does not have',
