@@ -85,6 +85,15 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
     }
     case 'list': {
       if (!Array.isArray(json)) return fail(`expected a list, found ${describe(json)}`);
+      // A list built in code can have holes (`[1, , 3]`, `new Array(5)`); JSON never does. Found by
+      // counting entries, so a huge empty list costs nothing to refuse.
+      let present = 0;
+      for (const k of Object.keys(json)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < json.length) present++;
+      if (present !== json.length) {
+        let hole = 0;
+        while (hole < present && hole in json) hole++;
+        return fail(`this list has ${json.length - present} missing element${json.length - present === 1 ? '' : 's'} (the first at [${hole}]); a list cannot have holes`);
+      }
       return json.map((item, i) => check(type.element, item, `${path}[${i}]`, enums, errors));
     }
     case 'record': {
