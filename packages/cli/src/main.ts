@@ -58,7 +58,7 @@ function checkFlags(args: Args, known: readonly string[]): void {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    const topic = command === 'help' ? rest[0] : undefined;
+    const topic = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]) : undefined;
     if (topic === undefined) {
       process.stdout.write(overview());
       return command ? 0 : 2;
