@@ -20,8 +20,9 @@ export interface LspSession {
   close(): Promise<number | null>;
 }
 
-export async function startLsp(): Promise<LspSession> {
-  const child = spawn(process.execPath, [join(REPO, 'packages/cli/bin/pol.js'), 'lsp', '--stdio'], { cwd: REPO, stdio: 'pipe' });
+/** Starts `pol lsp --stdio`, or another server script given as node arguments (the bundled one of the .vsix). */
+export async function startLsp(nodeArgs: readonly string[] = [join(REPO, 'packages/cli/bin/pol.js'), 'lsp', '--stdio']): Promise<LspSession> {
+  const child = spawn(process.execPath, [...nodeArgs], { cwd: REPO, stdio: 'pipe' });
   let err = '';
   child.stderr.on('data', (b: Buffer) => (err += b.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -138,6 +138,21 @@ describe('pol lsp --stdio on the IFR files', () => {
     await lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('runs the examples and explains a decision (the editor commands)', async () => {
+    const r = (await lsp.connection.sendRequest('pol/runExamples', { uri: chipsUri })) as { entry: string; outcomes: { passed: boolean; title: string }[] };
+    expect(r.entry).toBe(IFR);
+    expect(r.outcomes.length).toBeGreaterThan(50);
+    expect(r.outcomes.filter((o) => !o.passed)).toEqual([]);
+    const json = JSON.stringify({ date: '2025-06-02', activity: 'export', item: { kind: 'ic', units: 100, tpp: 4800, performance_density: 3 }, destination: 'IN', consignee: { headquarters: 'IN', parent_headquarters: 'IN' } });
+    const e = (await lsp.connection.sendRequest('pol/evaluate', { uri: chipsUri, json })) as { ok: boolean; explanation: string };
+    expect(e.ok).toBe(true);
+    expect(e.explanation).toContain('decision: license_required(review_policy: presumption_of_approval)');
+    expect(e.explanation).toContain('15 CFR 742.6(a)(6)');
+    const bad = (await lsp.connection.sendRequest('pol/evaluate', { uri: chipsUri, json: '{"date": 1' })) as { ok: boolean; errors: string[] };
+    expect(bad.ok).toBe(false);
+    expect(bad.errors[0]).toContain('not valid JSON');
+  });
+
   it('gives an outline, folding ranges and semantic tokens', async () => {
     const symbols = (await lsp.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: chipsUri } })) as DocumentSymbol[];
     const rule = symbols.find((s) => s.name === 'advanced_computing_items')!;

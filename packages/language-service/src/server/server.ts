@@ -32,6 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Span } from '@pol/core';
 import { LanguageService, SEMANTIC_TOKEN_TYPES, type OutlineItem, type TextEdit } from '../service.ts';
 import type { CompletionKind } from '../completion.ts';
+import { evaluateJsonText, runExamples } from '../run.ts';
 
 function readDisk(path: string): string | undefined {
   try {
@@ -208,6 +209,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       char = pos.character;
     }
     return { data };
+  });
+
+  // Pol's own requests, for the editor commands "run the examples" and "explain a decision".
+  const programOf = (uri: string) => service.analysis(toPath(uri)).program;
+  connection.onRequest('pol/runExamples', (p: { uri: string }) => {
+    const program = programOf(p.uri);
+    if (!program) return { error: 'the policy has errors: fix them to run its examples' };
+    return { entry: service.analysis(toPath(p.uri)).entry, outcomes: runExamples(program).map((o) => ({ ...o, span: undefined, location: location(o.span) })) };
+  });
+  connection.onRequest('pol/evaluate', (p: { uri: string; json: string }) => {
+    const program = programOf(p.uri);
+    return program ? evaluateJsonText(program, p.json) : { ok: false, errors: ['the policy has errors: fix them to decide a transaction'] };
   });
 
   documents.listen(connection);
