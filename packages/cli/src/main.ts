@@ -9,27 +9,8 @@ import { evalCommand } from './commands/eval.ts';
 import { testCommand } from './commands/test.ts';
 import { IoError, UsageError, setProjectRoot } from './io.ts';
 import type { EngineName } from './engines.ts';
+import { commandHelp, helpText, overview } from './help.ts';
 
-const USAGE = `usage: pol <command> [options]
-
-Every command that reads policies takes --root <folder>: the project folder its imports must stay in
-(default: the nearest folder above the policy with a package.json or pol.json).
-
-commands:
-  check <file.pol> [--format human|json] [--analyze]
-                                                   check a policy and list every problem;
-                                                   --analyze adds conflicts, dead rules, constant conditions
-  eval <file.pol> --input <file.json|file.jsonl|-> decide inputs; one JSON line per input
-       [--engine compiled|interpreter] [--explain] [--format json|text] [--jobs N]
-  test <file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]
-                                                   run the policy's examples
-  compile <file.pol> --out <dir> [--target ts|js]  write a TypeScript evaluator module
-  fmt [--check] <files...>                         format .pol files (same as prettier)
-  diff <old.pol> <new.pol> [--format text|json|markdown|html]
-                                                   what an amendment changes
-  replay <old.pol> <new.pol> --input <file.jsonl>  re-decide past inputs under both versions
-  debug ir <file.pol> [--no-optimize]              print the intermediate representation
-`;
 
 interface Args {
   readonly positional: string[];
@@ -77,8 +58,20 @@ function checkFlags(args: Args, known: readonly string[]): void {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    const topic = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]) : undefined;
+    if (topic === undefined) {
+      process.stdout.write(overview());
+      return command ? 0 : 2;
+    }
+    const c = commandHelp(topic);
+    if (!c) throw new UsageError(`there is no command \`${topic}\``);
+    process.stdout.write(helpText(c));
+    return 0;
+  }
+  const help = commandHelp(command);
+  if (help && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(helpText(help));
+    return 0;
   }
   const args = parseArgs(rest);
   // every command that reads policies takes --root: the project folder imports must stay in
@@ -145,6 +138,14 @@ export async function main(argv: string[]): Promise<number> {
       const { debugIrCommand } = await import('./commands/debug.ts');
       return debugIrCommand(file, !args.flags.has('--no-optimize'));
     }
+    case 'lsp': {
+      checkFlags(args, ['--stdio', '--node-ipc', '--socket', '--clientProcessId']);
+      if (args.positional.length !== 0) throw new UsageError('lsp takes no files: the editor sends them');
+      const { startServer } = await import('@pol/language-service/server');
+      startServer();
+      // The server runs until the editor sends `exit`; the returned promise never settles first.
+      return new Promise<number>(() => {});
+    }
     default:
       throw new UsageError(`unknown command \`${command}\``);
   }
@@ -155,7 +156,9 @@ export async function run(argv: string[]): Promise<number> {
     return await main(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${USAGE}`);
+      const c = commandHelp(argv[0] ?? '');
+      const usage = c ? `usage: pol ${c.name} ${c.synopsis}\nrun \`pol ${c.name} --help\` for the options\n` : overview();
+      process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${usage}`);
       return 2;
     }
     if (e instanceof IoError) {
