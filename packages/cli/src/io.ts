@@ -1,6 +1,6 @@
 /** Files in and out, with user mistakes turned into diagnostics rather than stack traces. */
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { WriteError, writeFiles } from './safe-write.ts';
 import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CheckedProgram, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
 
@@ -29,22 +29,20 @@ export function setProjectRoot(folder: string | undefined): void {
 
 /**
  * The policy's project: `--root`, else the nearest folder above the policy with a package.json or
- * a pol.json, else the policy's own folder. Given in the same form as the policy's path (relative
- * to the working folder when that is relative), as the loader compares paths textually.
+ * a pol.json, else the policy's own folder; an absolute path (shown in errors as it is).
  */
 export function projectRootOf(policyPath: string): string {
-  const form = (abs: string): string => (isAbsolute(policyPath) ? abs : relative(process.cwd(), abs) || '.');
-  if (rootOverride !== undefined) return form(resolve(rootOverride));
+  if (rootOverride !== undefined) return resolve(rootOverride);
   const start = dirname(resolve(policyPath));
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pol.json'))) return form(dir);
-    if (dirname(dir) === dir) return form(start);
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pol.json'))) return dir;
+    if (dirname(dir) === dir) return start;
   }
 }
 
 export function loadPolicyFromDisk(path: string): CompiledPolicy {
   if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
-  return compilePolicyFile(path, readText, { projectRoot: projectRootOf(path) });
+  return compilePolicyFile(path, readText, { projectRoot: projectRootOf(path), cwd: process.cwd() });
 }
 
 /** Writes files all or nothing, keeping each target's mode, owner and symbolic link (safe-write.ts). */

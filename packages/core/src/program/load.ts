@@ -40,13 +40,16 @@ export interface LoadOptions {
    * refused before it is read, so no file outside the project is opened or quoted in an error.
    */
   readonly projectRoot?: string;
+  /** the folder relative paths are relative to (absolute); needed with a relative projectRoot or paths */
+  readonly cwd?: string;
 }
 
-/** Whether `path` is `root` or inside it (both absolute or both relative, normalised). */
-export function isInside(path: string, root: string): boolean {
-  const r = normalize(root);
-  const p = normalize(path);
-  return r === '.' ? !p.startsWith('../') && p !== '..' && !p.startsWith('/') : p === r || p.startsWith(r.endsWith('/') ? r : `${r}/`);
+/** Whether `path` is `root` or inside it; relative paths are taken relative to `cwd`. */
+export function isInside(path: string, root: string, cwd = '/'): boolean {
+  const abs = (x: string): string => normalize(x.startsWith('/') ? x : `${cwd}/${x}`);
+  const r = abs(root);
+  const p = abs(path);
+  return p === r || p.startsWith(r === '/' ? '/' : `${r}/`);
 }
 
 export function loadPolicy(rootPath: string, read: ReadFile, options: LoadOptions = {}): LoadedPolicy {
@@ -71,13 +74,13 @@ export function loadPolicy(rootPath: string, read: ReadFile, options: LoadOption
     for (const imp of parsed.file.imports) {
       const target = resolveImportPath(path, imp.path.value);
       const projectRoot = options.projectRoot;
-      if (projectRoot !== undefined && !isInside(target, projectRoot)) {
+      if (projectRoot !== undefined && !isInside(target, projectRoot, options.cwd)) {
         diagnostics.push({
           code: 'import/outside-project',
           severity: 'error',
           message: `the imported file \`${imp.path.value}\` is outside this policy's project`,
           span: imp.path.span,
-          label: `the project folder is ${projectRoot === "." ? "the current folder" : projectRoot}`,
+          label: `the project folder is ${projectRoot}`,
           help: 'keep imported files inside the project folder (the nearest folder with a package.json or pol.json), or name a wider one with `--root <folder>`',
         });
         continue;
