@@ -49,7 +49,8 @@ export function isInside(path: string, root: string, cwd = '/'): boolean {
   const abs = (x: string): string => normalize(x.startsWith('/') ? x : `${cwd}/${x}`);
   const r = abs(root);
   const p = abs(path);
-  return p === r || p.startsWith(r === '/' ? '/' : `${r}/`);
+  // normalize('/') is '/.': the whole file system
+  return r === '/.' || p === r || p.startsWith(`${r}/`);
 }
 
 export function loadPolicy(rootPath: string, read: ReadFile, options: LoadOptions = {}): LoadedPolicy {
