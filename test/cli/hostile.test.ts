@@ -13,6 +13,20 @@ const file = (name: string, text: string) => {
   return p;
 };
 
+describe('D1: a quantity literal in a require', () => {
+  it('checks, compiles, evaluates and tests in both engines', () => {
+    const p = file('d1.pol', ['unit U', 'input In { n: U }', 'decision Out { ok, no }', 'require n >= 1 U because "n must be at least 1 U"', 'otherwise decide no'].join('\n'));
+    expect(pol(['check', p]).code).toBe(0);
+    for (const engine of ['interpreter', 'compiled']) {
+      const r = pol(['eval', p, '--input', '-', '--engine', engine], '{"n": 0}\n{"n": 2}\n');
+      expect(r.stderr).toContain(':1: error[input/requirement-failed]: n: n must be at least 1 U');
+      expect(r.stdout.trim().split('\n')[1]).toContain('"outcome":"no"');
+      expect(r.stderr).not.toContain('internal error');
+    }
+    expect(pol(['compile', p, '--out', join(dir, 'd1-out')]).code).toBe(0);
+  });
+});
+
 describe('D12: terminal control characters in policy text are shown, never obeyed', () => {
   it('in pol test, a failing example cannot print itself as passing', () => {
     const p = file(
