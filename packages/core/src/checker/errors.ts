@@ -106,6 +106,18 @@ export const duplicateOutcome = (name: A.Identifier): Diagnostic =>
 export const duplicateOutcomeField = (name: A.Identifier): Diagnostic =>
   error('check/duplicate-field', `\`${name.name}\` is listed twice`, name.span);
 
+/**
+ * Names a decision field cannot have: the result's own keys (a decision prints as one flat record
+ * beside them, so `outcome` would replace the outcome and `trace` the trace) and `__proto__`
+ * (which a JavaScript object literal turns into its prototype).
+ */
+export const RESERVED_FIELDS: readonly string[] = ['outcome', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'explain', '__proto__'];
+
+export const reservedField = (name: A.Identifier): Diagnostic =>
+  error('check/reserved-name', `a decision field cannot be called \`${name.name}\`: the result already has a \`${name.name === '__proto__' ? 'prototype' : name.name}\``, name.span, {
+    help: `choose another name, e.g. \`${name.name.replace(/^_+|_+$/g, '') || 'value'}_field\`; reserved are ${RESERVED_FIELDS.map((f) => `\`${f}\``).join(', ')}`,
+  });
+
 export const outcomeFieldConflict = (field: string, first: Type, second: Type, variant: A.VariantDecl): Diagnostic =>
   error('check/decision-field-conflict', `\`${field}\` has different types in different decisions (${typeToString(first)} and ${typeToString(second)})`, variant.span, {
     help: 'decisions print as one record, so a field name must have one type; rename one of the fields',

@@ -189,6 +189,7 @@ class Collector {
       const params: { name: string; type: Type }[] = [];
       for (const p of v.params) {
         if (seen.has(p.name.name)) this.out.push(E.duplicateOutcomeField(p.name));
+        if (E.RESERVED_FIELDS.includes(p.name.name)) this.out.push(E.reservedField(p.name));
         seen.add(p.name.name);
         params.push({ name: p.name.name, type: this.resolveType(p.type) });
       }

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'check/unknown-member': 'a member that the enum does not have',
   'check/unknown-variant': 'a decision variant that the decision does not declare',
   'check/duplicate-declaration': 'two declarations with the same name',
+  'check/reserved-name': 'a decision field named like a key of the result itself',
   'check/duplicate-field': 'a field or argument given twice',
   'check/type-mismatch': 'a value of one type where another is needed, or two types compared',
   'check/not-a-condition': 'a value that is not true or false where a condition is needed',
