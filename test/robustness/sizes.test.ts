@@ -3,7 +3,11 @@
  * engine, and every stage that reads it must either handle it or refuse it with a diagnostic.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, resultToJson, validateInput } from '@pol/core';
+import { evaluate, MAX_CHAIN, parseSource, resultToJson, validateInput } from '@pol/core';
+import * as IR from '@pol/core/ir';
+import { loadCompiled } from '@pol/compiler';
+import { analyzeProgram } from '@pol/analysis';
+import { formatPol } from '../../packages/prettier-plugin-pol/src/index.ts';
 import { checkSource } from '../harness/policy-gen.ts';
 
 function defineChain(n: number): string {
@@ -21,4 +25,54 @@ describe('D9: a chain of 10,000 defines', () => {
     if (!v.ok) return;
     expect(resultToJson(program, evaluate(program, v.value)).decision.outcome).toBe('big');
   });
+});
+
+function chainPolicy(ors: number, plus: number): string {
+  const cond = Array.from({ length: ors }, (_, i) => `n = ${i}`).join(' or ');
+  const sum = Array.from({ length: plus + 1 }, () => '1').join(' + ');
+  return [
+    'input In { n: Number }',
+    'decision Out { big, small }',
+    `define s = ${sum}`,
+    'rule r "R" {',
+    '  cites "x"',
+    `  when ${cond}`,
+    '  decide big',
+    '}',
+    'rule q "Q" {',
+    '  cites "x"',
+    '  when s > n',
+    '  decide big',
+    '}',
+    'otherwise decide small',
+    '',
+  ].join('\n');
+}
+
+describe('D8: long chains of operators', () => {
+  it('are refused past the documented limit with syntax/too-long, not a stack overflow', () => {
+    for (const src of [chainPolicy(1500, 1), chainPolicy(1, 100_000)]) {
+      const r = parseSource('/t/p.pol', src);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['syntax/too-long']);
+    }
+  });
+  it('work in every stage at the limit', async () => {
+    const src = chainPolicy(500, MAX_CHAIN);
+    expect(parseSource('/t/p.pol', src).diagnostics).toEqual([]);
+    const program = checkSource(src);
+    const v = validateInput(program, { n: 499 });
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    const expected = resultToJson(program, evaluate(program, v.value, { explain: true }));
+    expect(expected.decision.outcome).toBe('big');
+    const mod = await loadCompiled(program);
+    const mv = mod.validate({ n: 499 });
+    expect(mv.ok).toBe(true);
+    if (mv.ok) expect(mod.evaluate(mv.value, { explain: true })).toEqual(expected);
+    expect(IR.checkInvariants(IR.toIr(program))).toEqual([]);
+    const formatted = await formatPol(src);
+    expect(parseSource('/t/p.pol', formatted).diagnostics).toEqual([]);
+    const findings = await analyzeProgram(program);
+    expect(Array.isArray(findings)).toBe(true);
+  }, 300_000);
 });

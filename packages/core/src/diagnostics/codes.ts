@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax/unterminated-string': 'a string that is not closed on its line',
   'syntax/invalid-date': 'a date literal that is not a real calendar date',
   'syntax/too-deep': 'nesting deeper than the parser accepts',
+  'syntax/too-long': 'an expression with more operators than the tools accept',
   'syntax/missing-token': 'a required word or symbol is missing',
   'import/not-found': 'an imported file cannot be read',
   'import/cycle': 'files import each other in a cycle',
