@@ -3,7 +3,7 @@
  * engine, and every stage that reads it must either handle it or refuse it with a diagnostic.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, MAX_CHAIN, parseSource, resultToJson, validateInput } from '@pol/core';
+import { checkProgram, evaluate, loadPolicy, MAX_CHAIN, parseSource, resultToJson, validateInput } from '@pol/core';
 import * as IR from '@pol/core/ir';
 import { loadCompiled } from '@pol/compiler';
 import { analyzeProgram } from '@pol/analysis';
@@ -75,4 +75,24 @@ describe('D8: long chains of operators', () => {
     const findings = await analyzeProgram(program);
     expect(Array.isArray(findings)).toBe(true);
   }, 300_000);
+});
+
+describe('D11: a define squared again and again', () => {
+  function squares(n: number): string {
+    const lines = ['input In { n: Number }', 'decision Out { big, small }', 'define d0 = n'];
+    for (let i = 1; i <= n; i++) lines.push(`define d${i} = d${i - 1} * d${i - 1}`);
+    lines.push('rule r "R" {', '  cites "x"', `  when d${n} > 5`, '  decide big', '}', 'otherwise decide small');
+    return lines.join('\n') + '\n';
+  }
+  it('is refused by the checker once, where the bound is passed, before anything runs', () => {
+    const loaded = loadPolicy('/t/p.pol', (p) => (p === '/t/p.pol' ? squares(40) : undefined));
+    const d = checkProgram(loaded.files, loaded.sources, '/t/p.pol').diagnostics.filter((x) => x.severity === 'error');
+    expect(d.map((x) => x.code)).toEqual(['check/number-too-large']);
+    expect(d[0]!.message).toContain('more than 1,204,130 digits');
+  });
+  it('a few squarings stay allowed and exact', () => {
+    const program = checkSource(squares(4));
+    const v = validateInput(program, { n: '1.5' });
+    expect(v.ok && resultToJson(program, evaluate(program, v.value)).decision.outcome).toBe('big');
+  });
 });

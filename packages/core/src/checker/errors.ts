@@ -352,3 +352,9 @@ export const unused = (name: A.Identifier): Diagnostic =>
   warning('check/unused-declaration', `\`${name.name}\` is declared but never used`, name.span, {
     help: 'remove it, or use it in a rule',
   });
+
+export const numberTooLarge = (e: A.Expr, maxBits: number): Diagnostic =>
+  error('check/number-too-large', `exact arithmetic here could need numbers of more than ${Math.round(maxBits / 3.3219).toLocaleString('en-US')} digits`, e.span, {
+    help: 'Pol computes exactly, and each multiplication of large values adds their digits together; multiply fewer times (compare first, or divide earlier), so the values stay small',
+    notes: ['inputs hold at most 1,000 digits with exponents within ±1000; the bound follows from them'],
+  });

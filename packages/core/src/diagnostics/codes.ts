@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   'check/invalid-date-range': 'an effective date range that ends before it starts',
   'check/unused-declaration': 'a declaration nothing uses',
   'check/example-invalid': 'an example whose input does not fit the input declaration',
+  'check/number-too-large': 'a computation whose exact numbers could grow past the bound Pol keeps',
   'check/not-constant': 'a constant that depends on the input',
   'input/invalid': 'an input value that does not fit the input declaration',
   'input/requirement-failed': 'an input that fails a `require` of the policy',

@@ -19,3 +19,13 @@ describe('validateValue', () => {
     expect(validateValue(list, [], enums).errors).toEqual([]);
   });
 });
+
+describe('input numbers', () => {
+  const num: Type = { kind: 'number', unit: null };
+  it('hold at most 1,000 digits, refused before any arithmetic', () => {
+    expect(validateValue(num, '9'.repeat(1000), enums).errors).toEqual([]);
+    const r = validateValue(num, '9'.repeat(150_000), enums);
+    expect(r.errors[0]?.message).toMatch(/^"9{40}…" has more than 1,000 digits, which Pol does not hold$/);
+    expect(validateValue(num, `0.${'1'.repeat(1000)}`, enums).errors[0]?.message).toContain('more than 1,000 digits');
+  });
+});

@@ -12,8 +12,9 @@ import { citations } from './citations.ts';
 import { dates } from './dates.ts';
 import type { LintContext, LintFactory } from './lint.ts';
 import { unused } from './unused.ts';
+import { numberSize } from './number-size.ts';
 
-export const LINTS: readonly LintFactory[] = [citations, dates, asOf, unused];
+export const LINTS: readonly LintFactory[] = [citations, dates, asOf, unused, numberSize];
 
 export function runLints(symbols: SymbolTable, typing: Typing, used: ReadonlySet<string>, out: Diagnostic[]): void {
   const ctx: LintContext = { symbols, typing, used, report: (d) => out.push(d) };
