@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePolicyFile } from '@pol/core';
+import { compilePolicyFile, exampleToJson, type CheckedProgram } from '@pol/core';
 import { makeEngine, type Engine, type EngineName } from '../../packages/cli/src/engines.ts';
 import { decideOne } from '../../packages/cli/src/commands/eval.ts';
 import { decide, type Regime } from './oracle.ts';
@@ -22,6 +22,7 @@ const POLICIES: { regime: Regime; file: string }[] = [
   { regime: 'enforced', file: 'policies/ai-diffusion/as-enforced-2025-05-13.pol' },
 ];
 const engines = new Map<string, Engine>();
+const programs = new Map<string, CheckedProgram>();
 
 beforeAll(async () => {
   for (const { file } of POLICIES) {
@@ -33,6 +34,7 @@ beforeAll(async () => {
       }
     });
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    programs.set(file, loaded.program!);
     for (const e of ENGINES) engines.set(`${file}:${e}`, await makeEngine(e, loaded.program!));
   }
 });
@@ -59,6 +61,19 @@ function oracleView(tx: unknown, regime: Regime): unknown {
 
 for (const { regime, file } of POLICIES) {
   describe(`${file} vs the independent oracle (${regime})`, () => {
+    // The examples' expectations were written by hand from the fact sheets; the oracle must reach
+    // the same decision on each (a check of the oracle, and of the examples, against each other).
+    it('gives every example of the policy its expected decision', () => {
+      const examples = programs.get(file)!.examples;
+      expect(examples.length).toBeGreaterThan(60);
+      for (const ex of examples) {
+        const want: Record<string, unknown> = { ok: true, outcome: ex.expect.variant.name, authorization: null, review_policy: null };
+        for (const a of ex.expect.args) if (a.value.kind === 'identifier') want[a.name.name] = a.value.name;
+        const got = oracleView(exampleToJson(ex.given), regime) as Record<string, unknown>;
+        expect({ ...got, alternatives: undefined }, ex.title.value).toEqual({ ...want, alternatives: undefined });
+      }
+    });
+
     for (const name of ENGINES) {
       it(`agrees on valid transactions (${name} engine)`, () => {
         const engine = engines.get(`${file}:${name}`)!;

@@ -351,7 +351,7 @@ const arbKnobs: Arbitrary<Knobs> = fc.record({
   density: arbDensity,
   icCount: fc.constantFrom(1, 2, 8),
   dataCenter: fc.oneof(
-    { weight: 3, arbitrary: fc.constant<DataCenter>('absent') },
+    { weight: 4, arbitrary: fc.constant<DataCenter>('absent') },
     { weight: 2, arbitrary: fc.constant<DataCenter>('true') },
     { weight: 2, arbitrary: fc.constant<DataCenter>('false') },
   ),
