@@ -306,6 +306,38 @@ const CASES: Case[] = [
   { name: 'V8c veu kind null is an error (V2, V8)', tx: { ...chip(), veu: { kind: null } }, want: 'error' },
 ];
 
+/** The as-enforced regime (the October 2023 controls on every date), from as-enforced-facts §6 and §8. */
+const ic = (tpp: number, pd: number, more: Partial<IfrItem> = {}): Partial<IfrItem> => ({ kind: 'ic', tpp, performance_density: pd, ...more });
+const ENFORCED_CASES: Case[] = [
+  { name: 'X1 (§8 #2) data center .a to AE (D:4): licence, approval (E4)', tx: chip({ item: ic(15832, 19.4), destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE' } }), want: APPROVAL },
+  { name: 'X2 (§8 #4) Malaysian buyer with a Chinese parent: denial (E1 headquarters)', tx: chip({ item: ic(15832, 19.4), destination: 'MY', consignee: { headquarters: 'MY', parent_headquarters: 'CN' } }), want: DENIAL },
+  { name: 'X3 (§8 #8) .b to VN after the split: ACA', tx: chip({ date: '2024-06-01', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
+  { name: 'X4 (§8 #9) .b to VN before the split: NAC', tx: chip({ date: '2024-04-03', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('NAC') },
+  { name: 'X5 (§8 #12) consumer 4000 TPP: Note 2, not 3A090', tx: chip({ item: ic(4000, 6.6, { data_center: false }), destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
+  { name: 'X6 (§8 #14) H200-class export to CN on 2026-01-15: case-by-case (R7)', tx: chip({ date: '2026-01-15', item: ic(15832, 19.4, { dram_bandwidth: 4800 }), destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: lic('case_by_case') },
+  { name: 'X7 same on 2026-01-14: denial', tx: chip({ date: '2026-01-14', item: ic(15832, 19.4, { dram_bandwidth: 4800 }), destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: DENIAL },
+  { name: 'X8 (§8 #15) reexport: denial', tx: chip({ date: '2026-02-15', activity: 'reexport', item: ic(15832, 19.4, { dram_bandwidth: 4800 }), destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: DENIAL },
+  { name: 'X9 TPP 20999.999 qualifies, DRAM 6499.999 qualifies', tx: chip({ date: '2026-02-15', item: ic(20999.999, 19.4, { dram_bandwidth: 6499.999 }), destination: 'MO', consignee: { headquarters: 'MO', parent_headquarters: 'MO' } }), want: lic('case_by_case') },
+  { name: 'X10 (§8 #22) in-country transfer inside CN of .b: ACA', tx: chip({ date: '2024-09-01', activity: 'transfer', item: ic(3000, 2), destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: auth('ACA') },
+  { name: 'X11 4A090.b server to VN on 2024-04-03: not controlled (R4)', tx: chip({ date: '2024-04-03', item: { kind: 'computer', tpp: 24000, ic_tpp: 3000, ic_performance_density: 2 }, destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: NC },
+  { name: 'X12 same on 2024-04-04: ACA', tx: chip({ date: '2024-04-04', item: { kind: 'computer', tpp: 24000, ic_tpp: 3000, ic_performance_density: 2 }, destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
+  { name: 'X13 (§8 #19) KH on 2025-11-07: out of D:5, in D:1: ACA', tx: chip({ date: '2025-11-07', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('ACA') },
+  { name: 'X14 KH on 2025-11-06: D:5: NAC', tx: chip({ date: '2025-11-06', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('NAC') },
+  { name: 'X15 Cyprus HQ on 2024-05-29: headquarters rule although CY is A:6', tx: chip({ date: '2024-05-29', item: ic(15832, 19.4), destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: DENIAL },
+  { name: 'X16 destination US: not an export (R2)', tx: chip({ item: ic(15832, 19.4), destination: 'US', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
+  { name: 'X17 weights are not controlled as enforced', tx: weights({ destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
+  { name: 'X18 eight 1,000-TPP ICs are not an advanced computer (R3)', tx: chip({ item: { kind: 'computer', tpp: 8000, ic_tpp: 1000 }, destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
+];
+
+describe('hand-computed cases, as enforced', () => {
+  for (const c of ENFORCED_CASES) {
+    it(c.name, () => {
+      if (c.want === 'error') expect(decideAsEnforced(c.tx).ok).toBe(false);
+      else expect(decideAsEnforced(c.tx)).toEqual(c.want);
+    });
+  }
+});
+
 describe('hand-computed cases', () => {
   it('has at least 40 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
