@@ -30,10 +30,18 @@ async function compiledEngine(path: string, outDir: string): Promise<Engine> {
 const published = await compiledEngine(publishedPath, 'out/ai-diffusion');
 const enforced = await compiledEngine(enforcedPath, 'out/ai-diffusion-as-enforced');
 
+/** Input errors, printed under the table (they are too long for a column). */
+const notes: string[] = [];
+
 /** One policy's answer: the decision with its authorization or review policy, and what decided it. */
-function answer(engine: Engine, json: unknown): { decision: string; by: string } {
+function answer(engine: Engine, json: unknown, n: number): { decision: string; by: string } {
   const got = decideOne(engine, json, false);
-  if ('errors' in got) return { decision: 'input error', by: got.errors.map(inputErrorText).join('; ') };
+  if ('errors' in got) {
+    const text = got.errors.map(inputErrorText).join('; ');
+    const note = `#${n}: ${text}`;
+    if (!notes.includes(note)) notes.push(note);
+    return { decision: 'input error', by: `see #${n} below` };
+  }
   const r = got.result;
   const d = r.decision;
   const detail = [d['authorization'], d['review_policy']].filter((x) => x !== null && x !== undefined).join(' ');
@@ -57,8 +65,8 @@ const lines = readFileSync(inputPath, 'utf8').split(/\r?\n/);
 lines.forEach((line, i) => {
   if (!line.trim()) return;
   const json = JSON.parse(line) as Record<string, unknown>;
-  const p = answer(published, json);
-  const e = answer(enforced, json);
+  const p = answer(published, json, i + 1);
+  const e = answer(enforced, json, i + 1);
   rows.push({
     n: String(i + 1),
     tx: describeTransaction(json),
@@ -88,6 +96,7 @@ process.stdout.write(
 );
 process.stdout.write(fmt(headers) + '\n' + keys.map((k) => '-'.repeat(width[k])).join('  ') + '\n');
 for (const r of rows) process.stdout.write(fmt(r) + '\n');
+if (notes.length) process.stdout.write(`\ninput errors (each policy reports them alike; the other lines were decided):\n${notes.map((x) => `  ${x}`).join('\n')}\n`);
 
 function describeTransaction(tx: Record<string, unknown>): string {
   const item = (tx['item'] ?? {}) as Record<string, unknown>;
