@@ -1,0 +1,41 @@
+/**
+ * The SMT encoder joins the differential property: on random well-typed policies (test/harness)
+ * and random inputs, the interpreter, the compiled module and the encoder's concrete evaluation
+ * of its own terms (test/harness/engines.ts, `encoder`) agree. The encoder is compared on what
+ * its bounded encoding decides exactly: acceptance by the requirements with their error paths,
+ * the decision (outcome and fields) and the deciding rule path, for well-shaped inputs whose
+ * lists fit the bound (4 items, as long as the input generator makes them). Alternatives,
+ * obligations and explanations are not encoded, and the abstract mode of the analyses (each
+ * aggregate an unknown) decides no input, so neither is compared.
+ *
+ * z3 is slow next to the other engines, so this runs fewer policies and inputs than the
+ * compiled comparison (random-policies-*.test.ts): POL_ENCODER_RUNS policies (default 150) with
+ * INPUTS_PER_POLICY inputs each, from seed POL_FC_SEED (default 20251128).
+ */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { arbPolicy, checkSource } from '../harness/policy-gen.ts';
+import { compiled, encoder, interpreter } from '../harness/engines.ts';
+import { comparePolicy, describe, type CompareStats } from './compare.ts';
+
+const INPUTS_PER_POLICY = 12;
+
+test('interpreter == compiled == encoder on random policies', async () => {
+  const numRuns = Number(process.env.POL_ENCODER_RUNS ?? 150);
+  const seed = Number(process.env.POL_FC_SEED ?? 20251128) + 7;
+  const stats: CompareStats & { policies: number } = { valid: 0, invalid: 0, policies: 0 };
+  const t0 = Date.now();
+  await fc.assert(
+    fc.asyncProperty(arbPolicy(), fc.nat(1_000_000), async (src, inputSeed) => {
+      const program = checkSource(src);
+      stats.policies++;
+      const d = await comparePolicy(program, inputSeed, INPUTS_PER_POLICY, stats, [interpreter, compiled, encoder()]);
+      if (d) throw new Error(describe(d));
+    }),
+    { numRuns, seed, endOnFailure: false },
+  );
+  const pairs = stats.compared?.encoder ?? 0;
+  console.log(`encoder: ${stats.policies} policies, ${pairs} policy-input pairs compared with the encoder (${stats.valid} decided, ${stats.invalid} rejected by the interpreter), ${Date.now() - t0} ms`);
+  // the encoder must actually decide most inputs, or the comparison proves little
+  expect(pairs).toBeGreaterThanOrEqual(Math.min(300, numRuns * 5));
+}, 600_000);
