@@ -105,21 +105,25 @@ export const irEvaluator: EngineKind = {
  * rule path. Outside it: inputs of the wrong shape (the encoder's domain holds only well-shaped
  * inputs; their rejection is the validator's, compared for the other engines), lists longer than
  * the bound, and everything the analyses never ask (alternatives, obligations, explanations).
- * The abstract mode of the analyses (aggregates as unknowns) is an over-approximation that decides
- * no input, so it is not an engine.
+ *
+ * `abstract`: the encoding the analyses prove "never" and "always" with, each aggregate an unknown.
+ * It decides no input by itself (it over-approximates); the engine fixes the unknowns to the
+ * aggregates' values on the input, so what is compared is that the real behaviour is one of the
+ * abstraction's instances, i.e. that its proofs are sound.
  */
-export function encoder(bound = 4): EngineKind {
+export function encoder(bound = 4, mode: 'bounded' | 'abstract' = 'bounded'): EngineKind {
+  const name = mode === 'bounded' ? 'encoder' : 'encoder-abstract';
   return {
-    name: 'encoder',
+    name,
     async load(program) {
       const ir = IR.toIr(program);
-      const ep = await encodePolicy(ir, bound);
+      const ep = await encodePolicy(ir, bound, mode);
       const enums = {
         has: (e: string, m: string) => program.enums.get(e)?.members.includes(m) ?? false,
         suggest: () => undefined,
       };
       return {
-        name: 'encoder',
+        name,
         covers: new Set(['acceptance', 'error-paths', 'decision', 'path']),
         run(input) {
           const shaped = validateValue(program.input.type, input, enums);

@@ -8,21 +8,30 @@
  * It covers what the bounded encoding decides exactly: whether the requirements hold, the outcome
  * and fields of the decision, and the deciding rule path. Alternatives, obligations, citations and
  * explanations are not encoded (the analyses never ask for them).
+ *
+ * The abstract encoding (each aggregate an unknown) decides no input by itself; what makes its
+ * proofs sound is that the real behaviour is one of its instances. `mode: 'abstract'` checks
+ * exactly that: the unknowns are fixed to the aggregates' values on the input (computed by a
+ * bounded encoder), and the decision must then be the interpreter's.
  */
 import type { RRecord } from '@pol/core';
 import { Rational, type DecisionJson, type Json } from '@pol/core';
 import type * as IR from '@pol/core/ir';
 import { fromDayNumber } from './dates.ts';
-import { Encoder, type Leaf, type SymDecision } from './encode.ts';
+import { Encoder, type Leaf, type Mode, type SymDecision } from './encode.ts';
 import { SymInput } from './sym-input.ts';
 import { Universe } from './universe.ts';
-import type { SV } from './values.ts';
+import type { Scalar, SV } from './values.ts';
 import { z3, type Z, type ZExpr } from './z3.ts';
 
 export { OutsideBound } from './sym-input.ts';
 
 export interface EncodedPolicy {
   readonly Z: Z;
+  readonly mode: Mode;
+  /** abstract mode: the bounded encoder that gives each abstracted aggregate its value */
+  readonly exact: Encoder | undefined;
+  readonly abstracted: ReadonlyMap<string, { readonly agg: IR.Agg; readonly unknown: SV }>;
   readonly program: IR.Program;
   readonly universe: Universe;
   readonly input: SymInput;
@@ -43,19 +52,28 @@ export interface ConcreteResult {
 }
 
 /** Encodes a policy with lists bounded to `bound` items (inputs with longer lists are OutsideBound). */
-export async function encodePolicy(program: IR.Program, bound: number): Promise<EncodedPolicy> {
+export async function encodePolicy(program: IR.Program, bound: number, mode: Mode = 'bounded'): Promise<EncodedPolicy> {
   const Z = await z3();
   const universe = Universe.of(program);
-  const input = new SymInput(Z, universe, program.input.type, bound);
-  const enc = new Encoder(Z, universe, program, input, 'bounded');
+  // as the analyses do: no list element at all in abstract mode
+  const input = new SymInput(Z, universe, program.input.type, mode === 'abstract' ? 0 : bound);
+  const shared = new Map<string, SV>();
+  const enc = new Encoder(Z, universe, program, input, mode, shared);
   const { leaves, decision } = enc.decisionStructure();
-  return { Z, program, universe, input, leaves, decision, requires: enc.requires(), domain: Z.And(...input.domain) };
+  const requires = enc.requires();
+  const abstracted = new Map([...enc.abstracted].map(([k, agg]) => [k, { agg, unknown: shared.get(k)! }]));
+  const exact = mode === 'abstract' ? new Encoder(Z, universe, program, new SymInput(Z, universe, program.input.type, bound), 'bounded') : undefined;
+  return { Z, mode, exact, abstracted, program, universe, input, leaves, decision, requires, domain: Z.And(...input.domain) };
 }
 
 /** Evaluates the encoded policy on one validated input (its structure; requirements are reported, not enforced). */
 export function evaluateEncoded(ep: EncodedPolicy, input: RRecord): ConcreteResult {
   const { Z, universe: u } = ep;
-  const m = ep.input.modelOf(input);
+  const m = ep.input.modelOf(input, { listsOpen: ep.mode === 'abstract' });
+  if (ep.exact) {
+    const mx = ep.exact.input.modelOf(input);
+    for (const { agg, unknown } of ep.abstracted.values()) m.updateValue((unknown as Scalar).v, mx.eval((ep.exact.value(agg) as Scalar).v, true));
+  }
   const bool = (t: ZExpr): boolean => {
     const v = m.eval(t, true);
     if (Z.isTrue(v)) return true;

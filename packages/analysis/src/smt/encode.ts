@@ -44,6 +44,8 @@ export class Encoder {
   readonly asOf: ZExpr | undefined;
   /** whether any aggregate was encoded (bounded) or abstracted */
   usesLists = false;
+  /** abstract mode: the aggregates this encoder replaced by the shared unknowns, by key */
+  readonly abstracted = new Map<string, IR.Agg>();
 
   /**
    * `shared`: the free variables standing for aggregates in abstract mode, by meaning (exprKey
@@ -288,6 +290,7 @@ export class Encoder {
         v = e.op === 'sum' || e.op === 'count' ? { t: 'num', v: Z.Real.const(name) } : { t: 'bool', v: Z.Bool.const(name) };
         this.shared.set(key, v);
       }
+      this.abstracted.set(key, e);
       return v;
     }
     const list = this.value(e.list);

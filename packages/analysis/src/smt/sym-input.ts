@@ -71,13 +71,13 @@ export class SymInput {
    * open (the value of an absent optional, list elements past its length) stay unassigned; with
    * model completion z3 picks any value, which must not matter.
    */
-  modelOf(input: RRecord): ZExpr {
+  modelOf(input: RRecord, options: { readonly listsOpen?: boolean } = {}): ZExpr {
     const m = new this.Z.Model();
-    this.assign(m, this.value, input);
+    this.assign(m, this.value, input, options.listsOpen === true);
     return m;
   }
 
-  private assign(m: ZExpr, sv: SV, v: RValue): void {
+  private assign(m: ZExpr, sv: SV, v: RValue, listsOpen: boolean): void {
     const Z = this.Z;
     switch (sv.t) {
       case 'bool':
@@ -96,18 +96,20 @@ export class SymInput {
         return;
       case 'opt':
         m.updateValue(sv.p, Z.Bool.val(v !== null));
-        if (v !== null) this.assign(m, sv.v, v);
+        if (v !== null) this.assign(m, sv.v, v, listsOpen);
         return;
       case 'rec': {
         const rec = v as RRecord;
-        for (const [k, x] of sv.f) this.assign(m, x, rec.get(k) ?? null);
+        for (const [k, x] of sv.f) this.assign(m, x, rec.get(k) ?? null, listsOpen);
         return;
       }
       case 'list': {
         const items = v as readonly RValue[];
+        // abstract mode reads no list element (each aggregate is an unknown): nothing to fix
+        if (listsOpen) return;
         if (items.length > sv.items.length) throw new OutsideBound(`a list of ${items.length} items (the bound is ${sv.items.length})`);
         m.updateValue(sv.len, Z.Int.val(items.length));
-        items.forEach((x, i) => this.assign(m, sv.items[i]!, x));
+        items.forEach((x, i) => this.assign(m, sv.items[i]!, x, listsOpen));
         return;
       }
     }
