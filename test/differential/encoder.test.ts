@@ -1,6 +1,6 @@
 /**
  * The SMT encoder joins the differential property: on random well-typed policies (test/harness)
- * and random inputs, the interpreter, the compiled module and the encoder's concrete evaluation
+ * and random inputs, the interpreter, the compiled module, the IR evaluator and the encoder's concrete evaluation
  * of its own terms (test/harness/engines.ts, `encoder`) agree. The encoder is compared on what
  * its bounded encoding decides exactly: acceptance by the requirements with their error paths,
  * the decision (outcome and fields) and the deciding rule path, for well-shaped inputs whose
@@ -14,10 +14,13 @@
  * compiled comparison (random-policies-*.test.ts): POL_ENCODER_RUNS policies (default 150) with
  * INPUTS_PER_POLICY inputs each, from seed POL_FC_SEED (default 20251128).
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { arbPolicy, checkSource } from '../harness/policy-gen.ts';
-import { compiled, encoder, interpreter } from '../harness/engines.ts';
+import { compiled, encoder, interpreter, irEvaluator } from '../harness/engines.ts';
+import { load } from '../diff/load.ts';
 import { comparePolicy, describe, type CompareStats } from './compare.ts';
 
 const INPUTS_PER_POLICY = 12;
@@ -31,7 +34,7 @@ test('interpreter == compiled == encoder on random policies', async () => {
     fc.asyncProperty(arbPolicy(), fc.nat(1_000_000), async (src, inputSeed) => {
       const program = checkSource(src);
       stats.policies++;
-      const d = await comparePolicy(program, inputSeed, INPUTS_PER_POLICY, stats, [interpreter, compiled, encoder(), encoder(4, 'abstract')]);
+      const d = await comparePolicy(program, inputSeed, INPUTS_PER_POLICY, stats, [interpreter, compiled, irEvaluator, encoder(), encoder(4, 'abstract')]);
       if (d) throw new Error(describe(d));
     }),
     { numRuns, seed, endOnFailure: false },
@@ -43,3 +46,16 @@ test('interpreter == compiled == encoder on random policies', async () => {
   expect(pairs).toBeGreaterThanOrEqual(Math.min(300, numRuns * 5));
   expect(abstract).toBeGreaterThanOrEqual(Math.min(300, numRuns * 5));
 }, 600_000);
+
+// the amendments `pol diff` is tested on (dated group members, changed limits, dropped exceptions)
+const CASES = join(import.meta.dirname, '../diff/cases');
+test('interpreter == encoder on the diff cases', async () => {
+  for (const name of readdirSync(CASES)) {
+    for (const side of ['before', 'after']) {
+      const stats: CompareStats = { valid: 0, invalid: 0 };
+      const d = await comparePolicy(load(join(CASES, name, `${side}.pol`)), 3, 60, stats, [interpreter, encoder(), encoder(4, 'abstract')]);
+      expect(d && `${name}/${side}: ${describe(d)}`).toBeUndefined();
+      expect(stats.compared?.encoder ?? 0).toBeGreaterThan(30);
+    }
+  }
+}, 120_000);
