@@ -1,10 +1,10 @@
 /**
  * The SMT encoder joins the differential property: on random well-typed policies (test/harness)
- * and random inputs, the interpreter, the compiled module, the IR evaluator and the encoder's concrete evaluation
- * of its own terms (test/harness/engines.ts, `encoder`) agree. The encoder is compared on what
- * its bounded encoding decides exactly: acceptance by the requirements with their error paths,
- * the decision (outcome and fields) and the deciding rule path, for well-shaped inputs whose
- * lists fit the bound (4 items, as long as the input generator makes them). Alternatives,
+ * and random inputs, the interpreter, the compiled module, the IR evaluator and the encoder's
+ * concrete evaluation of its own terms (test/harness/engines.ts, `encoder`) agree. The encoder is
+ * compared on what its bounded encoding decides exactly: acceptance by the requirements with
+ * their error paths, the decision (outcome and fields) and the deciding rule path, for
+ * well-shaped inputs whose lists fit the bound (4 items, as long as the generator makes them). Alternatives,
  * obligations and explanations are not encoded, so they are not compared. The abstract mode of the
  * analyses (each aggregate an unknown) decides no input by itself; it is compared with its unknowns
  * fixed to the aggregates' values on the input ("encoder-abstract"), which checks that the real
