@@ -142,7 +142,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const notes: string[] = [];
   const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[] };
 
-  if (semanticFingerprint(before) === semanticFingerprint(after)) {
+  const irB = IR.toIr(before);
+  const irA = IR.toIr(after);
+  if (semanticFingerprint(irB) === semanticFingerprint(irA)) {
     return { ...base, verdict: 'equivalent', reason: undefined, method: 'the two versions are identical in every part that bears on a decision (rules, conditions, decisions, requirements, with definitions, constants and groups inlined)' };
   }
   if (!sameType(before.input.type, after.input.type) || before.input.asOf !== after.input.asOf) {
@@ -155,8 +157,6 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   }
 
   const Z = await z3();
-  const irB = IR.toIr(before);
-  const irA = IR.toIr(after);
   const u = Universe.of(irB, irA);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
