@@ -4,7 +4,7 @@
  * a conflict carries a witness accepted by validateInput; "never" and "always" are proved (with
  * aggregates abstracted to unknown values, an over-approximation, so a proof holds for lists of any length).
  */
-import type { Ast, CheckedProgram, Diagnostic } from '@pol/core';
+import type { Ast, CheckedProgram, Diagnostic } from '@pol/core/checker';
 import { Encoder, SymInput, Universe, type SV } from './encode.ts';
 import { decisionsDiffer, fieldEq } from './diff.ts';
 import { printDecision } from './print.ts';

@@ -1,5 +1,5 @@
 /** The semantic diff: structural changes, confirmed behavioural regions, and a verdict that is proved or says why not. */
-import type { CheckedProgram, ResultJson, Type } from '@pol/core';
+import type { CheckedProgram, ResultJson, Type } from '@pol/core/checker';
 import { Encoder, SymInput, Universe, type Leaf, type SV, type SymDecision } from './encode.ts';
 import { canonical, printDecision, printExpr } from './print.ts';
 import { structuralDiff, type StructuralChange } from './structural.ts';

@@ -4,8 +4,8 @@
  * lists bounded to K items (mode 'bounded') or their aggregates replaced by shared free variables
  * (mode 'abstract', an over-approximation used only to prove unsatisfiability).
  */
-import type { Ast, CheckedProgram, Type } from '@pol/core';
-import { Rational } from '@pol/core';
+import type { Ast, CheckedProgram, Type } from '@pol/core/checker';
+import { Rational } from '@pol/core/checker';
 import { dayNumber, MAX_DAY, MIN_DAY } from './dates.ts';
 import { canonical } from './print.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';

@@ -1,5 +1,5 @@
 /** Prints expressions back as Pol text (normalised spacing), for descriptions and structural comparison. */
-import type { Ast, CheckedProgram } from '@pol/core';
+import type { Ast, CheckedProgram } from '@pol/core/checker';
 
 type Expr = Ast.Expr;
 

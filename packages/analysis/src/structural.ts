@@ -1,6 +1,6 @@
 /** Structural changes between two versions: declarations matched by name (rules by id, then by structure); spans ignored. */
-import type { Ast, CheckedProgram } from '@pol/core';
-import { typeToString } from '@pol/core';
+import type { Ast, CheckedProgram } from '@pol/core/checker';
+import { typeToString } from '@pol/core/checker';
 import { printDecision, printExpr, printSetMember } from './print.ts';
 
 export interface StructuralChange {

@@ -1,5 +1,5 @@
 /** Turns a solver model into a JSON input of the policy (exact decimals, ISO dates, member names). */
-import { Rational } from '@pol/core';
+import { Rational } from '@pol/core/checker';
 import { fromDayNumber } from './dates.ts';
 import type { SV, Universe } from './encode.ts';
 import type { ZExpr } from './z3.ts';

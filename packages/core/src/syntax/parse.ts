@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus } from './tokens.ts';
 import { polParser } from './grammar.ts';
 import { parseTokens } from './to-ast.ts';
-import { isValidDate } from '../types/dates.ts';
+import { isValidDate } from '../calendar/dates.ts';
 
 /** Brackets plus prefix operators nested deeper than this are refused (the parser recurses on them). */
 export const MAX_NESTING = 200;
