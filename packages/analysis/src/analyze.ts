@@ -4,7 +4,7 @@
  * a conflict carries a witness accepted by validateInput; "never" and "always" are proved (with
  * aggregates abstracted to unknown values, an over-approximation, so a proof holds for lists of any length).
  */
-import type { CheckedProgram, Diagnostic } from '@pol/core';
+import type { CheckedProgram, Diagnostic } from '@pol/core/checker';
 import * as IR from '@pol/core/ir';
 import { Encoder } from './smt/encode.ts';
 import { SymInput } from './smt/sym-input.ts';

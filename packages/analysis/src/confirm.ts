@@ -1,5 +1,8 @@
 /** Confirms witnesses with the reference interpreter: nothing is reported that evaluation does not show. */
-import { evaluate, resultToJson, validateInput, type CheckedProgram, type ResultJson } from '@pol/core';
+// The one deliberate use of the interpreter outside the CLI: a witness is reported only when the
+// reference semantics confirms it (test/architecture allows this file, and only this one).
+import { evaluate, resultToJson, validateInput } from '@pol/core/interpreter';
+import type { CheckedProgram, ResultJson } from '@pol/core/checker';
 
 export type Run = { ok: true; result: ResultJson } | { ok: false; errors: string[] };
 

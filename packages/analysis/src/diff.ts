@@ -1,5 +1,5 @@
 /** The semantic diff: structural changes, confirmed behavioural regions, and a verdict that is proved or says why not. */
-import type { CheckedProgram, ResultJson, Type } from '@pol/core';
+import type { CheckedProgram, ResultJson, Type } from '@pol/core/checker';
 import * as IR from '@pol/core/ir';
 import { Encoder, type Leaf, type SymDecision } from './smt/encode.ts';
 import { SymInput } from './smt/sym-input.ts';

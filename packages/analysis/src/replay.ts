@@ -1,5 +1,5 @@
 /** Re-decides a log of past inputs under two versions and counts what changes. */
-import type { CheckedProgram } from '@pol/core';
+import type { CheckedProgram } from '@pol/core/checker';
 import { run, sameDecisionJson, decisionText } from './confirm.ts';
 
 export interface ReplaySummary {

@@ -4,8 +4,8 @@
  * spans, parentheses and the spelling of literals do not count), and a changed part is shown as
  * each version writes it.
  */
-import type { CheckedProgram } from '@pol/core';
-import { typeToString } from '@pol/core';
+import type { CheckedProgram } from '@pol/core/checker';
+import { typeToString } from '@pol/core/checker';
 import * as IR from '@pol/core/ir';
 import { decisionKey, exprKey, setKey } from './ir-key.ts';
 import { exprText, printDecision, setMemberText, setText } from './print.ts';

@@ -1,5 +1,5 @@
 /** Turns a solver model into a JSON input of the policy (exact decimals, ISO dates, member names). */
-import { Rational } from '@pol/core';
+import { Rational } from '@pol/core/checker';
 import { fromDayNumber } from './smt/dates.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';

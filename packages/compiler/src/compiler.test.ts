@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkProgram, hasErrors, loadPolicy, type CheckedProgram } from '@pol/core';
+import { checkProgram, hasErrors, loadPolicy, type CheckedProgram } from '@pol/core/checker';
 import { compileProgram, loadCompiled, sourceHash } from './index.ts';
 
 function check(src: string): CheckedProgram {

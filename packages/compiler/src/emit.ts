@@ -3,7 +3,7 @@
  * through `lit` (JSON.stringify, with U+2028/U+2029 escaped) or `comment` (sanitised); every
  * identifier of the policy becomes a quoted property name or a generated name, never raw code.
  */
-import { Rational, displayPath, decisionFieldNames, requirePath, typeToString, type Ast as A, type CheckedProgram, type Type } from '@pol/core';
+import { Rational, displayPath, decisionFieldNames, requirePath, typeToString, type Ast as A, type CheckedProgram, type Type } from '@pol/core/checker';
 import { createHash } from 'node:crypto';
 import { RUNTIME } from './runtime.ts';
 

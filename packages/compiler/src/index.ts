@@ -1,6 +1,6 @@
 /** @pol/compiler: a checked program -> one self-contained, readable TypeScript module. */
-import type { CheckedProgram } from '@pol/core';
-import { displayPath } from '@pol/core';
+import type { CheckedProgram } from '@pol/core/checker';
+import { displayPath } from '@pol/core/checker';
 import { generate, CompileError, sourceHash, lit, commentText } from './emit.ts';
 
 export { CompileError, sourceHash, lit, commentText };

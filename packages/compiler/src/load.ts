@@ -1,5 +1,5 @@
 /** Loading a generated module in this process: transpile to JS and import it from a data: URL. */
-import type { CheckedProgram } from '@pol/core';
+import type { CheckedProgram } from '@pol/core/checker';
 import { generate } from './emit.ts';
 
 /** The shape every generated module exports (with `any` for the policy-specific types). */

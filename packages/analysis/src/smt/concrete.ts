@@ -14,8 +14,8 @@
  * exactly that: the unknowns are fixed to the aggregates' values on the input (computed by a
  * bounded encoder), and the decision must then be the interpreter's.
  */
-import type { RRecord } from '@pol/core';
-import { Rational, type DecisionJson, type Json } from '@pol/core';
+import type { RRecord } from '@pol/core/checker';
+import { Rational, type DecisionJson, type Json } from '@pol/core/checker';
 import type * as IR from '@pol/core/ir';
 import { fromDayNumber } from './dates.ts';
 import { Encoder, type Leaf, type Mode, type SymDecision } from './encode.ts';

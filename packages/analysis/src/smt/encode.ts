@@ -12,7 +12,7 @@
  * to a validated input, the decision term must evaluate to the interpreter's decision.
  */
 import type * as IR from '@pol/core/ir';
-import { Rational } from '@pol/core';
+import { Rational } from '@pol/core/checker';
 import { exprKey } from '../ir-key.ts';
 import { dayNumber } from './dates.ts';
 import type { SymInput } from './sym-input.ts';

@@ -4,7 +4,7 @@
  * validated input satisfies (quantities with a unit are not negative, dates within years
  * 0000-9999, enum indices within the member list, list lengths within the bound).
  */
-import type { Rational, RValue, RRecord, Type } from '@pol/core';
+import type { Rational, RValue, RRecord, Type } from '@pol/core/checker';
 import type { Universe } from './universe.ts';
 import type { SV } from './values.ts';
 import { dayNumber, MAX_DAY, MIN_DAY } from './dates.ts';

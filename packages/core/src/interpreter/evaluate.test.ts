@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicyFile } from '../program/compile-policy.ts';
 import { evaluate } from './evaluate.ts';
 import { validateInput } from './validate-input.ts';
-import { resultToJson, type ResultJson } from './result-json.ts';
+import { resultToJson } from './result-json.ts';
+import type { ResultJson } from '../result/json.ts';
 
 function policy(text: string) {
   const r = compilePolicyFile('p.pol', (p) => (p === 'p.pol' ? text : undefined));

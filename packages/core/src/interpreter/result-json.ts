@@ -1,77 +1,13 @@
-/**
- * The JSON form of a decision, shared by `pol eval`, the compiled modules and every test that
- * compares engines: the outcome, every field any outcome can carry (null when this one has none),
- * alternatives, obligations, citations, and the trace with source lines.
- */
+/** The interpreter's results in the shared JSON form (result/json.ts). */
 import type { CheckedProgram } from '../checker/program.ts';
+import { decisionFieldNames, displayPath, valueToJson, type DecisionJson, type ExplainStepJson, type ResultJson } from '../result/json.ts';
 import type { Span } from '../source/span.ts';
-import { Rational } from '../values/rational.ts';
-import type { RValue } from '../values/value.ts';
 import type { Decision, NotApplied, Result } from './evaluate.ts';
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-export interface DecisionJson {
-  outcome: string;
-  [field: string]: Json;
-}
-
-export interface TraceStepJson {
-  id: string;
-  kind: 'rule' | 'exception' | 'otherwise';
-  title: string | null;
-  cites: string[];
-  file: string;
-  line: number;
-}
-
-export interface ExplainStepJson {
-  id: string;
-  kind: 'rule' | 'exception';
-  status: 'not-in-effect' | 'condition-false' | 'overridden';
-  /** the part of the condition that was false, as written in the policy */
-  failed: string | null;
-  file: string;
-  line: number;
-}
-
-export interface ResultJson {
-  decision: DecisionJson;
-  alternatives: DecisionJson[];
-  obligations: string[];
-  citations: string[];
-  decided_by: string;
-  trace: TraceStepJson[];
-  explain?: ExplainStepJson[];
-}
-
-export function valueToJson(v: RValue): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (v instanceof Rational) return v.toJSON();
-  if (Array.isArray(v)) return v.map(valueToJson);
-  if (v instanceof Set) return [...v].sort();
-  const out: { [k: string]: Json } = {};
-  for (const [k, x] of v as ReadonlyMap<string, RValue>) out[k] = valueToJson(x);
-  return out;
-}
-
-/** Every field any outcome declares, in declaration order: the flat decision record's keys. */
-export function decisionFieldNames(program: CheckedProgram): string[] {
-  const names: string[] = [];
-  for (const v of program.decision.variants) for (const p of v.params) if (!names.includes(p.name)) names.push(p.name);
-  return names;
-}
 
 export function decisionToJson(program: CheckedProgram, d: Decision): DecisionJson {
   const out: DecisionJson = { outcome: d.variant };
   for (const name of decisionFieldNames(program)) out[name] = d.fields.has(name) ? valueToJson(d.fields.get(name)!) : null;
   return out;
-}
-
-/** A policy file's name as traces show it: relative to the main file's folder. */
-export function displayPath(program: CheckedProgram, file: string): string {
-  const root = program.rootPath.includes('/') ? program.rootPath.slice(0, program.rootPath.lastIndexOf('/') + 1) : '';
-  return root && file.startsWith(root) ? file.slice(root.length) : file;
 }
 
 function where(program: CheckedProgram, span: Span): { file: string; line: number } {

@@ -6,8 +6,7 @@ import type { CheckedProgram } from '../checker/program.ts';
 import { suggest } from '../checker/suggest.ts';
 import { validateValue, type InputError } from '../values/validate.ts';
 import type { RRecord } from '../values/value.ts';
-import { Rational } from '../values/rational.ts';
-import type * as A from '../ast/nodes.ts';
+import { requirePath } from '../result/require-path.ts';
 import { evaluateCondition } from './evaluate.ts';
 
 export type ValidationResult =
@@ -27,40 +26,3 @@ export function validateInput(program: CheckedProgram, json: unknown): Validatio
   }
   return { ok: true, value: record };
 }
-
-/**
- * The input path a `require` is about (`item.units`), when its condition names exactly one: the
- * path its input error is reported at (the compiler reports at the same path).
- */
-export function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
-  const paths = new Set<string>();
-  const pathOf = (e: A.Expr): string | undefined => {
-    if (e.kind === 'paren') return pathOf(e.inner);
-    if (e.kind === 'identifier') {
-      const res = program.resolve(e);
-      return res.kind === 'input' ? res.field : undefined;
-    }
-    if (e.kind === 'member') {
-      const base = pathOf(e.object);
-      return base === undefined ? undefined : `${base}.${e.property.name}`;
-    }
-    return undefined;
-  };
-  const walk = (e: A.Expr): void => {
-    const p = pathOf(e);
-    if (p !== undefined) {
-      paths.add(p);
-      return;
-    }
-    // A number's unit and an `is` test's member are names, not values: only resolved identifiers
-    // (inputs, binders, defines) can be paths, and asking for an unresolved one is an error (D1).
-    for (const [k, v] of Object.entries(e)) {
-      if (k === 'unit' || k === 'test' || k === 'property' || k === 'binder' || k === 'enumName') continue;
-      if (v && typeof v === 'object' && 'kind' in v && 'span' in v && v !== e) walk(v as A.Expr);
-    }
-  };
-  walk(r.condition);
-  return paths.size === 1 ? [...paths][0]! : '';
-}
-
-export { Rational };

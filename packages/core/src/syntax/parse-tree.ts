@@ -1,7 +1,7 @@
 /**
  * The light parse tree and the recorder that builds it inside chevrotain.
  *
- * Each rule invocation becomes a node with its tokens (inserted-in-recovery ones too), each with
+ * Each rule invocation becomes a node with its tokens (inserted-in-recovery ones too), each under
  * the key it was read under (its LABEL in grammar.ts, else its token type's name), and its
  * sub-rules, in order, plus the offsets of its first and last real token, as chevrotain's CST
  * location tracking would. A rule's node is attached to its parent when the rule starts, so the
@@ -19,17 +19,20 @@ import type { IToken } from 'chevrotain';
 import type { ChildRule, Role, RuleName, TokenKey } from './shapes.ts';
 
 // Shared empty lists: most rules read only tokens or only sub-rules (replaced on first push).
-const NO_TOKENS: (string | IToken)[] = [];
+const NO_TOKENS: IToken[] = [];
+const NO_LABELLED: (string | IToken)[] = [];
 const NO_KIDS: ParseNode[] = [];
 
 /** One rule invocation. `R` is the rule's name, which fixes the keys and sub-rules it can have. */
 export class ParseNode<R extends RuleName = RuleName> {
+  /** the tokens read without a LABEL, in order (their key is their token type's name) */
+  toks: IToken[] = NO_TOKENS;
   /**
-   * The tokens read, each after the key it was read under: `key, token, key, token, ...` (one array
-   * rather than two: large policies have hundreds of thousands of nodes, and allocation dominates
-   * the parse). Read it through the accessors below.
+   * the tokens read with a LABEL, each after its label: `label, token, label, token, ...`. Kept apart
+   * so that most nodes make one array (large policies have hundreds of thousands of nodes, and
+   * allocation dominates the parse); labels never equal a token type's name.
    */
-  read: (string | IToken)[] = NO_TOKENS;
+  labelled: (string | IToken)[] = NO_LABELLED;
   kids: ParseNode[] = NO_KIDS;
   /** offset of the first real token, NaN when the rule read none */
   s = Number.NaN;
@@ -113,8 +116,11 @@ export class ParseTreeRecorder {
   private token(key: string, t: IToken): void {
     const n = this.cur;
     if (!n) return;
-    if (n.read === NO_TOKENS) n.read = [key, t];
-    else n.read.push(key, t);
+    if (key === t.tokenType.name) {
+      if (n.toks === NO_TOKENS) n.toks = [t];
+      else n.toks.push(t);
+    } else if (n.labelled === NO_LABELLED) n.labelled = [key, t];
+    else n.labelled.push(key, t);
     const s = t.startOffset;
     if (s === s) {
       if (n.s !== n.s) {
@@ -132,39 +138,36 @@ export const valid = (n: ParseNode): boolean => n.s === n.s;
 /** Whether a token was really in the text (not inserted in error recovery). */
 export const real = (t: IToken): boolean => t.startOffset === t.startOffset;
 
-/** The number of tokens the node read; `tokenAt(n, i)` is the i-th of them, `keyAt(n, i)` its key. */
-export const tokenCount = (n: ParseNode): number => n.read.length >> 1;
-export const tokenAt = (n: ParseNode, i: number): IToken => n.read[2 * i + 1] as IToken;
-export const keyAt = <R extends RuleName>(n: ParseNode<R>, i: number): TokenKey<R> => n.read[2 * i] as TokenKey<R>;
+/** The tokens read without a label, in order (the operators and prefixes of an expression). */
+export const unlabelled = (n: ParseNode): readonly IToken[] => n.toks;
 
-/** The position in `read` of the first token read under `key`, or -1. */
-function indexOfKey(n: ParseNode, key: string): number {
-  const read = n.read;
-  for (let i = 0; i < read.length; i += 2) if (read[i] === key) return i + 1;
-  return -1;
+/** The first token read under `key` (a label, or a token type's name for unlabelled ones), or undefined. */
+function first(n: ParseNode, key: string): IToken | undefined {
+  const l = n.labelled;
+  for (let i = 0; i < l.length; i += 2) if (l[i] === key) return l[i + 1] as IToken;
+  const t = n.toks;
+  for (let i = 0; i < t.length; i++) if (t[i]!.tokenType.name === key) return t[i];
+  return undefined;
 }
 
 /** The first token read under `key`; undefined when there is none or it was inserted in recovery. */
 export function tok<R extends RuleName>(n: ParseNode<R>, key: TokenKey<R>): IToken | undefined {
-  const i = indexOfKey(n, key);
-  if (i < 0) return undefined;
-  const t = n.read[i] as IToken;
-  return t.isInsertedInRecovery ? undefined : t;
+  const t = first(n, key);
+  return t && !t.isInsertedInRecovery ? t : undefined;
 }
 
 /** The first token read under `key`, even one inserted in recovery. */
 export function anyTok<R extends RuleName>(n: ParseNode<R>, key: TokenKey<R>): IToken | undefined {
-  const i = indexOfKey(n, key);
-  return i < 0 ? undefined : (n.read[i] as IToken);
+  return first(n, key);
 }
 
-/** Every token read under `key` that is really in the text, in order. */
+/** Every token read under the label `key` that is really in the text, in order. */
 export function toks<R extends RuleName>(n: ParseNode<R>, key: TokenKey<R>): IToken[] {
   const out: IToken[] = [];
-  const read = n.read;
-  for (let i = 0; i < read.length; i += 2) {
-    const t = read[i + 1] as IToken;
-    if (read[i] === key && !t.isInsertedInRecovery) out.push(t);
+  const l = n.labelled;
+  for (let i = 0; i < l.length; i += 2) {
+    const t = l[i + 1] as IToken;
+    if (l[i] === key && !t.isInsertedInRecovery) out.push(t);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus, Plus, Star, Slash, Equals, NotEq, Less, LessEq, Greater, GreaterEq, Comma, Colon } from './tokens.ts';
 import { polParser } from './grammar.ts';
 import { parseTokens } from './to-ast.ts';
-import { isValidDate } from '../types/dates.ts';
+import { isValidDate } from '../calendar/dates.ts';
 
 const KEYWORD_TYPES = new Set(Object.values(Kw));
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { polParser } from './grammar.ts';
 import { SHAPES } from './shapes.ts';
 import { parseSource } from './parse.ts';
+import { ALL_TOKENS } from './tokens.ts';
 
 interface GastNode {
   readonly constructor: { name: string };
@@ -43,6 +44,20 @@ describe('syntax/shapes.ts', () => {
   it.each(Object.keys(productions))('%s: lists the keys and sub-rules the grammar reads', (name) => {
     const shape = SHAPES[name as keyof typeof SHAPES];
     expect({ tokens: [...shape.tokens].sort(), rules: [...shape.rules].sort() }).toEqual(recorded(productions[name]!));
+  });
+
+  it('uses no label that is also a token type name (the recorder tells them apart by that)', () => {
+    const typeNames = new Set(ALL_TOKENS.map((t) => t.name));
+    const labels = new Set<string>();
+    for (const rule of Object.values(productions)) {
+      const walk = (n: GastNode): void => {
+        if (n.constructor.name === 'Terminal' && n.label) labels.add(n.label);
+        if (n.constructor.name !== 'NonTerminal') for (const d of n.definition ?? []) walk(d);
+      };
+      walk(rule);
+    }
+    expect(labels.size).toBeGreaterThan(10);
+    expect([...labels].filter((l) => typeNames.has(l))).toEqual([]);
   });
 
   it('tells apart the two expressions of `sum` by their roles', () => {

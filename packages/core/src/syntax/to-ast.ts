@@ -8,7 +8,7 @@ import type { IToken } from 'chevrotain';
 import type * as A from '../ast/nodes.ts';
 import type { Span } from '../source/span.ts';
 import type { PolParser } from './grammar.ts';
-import { anyTok, firstKid, keyAt, kid, kids, ParseNode, real, tok, tokenAt, tokenCount, toks, valid } from './parse-tree.ts';
+import { anyTok, firstKid, kid, kids, ParseNode, real, tok, toks, unlabelled, valid } from './parse-tree.ts';
 import { decodeString } from './strings.ts';
 
 /** Parses `tokens` (with `endOffset` set) into a syntax tree; the errors are in `parser.errors`. */
@@ -284,8 +284,7 @@ class ToAst {
       else if (child.name === 'binaryOperator') {
         let first: IToken | undefined;
         let op = '';
-        for (let i = 0; i < tokenCount(child); i++) {
-          const t = tokenAt(child, i);
+        for (const t of unlabelled(child)) {
           if (!real(t)) continue;
           if (first) op += ' ' + t.image;
           else {
@@ -300,10 +299,7 @@ class ToAst {
   }
 
   private pushOperand(n: ParseNode<'operand'>, items: Item[]): void {
-    for (let i = 0; i < tokenCount(n); i++) {
-      const t = tokenAt(n, i);
-      if (real(t)) items.push({ kind: 'prefix', op: t.image === 'not' ? 'not' : '-', token: t });
-    }
+    for (const t of unlabelled(n)) if (real(t)) items.push({ kind: 'prefix', op: t.image === 'not' ? 'not' : '-', token: t });
     for (const k of kids(n, 'postfix')) if (valid(k)) items.push({ kind: 'atom', node: k });
   }
 
@@ -357,9 +353,10 @@ class ToAst {
     const p = kid(n, 'primary');
     let expr = p ? this.primary(p, this.nodeSpan(p, span)) : this.placeholder(span);
     // Not toks(n, 'field'): this runs for every operand, so no array is made.
-    for (let i = 0; i < tokenCount(n); i++) {
-      const t = tokenAt(n, i);
-      if (keyAt(n, i) !== 'field' || t.isInsertedInRecovery) continue;
+    const l = n.labelled;
+    for (let i = 1; i < l.length; i += 2) {
+      const t = l[i] as IToken;
+      if (t.isInsertedInRecovery) continue; // the only label a postfix reads is `field`
       expr = { kind: 'member', object: expr, property: this.ident(t, span), span: { file: this.path, start: expr.span.start, end: t.endOffset! + 1 } };
     }
     return expr;

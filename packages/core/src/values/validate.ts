@@ -6,7 +6,7 @@
  */
 import type { Type } from '../types/pol-types.ts';
 import { typeToString } from '../types/pol-types.ts';
-import { isValidDate } from '../types/dates.ts';
+import { isValidDate } from '../calendar/dates.ts';
 import { Rational } from './rational.ts';
 import type { RValue } from './value.ts';
 

@@ -1,4 +1,7 @@
-/** Calendar dates as ISO `YYYY-MM-DD` strings: they compare correctly as strings. */
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings: they compare correctly as strings. The lexer checks
+ * date literals with it and input validation checks input dates, so it sits below both.
+ */
 export function isValidDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
