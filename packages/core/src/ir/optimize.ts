@@ -141,6 +141,9 @@ class Folder {
       if (x.k === 'bool') break;
     }
     if (args.length === 0) return bool(unit, e.span);
+    // An `or` left with one `and` stays an `or` (with its false part): as an `and` it would be
+    // explained by its first false part (or flattened into an enclosing `and`), not as a whole.
+    if (args.length === 1 && !unit && args[0]!.k === 'and') return { ...e, args: [args[0]!, bool(false, e.span)] };
     if (args.length === 1) return args[0]!;
     return { ...e, args };
   }

@@ -1,0 +1,236 @@
+/**
+ * The rule tree as straight-line code (docs/compiled-module.md, "Code shape"). Per rule or
+ * exception: a trace step, a NodeInfo (who decided, with the precomputed obligations, citations,
+ * trace and, when the decision is a constant, the preallocated results), `applies_<name>` and
+ * `resolve_<name>`. When not explaining, exceptions are tried in precedence order and the first
+ * that applies wins; then only the later siblings that can contribute an alternative
+ * (`rule.alternatives`) are evaluated. When explaining, everything the interpreter records is
+ * recorded in its order: every exception's condition first, then the winner, then the others.
+ */
+import * as I from '@pol/core/ir';
+import { code } from './code.ts';
+import { CompileError } from './ts-types.ts';
+import { commentText, key, lit } from './text.ts';
+import type { ExprPrinter } from './expr.ts';
+import type { Names } from './names.ts';
+
+interface RuleNames {
+  step: string;
+  info: string;
+  applies: string;
+  resolve: string;
+  explain: string;
+}
+
+export class RulePrinter {
+  private readonly rn = new Map<number, RuleNames>();
+
+  constructor(
+    private readonly p: I.Program,
+    private readonly names: Names,
+    private readonly ex: ExprPrinter,
+    private readonly out: string[],
+  ) {
+    for (const r of I.allRules(p)) {
+      const b = r.name;
+      this.rn.set(r.id, {
+        step: names.take(`STEP_${b}`),
+        info: names.take(`INFO_${b}`),
+        applies: names.take(`applies_${b}`),
+        resolve: names.take(`resolve_${b}`),
+        explain: names.take(`explain_${b}`),
+      });
+    }
+  }
+
+  names_(r: I.Rule): RuleNames {
+    return this.rn.get(r.id)!;
+  }
+
+  /** A field value known at compile time, as JSON code; undefined when it depends on the input. */
+  private staticField(v: I.Expr): string | undefined {
+    switch (v.k) {
+      case 'num': {
+        const j = v.value.toJSON();
+        return typeof j === 'number' ? (Object.is(j, -0) ? '0' : String(j)) : lit(j);
+      }
+      case 'date':
+        return lit(v.value);
+      case 'bool':
+        return v.value ? 'true' : 'false';
+      case 'enum':
+        return lit(v.member);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Code for a decision: a frozen constant when every field is static, else a call. */
+  decision(d: I.Decision, tag: string): { code: string; constant: string | undefined } {
+    const fields = this.p.decision.fields;
+    const args = new Map(d.args.map((a) => [a.name, a.value] as const));
+    const statics = fields.map((n) => (args.has(n) ? this.staticField(args.get(n)!) : 'null'));
+    if (statics.every((x) => x !== undefined)) {
+      const name = this.names.take(`DEC_${tag}`);
+      this.out.push(`const ${name}: Decision = Object.freeze({ outcome: ${lit(d.variant)}${fields.map((n, k) => `, ${key(n)}: ${statics[k]}`).join('')} } as Decision);`);
+      return { code: name, constant: name };
+    }
+    const fn = this.names.take(`decide_${tag}`);
+    const values = fields.map((n) => {
+      const v = args.get(n);
+      if (!v) return `${key(n)}: null`;
+      const t = v.type.kind === 'optional' ? v.type.inner : v.type;
+      if (t.kind === 'record' || t.kind === 'list' || t.kind === 'set') throw new CompileError('decision fields of record or list type are not supported by the compiler');
+      const e = this.ex.expr(v, tag);
+      if (t.kind === 'number') return `${key(n)}: ${v.type.kind === 'optional' ? `nj(${e})` : `numberJson(${e})`}`;
+      return `${key(n)}: ${e}`;
+    });
+    this.out.push(code`
+      function ${fn}(): Decision {
+        return { outcome: ${lit(d.variant)}, ${values.join(', ')} } as Decision;
+      }`);
+    return { code: `${fn}()`, constant: undefined };
+  }
+
+  otherwise(): string {
+    const o = this.p.otherwise;
+    const d = this.decision(o.decide, 'otherwise');
+    this.out.push(`const OTHERWISE_PATH = path(step("otherwise", "otherwise", null, [${o.cites.map(lit).join(', ')}], ${lit(o.site.file)}, ${o.site.line}));`);
+    this.out.push(`const OTHERWISE: NodeInfo = info("otherwise", EMPTY, OTHERWISE_PATH, ${d.constant ?? 'null'});`);
+    return d.code;
+  }
+
+  rule(r: I.Rule, chain: readonly I.Rule[]): void {
+    const n = this.names_(r);
+    const title = r.title ? ` "${commentText(r.title)}"` : '';
+    const sees = r.cites.map((c) => `\n * @see ${commentText(c)}`).join('');
+    this.out.push(
+      `/** ${r.kind} ${commentText(r.name)}${title} (${commentText(r.site.file)}:${r.site.line})${sees} */\nconst ${n.step} = step(${lit(r.name)}, ${lit(r.kind)}, ${r.title !== undefined ? lit(r.title) : 'null'}, [${r.cites.map(lit).join(', ')}], ${lit(r.site.file)}, ${r.site.line});`,
+    );
+    const own = this.decision(r.decide, r.name);
+    const steps = [...chain, r].map((x) => this.names_(x).step);
+    this.out.push(`const ${n.info}: NodeInfo = info(${lit(r.name)}, [${r.obligations.map(lit).join(', ')}], path(${steps.join(', ')}), ${own.constant ?? 'null'});`);
+    this.applies(r, n);
+    this.resolve(r, n, own.code);
+    for (const e of r.exceptions) this.rule(e, [...chain, r]);
+  }
+
+  private why(r: I.Rule, status: string, failed: string | undefined, tag: string): string {
+    const name = this.names.take(`${tag}_${r.name}`);
+    const w = r.nameSite;
+    this.out.push(`const ${name} = why(${lit(r.name)}, ${lit(r.kind)}, ${lit(status)}, ${failed === undefined ? 'null' : lit(failed)}, ${lit(w.file)}, ${w.line});`);
+    return name;
+  }
+
+  private applies(r: I.Rule, n: RuleNames): void {
+    const body: string[] = [];
+    if (r.from !== undefined || r.until !== undefined) {
+      const conds = [...(r.from !== undefined ? [`ON < ${lit(r.from)}`] : []), ...(r.until !== undefined ? [`ON >= ${lit(r.until)}`] : [])];
+      const w = this.why(r, 'not-in-effect', r.dateSpan ? I.spanText(this.p, r.dateSpan) : undefined, 'NOT_IN_EFFECT');
+      body.push(code`
+        if (ON !== undefined && (${conds.join(' || ')})) {
+          if ($x !== undefined) $x.push(${w});
+          return false;
+        }`);
+    }
+    const when = r.when;
+    if (!when) body.push('return true;');
+    else if (when.k === 'and') {
+      // explaining: the first false part is recorded, each part printed once (linear in the condition)
+      body.push(`if ($x === undefined) return ${this.ex.expr(when, r.name)};`);
+      when.args.forEach((a, k) => {
+        const w = this.why(r, 'condition-false', I.spanText(this.p, a.span), `FALSE_${k + 1}`);
+        body.push(code`
+          if (${this.ex.negated(a, r.name)}) {
+            $x.push(${w});
+            return false;
+          }`);
+      });
+      body.push('return true;');
+    } else {
+      const w = this.why(r, 'condition-false', I.spanText(this.p, when.span), 'FALSE');
+      body.push(`if (${this.ex.expr(when, r.name)}) return true;`, `if ($x !== undefined) $x.push(${w});`, 'return false;');
+    }
+    this.out.push(code`
+      /** whether ${commentText(r.name)} applies (in effect, condition true); records why not when explaining */
+      function ${n.applies}($x: ExplainStep[] | undefined): boolean {
+        ${body}
+      }`);
+  }
+
+  private resolve(r: I.Rule, n: RuleNames, own: string): void {
+    const ex = r.exceptions.map((e) => this.names_(e));
+    const decideOwn = [`WIN = ${n.info};`, 'ALTS = EMPTY;', `return ${own};`];
+    const doc = `/** ${commentText(r.name)} decides unless an exception applies (the first that applies wins, recursively) */`;
+    if (ex.length === 0) {
+      this.out.push(code`
+        ${doc}
+        function ${n.resolve}($x: ExplainStep[] | undefined): Decision {
+          ${decideOwn}
+        }`);
+      return;
+    }
+    if (ex.length === 1) {
+      this.out.push(code`
+        ${doc}
+        function ${n.resolve}($x: ExplainStep[] | undefined): Decision {
+          if (${ex[0]!.applies}($x)) return ${ex[0]!.resolve}($x);
+          ${decideOwn}
+        }`);
+      return;
+    }
+    // not explaining: precedence order, then only the siblings that can be an alternative
+    const fast = r.exceptions.map((_, i) => {
+      const e = ex[i]!;
+      const alts = r.alternatives[i] ?? [];
+      if (alts.length === 0) return `if (${e.applies}(undefined)) return ${e.resolve}(undefined);`;
+      return code`
+        if (${e.applies}(undefined)) {
+          const $d = ${e.resolve}(undefined);
+          const $w = WIN;
+          let $alts = ALTS;
+          ${alts.map((j) => `if (${ex[j]!.applies}(undefined)) $alts = withAlternative($alts, $d, ${ex[j]!.resolve}(undefined), FIELDS);`)}
+          WIN = $w;
+          ALTS = $alts;
+          return $d;
+        }`;
+    });
+    this.out.push(code`
+      ${doc}
+      function ${n.resolve}($x: ExplainStep[] | undefined): Decision {
+        if ($x !== undefined) return ${n.explain}($x);
+        ${fast}
+        ${decideOwn}
+      }`);
+    // explaining: every condition first (written order), then the winner, then the overridden ones
+    const overridden = r.exceptions.map((e, k) => (k === 0 ? '' : this.why(e, 'overridden', undefined, 'OVERRIDDEN')));
+    const pick = ex.map((e, k) => code`
+      ${k === 0 ? '' : 'else '}if ($a${k}) {
+        $d = ${e.resolve}($x);
+        $w = ${k};
+      }`);
+    this.out.push(code`
+      function ${n.explain}($x: ExplainStep[]): Decision {
+        ${ex.map((e, k) => `const $a${k} = ${e.applies}($x);`)}
+        let $d: Decision;
+        let $w: number;
+        ${pick}
+        else {
+          ${decideOwn}
+        }
+        const $n = WIN;
+        let $alts = ALTS;
+        ${ex.slice(1).map((e, k0) => {
+          const k = k0 + 1;
+          return code`
+            if ($a${k} && $w < ${k}) {
+              $x.push(${overridden[k]!});
+              $alts = withAlternative($alts, $d, ${e.resolve}($x), FIELDS);
+            }`;
+        })}
+        WIN = $n;
+        ALTS = $alts;
+        return $d;
+      }`);
+  }
+}
