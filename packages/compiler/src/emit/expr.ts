@@ -150,7 +150,13 @@ export class ExprPrinter {
     const body = e.body ? this.expr(e.body, where, inner) : '';
     const [init, step, ret, retType] =
       e.op === 'sum'
-        ? ['let $acc: PolNumber = 0;', `$acc = add($acc, ${body});`, '$acc', 'PolNumber']
+        ? [
+            // safe integers in a double until a term or the total is not one, then exact
+            'let $i = 0;\nlet $acc: PolNumber | undefined;',
+            `const $v = ${body};\nif ($acc === undefined && typeof $v === 'number' && Number.isSafeInteger($i + $v)) $i += $v;\nelse $acc = add($acc ?? $i, $v);`,
+            '$acc ?? $i',
+            'PolNumber',
+          ]
         : e.op === 'count'
           ? ['let $acc = 0;', '$acc++;', '$acc', 'PolNumber']
           : e.op === 'all'

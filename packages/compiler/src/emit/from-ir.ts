@@ -14,7 +14,7 @@ import { commentText, lit, prop, typeKey, wrapList } from './text.ts';
 import { recordLiteral, tsType, type TypeNames } from './ts-types.ts';
 
 /** Names the module itself declares (besides the runtime's); no policy name may take one. */
-const MODULE_NAMES = ['POLICY', 'validate', 'evaluate', 'Input', 'Decision', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'begin', 'IN', 'ON', 'WIN', 'ALTS'];
+const MODULE_NAMES = ['POLICY', 'validate', 'evaluate', 'Input', 'Decision', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN'];
 
 /** Rule functions per chunk of `evaluate` (keeps each function small enough to be optimised). */
 const RULE_CHUNK = 64;
@@ -161,24 +161,55 @@ class ModulePrinter {
     const o = this.out;
     o.push('// ---- evaluation ----');
     o.push(code`
-      /** What a resolve function leaves in WIN: who decided, with the precomputed result parts. */
+      /**
+       * What a resolve function leaves in WIN: who decided, with the precomputed result parts and the
+       * alternatives. When the decision is one the policy fixes, the results to return are built
+       * once, here or (for a combination of alternatives) at its first use.
+       */
       interface NodeInfo {
         readonly id: string;
         readonly obligations: readonly string[];
         readonly citations: readonly string[];
         readonly trace: readonly TraceStep[];
-        /** the decision when the policy fixes it, and then the results returned when nothing else varies */
         readonly decision: Decision | null;
+        readonly alternatives: readonly Decision[];
         readonly full: Result | null;
         readonly bare: Result | null;
+        /** by bit mask of the alternatives that applied (alternativesOf) */
+        variants: (NodeInfo | undefined)[] | undefined;
+      }
+
+      function node(n: Pick<NodeInfo, 'id' | 'obligations' | 'citations' | 'trace'>, decision: Decision | null, alternatives: readonly Decision[]): NodeInfo {
+        const result = (trace: readonly TraceStep[]): Result | null =>
+          decision === null
+            ? null
+            : Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
+        return { id: n.id, obligations: n.obligations, citations: n.citations, trace: n.trace, decision, alternatives, full: result(n.trace), bare: result(EMPTY), variants: undefined };
       }
 
       function info(id: string, obligations: readonly string[], trace: readonly TraceStep[], decision: Decision | null): NodeInfo {
-        const o = Object.freeze(obligations);
-        const citations = citationsOf(trace);
-        const result = (t: readonly TraceStep[]): Result | null =>
-          decision === null ? null : Object.freeze({ decision, alternatives: EMPTY, obligations: o, citations, decided_by: id, trace: t });
-        return Object.freeze({ id, obligations: o, citations, trace, decision, full: result(trace), bare: result(EMPTY) });
+        return node({ id, obligations: Object.freeze(obligations), citations: citationsOf(trace), trace }, decision, EMPTY);
+      }
+
+      /** n with the decision of an overridden exception as an alternative, if it is one. */
+      function withAlt(n: NodeInfo, first: Decision, d: Decision): NodeInfo {
+        const alternatives = withAlternative(n.alternatives, first, d, FIELDS);
+        return alternatives === n.alternatives ? n : node(n, null, alternatives);
+      }
+
+      /** n with the constant alternatives table[k] for every bit k of m (built once per combination). */
+      function alternativesOf(n: NodeInfo, first: Decision, table: readonly Decision[], m: number): NodeInfo {
+        const fixed = first === n.decision;
+        if (fixed && n.variants !== undefined) {
+          const hit = n.variants[m];
+          if (hit !== undefined) return hit;
+        }
+        let alternatives = n.alternatives;
+        for (let k = 0; k < table.length; k++) if ((m & (1 << k)) !== 0) alternatives = withAlternative(alternatives, first, table[k]!, FIELDS);
+        if (!fixed) return alternatives === n.alternatives ? n : node(n, null, alternatives);
+        const v = alternatives === n.alternatives ? n : node(n, first, Object.freeze(alternatives));
+        (n.variants ??= [])[m] = v;
+        return v;
       }`);
     const used = new Set<number>();
     const walk = (e: I.Expr): void => {
@@ -195,16 +226,14 @@ class ModulePrinter {
       let IN!: Input;
       /** the "as of" date, undefined when the input has none */
       let ON: string | undefined;
-      /** set by the resolve functions: the rule or exception that decided, and the alternatives */
+      /** set by the resolve functions: the rule or exception that decided, with the alternatives */
       let WIN!: NodeInfo;
-      let ALTS: readonly Decision[] = EMPTY;
       ${this.caches.map((c) => `let ${c.name}: ${c.type} | undefined;`)}
 
       function begin(input: Input): void {
         IN = input;
         ON = ${asOf ? `${prop('input', asOf)} ?? undefined` : 'undefined'};
         WIN = OTHERWISE;
-        ALTS = EMPTY;
         ${this.caches.map((c) => `${c.name} = undefined;`)}
       }`);
   }
@@ -297,11 +326,11 @@ class ModulePrinter {
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
-        // nothing varies (a fixed decision, no alternatives, not explaining): the preallocated result
-        if ($x === undefined && ALTS === EMPTY && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
+        // a decision the policy fixes, not explaining: the result built once for it
+        if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
         const $result: Result = {
           decision: $decision,
-          alternatives: ALTS,
+          alternatives: $n.alternatives,
           obligations: $n.obligations,
           citations: $n.citations,
           decided_by: $n.id,

@@ -24,6 +24,8 @@ interface RuleNames {
 
 export class RulePrinter {
   private readonly rn = new Map<number, RuleNames>();
+  private readonly constants = new Map<string, string>();
+  private readonly decisions = new Map<number, { code: string; constant: string | undefined }>();
 
   constructor(
     private readonly p: I.Program,
@@ -41,6 +43,8 @@ export class RulePrinter {
         explain: names.take(`explain_${b}`),
       });
     }
+    // every decision first, so that the tables of alternatives can name the constants
+    for (const r of I.allRules(p)) this.decisions.set(r.id, this.decision(r.decide, r.name));
   }
 
   names_(r: I.Rule): RuleNames {
@@ -65,14 +69,19 @@ export class RulePrinter {
     }
   }
 
-  /** Code for a decision: a frozen constant when every field is static, else a call. */
-  decision(d: I.Decision, tag: string): { code: string; constant: string | undefined } {
+  /** Code for a decision: a frozen constant when every field is static (one per distinct value), else a call. */
+  private decision(d: I.Decision, tag: string): { code: string; constant: string | undefined } {
     const fields = this.p.decision.fields;
     const args = new Map(d.args.map((a) => [a.name, a.value] as const));
     const statics = fields.map((n) => (args.has(n) ? this.staticField(args.get(n)!) : 'null'));
     if (statics.every((x) => x !== undefined)) {
-      const name = this.names.take(`DEC_${tag}`);
-      this.out.push(`const ${name}: Decision = Object.freeze({ outcome: ${lit(d.variant)}${fields.map((n, k) => `, ${key(n)}: ${statics[k]}`).join('')} } as Decision);`);
+      const value = `{ outcome: ${lit(d.variant)}${fields.map((n, k) => `, ${key(n)}: ${statics[k]}`).join('')} }`;
+      let name = this.constants.get(value);
+      if (!name) {
+        name = this.names.take(`DEC_${tag}`);
+        this.constants.set(value, name);
+        this.out.push(`const ${name}: Decision = Object.freeze(${value} as Decision);`);
+      }
       return { code: name, constant: name };
     }
     const fn = this.names.take(`decide_${tag}`);
@@ -92,6 +101,18 @@ export class RulePrinter {
     return { code: `${fn}()`, constant: undefined };
   }
 
+  /**
+   * The one constant decision an exception always resolves to (whichever of its own exceptions
+   * decides), or undefined: then, as an alternative, it contributes that constant when it applies
+   * and need not be resolved.
+   */
+  private fixedDecision(r: I.Rule): string | undefined {
+    const own = this.decisions.get(r.id)!.constant;
+    if (own === undefined) return undefined;
+    for (const e of r.exceptions) if (this.fixedDecision(e) !== own) return undefined;
+    return own;
+  }
+
   otherwise(): string {
     const o = this.p.otherwise;
     const d = this.decision(o.decide, 'otherwise');
@@ -107,7 +128,7 @@ export class RulePrinter {
     this.out.push(
       `/** ${r.kind} ${commentText(r.name)}${title} (${commentText(r.site.file)}:${r.site.line})${sees} */\nconst ${n.step} = step(${lit(r.name)}, ${lit(r.kind)}, ${r.title !== undefined ? lit(r.title) : 'null'}, [${r.cites.map(lit).join(', ')}], ${lit(r.site.file)}, ${r.site.line});`,
     );
-    const own = this.decision(r.decide, r.name);
+    const own = this.decisions.get(r.id)!;
     const steps = [...chain, r].map((x) => this.names_(x).step);
     this.out.push(`const ${n.info}: NodeInfo = info(${lit(r.name)}, [${r.obligations.map(lit).join(', ')}], path(${steps.join(', ')}), ${own.constant ?? 'null'});`);
     this.applies(r, n);
@@ -160,7 +181,7 @@ export class RulePrinter {
 
   private resolve(r: I.Rule, n: RuleNames, own: string): void {
     const ex = r.exceptions.map((e) => this.names_(e));
-    const decideOwn = [`WIN = ${n.info};`, 'ALTS = EMPTY;', `return ${own};`];
+    const decideOwn = [`WIN = ${n.info};`, `return ${own};`];
     const doc = `/** ${commentText(r.name)} decides unless an exception applies (the first that applies wins, recursively) */`;
     if (ex.length === 0) {
       this.out.push(code`
@@ -184,14 +205,27 @@ export class RulePrinter {
       const e = ex[i]!;
       const alts = r.alternatives[i] ?? [];
       if (alts.length === 0) return `if (${e.applies}(undefined)) return ${e.resolve}(undefined);`;
+      const fixed = alts.map((j) => this.fixedDecision(r.exceptions[j]!));
+      if (alts.length <= 30 && fixed.every((f) => f !== undefined)) {
+        // each possible alternative is a constant: a bit per sibling that applies, and the
+        // results for each combination are built once (alternativesOf)
+        const table = this.names.take(`ALTERNATIVES_TO_${r.exceptions[i]!.name}`);
+        this.out.push(`const ${table}: readonly Decision[] = [${fixed.join(', ')}];`);
+        return code`
+          if (${e.applies}(undefined)) {
+            const $d = ${e.resolve}(undefined);
+            let $m = 0;
+            ${alts.map((j, k) => `if (${ex[j]!.applies}(undefined)) $m |= ${1 << k};`)}
+            if ($m !== 0) WIN = alternativesOf(WIN, $d, ${table}, $m);
+            return $d;
+          }`;
+      }
       return code`
         if (${e.applies}(undefined)) {
           const $d = ${e.resolve}(undefined);
-          const $w = WIN;
-          let $alts = ALTS;
-          ${alts.map((j) => `if (${ex[j]!.applies}(undefined)) $alts = withAlternative($alts, $d, ${ex[j]!.resolve}(undefined), FIELDS);`)}
+          let $w = WIN;
+          ${alts.map((j) => `if (${ex[j]!.applies}(undefined)) $w = withAlt($w, $d, ${ex[j]!.resolve}(undefined));`)}
           WIN = $w;
-          ALTS = $alts;
           return $d;
         }`;
     });
@@ -218,18 +252,16 @@ export class RulePrinter {
         else {
           ${decideOwn}
         }
-        const $n = WIN;
-        let $alts = ALTS;
+        let $n = WIN;
         ${ex.slice(1).map((e, k0) => {
           const k = k0 + 1;
           return code`
             if ($a${k} && $w < ${k}) {
               $x.push(${overridden[k]!});
-              $alts = withAlternative($alts, $d, ${e.resolve}($x), FIELDS);
+              $n = withAlt($n, $d, ${e.resolve}($x));
             }`;
         })}
         WIN = $n;
-        ALTS = $alts;
         return $d;
       }`);
   }

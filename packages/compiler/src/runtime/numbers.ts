@@ -1,6 +1,10 @@
 // ---- numbers: a safe integer is a plain JS number; anything else is an exact BigInt rational ----
 
-/** An exact rational that is not a safe integer: always normalised (gcd 1, den > 0). */
+/**
+ * An exact rational that is not a safe integer, den > 0. `validate` returns them normalised (gcd 1);
+ * inside `evaluate` arithmetic may leave big ones unnormalised (normalising costs a BigInt gcd),
+ * which every operation accepts, and `numberJson` normalises before printing.
+ */
 export class PolRational {
   constructor(
     readonly n: bigint,
@@ -13,8 +17,10 @@ export type PolNumber = number | PolRational;
 
 const MAX_SAFE = 9007199254740991n;
 
+/** gcd of two non-negative integers; in doubles once both are safe (usually after one step). */
 export function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
+    if (a <= MAX_SAFE && b <= MAX_SAFE) return BigInt(gcdSmall(Number(a), Number(b)));
     const t = a % b;
     a = b;
     b = t;
@@ -48,6 +54,20 @@ export function q(n: bigint, d: bigint): PolNumber {
   return new PolRational(n, d);
 }
 
+/**
+ * n/d from arithmetic: canonical when n and d are safe integers (a gcd in doubles), else left
+ * unnormalised (see PolRational).
+ */
+function qLazy(n: bigint, d: bigint): PolNumber {
+  if (d === 0n) return 0;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (n <= MAX_SAFE && n >= -MAX_SAFE && d <= MAX_SAFE) return qSmall(Number(n), Number(d));
+  return new PolRational(n, d);
+}
+
 /** The canonical form of n/d for safe integers n and d > 0 (the small-decimal fast path). */
 function qSmall(n: number, d: number): PolNumber {
   const g = gcdSmall(n < 0 ? -n : n, d);
@@ -76,14 +96,16 @@ function sd(a: PolNumber): number {
 }
 
 export function add(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const r = a + b;
-    if (Number.isSafeInteger(r)) return r;
-  }
+  if (typeof a === 'number') {
+    if (typeof b === 'number') {
+      const r = a + b;
+      if (Number.isSafeInteger(r)) return r;
+    } else if (b.d > 33554432n) return qLazy(BigInt(a) * b.d + b.n, b.d);
+  } else if (typeof b !== 'number' && a.d === b.d) return qLazy(a.n + b.n, a.d);
   const an = sn(a);
   const bnum = sn(b);
   if (an === an && bnum === bnum) return qSmall(an * sd(b) + bnum * sd(a), sd(a) * sd(b));
-  return q(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
+  return qLazy(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
 }
 export function sub(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -93,7 +115,7 @@ export function sub(a: PolNumber, b: PolNumber): PolNumber {
   const an = sn(a);
   const bnum = sn(b);
   if (an === an && bnum === bnum) return qSmall(an * sd(b) - bnum * sd(a), sd(a) * sd(b));
-  return q(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
+  return qLazy(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
 }
 export function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -103,7 +125,7 @@ export function mul(a: PolNumber, b: PolNumber): PolNumber {
   const an = sn(a);
   const bnum = sn(b);
   if (an === an && bnum === bnum) return qSmall(an * bnum, sd(a) * sd(b));
-  return q(bn(a) * bn(b), bd(a) * bd(b));
+  return qLazy(bn(a) * bn(b), bd(a) * bd(b));
 }
 /** Division by zero is zero, as in the reference semantics. */
 export function div(a: PolNumber, b: PolNumber): PolNumber {
@@ -112,7 +134,7 @@ export function div(a: PolNumber, b: PolNumber): PolNumber {
     if (a % b === 0) return a / b + 0;
   }
   if (bn(b) === 0n) return 0;
-  return q(bn(a) * bd(b), bd(a) * bn(b));
+  return qLazy(bn(a) * bd(b), bd(a) * bn(b));
 }
 export function neg(a: PolNumber): PolNumber {
   return typeof a === 'number' ? 0 - a : new PolRational(-a.n, a.d);
@@ -173,6 +195,13 @@ export function cmpScaled(a: PolNumber, p: number, b: PolNumber, r: number): num
     const y = b * r;
     if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x < y ? -1 : x > y ? 1 : 0;
   }
+  // as in cmpSlow: doubles decide unless too close to call
+  const x = approx(a) * p;
+  const y = approx(b) * r;
+  const diff = x - y;
+  const tol = (Math.abs(x) + Math.abs(y)) * 1e-12 + 1e-300;
+  if (diff > tol) return 1;
+  if (diff < -tol) return -1;
   return cmp(mul(a, p), mul(b, r));
 }
 
@@ -217,7 +246,8 @@ export function rationalText(a: PolRational): string {
 }
 
 /** A number as JSON: a JS number when it round-trips exactly, else exact decimal text, else "n/d". */
-export function numberJson(a: PolNumber): number | string {
+export function numberJson(v: PolNumber): number | string {
+  const a = typeof v === 'number' ? v : q(v.n, v.d);
   if (typeof a === 'number') return a === 0 ? 0 : a;
   const text = rationalText(a);
   const x = Number(text);

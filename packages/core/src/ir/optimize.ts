@@ -141,9 +141,10 @@ class Folder {
       if (x.k === 'bool') break;
     }
     if (args.length === 0) return bool(unit, e.span);
-    // An `or` left with one `and` stays an `or` (with its false part): as an `and` it would be
-    // explained by its first false part (or flattened into an enclosing `and`), not as a whole.
-    if (args.length === 1 && !unit && args[0]!.k === 'and') return { ...e, args: [args[0]!, bool(false, e.span)] };
+    // An `or` is explained as a whole (its text is the failing part), so what is left of it keeps
+    // its span; left with one `and`, it stays an `or` (with its false part), since an `and` would
+    // be explained by its first false part (or flattened into an enclosing `and`).
+    if (args.length === 1 && !unit) return args[0]!.k === 'and' ? { ...e, args: [args[0]!, bool(false, e.span)] } : { ...args[0]!, span: e.span };
     if (args.length === 1) return args[0]!;
     return { ...e, args };
   }
@@ -217,24 +218,27 @@ const SHARE_MIN_SIZE = 4;
 function share(p: I.Program): I.Program {
   const keys = new Map<I.Expr, string>();
   const sizes = new Map<I.Expr, number>();
-  const eligible = new Map<I.Expr, boolean>();
   const count = new Map<string, number>();
   const visit = (e: I.Expr): void => {
     let size = 1;
-    let ok = e.k !== 'binder' && !((e.k === 'input' || e.k === 'field') && e.narrowed);
-    const parts: string[] = [];
+    let parts: string[] = [];
     for (const c of I.children(e)) {
       visit(c);
       size += sizes.get(c)!;
-      ok &&= eligible.get(c)!;
       parts.push(keys.get(c)!);
     }
-    // an aggregate's binder ids are part of its key, so two loops never share by accident
-    const key = `${nodeKey(e)}(${parts.join(',')})`;
+    // An aggregate's own binder is renamed by nesting depth (de Bruijn: the innermost loop is
+    // ^0), so that the same loop written twice shares, and a loop never equals a different one.
+    if (e.k === 'agg') parts = parts.map((k) => k.replace(/\^(\d+)/g, (_m, d: string) => `^${Number(d) + 1}`).split(`binder:${e.binder}(`).join('^0('));
+    const key = e.k === 'agg' ? `agg:${e.op}:${e.where ? 'w' : ''}${e.body ? 'b' : ''}(${parts.join(',')})` : `${nodeKey(e)}(${parts.join(',')})`;
     keys.set(e, key);
     sizes.set(e, size);
-    eligible.set(e, ok);
-    if (ok && size >= SHARE_MIN_SIZE) count.set(key, (count.get(key) ?? 0) + 1);
+    // Eligible: no binder of an enclosing loop occurs free (the value is the same on every
+    // iteration). Narrowed reads are eligible: every occurrence is where the checker proved the
+    // value present, and a def is computed at its first use (nodes.ts, DefRef), so never where
+    // the value is absent.
+    const eligible = !key.includes('binder:');
+    if (eligible && size >= SHARE_MIN_SIZE) count.set(key, (count.get(key) ?? 0) + 1);
   };
   const roots = everyExpr(p);
   roots.forEach(visit);
@@ -259,7 +263,9 @@ function share(p: I.Program): I.Program {
     }
     return { k: 'def', id, span: e.span, type: e.type };
   };
-  const rewritten = mapProgram(p, rewrite);
+  // A condition that is an `and` is explained by its first false part: it stays an `and` (its
+  // parts may still be shared).
+  const rewritten = mapProgram(p, rewrite, (e) => (e.k === 'and' ? rewriteChildren(e, rewrite) : rewrite(e)));
   for (let i = 0; i < p.defs.length; i++) defs[i] = { ...defs[i]!, value: rewrite(p.defs[i]!.value) };
   return { ...rewritten, defs };
 }
@@ -369,9 +375,9 @@ export function everyExpr(p: I.Program): I.Expr[] {
 }
 
 /** The program with `f` applied to every root expression except the defs'. */
-function mapProgram(p: I.Program, f: (e: I.Expr) => I.Expr): I.Program {
+function mapProgram(p: I.Program, f: (e: I.Expr) => I.Expr, when: (e: I.Expr) => I.Expr = f): I.Program {
   const decision = (d: I.Decision): I.Decision => ({ ...d, args: d.args.map((a) => ({ name: a.name, value: f(a.value) })) });
-  const rule = (r: I.Rule): I.Rule => ({ ...r, when: r.when ? f(r.when) : undefined, decide: decision(r.decide), exceptions: r.exceptions.map(rule) });
+  const rule = (r: I.Rule): I.Rule => ({ ...r, when: r.when ? when(r.when) : undefined, decide: decision(r.decide), exceptions: r.exceptions.map(rule) });
   return {
     ...p,
     requires: p.requires.map((r) => ({ ...r, condition: f(r.condition) })),
