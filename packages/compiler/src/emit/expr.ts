@@ -25,6 +25,7 @@ export class ExprPrinter {
   readonly hoisted: string[] = [];
   private readonly numbers = new Map<string, string>();
   private readonly binderNames = new Map<number, string>();
+  private readonly aggregates = new Map<I.Agg, string>();
 
   constructor(
     private readonly p: I.Program,
@@ -140,10 +141,14 @@ export class ExprPrinter {
   }
 
   private aggregate(e: I.Agg, where: string, scope: readonly number[]): string {
+    const call = (fn: string): string => `${fn}(${this.expr(e.list, where, scope)}${scope.map((b) => `, ${this.binder(b)}`).join('')})`;
+    // a condition is printed twice (evaluating, explaining): its loops once
+    const known = this.aggregates.get(e);
+    if (known) return call(known);
     const fn = this.names.take(`${e.op}_in_${where}`);
+    this.aggregates.set(e, fn);
     const item = this.binder(e.binder);
     const inner = [...scope, e.binder];
-    const list = this.expr(e.list, where, scope);
     const elType = e.list.type.kind === 'list' ? e.list.type.element : e.list.type;
     const params = scope.map((b) => `, ${this.binder(b)}: ${tsType(this.p.binders[b]!.type, 'value', this.types)}`).join('');
     const filter = e.where ? [`if (${this.negated(e.where, where, inner)}) continue;`] : [];
@@ -173,7 +178,7 @@ export class ExprPrinter {
         }
         return ${ret};
       }`.replace(/\n\s*\n/g, '\n'));
-    return `${fn}(${list}${scope.map((b) => `, ${this.binder(b)}`).join('')})`;
+    return call(fn);
   }
 }
 
