@@ -513,6 +513,16 @@ function why(
 ): ExplainStep {
   return Object.freeze({ id, kind, status, failed, file, line });
 }
+/** The "condition-false" entries of a rule, one per part of its condition (`and`), in order. */
+function whyParts(
+  id: string,
+  kind: 'rule' | 'exception',
+  failed: readonly (string | null)[],
+  file: string,
+  line: number,
+): readonly ExplainStep[] {
+  return Object.freeze(failed.map((f) => why(id, kind, 'condition-false', f, file, line)));
+}
 function path(...steps: TraceStep[]): readonly TraceStep[] {
   return Object.freeze(steps);
 }
@@ -1308,39 +1318,28 @@ const STEP_accelerators = step(
 
 const INFO_accelerators: NodeInfo = info('accelerators', [], path(STEP_accelerators), DEC_accelerators);
 
-const FALSE_1_accelerators = why(
+/** the parts of the condition of accelerators, for the explanation when one is false */
+const FALSE_accelerators = whyParts(
   'accelerators',
   'rule',
-  'condition-false',
-  'kind is accelerator',
-  'lab-exports.pol',
-  47,
-);
-
-const FALSE_2_accelerators = why('accelerators', 'rule', 'condition-false', 'tpp is present', 'lab-exports.pol', 47);
-
-const FALSE_3_accelerators = why(
-  'accelerators',
-  'rule',
-  'condition-false',
-  'tpp >= HIGH_PERFORMANCE',
+  ['kind is accelerator', 'tpp is present', 'tpp >= HIGH_PERFORMANCE'],
   'lab-exports.pol',
   47,
 );
 
 /** whether accelerators applies (in effect, condition true); records why not when explaining */
 function applies_accelerators($x: ExplainStep[] | undefined): boolean {
-  if ($x === undefined) return IN.kind === 'accelerator' && IN.tpp !== null && ge(IN.tpp!, 4800);
-  if (!(IN.kind === 'accelerator')) {
-    $x.push(FALSE_1_accelerators);
+  if ($x === undefined) return IN.kind === ('accelerator' as string) && IN.tpp !== null && ge(IN.tpp!, 4800);
+  if (!(IN.kind === ('accelerator' as string))) {
+    $x.push(FALSE_accelerators[0]!);
     return false;
   }
   if (!(IN.tpp !== null)) {
-    $x.push(FALSE_2_accelerators);
+    $x.push(FALSE_accelerators[1]!);
     return false;
   }
   if (!ge(IN.tpp!, 4800)) {
-    $x.push(FALSE_3_accelerators);
+    $x.push(FALSE_accelerators[2]!);
     return false;
   }
   return true;
@@ -1506,20 +1505,11 @@ const INFO_concentrated: NodeInfo = info(
   DEC_accelerators,
 );
 
-const FALSE_1_concentrated = why(
+/** the parts of the condition of concentrated, for the explanation when one is false */
+const FALSE_concentrated = whyParts(
   'concentrated',
   'exception',
-  'condition-false',
-  'count(each h in holdings where h.country not in Allies) > 0',
-  'lab-exports.pol',
-  70,
-);
-
-const FALSE_2_concentrated = why(
-  'concentrated',
-  'exception',
-  'condition-false',
-  'allied_holdings < 75% * total_holdings',
+  ['count(each h in holdings where h.country not in Allies) > 0', 'allied_holdings < 75% * total_holdings'],
   'lab-exports.pol',
   70,
 );
@@ -1529,11 +1519,11 @@ function applies_concentrated($x: ExplainStep[] | undefined): boolean {
   if ($x === undefined)
     return gt(count_in_concentrated(IN.holdings), 0) && cmpScaled(allied_holdings(), 4, total_holdings(), 3) < 0;
   if (!gt(count_in_concentrated(IN.holdings), 0)) {
-    $x.push(FALSE_1_concentrated);
+    $x.push(FALSE_concentrated[0]!);
     return false;
   }
   if (!(cmpScaled(allied_holdings(), 4, total_holdings(), 3) < 0)) {
-    $x.push(FALSE_2_concentrated);
+    $x.push(FALSE_concentrated[1]!);
     return false;
   }
   return true;
@@ -1553,9 +1543,14 @@ const INFO_software: NodeInfo = info('software', [], path(STEP_software), DEC_em
 
 const NOT_IN_EFFECT_software = why('software', 'rule', 'not-in-effect', '2025-04-01', 'lab-exports.pol', 79);
 
-const FALSE_1_software = why('software', 'rule', 'condition-false', 'kind is software', 'lab-exports.pol', 79);
-
-const FALSE_2_software = why('software', 'rule', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 79);
+/** the parts of the condition of software, for the explanation when one is false */
+const FALSE_software = whyParts(
+  'software',
+  'rule',
+  ['kind is software', 'destination in Embargoed'],
+  'lab-exports.pol',
+  79,
+);
 
 /** whether software applies (in effect, condition true); records why not when explaining */
 function applies_software($x: ExplainStep[] | undefined): boolean {
@@ -1563,13 +1558,13 @@ function applies_software($x: ExplainStep[] | undefined): boolean {
     if ($x !== undefined) $x.push(NOT_IN_EFFECT_software);
     return false;
   }
-  if ($x === undefined) return IN.kind === 'software' && Embargoed().has(IN.destination);
-  if (!(IN.kind === 'software')) {
-    $x.push(FALSE_1_software);
+  if ($x === undefined) return IN.kind === ('software' as string) && Embargoed().has(IN.destination);
+  if (!(IN.kind === ('software' as string))) {
+    $x.push(FALSE_software[0]!);
     return false;
   }
   if (!Embargoed().has(IN.destination)) {
-    $x.push(FALSE_2_software);
+    $x.push(FALSE_software[1]!);
     return false;
   }
   return true;

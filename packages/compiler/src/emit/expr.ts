@@ -121,8 +121,11 @@ export class ExprPrinter {
         }
         return `${CMP_FN[e.op]}(${l}, ${r})`;
       case 'date':
-      case 'enum':
         return `(${l} ${JS_OP[e.op]} ${r})`;
+      case 'enum':
+        // a literal as `string`, so that TypeScript does not narrow the other side (two tests of
+        // one field in a row, `kind is a and kind is b`, would be "no overlap" errors)
+        return `(${e.l.k === 'enum' ? `(${l} as string)` : l} ${JS_OP[e.op]} ${e.r.k === 'enum' ? `(${r} as string)` : r})`;
       case 'bool':
         // the reference semantics orders unequal Booleans as "greater"
         switch (e.op) {

@@ -31,8 +31,11 @@ export class Names {
 
   /** A fresh identifier from a policy name: sanitised, then `_2`, `_3`... until unused. */
   take(base: string): string {
-    let b = base.replace(/[^A-Za-z0-9_]/g, '_');
-    if (!SAFE.test(b)) b = `_${b}`;
+    let b = base;
+    if (!SAFE.test(b)) {
+      b = b.replace(/[^A-Za-z0-9_]/g, '_');
+      if (!SAFE.test(b)) b = `_${b}`;
+    }
     let name = b;
     for (let k = 2; this.taken.has(name); k++) name = `${b}_${k}`;
     this.taken.add(name);

@@ -10,7 +10,7 @@
 import * as I from '@pol/core/ir';
 import { code } from './code.ts';
 import { CompileError } from './ts-types.ts';
-import { commentText, key, lit } from './text.ts';
+import { commentText, group, key, lit } from './text.ts';
 import type { ExprPrinter } from './expr.ts';
 import type { Names } from './names.ts';
 
@@ -40,7 +40,7 @@ export class RulePrinter {
         info: names.take(`INFO_${b}`),
         applies: names.take(`applies_${b}`),
         resolve: names.take(`resolve_${b}`),
-        explain: names.take(`explain_${b}`),
+        explain: r.exceptions.length > 1 ? names.take(`explain_${b}`) : '',
       });
     }
     // every decision first, so that the tables of alternatives can name the constants
@@ -158,19 +158,29 @@ export class RulePrinter {
     if (!when) body.push('return true;');
     else if (when.k === 'and') {
       // explaining: the first false part is recorded, each part printed once (linear in the condition)
-      body.push(`if ($x === undefined) return ${this.ex.expr(when, r.name)};`);
-      when.args.forEach((a, k) => {
-        const w = this.why(r, 'condition-false', I.spanText(this.p, a.span), `FALSE_${k + 1}`);
-        body.push(code`
-          if (${this.ex.negated(a, r.name)}) {
-            $x.push(${w});
-            return false;
-          }`);
-      });
-      body.push('return true;');
+      const parts = this.names.take(`FALSE_${r.name}`);
+      const w = r.nameSite;
+      const texts = when.args.map((a) => { const t = I.spanText(this.p, a.span); return t === undefined ? 'null' : lit(t); });
+      this.out.push(`/** the parts of the condition of ${commentText(r.name)}, for the explanation when one is false */\nconst ${parts} = whyParts(${lit(r.name)}, ${lit(r.kind)}, [${texts.join(', ')}], ${lit(w.file)}, ${w.line});`);
+      const printed = when.args.map((a) => this.ex.expr(a, r.name));
+      body.push(`if ($x === undefined) return (${printed.join(' && ')});`);
+      let always = false;
+      for (let k = 0; k < when.args.length && !always; k++) {
+        const a = when.args[k]!;
+        const not = a.k === 'not' ? this.ex.expr(a.arg, r.name) : `!${group(printed[k]!)}`;
+        // a part printed as a literal (a test against an empty set): never false, or always
+        if (not === 'false' || not === '!true') continue;
+        always = not === 'true' || not === '!false';
+        body.push(always ? `$x.push(${parts}[${k}]!);\nreturn false;` : `if (${not}) {\n  $x.push(${parts}[${k}]!);\n  return false;\n}`);
+      }
+      if (!always) body.push('return true;');
     } else {
       const w = this.why(r, 'condition-false', I.spanText(this.p, when.span), 'FALSE');
-      body.push(`if (${this.ex.expr(when, r.name)}) return true;`, `if ($x !== undefined) $x.push(${w});`, 'return false;');
+      const cond = this.ex.expr(when, r.name);
+      // a condition folded to a literal: no test (TypeScript would see unreachable code)
+      if (cond === 'true') body.push('return true;');
+      else if (cond === 'false') body.push(`if ($x !== undefined) $x.push(${w});`, 'return false;');
+      else body.push(`if (${cond}) return true;`, `if ($x !== undefined) $x.push(${w});`, 'return false;');
     }
     this.out.push(code`
       /** whether ${commentText(r.name)} applies (in effect, condition true); records why not when explaining */

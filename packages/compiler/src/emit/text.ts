@@ -6,11 +6,13 @@
 
 /** A string literal: JSON.stringify, plus the two line separators JS once disallowed. */
 export function lit(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const j = JSON.stringify(s);
+  return /[\u2028\u2029]/.test(j) ? j.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : j;
 }
 
 /** Text safe inside a block comment: no `*\/`, no line breaks that could end a `//`. */
 export function commentText(s: string): string {
+  if (!/[*\r\n\u2028\u2029@]/.test(s)) return s;
   return s
     .replace(/\*\//g, '*\\/')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')

@@ -41,6 +41,10 @@ export function why(
 ): ExplainStep {
   return Object.freeze({ id, kind, status, failed, file, line });
 }
+/** The "condition-false" entries of a rule, one per part of its condition (`and`), in order. */
+export function whyParts(id: string, kind: 'rule' | 'exception', failed: readonly (string | null)[], file: string, line: number): readonly ExplainStep[] {
+  return Object.freeze(failed.map((f) => why(id, kind, 'condition-false', f, file, line)));
+}
 export function path(...steps: TraceStep[]): readonly TraceStep[] {
   return Object.freeze(steps);
 }
