@@ -121,11 +121,10 @@ export class ExprPrinter {
         }
         return `${CMP_FN[e.op]}(${l}, ${r})`;
       case 'date':
-        return `(${l} ${JS_OP[e.op]} ${r})`;
       case 'enum':
         // a literal as `string`, so that TypeScript does not narrow the other side (two tests of
         // one field in a row, `kind is a and kind is b`, would be "no overlap" errors)
-        return `(${e.l.k === 'enum' ? `(${l} as string)` : l} ${JS_OP[e.op]} ${e.r.k === 'enum' ? `(${r} as string)` : r})`;
+        return `(${isLit(e.l) ? `(${l} as string)` : l} ${JS_OP[e.op]} ${isLit(e.r) ? `(${r} as string)` : r})`;
       case 'bool':
         // the reference semantics orders unequal Booleans as "greater"
         switch (e.op) {
@@ -182,6 +181,34 @@ export class ExprPrinter {
         return ${ret};
       }`.replace(/\n\s*\n/g, '\n'));
     return call(fn);
+  }
+}
+
+const isLit = (e: I.Expr): boolean => e.k === 'enum' || e.k === 'date';
+
+/**
+ * The value of a condition when it is fixed whatever the input (a literal, an `or` with a true
+ * part, an `and` with a false part, a test against an empty set): printed as such, it would be
+ * unreachable code to TypeScript.
+ */
+export function fixedBool(e: I.Expr, p: I.Program): boolean | undefined {
+  switch (e.k) {
+    case 'bool':
+      return e.value;
+    case 'not': {
+      const v = fixedBool(e.arg, p);
+      return v === undefined ? undefined : !v;
+    }
+    case 'and':
+      return e.args.some((a) => fixedBool(a, p) === false) ? false : e.args.every((a) => fixedBool(a, p) === true) ? true : undefined;
+    case 'or':
+      return e.args.some((a) => fixedBool(a, p) === true) ? true : e.args.every((a) => fixedBool(a, p) === false) ? false : undefined;
+    case 'member': {
+      const s = p.sets[e.set];
+      return s && s.undated.length === 0 && s.ranges.every((r) => r.members.length === 0) ? false : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

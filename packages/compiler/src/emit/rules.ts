@@ -11,7 +11,7 @@ import * as I from '@pol/core/ir';
 import { code } from './code.ts';
 import { CompileError } from './ts-types.ts';
 import { commentText, group, key, lit } from './text.ts';
-import type { ExprPrinter } from './expr.ts';
+import { fixedBool, type ExprPrinter } from './expr.ts';
 import type { Names } from './names.ts';
 
 interface RuleNames {
@@ -168,19 +168,20 @@ export class RulePrinter {
       for (let k = 0; k < when.args.length && !always; k++) {
         const a = when.args[k]!;
         const not = a.k === 'not' ? this.ex.expr(a.arg, r.name) : `!${group(printed[k]!)}`;
-        // a part printed as a literal (a test against an empty set): never false, or always
-        if (not === 'false' || not === '!true') continue;
-        always = not === 'true' || not === '!false';
+        // a part whose value is fixed: never the false one, or always
+        const fixed = fixedBool(a, this.p);
+        if (fixed === true) continue;
+        always = fixed === false;
         body.push(always ? `$x.push(${parts}[${k}]!);\nreturn false;` : `if (${not}) {\n  $x.push(${parts}[${k}]!);\n  return false;\n}`);
       }
       if (!always) body.push('return true;');
     } else {
       const w = this.why(r, 'condition-false', I.spanText(this.p, when.span), 'FALSE');
-      const cond = this.ex.expr(when, r.name);
-      // a condition folded to a literal: no test (TypeScript would see unreachable code)
-      if (cond === 'true') body.push('return true;');
-      else if (cond === 'false') body.push(`if ($x !== undefined) $x.push(${w});`, 'return false;');
-      else body.push(`if (${cond}) return true;`, `if ($x !== undefined) $x.push(${w});`, 'return false;');
+      // a condition whose value is fixed: no test (TypeScript would see unreachable code)
+      const fixed = fixedBool(when, this.p);
+      if (fixed === true) body.push('return true;');
+      else if (fixed === false) body.push(`if ($x !== undefined) $x.push(${w});`, 'return false;');
+      else body.push(`if (${this.ex.expr(when, r.name)}) return true;`, `if ($x !== undefined) $x.push(${w});`, 'return false;');
     }
     this.out.push(code`
       /** whether ${commentText(r.name)} applies (in effect, condition true); records why not when explaining */
