@@ -26,6 +26,9 @@ test('Names: sanitised, never a reserved word, a global or a name already given'
   expect(n.take('Set')).toBe('Set_2');
   expect(n.take('9lives')).toBe('_9lives');
   expect(n.take('a-b')).toBe('a_b');
+  expect(n.take('applies_x')).toBe('_applies_x');
+  expect(n.base('delete')).toBe('delete');
+  expect(n.base('delete')).toBe('delete_2');
 });
 
 const CLASHING = `policy "Clashes" version "1"

@@ -12,9 +12,11 @@ import { code } from './code.ts';
 import { CompileError } from './ts-types.ts';
 import { commentText, group, key, lit } from './text.ts';
 import { fixedBool, type ExprPrinter } from './expr.ts';
-import type { Names } from './names.ts';
+import type { Derived, Names } from './names.ts';
 
 interface RuleNames {
+  /** the rule's own name, from which the others are derived */
+  base: string;
   step: string;
   info: string;
   applies: string;
@@ -34,13 +36,14 @@ export class RulePrinter {
     private readonly out: string[],
   ) {
     for (const r of I.allRules(p)) {
-      const b = r.name;
+      const b = names.base(r.name);
       this.rn.set(r.id, {
-        step: names.take(`STEP_${b}`),
-        info: names.take(`INFO_${b}`),
-        applies: names.take(`applies_${b}`),
-        resolve: names.take(`resolve_${b}`),
-        explain: r.exceptions.length > 1 ? names.take(`explain_${b}`) : '',
+        base: b,
+        step: names.derived('STEP_', b),
+        info: names.derived('INFO_', b),
+        applies: names.derived('applies_', b),
+        resolve: names.derived('resolve_', b),
+        explain: names.derived('explain_', b),
       });
     }
     // every decision first, so that the tables of alternatives can name the constants
@@ -136,8 +139,8 @@ export class RulePrinter {
     for (const e of r.exceptions) this.rule(e, [...chain, r]);
   }
 
-  private why(r: I.Rule, status: string, failed: string | undefined, tag: string): string {
-    const name = this.names.take(`${tag}_${r.name}`);
+  private why(r: I.Rule, status: string, failed: string | undefined, tag: Derived): string {
+    const name = this.names.derived(tag, this.names_(r).base);
     const w = r.nameSite;
     this.out.push(`const ${name} = why(${lit(r.name)}, ${lit(r.kind)}, ${lit(status)}, ${failed === undefined ? 'null' : lit(failed)}, ${lit(w.file)}, ${w.line});`);
     return name;
@@ -147,7 +150,7 @@ export class RulePrinter {
     const body: string[] = [];
     if (r.from !== undefined || r.until !== undefined) {
       const conds = [...(r.from !== undefined ? [`ON < ${lit(r.from)}`] : []), ...(r.until !== undefined ? [`ON >= ${lit(r.until)}`] : [])];
-      const w = this.why(r, 'not-in-effect', r.dateSpan ? I.spanText(this.p, r.dateSpan) : undefined, 'NOT_IN_EFFECT');
+      const w = this.why(r, 'not-in-effect', r.dateSpan ? I.spanText(this.p, r.dateSpan) : undefined, 'NOT_IN_EFFECT_');
       body.push(code`
         if (ON !== undefined && (${conds.join(' || ')})) {
           if ($x !== undefined) $x.push(${w});
@@ -158,7 +161,7 @@ export class RulePrinter {
     if (!when) body.push('return true;');
     else if (when.k === 'and') {
       // explaining: the first false part is recorded, each part printed once (linear in the condition)
-      const parts = this.names.take(`FALSE_${r.name}`);
+      const parts = this.names.derived('FALSE_', this.names_(r).base);
       const w = r.nameSite;
       const texts = when.args.map((a) => { const t = I.spanText(this.p, a.span); return t === undefined ? 'null' : lit(t); });
       this.out.push(`/** the parts of the condition of ${commentText(r.name)}, for the explanation when one is false */\nconst ${parts} = whyParts(${lit(r.name)}, ${lit(r.kind)}, [${texts.join(', ')}], ${lit(w.file)}, ${w.line});`);
@@ -176,7 +179,7 @@ export class RulePrinter {
       }
       if (!always) body.push('return true;');
     } else {
-      const w = this.why(r, 'condition-false', I.spanText(this.p, when.span), 'FALSE');
+      const w = this.why(r, 'condition-false', I.spanText(this.p, when.span), 'FALSE_');
       // a condition whose value is fixed: no test (TypeScript would see unreachable code)
       const fixed = fixedBool(when, this.p);
       if (fixed === true) body.push('return true;');
@@ -220,7 +223,7 @@ export class RulePrinter {
       if (alts.length <= 30 && fixed.every((f) => f !== undefined)) {
         // each possible alternative is a constant: a bit per sibling that applies, and the
         // results for each combination are built once (alternativesOf)
-        const table = this.names.take(`ALTERNATIVES_TO_${r.exceptions[i]!.name}`);
+        const table = this.names.derived('ALTERNATIVES_TO_', this.names_(r.exceptions[i]!).base);
         this.out.push(`const ${table}: readonly Decision[] = [${fixed.join(', ')}];`);
         return code`
           if (${e.applies}(undefined)) {
@@ -248,7 +251,7 @@ export class RulePrinter {
         ${decideOwn}
       }`);
     // explaining: every condition first (written order), then the winner, then the overridden ones
-    const overridden = r.exceptions.map((e, k) => (k === 0 ? '' : this.why(e, 'overridden', undefined, 'OVERRIDDEN')));
+    const overridden = r.exceptions.map((e, k) => (k === 0 ? '' : this.why(e, 'overridden', undefined, 'OVERRIDDEN_')));
     const pick = ex.map((e, k) => code`
       ${k === 0 ? '' : 'else '}if ($a${k}) {
         $d = ${e.resolve}($x);

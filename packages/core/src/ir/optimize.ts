@@ -76,17 +76,19 @@ class Folder {
         const d = this.defs[e.id];
         return d && isLiteral(d.value) ? at(d.value, e.span) : e;
       }
-      case 'field':
-        return { ...e, object: this.expr(e.object) };
+      case 'field': {
+        const object = this.expr(e.object);
+        return object === e.object ? e : { ...e, object };
+      }
       case 'not': {
         const arg = this.expr(e.arg);
         if (arg.k === 'bool') return bool(!arg.value, e.span);
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'neg': {
         const arg = this.expr(e.arg);
         if (arg.k === 'num') return { ...arg, value: arg.value.neg(), span: e.span };
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'and':
       case 'or':
@@ -95,23 +97,24 @@ class Folder {
         const l = this.expr(e.l);
         const r = this.expr(e.r);
         if (l.k === 'num' && r.k === 'num') return { k: 'num', value: arith(e.op, l.value, r.value), span: e.span, type: e.type };
-        return { ...e, l, r };
+        return l === e.l && r === e.r ? e : { ...e, l, r };
       }
       case 'cmp': {
         const l = this.expr(e.l);
         const r = this.expr(e.r);
         if (isLiteral(l) && isLiteral(r)) return bool(compareLiterals(e.op, l, r), e.span);
-        return scaled({ ...e, l, r });
+        return scaled(l === e.l && r === e.r ? e : { ...e, l, r });
       }
       case 'present': {
         const arg = this.expr(e.arg);
         if (arg.type.kind !== 'optional') return bool(true, e.span);
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'coalesce': {
         const value = this.expr(e.value);
         if (value.type.kind !== 'optional') return value;
-        return { ...e, value, fallback: this.expr(e.fallback) };
+        const fallback = this.expr(e.fallback);
+        return value === e.value && fallback === e.fallback ? e : { ...e, value, fallback };
       }
       case 'member': {
         const elem = this.expr(e.elem);
@@ -119,7 +122,7 @@ class Folder {
         if (elem.k === 'enum' && set && set.ranges.length === 1 && sameMembers(set.ranges[0]!.members, set.undated)) {
           return bool(set.undated.includes(elem.member), e.span);
         }
-        return { ...e, elem };
+        return elem === e.elem ? e : { ...e, elem };
       }
       case 'agg':
         return { ...e, list: this.expr(e.list), where: e.where ? this.expr(e.where) : undefined, body: e.body ? this.expr(e.body) : undefined };
@@ -146,7 +149,7 @@ class Folder {
     // be explained by its first false part (or flattened into an enclosing `and`).
     if (args.length === 1 && !unit) return args[0]!.k === 'and' ? { ...e, args: [args[0]!, bool(false, e.span)] } : { ...args[0]!, span: e.span };
     if (args.length === 1) return args[0]!;
-    return { ...e, args };
+    return args.length === e.args.length && args.every((a, i) => a === e.args[i]) ? e : { ...e, args };
   }
 }
 
@@ -338,24 +341,39 @@ function describe(e: I.Expr, p: I.Program): string {
 
 // ---------------------------------------------------------------- walking
 
+/** e with f applied to its children; e itself when no child changes (most do not). */
 function rewriteChildren(e: I.Expr, f: (x: I.Expr) => I.Expr): I.Expr {
   switch (e.k) {
-    case 'field':
-      return { ...e, object: f(e.object) };
+    case 'field': {
+      const object = f(e.object);
+      return object === e.object ? e : { ...e, object };
+    }
     case 'not':
     case 'neg':
-    case 'present':
-      return { ...e, arg: f(e.arg) };
+    case 'present': {
+      const arg = f(e.arg);
+      return arg === e.arg ? e : { ...e, arg };
+    }
     case 'and':
-    case 'or':
-      return { ...e, args: e.args.map(f) };
+    case 'or': {
+      const args = e.args.map(f);
+      return args.every((a, i) => a === e.args[i]) ? e : { ...e, args };
+    }
     case 'arith':
-    case 'cmp':
-      return { ...e, l: f(e.l), r: f(e.r) };
-    case 'coalesce':
-      return { ...e, value: f(e.value), fallback: f(e.fallback) };
-    case 'member':
-      return { ...e, elem: f(e.elem) };
+    case 'cmp': {
+      const l = f(e.l);
+      const r = f(e.r);
+      return l === e.l && r === e.r ? e : { ...e, l, r };
+    }
+    case 'coalesce': {
+      const value = f(e.value);
+      const fallback = f(e.fallback);
+      return value === e.value && fallback === e.fallback ? e : { ...e, value, fallback };
+    }
+    case 'member': {
+      const elem = f(e.elem);
+      return elem === e.elem ? e : { ...e, elem };
+    }
     case 'agg':
       return { ...e, list: f(e.list), where: e.where ? f(e.where) : undefined, body: e.body ? f(e.body) : undefined };
     default:
