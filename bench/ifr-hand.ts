@@ -284,7 +284,7 @@ const P = {
   exceeded: pathOf(DENIAL, O.none, S.advanced, S.tier2, S.exceeded),
   unknown: pathOf(APPROVAL, O.unknown, S.advanced, S.tier2, S.unknown),
   weights: pathOf(DENIAL, O.none, S.weights),
-  aiaWeights: pathOf(AIA, O.aia.slice(0, 0), S.weights, S.aiaWeights),
+  aiaWeights: pathOf(AIA, O.none, S.weights, S.aiaWeights),
   tier1: pathOf(APPROVAL, O.none, S.weights, S.tier1),
   otherwise: pathOf(NOT_CONTROLLED, O.none, S.otherwise),
 };
