@@ -8,6 +8,8 @@ import { evaluate as interpret, validateInput, type CheckedProgram } from '../pa
 import { compileProgram, loadCompiled, generateSource } from '../packages/compiler/src/index.ts';
 import { checkSource } from '../test/harness/policy-gen.ts';
 import { loadProgram } from '../test/codegen/util.ts';
+import { arbIfrTransaction } from '../test/ifr-oracle/transactions.ts';
+import { decide, decideFull, type Tx } from './ifr-hand.ts';
 
 const N = Number(process.env.POL_BENCH_N ?? 100_000);
 const RUNS = 5;
@@ -210,7 +212,75 @@ async function compare(name: string, program: CheckedProgram, raw: unknown[], ex
   return rows;
 }
 
+// ---------------------------------------------------------------- the AI Diffusion IFR against hand-written TypeScript
+
+const IFR_N = Number(process.env.POL_BENCH_IFR_N ?? 20_000);
+const IFR_ROUNDS = 7;
+
+/**
+ * Compiled `evaluate` on policies/ai-diffusion/ifr.pol against bench/ifr-hand.ts, on IFR_N random
+ * valid transactions in this process: interleaved rounds (each variant once per round, in turn),
+ * medians of IFR_ROUNDS. The hand-written functions must agree with the module on every input.
+ */
+async function ifrRows(): Promise<string[][]> {
+  const program = loadProgram(new URL('../policies/ai-diffusion/ifr.pol', import.meta.url).pathname);
+  const mod = await loadCompiled(program);
+  const raw = fc.sample(arbIfrTransaction(), { numRuns: IFR_N, seed: 15 });
+  const inputs: unknown[] = [];
+  for (const x of raw) {
+    const v = mod.validate(x);
+    if (!v.ok) throw new Error(`a generated IFR transaction does not validate: ${JSON.stringify(v.errors)}`);
+    inputs.push(v.value);
+  }
+  // honesty: the hand-written functions give the module's answers on every input
+  for (const v of inputs) {
+    const r = mod.evaluate(v) as { decision: unknown };
+    const d = decide(v as Tx);
+    if (JSON.stringify(r.decision) !== JSON.stringify(d)) throw new Error(`ifr-hand decide disagrees on ${JSON.stringify(v)}: ${JSON.stringify(d)} vs ${JSON.stringify(r.decision)}`);
+    const full = JSON.stringify(decideFull(v as Tx));
+    if (JSON.stringify(r) !== full) throw new Error(`ifr-hand decideFull disagrees on ${JSON.stringify(v)}:\n${full}\n${JSON.stringify(r)}`);
+  }
+  const variants: [string, () => void][] = [
+    ['compiled evaluate (default options)', () => {
+      for (const v of inputs) mod.evaluate(v);
+    }],
+    ['hand-written decision', () => {
+      for (const v of inputs) decide(v as Tx);
+    }],
+    ['hand-written full result', () => {
+      for (const v of inputs) decideFull(v as Tx);
+    }],
+    ['compiled evaluate, explain', () => {
+      for (const v of inputs) mod.evaluate(v, { explain: true });
+    }],
+  ];
+  // CPU time of this process (user + system), not wall time: the machine is shared, and waiting
+  // for a core is not the code's cost. Three rounds warm up; then IFR_ROUNDS are measured.
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const times = variants.map(() => [] as number[]);
+  for (let round = -3; round < IFR_ROUNDS; round++) {
+    variants.forEach(([, fn], k) => {
+      const t = cpu();
+      fn();
+      if (round >= 0) times[k]!.push(cpu() - t);
+    });
+  }
+  const [compiled, hand, handFull, explain] = times.map(median) as [number, number, number, number];
+  const ns = (ms: number): string => `${((ms * 1e6) / inputs.length).toFixed(0)} ns/op`;
+  return [
+    [`ai-diffusion/ifr.pol`, `${inputs.length} random valid transactions, agreeing`, `CPU time, medians of ${IFR_ROUNDS}, interleaved`, ''],
+    ['  compiled evaluate (default options)', `${compiled.toFixed(1)} ms`, ns(compiled), ''],
+    ['  hand-written decision', `${hand.toFixed(1)} ms`, ns(hand), `compiled/hand = ${(compiled / hand).toFixed(2)}x (target <= 1.2x)`],
+    ['  hand-written full result', `${handFull.toFixed(1)} ms`, ns(handFull), `compiled/hand = ${(compiled / handFull).toFixed(2)}x (target <= 1.5x)`],
+    ['  compiled evaluate, explain: true', `${explain.toFixed(1)} ms`, ns(explain), `explain/default = ${(explain / compiled).toFixed(2)}x`],
+  ];
+}
+
 const rows: string[][] = [];
+if (process.env.POL_BENCH_IFR !== '0') rows.push(...(await ifrRows()));
 const sample = loadProgram(new URL('../policies/sample/lab-exports.pol', import.meta.url).pathname);
 const sIn = sampleInputs(N);
 const sampleRows = await compare('sample/lab-exports.pol', sample, sIn, async (r) => {

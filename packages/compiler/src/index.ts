@@ -1,9 +1,15 @@
 /** @pol/compiler: a checked program -> one self-contained, readable TypeScript module. */
-import type { CheckedProgram } from '@pol/core/checker';
-import { displayPath } from '@pol/core/checker';
-import { generate, CompileError, sourceHash, lit, commentText } from './emit.ts';
+import { lower, toIr, type CheckedProgram, type Program } from '@pol/core/ir';
+import { generate, sourceHash as irSourceHash } from './emit/from-ir.ts';
+import { CompileError } from './emit/ts-types.ts';
+import { lit, commentText } from './emit/text.ts';
 
-export { CompileError, sourceHash, lit, commentText };
+export { CompileError, lit, commentText };
+
+/** The sha256 the module's POLICY.sourceHash carries: over every file (display path, length, text) in load order. */
+export function sourceHash(program: CheckedProgram): string {
+  return irSourceHash(lower(program));
+}
 
 export interface CompileOptions {
   readonly target?: 'ts' | 'js';
@@ -26,13 +32,17 @@ export const FORMAT_LIMIT = 200_000;
 
 /** The module's base name: the policy file's name without `.pol`. */
 export function moduleName(program: CheckedProgram): string {
-  const base = displayPath(program, program.rootPath).split('/').pop() ?? 'policy';
+  return irModuleName(lower(program));
+}
+
+function irModuleName(ir: Program): string {
+  const base = ir.mainFile.split('/').pop() ?? 'policy';
   return base.replace(/\.pol$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'policy';
 }
 
 /** The unformatted TypeScript source of the module (synchronous; for in-memory use). */
 export function generateSource(program: CheckedProgram): string {
-  return generate(program);
+  return generate(toIr(program));
 }
 
 export async function formatTs(text: string): Promise<string> {
@@ -66,8 +76,9 @@ export async function toDts(tsText: string, fileName: string): Promise<string> {
 }
 
 export async function compileProgram(program: CheckedProgram, options: CompileOptions = {}): Promise<{ files: OutputFile[] }> {
-  const name = moduleName(program);
-  let ts = generate(program);
+  const ir = toIr(program);
+  const name = irModuleName(ir);
+  let ts = generate(ir);
   if (options.format === true || (options.format === undefined && ts.length <= FORMAT_LIMIT)) ts = await formatTs(ts);
   if (options.target === 'js') {
     const header = ts.slice(0, ts.indexOf('\n') + 1);

@@ -1,6 +1,6 @@
 /** Loading a generated module in this process: transpile to JS and import it from a data: URL. */
-import type { CheckedProgram } from '@pol/core/checker';
-import { generate } from './emit.ts';
+import type { CheckedProgram } from '@pol/core/ir';
+import { generateSource } from './index.ts';
 
 /** The shape every generated module exports (with `any` for the policy-specific types). */
 export interface LoadedModule {
@@ -22,5 +22,5 @@ export async function importJs(js: string): Promise<LoadedModule> {
 
 /** Compiles a checked program in memory and loads it (no formatting, no files). */
 export async function loadCompiled(program: CheckedProgram): Promise<LoadedModule> {
-  return importJs(await transpile(generate(program)));
+  return importJs(await transpile(generateSource(program)));
 }

@@ -12,7 +12,11 @@ export const POLICY = Object.freeze({
 
 // ---- numbers: a safe integer is a plain JS number; anything else is an exact BigInt rational ----
 
-/** An exact rational that is not a safe integer: always normalised (gcd 1, den > 0). */
+/**
+ * An exact rational that is not a safe integer, den > 0. `validate` returns them normalised (gcd 1);
+ * inside `evaluate` arithmetic may leave big ones unnormalised (normalising costs a BigInt gcd),
+ * which every operation accepts, and `numberJson` normalises before printing.
+ */
 export class PolRational {
   constructor(
     readonly n: bigint,
@@ -25,13 +29,25 @@ export type PolNumber = number | PolRational;
 
 const MAX_SAFE = 9007199254740991n;
 
+/** gcd of two non-negative integers; in doubles once both are safe (usually after one step). */
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
+    if (a <= MAX_SAFE && b <= MAX_SAFE) return BigInt(gcdSmall(Number(a), Number(b)));
     const t = a % b;
     a = b;
     b = t;
   }
   return a === 0n ? 1n : a;
+}
+
+/** gcd of two non-negative safe integers, in doubles (no BigInt allocation). */
+function gcdSmall(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a === 0 ? 1 : a;
 }
 
 /** The canonical form of n/d. */
@@ -50,6 +66,30 @@ function q(n: bigint, d: bigint): PolNumber {
   return new PolRational(n, d);
 }
 
+/**
+ * n/d from arithmetic: canonical when n and d are safe integers (a gcd in doubles), else left
+ * unnormalised (see PolRational).
+ */
+function qLazy(n: bigint, d: bigint): PolNumber {
+  if (d === 0n) return 0;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (n <= MAX_SAFE && n >= -MAX_SAFE && d <= MAX_SAFE) return qSmall(Number(n), Number(d));
+  return new PolRational(n, d);
+}
+
+/** The canonical form of n/d for safe integers n and d > 0 (the small-decimal fast path). */
+function qSmall(n: number, d: number): PolNumber {
+  const g = gcdSmall(n < 0 ? -n : n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  return d === 1 ? n + 0 : new PolRational(BigInt(n), BigInt(d));
+}
+
 function bn(a: PolNumber): bigint {
   return typeof a === 'number' ? BigInt(a) : a.n;
 }
@@ -57,26 +97,47 @@ function bd(a: PolNumber): bigint {
   return typeof a === 'number' ? 1n : a.d;
 }
 
+/** The numerator as a double when numerator and denominator are at most 2^25 in size (so sums and products of two stay exact in doubles), else NaN. */
+const SMALL = 33554432;
+function sn(a: PolNumber): number {
+  if (typeof a === 'number') return a <= SMALL && a >= -SMALL ? a : NaN;
+  return a.n <= 33554432n && a.n >= -33554432n && a.d <= 33554432n ? Number(a.n) : NaN;
+}
+function sd(a: PolNumber): number {
+  return typeof a === 'number' ? 1 : Number(a.d);
+}
+
 function add(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const r = a + b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  return q(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
+  if (typeof a === 'number') {
+    if (typeof b === 'number') {
+      const r = a + b;
+      if (Number.isSafeInteger(r)) return r;
+    } else if (b.d > 33554432n) return qLazy(BigInt(a) * b.d + b.n, b.d);
+  } else if (typeof b !== 'number' && a.d === b.d) return qLazy(a.n + b.n, a.d);
+  const an = sn(a);
+  const bnum = sn(b);
+  if (an === an && bnum === bnum) return qSmall(an * sd(b) + bnum * sd(a), sd(a) * sd(b));
+  return qLazy(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
 }
 function sub(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     if (Number.isSafeInteger(r)) return r;
   }
-  return q(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
+  const an = sn(a);
+  const bnum = sn(b);
+  if (an === an && bnum === bnum) return qSmall(an * sd(b) - bnum * sd(a), sd(a) * sd(b));
+  return qLazy(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
 }
 function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
     if (Number.isSafeInteger(r)) return r;
   }
-  return q(bn(a) * bn(b), bd(a) * bd(b));
+  const an = sn(a);
+  const bnum = sn(b);
+  if (an === an && bnum === bnum) return qSmall(an * bnum, sd(a) * sd(b));
+  return qLazy(bn(a) * bn(b), bd(a) * bd(b));
 }
 /** Division by zero is zero, as in the reference semantics. */
 function div(a: PolNumber, b: PolNumber): PolNumber {
@@ -85,17 +146,60 @@ function div(a: PolNumber, b: PolNumber): PolNumber {
     if (a % b === 0) return a / b + 0;
   }
   if (bn(b) === 0n) return 0;
-  return q(bn(a) * bd(b), bd(a) * bn(b));
+  return qLazy(bn(a) * bd(b), bd(a) * bn(b));
 }
 function neg(a: PolNumber): PolNumber {
   return typeof a === 'number' ? 0 - a : new PolRational(-a.n, a.d);
 }
-function cmp(a: PolNumber, b: PolNumber): number {
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+
+/** A double close to a (NaN when the denominator does not fit a double). */
+function approx(a: PolRational | number): number {
+  if (typeof a === 'number') return a;
+  const d = Number(a.d);
+  return d === Infinity ? NaN : Number(a.n) / d;
+}
+
+/**
+ * Compares two numbers, at least one not a safe integer. Doubles decide when they are far enough
+ * apart that rounding (a few units in the last place, or underflow below 1e-300) cannot matter;
+ * otherwise, and for NaN or infinite approximations, exact BigInt cross-multiplication decides.
+ */
+function cmpSlow(a: PolNumber, b: PolNumber): number {
+  const x = approx(a);
+  const y = approx(b);
+  const diff = x - y;
+  const tol = (Math.abs(x) + Math.abs(y)) * 1e-12 + 1e-300;
+  if (diff > tol) return 1;
+  if (diff < -tol) return -1;
   const l = bn(a) * bd(b);
   const r = bn(b) * bd(a);
   return l < r ? -1 : l > r ? 1 : 0;
 }
+
+function cmp(a: PolNumber, b: PolNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return cmpSlow(a, b);
+}
+// The comparisons the evaluator calls: small enough for V8 to inline, the safe-integer case first.
+function lt(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a < b : cmpSlow(a, b) < 0;
+}
+function le(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a <= b : cmpSlow(a, b) <= 0;
+}
+function gt(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a > b : cmpSlow(a, b) > 0;
+}
+function ge(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a >= b : cmpSlow(a, b) >= 0;
+}
+function eq(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a === b : cmpSlow(a, b) === 0;
+}
+function ne(a: PolNumber, b: PolNumber): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? a !== b : cmpSlow(a, b) !== 0;
+}
+
 /** Compares a*p with b*r (p, r positive integer constants): cross-multiplication without division. */
 function cmpScaled(a: PolNumber, p: number, b: PolNumber, r: number): number {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -103,6 +207,13 @@ function cmpScaled(a: PolNumber, p: number, b: PolNumber, r: number): number {
     const y = b * r;
     if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x < y ? -1 : x > y ? 1 : 0;
   }
+  // as in cmpSlow: doubles decide unless too close to call
+  const x = approx(a) * p;
+  const y = approx(b) * r;
+  const diff = x - y;
+  const tol = (Math.abs(x) + Math.abs(y)) * 1e-12 + 1e-300;
+  if (diff > tol) return 1;
+  if (diff < -tol) return -1;
   return cmp(mul(a, p), mul(b, r));
 }
 
@@ -147,7 +258,8 @@ function rationalText(a: PolRational): string {
 }
 
 /** A number as JSON: a JS number when it round-trips exactly, else exact decimal text, else "n/d". */
-function numberJson(a: PolNumber): number | string {
+function numberJson(v: PolNumber): number | string {
+  const a = typeof v === 'number' ? v : q(v.n, v.d);
   if (typeof a === 'number') return a === 0 ? 0 : a;
   const text = rationalText(a);
   const x = Number(text);
@@ -158,15 +270,54 @@ function numberJson(a: PolNumber): number | string {
   return text;
 }
 
+/** An optional number as JSON. */
+function nj(v: PolNumber | null): number | string | null {
+  return v === null ? null : numberJson(v);
+}
+
+// ---- JSON ----
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function toJson(v: unknown): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (typeof v === 'number' || v instanceof PolRational) return numberJson(v);
-  if (Array.isArray(v)) return v.map(toJson);
-  const out: { [key: string]: Json } = {};
-  for (const k of Object.keys(v as object)) out[k] = toJson((v as Record<string, unknown>)[k]);
-  return out;
+// ---- suggestions for misspelt enum members ----
+
+/** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+
+function suggest(name: string, candidates: readonly string[]): string | undefined {
+  const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
+  if (alias !== undefined && candidates.includes(alias)) return alias;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => {
+    const row = new Array<number>(b.length + 1).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 // ---- validation ----
@@ -222,45 +373,6 @@ function isValidDate(text: string): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
   return d <= days;
-}
-
-/** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
-const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
-
-function suggest(name: string, candidates: readonly string[]): string | undefined {
-  const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
-  if (alias !== undefined && candidates.includes(alias)) return alias;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  for (const c of candidates) {
-    if (c === name) continue;
-    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** The prototype of validated records: empty, frozen, with a null prototype. */
@@ -401,6 +513,16 @@ function why(
 ): ExplainStep {
   return Object.freeze({ id, kind, status, failed, file, line });
 }
+/** The "condition-false" entries of a rule, one per part of its condition (`and`), in order. */
+function whyParts(
+  id: string,
+  kind: 'rule' | 'exception',
+  failed: readonly (string | null)[],
+  file: string,
+  line: number,
+): readonly ExplainStep[] {
+  return Object.freeze(failed.map((f) => why(id, kind, 'condition-false', f, file, line)));
+}
 function path(...steps: TraceStep[]): readonly TraceStep[] {
   return Object.freeze(steps);
 }
@@ -410,11 +532,34 @@ function citationsOf(steps: readonly TraceStep[]): readonly string[] {
   return Object.freeze(out);
 }
 
+/** What every decision has: its outcome (the other fields are named in the module's FIELDS). */
+interface DecisionLike {
+  readonly outcome: string;
+}
+
+function sameDecision(a: DecisionLike, b: DecisionLike, fields: readonly string[]): boolean {
+  if (a.outcome !== b.outcome) return false;
+  for (const f of fields)
+    if ((a as unknown as Record<string, unknown>)[f] !== (b as unknown as Record<string, unknown>)[f]) return false;
+  return true;
+}
+
+/** An overridden exception's decision is an alternative when it has the winner's outcome but differs. */
+function withAlternative<D extends DecisionLike>(
+  alts: readonly D[],
+  first: D,
+  d: D,
+  fields: readonly string[],
+): readonly D[] {
+  if (d.outcome !== first.outcome || sameDecision(d, first, fields)) return alts;
+  for (const a of alts) if (sameDecision(a, d, fields)) return alts;
+  return [...alts, d];
+}
+
 // ---- enums ----
 
-/** Country */
-
-export type Enum_Country =
+/** enum Country */
+export type Country =
   | 'AD'
   | 'AE'
   | 'AF'
@@ -664,6 +809,9 @@ export type Enum_Country =
   | 'ZA'
   | 'ZM'
   | 'ZW';
+
+/** the name of Country in modules before 0.2 */
+export type Enum_Country = Country;
 
 const V_Country: VType = enumType('Country', [
   'AD',
@@ -917,37 +1065,43 @@ const V_Country: VType = enumType('Country', [
   'ZW',
 ]);
 
-/** Kind */
+/** enum Kind */
+export type Kind = 'accelerator' | 'software' | 'other';
 
-export type Enum_Kind = 'accelerator' | 'software' | 'other';
+/** the name of Kind in modules before 0.2 */
+export type Enum_Kind = Kind;
 
 const V_Kind: VType = enumType('Kind', ['accelerator', 'software', 'other']);
 
-/** Review */
+/** enum Review */
+export type Review = 'approval' | 'denial';
 
-export type Enum_Review = 'approval' | 'denial';
+/** the name of Review in modules before 0.2 */
+export type Enum_Review = Review;
 
 const V_Review: VType = enumType('Review', ['approval', 'denial']);
 
 // ---- input ----
 
 /** record Holding */
-
-export type Rec_Holding = {
-  /** Country */ readonly country: Enum_Country;
+export type Holding = {
+  /** Country */ readonly country: Country;
   /** TPP */ readonly tpp: PolNumber;
 };
+
+/** the name of Holding in modules before 0.2 */
+export type Rec_Holding = Holding;
 
 /** input Shipment: what `validate` returns and `evaluate` takes. */
 
 export type Input = {
   /** Date */ readonly date: string;
-  /** Kind */ readonly kind: Enum_Kind;
-  /** Country */ readonly destination: Enum_Country;
+  /** Kind */ readonly kind: Kind;
+  /** Country */ readonly destination: Country;
   /** Number */ readonly units: PolNumber;
   /** optional TPP */ readonly tpp: PolNumber | null;
   /** TPP */ readonly received_this_year: PolNumber;
-  /** list of Holding */ readonly holdings: readonly Rec_Holding[];
+  /** list of Holding */ readonly holdings: readonly Holding[];
 };
 
 const V_INPUT: VType = record([
@@ -980,15 +1134,11 @@ export type Decision =
       /** not in this outcome */ readonly by: null;
       /** not in this outcome */ readonly review: null;
     }
-  | {
-      readonly outcome: 'authorized';
-      /** Kind */ readonly by: Enum_Kind;
-      /** not in this outcome */ readonly review: null;
-    }
+  | { readonly outcome: 'authorized'; /** Kind */ readonly by: Kind; /** not in this outcome */ readonly review: null }
   | {
       readonly outcome: 'license_required';
       /** not in this outcome */ readonly by: null;
-      /** Review */ readonly review: Enum_Review;
+      /** Review */ readonly review: Review;
     };
 
 const FIELDS: readonly string[] = ['by', 'review'];
@@ -1005,77 +1155,159 @@ export interface Result {
 
 // ---- evaluation ----
 
-/** One evaluation: the input, the "as of" date, and the lazily computed defines and consts. */
-class Ctx {
-  declare readonly i: Input;
-  declare readonly asOf: string | undefined;
-  /** set by the resolve functions: the rule or exception that decided, and the alternatives */
-  declare info: NodeInfo;
-  declare alts: readonly Decision[];
-  declare d0: PolNumber | undefined;
-  declare d1: PolNumber | undefined;
-  declare d2: PolNumber | undefined;
-  constructor(i: Input) {
-    this.i = i;
-    this.asOf = i.date ?? undefined;
-    this.info = OTHERWISE;
-    this.alts = EMPTY;
-    this.d0 = undefined;
-    this.d1 = undefined;
-    this.d2 = undefined;
-  }
-}
-
-/** group Allies: membership on the evaluation date */
-function group_0(c: Ctx, x: string): boolean {
-  return x === 'AU' || x === 'CA' || x === 'GB' || x === 'JP' || x === 'NZ';
-}
-
-/** group Embargoed: membership on the evaluation date */
-function group_1(c: Ctx, x: string): boolean {
-  return (
-    x === 'CU' ||
-    x === 'IR' ||
-    x === 'KP' ||
-    x === 'SY' ||
-    (x === 'RU' && (c.asOf === undefined || c.asOf >= '2025-06-01'))
-  );
-}
-
-/** define shipment_tpp */
-function define_0(c: Ctx): PolNumber {
-  return c.d0 !== undefined ? c.d0 : (c.d0 = mul(c.i.units, c.i.tpp ?? 0));
-}
-
-/** define total_holdings */
-function define_1(c: Ctx): PolNumber {
-  return c.d1 !== undefined ? c.d1 : (c.d1 = agg_2(c, c.i.holdings));
-}
-
-/** define allied_holdings */
-function define_2(c: Ctx): PolNumber {
-  return c.d2 !== undefined ? c.d2 : (c.d2 = agg_4(c, c.i.holdings));
-}
-
-const REQUIRES: readonly (readonly [(c: Ctx) => boolean, string, string])[] = [
-  [(c: Ctx): boolean => cmp(c.i.units, 0) >= 0, 'units', 'a shipment cannot have a negative number of units'],
-];
-
-/** What a resolve function leaves in the context: who decided, with the precomputed result parts. */
+/**
+ * What a resolve function leaves in WIN: who decided, with the precomputed result parts and the
+ * alternatives. When the decision is one the policy fixes, the results to return are built
+ * once, here or (for a combination of alternatives) at its first use.
+ */
 interface NodeInfo {
   readonly id: string;
   readonly obligations: readonly string[];
   readonly citations: readonly string[];
   readonly trace: readonly TraceStep[];
+  readonly decision: Decision | null;
+  readonly alternatives: readonly Decision[];
+  readonly full: Result | null;
+  readonly bare: Result | null;
+  /** by bit mask of the alternatives that applied (alternativesOf) */
+  variants: (NodeInfo | undefined)[] | undefined;
 }
+
+function node(
+  n: Pick<NodeInfo, 'id' | 'obligations' | 'citations' | 'trace'>,
+  decision: Decision | null,
+  alternatives: readonly Decision[],
+): NodeInfo {
+  const result = (trace: readonly TraceStep[]): Result | null =>
+    decision === null
+      ? null
+      : Object.freeze({
+          decision,
+          alternatives,
+          obligations: n.obligations,
+          citations: n.citations,
+          decided_by: n.id,
+          trace,
+        });
+  return {
+    id: n.id,
+    obligations: n.obligations,
+    citations: n.citations,
+    trace: n.trace,
+    decision,
+    alternatives,
+    full: result(n.trace),
+    bare: result(EMPTY),
+    variants: undefined,
+  };
+}
+
+function info(
+  id: string,
+  obligations: readonly string[],
+  trace: readonly TraceStep[],
+  decision: Decision | null,
+): NodeInfo {
+  return node({ id, obligations: Object.freeze(obligations), citations: citationsOf(trace), trace }, decision, EMPTY);
+}
+
+/** n with the decision of an overridden exception as an alternative, if it is one. */
+function withAlt(n: NodeInfo, first: Decision, d: Decision): NodeInfo {
+  const alternatives = withAlternative(n.alternatives, first, d, FIELDS);
+  return alternatives === n.alternatives ? n : node(n, null, alternatives);
+}
+
+/** n with the constant alternatives table[k] for every bit k of m (built once per combination). */
+function alternativesOf(n: NodeInfo, first: Decision, table: readonly Decision[], m: number): NodeInfo {
+  const fixed = first === n.decision;
+  if (fixed && n.variants !== undefined) {
+    const hit = n.variants[m];
+    if (hit !== undefined) return hit;
+  }
+  let alternatives = n.alternatives;
+  for (let k = 0; k < table.length; k++)
+    if ((m & (1 << k)) !== 0) alternatives = withAlternative(alternatives, first, table[k]!, FIELDS);
+  if (!fixed) return alternatives === n.alternatives ? n : node(n, null, alternatives);
+  const v = alternatives === n.alternatives ? n : node(n, first, Object.freeze(alternatives));
+  (n.variants ??= [])[m] = v;
+  return v;
+}
+
+/** group Allies */
+const Allies: ReadonlySet<string> = new Set(['AU', 'CA', 'GB', 'JP', 'NZ']);
+
+/** group Embargoed until 2025-06-01 */
+const Embargoed_0: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'SY']);
+
+/** group Embargoed from 2025-06-01 */
+const Embargoed_1: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'RU', 'SY']);
+
+/** group Embargoed when evaluated without a date (every dated member counts) */
+const Embargoed_undated: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'RU', 'SY']);
+
+/** group Embargoed on the evaluation date */
+function Embargoed(): ReadonlySet<string> {
+  return Embargoed$ !== undefined
+    ? Embargoed$
+    : (Embargoed$ = ON === undefined ? Embargoed_undated : ON < '2025-06-01' ? Embargoed_0 : Embargoed_1);
+}
+
+/** define shipment_tpp: computed at most once per evaluation */
+function shipment_tpp(): PolNumber {
+  return shipment_tpp$ !== undefined ? shipment_tpp$ : (shipment_tpp$ = mul(IN.units, IN.tpp ?? 0));
+}
+
+/** define total_holdings: computed at most once per evaluation */
+function total_holdings(): PolNumber {
+  return total_holdings$ !== undefined ? total_holdings$ : (total_holdings$ = sum_in_total_holdings(IN.holdings));
+}
+
+/** define allied_holdings: computed at most once per evaluation */
+function allied_holdings(): PolNumber {
+  return allied_holdings$ !== undefined ? allied_holdings$ : (allied_holdings$ = sum_in_allied_holdings(IN.holdings));
+}
+
+// The evaluation in progress. `evaluate` and `validate` run to completion without calling out,
+// so module variables serve every call and nothing is allocated to hold them.
+let IN!: Input;
+/** the "as of" date, undefined when the input has none */
+let ON: string | undefined;
+/** set by the resolve functions: the rule or exception that decided, with the alternatives */
+let WIN!: NodeInfo;
+let Embargoed$: ReadonlySet<string> | undefined;
+let shipment_tpp$: PolNumber | undefined;
+let total_holdings$: PolNumber | undefined;
+let allied_holdings$: PolNumber | undefined;
+
+function begin(input: Input): void {
+  IN = input;
+  ON = input.date ?? undefined;
+  WIN = OTHERWISE;
+  Embargoed$ = undefined;
+  shipment_tpp$ = undefined;
+  total_holdings$ = undefined;
+  allied_holdings$ = undefined;
+}
+
+const DEC_accelerators: Decision = Object.freeze({
+  outcome: 'license_required',
+  by: null,
+  review: 'approval',
+} as Decision);
+
+const DEC_embargo: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'denial' } as Decision);
+
+const DEC_allies: Decision = Object.freeze({ outcome: 'authorized', by: 'accelerator', review: null } as Decision);
+
+const DEC_otherwise: Decision = Object.freeze({ outcome: 'no_license_needed', by: null, review: null } as Decision);
 
 const OTHERWISE_PATH = path(step('otherwise', 'otherwise', null, [], 'lab-exports.pol', 86));
 
-const OTHERWISE: NodeInfo = info('otherwise', EMPTY, OTHERWISE_PATH);
+const OTHERWISE: NodeInfo = info('otherwise', EMPTY, OTHERWISE_PATH, DEC_otherwise);
 
-/** rule accelerators "Licence requirement for accelerators"
+/** rule accelerators "Licence requirement for accelerators" (lab-exports.pol:47)
  * @see Sample Rule 1(a) */
-const S0 = step(
+const STEP_accelerators = step(
   'accelerators',
   'rule',
   'Licence requirement for accelerators',
@@ -1084,124 +1316,155 @@ const S0 = step(
   47,
 );
 
-const INFO0: NodeInfo = info('accelerators', [], path(S0));
+const INFO_accelerators: NodeInfo = info('accelerators', [], path(STEP_accelerators), DEC_accelerators);
 
-const W0_6 = why('accelerators', 'rule', 'condition-false', 'kind is accelerator', 'lab-exports.pol', 47);
-
-const W0_7 = why('accelerators', 'rule', 'condition-false', 'tpp is present', 'lab-exports.pol', 47);
-
-const W0_8 = why('accelerators', 'rule', 'condition-false', 'tpp >= HIGH_PERFORMANCE', 'lab-exports.pol', 47);
+/** the parts of the condition of accelerators, for the explanation when one is false */
+const FALSE_accelerators = whyParts(
+  'accelerators',
+  'rule',
+  ['kind is accelerator', 'tpp is present', 'tpp >= HIGH_PERFORMANCE'],
+  'lab-exports.pol',
+  47,
+);
 
 /** whether accelerators applies (in effect, condition true); records why not when explaining */
-function applies0(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (c.i.kind === 'accelerator' && c.i.tpp !== null && cmp(c.i.tpp!, 4800) >= 0) return true;
-  if (x !== undefined)
-    x.push(!(c.i.kind === 'accelerator' && c.i.tpp !== null) ? (!(c.i.kind === 'accelerator') ? W0_6 : W0_7) : W0_8);
-  return false;
+function applies_accelerators($x: ExplainStep[] | undefined): boolean {
+  if ($x === undefined) return IN.kind === ('accelerator' as string) && IN.tpp !== null && ge(IN.tpp!, 4800);
+  if (!(IN.kind === ('accelerator' as string))) {
+    $x.push(FALSE_accelerators[0]!);
+    return false;
+  }
+  if (!(IN.tpp !== null)) {
+    $x.push(FALSE_accelerators[1]!);
+    return false;
+  }
+  if (!ge(IN.tpp!, 4800)) {
+    $x.push(FALSE_accelerators[2]!);
+    return false;
+  }
+  return true;
 }
 
-const DEC_0: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'approval' } as Decision);
+/** accelerators decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_accelerators($x: ExplainStep[] | undefined): Decision {
+  if ($x !== undefined) return explain_accelerators($x);
+  if (applies_embargo(undefined)) {
+    const $d = resolve_embargo(undefined);
+    let $w = WIN;
+    if (applies_small_volume(undefined)) $w = withAlt($w, $d, resolve_small_volume(undefined));
+    WIN = $w;
+    return $d;
+  }
+  if (applies_allies(undefined)) return resolve_allies(undefined);
+  if (applies_small_volume(undefined)) return resolve_small_volume(undefined);
+  WIN = INFO_accelerators;
+  return DEC_accelerators;
+}
 
-const OVERRIDDEN2 = why('allies', 'exception', 'overridden', null, 'lab-exports.pol', 58);
+const OVERRIDDEN_allies = why('allies', 'exception', 'overridden', null, 'lab-exports.pol', 58);
 
-const OVERRIDDEN3 = why('small_volume', 'exception', 'overridden', null, 'lab-exports.pol', 65);
+const OVERRIDDEN_small_volume = why('small_volume', 'exception', 'overridden', null, 'lab-exports.pol', 65);
 
-/** accelerators decides unless an exception applies (the first one wins, recursively) */
-function resolve0(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  const a0 = applies1(c, x);
-  const a1 = applies2(c, x);
-  const a2 = applies3(c, x);
-  let first: Decision;
-  let w: number;
-  if (a0) {
-    first = resolve1(c, x);
-    w = 0;
-  } else if (a1) {
-    first = resolve2(c, x);
-    w = 1;
-  } else if (a2) {
-    first = resolve3(c, x);
-    w = 2;
+function explain_accelerators($x: ExplainStep[]): Decision {
+  const $a0 = applies_embargo($x);
+  const $a1 = applies_allies($x);
+  const $a2 = applies_small_volume($x);
+  let $d: Decision;
+  let $w: number;
+  if ($a0) {
+    $d = resolve_embargo($x);
+    $w = 0;
+  } else if ($a1) {
+    $d = resolve_allies($x);
+    $w = 1;
+  } else if ($a2) {
+    $d = resolve_small_volume($x);
+    $w = 2;
   } else {
-    c.info = INFO0;
-    c.alts = EMPTY;
-    return DEC_0;
+    WIN = INFO_accelerators;
+    return DEC_accelerators;
   }
-  const n = c.info;
-  let alts = c.alts;
-  let more = false;
-  if (a1 && w < 1) {
-    if (x !== undefined) x.push(OVERRIDDEN2);
-    alts = withAlternative(alts, first, resolve2(c, x));
-    more = true;
+  let $n = WIN;
+  if ($a1 && $w < 1) {
+    $x.push(OVERRIDDEN_allies);
+    $n = withAlt($n, $d, resolve_allies($x));
   }
-  if (a2 && w < 2) {
-    if (x !== undefined) x.push(OVERRIDDEN3);
-    alts = withAlternative(alts, first, resolve3(c, x));
-    more = true;
+  if ($a2 && $w < 2) {
+    $x.push(OVERRIDDEN_small_volume);
+    $n = withAlt($n, $d, resolve_small_volume($x));
   }
-  if (more) {
-    c.info = n;
-    c.alts = alts;
-  }
-  return first;
+  WIN = $n;
+  return $d;
 }
 
-/** exception embargo "Embargoed destinations"
+/** exception embargo "Embargoed destinations" (lab-exports.pol:52)
  * @see Sample Rule 1(b) */
-const S1 = step('embargo', 'exception', 'Embargoed destinations', ['Sample Rule 1(b)'], 'lab-exports.pol', 52);
+const STEP_embargo = step(
+  'embargo',
+  'exception',
+  'Embargoed destinations',
+  ['Sample Rule 1(b)'],
+  'lab-exports.pol',
+  52,
+);
 
-const INFO1: NodeInfo = info('embargo', [], path(S0, S1));
+const INFO_embargo: NodeInfo = info('embargo', [], path(STEP_accelerators, STEP_embargo), DEC_embargo);
 
-const W1_9 = why('embargo', 'exception', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 52);
+const FALSE_embargo = why('embargo', 'exception', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 52);
 
 /** whether embargo applies (in effect, condition true); records why not when explaining */
-function applies1(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (group_1(c, c.i.destination)) return true;
-  if (x !== undefined) x.push(W1_9);
+function applies_embargo($x: ExplainStep[] | undefined): boolean {
+  if (Embargoed().has(IN.destination)) return true;
+  if ($x !== undefined) $x.push(FALSE_embargo);
   return false;
 }
 
-const DEC_1: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'denial' } as Decision);
-
-/** embargo decides unless an exception applies (the first one wins, recursively) */
-function resolve1(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  c.info = INFO1;
-  c.alts = EMPTY;
-  return DEC_1;
+/** embargo decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_embargo($x: ExplainStep[] | undefined): Decision {
+  WIN = INFO_embargo;
+  return DEC_embargo;
 }
 
-/** exception allies "Allied destinations"
+/** exception allies "Allied destinations" (lab-exports.pol:58)
  * @see Sample Rule 2(a) */
-const S2 = step('allies', 'exception', 'Allied destinations', ['Sample Rule 2(a)'], 'lab-exports.pol', 58);
+const STEP_allies = step('allies', 'exception', 'Allied destinations', ['Sample Rule 2(a)'], 'lab-exports.pol', 58);
 
-const INFO2: NodeInfo = info('allies', ['Keep the end-user statement for five years'], path(S0, S2));
+const INFO_allies: NodeInfo = info(
+  'allies',
+  ['Keep the end-user statement for five years'],
+  path(STEP_accelerators, STEP_allies),
+  DEC_allies,
+);
 
-const W2_10 = why('allies', 'exception', 'condition-false', 'destination in Allies', 'lab-exports.pol', 58);
+const FALSE_allies = why('allies', 'exception', 'condition-false', 'destination in Allies', 'lab-exports.pol', 58);
 
 /** whether allies applies (in effect, condition true); records why not when explaining */
-function applies2(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (group_0(c, c.i.destination)) return true;
-  if (x !== undefined) x.push(W2_10);
+function applies_allies($x: ExplainStep[] | undefined): boolean {
+  if (Allies.has(IN.destination)) return true;
+  if ($x !== undefined) $x.push(FALSE_allies);
   return false;
 }
 
-const DEC_2: Decision = Object.freeze({ outcome: 'authorized', by: 'accelerator', review: null } as Decision);
-
-/** allies decides unless an exception applies (the first one wins, recursively) */
-function resolve2(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  c.info = INFO2;
-  c.alts = EMPTY;
-  return DEC_2;
+/** allies decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_allies($x: ExplainStep[] | undefined): Decision {
+  WIN = INFO_allies;
+  return DEC_allies;
 }
 
-/** exception small_volume "Small volumes"
+/** exception small_volume "Small volumes" (lab-exports.pol:65)
  * @see Sample Rule 2(b) */
-const S3 = step('small_volume', 'exception', 'Small volumes', ['Sample Rule 2(b)'], 'lab-exports.pol', 65);
+const STEP_small_volume = step(
+  'small_volume',
+  'exception',
+  'Small volumes',
+  ['Sample Rule 2(b)'],
+  'lab-exports.pol',
+  65,
+);
 
-const INFO3: NodeInfo = info('small_volume', [], path(S0, S3));
+const INFO_small_volume: NodeInfo = info('small_volume', [], path(STEP_accelerators, STEP_small_volume), DEC_allies);
 
-const W3_11 = why(
+const FALSE_small_volume = why(
   'small_volume',
   'exception',
   'condition-false',
@@ -1211,142 +1474,135 @@ const W3_11 = why(
 );
 
 /** whether small_volume applies (in effect, condition true); records why not when explaining */
-function applies3(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (cmp(add(c.i.received_this_year, define_0(c)), 1000000) <= 0) return true;
-  if (x !== undefined) x.push(W3_11);
+function applies_small_volume($x: ExplainStep[] | undefined): boolean {
+  if (le(add(IN.received_this_year, shipment_tpp()), 1000000)) return true;
+  if ($x !== undefined) $x.push(FALSE_small_volume);
   return false;
 }
 
-const DEC_3: Decision = Object.freeze({ outcome: 'authorized', by: 'accelerator', review: null } as Decision);
-
-/** small_volume decides unless an exception applies (the first one wins, recursively) */
-function resolve3(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  if (applies4(c, x)) return resolve4(c, x);
-  c.info = INFO3;
-  c.alts = EMPTY;
-  return DEC_3;
+/** small_volume decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_small_volume($x: ExplainStep[] | undefined): Decision {
+  if (applies_concentrated($x)) return resolve_concentrated($x);
+  WIN = INFO_small_volume;
+  return DEC_allies;
 }
 
-/** exception concentrated "Concentrated holdings"
+/** exception concentrated "Concentrated holdings" (lab-exports.pol:70)
  * @see Sample Rule 2(c) */
-const S4 = step('concentrated', 'exception', 'Concentrated holdings', ['Sample Rule 2(c)'], 'lab-exports.pol', 70);
-
-const INFO4: NodeInfo = info('concentrated', [], path(S0, S3, S4));
-
-const W4_16 = why(
+const STEP_concentrated = step(
   'concentrated',
   'exception',
-  'condition-false',
-  'count(each h in holdings where h.country not in Allies) > 0',
+  'Concentrated holdings',
+  ['Sample Rule 2(c)'],
   'lab-exports.pol',
   70,
 );
 
-const W4_17 = why(
+const INFO_concentrated: NodeInfo = info(
+  'concentrated',
+  [],
+  path(STEP_accelerators, STEP_small_volume, STEP_concentrated),
+  DEC_accelerators,
+);
+
+/** the parts of the condition of concentrated, for the explanation when one is false */
+const FALSE_concentrated = whyParts(
   'concentrated',
   'exception',
-  'condition-false',
-  'allied_holdings < 75% * total_holdings',
+  ['count(each h in holdings where h.country not in Allies) > 0', 'allied_holdings < 75% * total_holdings'],
   'lab-exports.pol',
   70,
 );
 
 /** whether concentrated applies (in effect, condition true); records why not when explaining */
-function applies4(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (cmp(agg_12(c, c.i.holdings), 0) > 0 && cmpScaled(define_2(c), 4, define_1(c), 3) < 0) return true;
-  if (x !== undefined) x.push(!(cmp(agg_14(c, c.i.holdings), 0) > 0) ? W4_16 : W4_17);
-  return false;
-}
-
-const DEC_4: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'approval' } as Decision);
-
-/** concentrated decides unless an exception applies (the first one wins, recursively) */
-function resolve4(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  c.info = INFO4;
-  c.alts = EMPTY;
-  return DEC_4;
-}
-
-/** rule software "Software for accelerators"
- * @see Sample Rule 3 */
-const S5 = step('software', 'rule', 'Software for accelerators', ['Sample Rule 3'], 'lab-exports.pol', 79);
-
-const INFO5: NodeInfo = info('software', [], path(S5));
-
-const W5_18 = why('software', 'rule', 'not-in-effect', '2025-04-01', 'lab-exports.pol', 79);
-
-const W5_19 = why('software', 'rule', 'condition-false', 'kind is software', 'lab-exports.pol', 79);
-
-const W5_20 = why('software', 'rule', 'condition-false', 'destination in Embargoed', 'lab-exports.pol', 79);
-
-/** whether software applies (in effect, condition true); records why not when explaining */
-function applies5(c: Ctx, x: ExplainStep[] | undefined): boolean {
-  if (c.asOf !== undefined && c.asOf < '2025-04-01') {
-    if (x !== undefined) x.push(W5_18);
+function applies_concentrated($x: ExplainStep[] | undefined): boolean {
+  if ($x === undefined)
+    return gt(count_in_concentrated(IN.holdings), 0) && cmpScaled(allied_holdings(), 4, total_holdings(), 3) < 0;
+  if (!gt(count_in_concentrated(IN.holdings), 0)) {
+    $x.push(FALSE_concentrated[0]!);
     return false;
   }
-  if (c.i.kind === 'software' && group_1(c, c.i.destination)) return true;
-  if (x !== undefined) x.push(!(c.i.kind === 'software') ? W5_19 : W5_20);
-  return false;
-}
-
-const DEC_5: Decision = Object.freeze({ outcome: 'license_required', by: null, review: 'denial' } as Decision);
-
-/** software decides unless an exception applies (the first one wins, recursively) */
-function resolve5(c: Ctx, x: ExplainStep[] | undefined): Decision {
-  c.info = INFO5;
-  c.alts = EMPTY;
-  return DEC_5;
-}
-
-/** rules 1 to 2 in written order: the first that applies decides */
-function rules_0(c: Ctx, x: ExplainStep[] | undefined): Decision | undefined {
-  if (applies0(c, x)) return resolve0(c, x);
-  if (applies5(c, x)) return resolve5(c, x);
-  return undefined;
-}
-
-const DEC_OTHERWISE: Decision = Object.freeze({ outcome: 'no_license_needed', by: null, review: null } as Decision);
-
-/** Decides a validated input. Never throws on one. */
-export function evaluate(input: Input, options?: EvaluateOptions): Result {
-  const c = new Ctx(input);
-  const x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
-  const decision = rules_0(c, x);
-  const d = decision === undefined ? DEC_OTHERWISE : decision;
-  const n = c.info;
-  const result: Result = {
-    decision: d,
-    alternatives: c.alts,
-    obligations: n.obligations,
-    citations: n.citations,
-    decided_by: n.id,
-    trace: options === undefined || options.trace !== false ? n.trace : EMPTY,
-  };
-  if (x !== undefined) result.explain = x;
-  return result;
-}
-
-function nj(v: PolNumber | null): number | string | null {
-  return v === null ? null : numberJson(v);
-}
-
-function info(id: string, obligations: readonly string[], trace: readonly TraceStep[]): NodeInfo {
-  return Object.freeze({ id, obligations: Object.freeze(obligations), citations: citationsOf(trace), trace });
-}
-
-function sameDecision(a: Decision, b: Decision): boolean {
-  if (a.outcome !== b.outcome) return false;
-  for (const f of FIELDS)
-    if ((a as unknown as Record<string, unknown>)[f] !== (b as unknown as Record<string, unknown>)[f]) return false;
+  if (!(cmpScaled(allied_holdings(), 4, total_holdings(), 3) < 0)) {
+    $x.push(FALSE_concentrated[1]!);
+    return false;
+  }
   return true;
 }
 
-/** An overridden exception's decision is an alternative when it has the winner's outcome but differs. */
-function withAlternative(alts: readonly Decision[], first: Decision, d: Decision): readonly Decision[] {
-  if (d.outcome !== first.outcome || sameDecision(d, first)) return alts;
-  for (const a of alts) if (sameDecision(a, d)) return alts;
-  return [...alts, d];
+/** concentrated decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_concentrated($x: ExplainStep[] | undefined): Decision {
+  WIN = INFO_concentrated;
+  return DEC_accelerators;
+}
+
+/** rule software "Software for accelerators" (lab-exports.pol:79)
+ * @see Sample Rule 3 */
+const STEP_software = step('software', 'rule', 'Software for accelerators', ['Sample Rule 3'], 'lab-exports.pol', 79);
+
+const INFO_software: NodeInfo = info('software', [], path(STEP_software), DEC_embargo);
+
+const NOT_IN_EFFECT_software = why('software', 'rule', 'not-in-effect', '2025-04-01', 'lab-exports.pol', 79);
+
+/** the parts of the condition of software, for the explanation when one is false */
+const FALSE_software = whyParts(
+  'software',
+  'rule',
+  ['kind is software', 'destination in Embargoed'],
+  'lab-exports.pol',
+  79,
+);
+
+/** whether software applies (in effect, condition true); records why not when explaining */
+function applies_software($x: ExplainStep[] | undefined): boolean {
+  if (ON !== undefined && ON < '2025-04-01') {
+    if ($x !== undefined) $x.push(NOT_IN_EFFECT_software);
+    return false;
+  }
+  if ($x === undefined) return IN.kind === ('software' as string) && Embargoed().has(IN.destination);
+  if (!(IN.kind === ('software' as string))) {
+    $x.push(FALSE_software[0]!);
+    return false;
+  }
+  if (!Embargoed().has(IN.destination)) {
+    $x.push(FALSE_software[1]!);
+    return false;
+  }
+  return true;
+}
+
+/** software decides unless an exception applies (the first that applies wins, recursively) */
+function resolve_software($x: ExplainStep[] | undefined): Decision {
+  WIN = INFO_software;
+  return DEC_embargo;
+}
+
+/** rules 1 to 2 in written order: the first that applies decides */
+function rules_0($x: ExplainStep[] | undefined): Decision | undefined {
+  if (applies_accelerators($x)) return resolve_accelerators($x);
+  if (applies_software($x)) return resolve_software($x);
+  return undefined;
+}
+
+/** Decides a validated input. Never throws on one. */
+export function evaluate(input: Input, options?: EvaluateOptions): Result {
+  begin(input);
+  const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
+  const $d = rules_0($x);
+  const $decision = $d === undefined ? DEC_otherwise : $d;
+  const $n = WIN;
+  const $trace = options === undefined || options.trace !== false;
+  // a decision the policy fixes, not explaining: the result built once for it
+  if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
+  const $result: Result = {
+    decision: $decision,
+    alternatives: $n.alternatives,
+    obligations: $n.obligations,
+    citations: $n.citations,
+    decided_by: $n.id,
+    trace: $trace ? $n.trace : EMPTY,
+  };
+  if ($x !== undefined) $result.explain = $x;
+  return $result;
 }
 
 /** Checks untyped input (e.g. parsed JSON): every error with its path, then every `require`. */
@@ -1355,54 +1611,53 @@ export function validate(value: unknown): { ok: true; value: Input } | { ok: fal
   const out = check(V_INPUT, value, '', errors);
   if (errors.length > 0) return { ok: false, errors };
   const input = out as Input;
-  const c = new Ctx(input);
-  for (const [cond, at, because] of REQUIRES)
-    if (!cond(c)) errors.push({ path: at, message: because, code: 'input/requirement-failed' });
+  begin(input);
+  if (!ge(IN.units, 0))
+    errors.push({
+      path: 'units',
+      message: 'a shipment cannot have a negative number of units',
+      code: 'input/requirement-failed',
+    });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: input };
 }
 
 // ---- helpers for expressions ----
 
-/** sum over a list */
-function agg_2(c: Ctx, list: readonly any[]): PolNumber {
-  let acc: PolNumber = 0;
-  for (let k = 0; k < list.length; k++) {
-    const b3 = list[k]!;
-    acc = add(acc, b3.tpp);
+/** sum over a list (in total_holdings) */
+function sum_in_total_holdings($list: readonly Holding[]): PolNumber {
+  let $i = 0;
+  let $acc: PolNumber | undefined;
+  for (let $k = 0; $k < $list.length; $k++) {
+    const h = $list[$k]!;
+    const $v = h.tpp;
+    if ($acc === undefined && typeof $v === 'number' && Number.isSafeInteger($i + $v)) $i += $v;
+    else $acc = add($acc ?? $i, $v);
   }
-  return acc;
+  return $acc ?? $i;
 }
 
-/** sum over a list */
-function agg_4(c: Ctx, list: readonly any[]): PolNumber {
-  let acc: PolNumber = 0;
-  for (let k = 0; k < list.length; k++) {
-    const b5 = list[k]!;
-    if (!group_0(c, b5.country)) continue;
-    acc = add(acc, b5.tpp);
+/** sum over a list (in allied_holdings) */
+function sum_in_allied_holdings($list: readonly Holding[]): PolNumber {
+  let $i = 0;
+  let $acc: PolNumber | undefined;
+  for (let $k = 0; $k < $list.length; $k++) {
+    const h_2 = $list[$k]!;
+    if (!Allies.has(h_2.country)) continue;
+    const $v = h_2.tpp;
+    if ($acc === undefined && typeof $v === 'number' && Number.isSafeInteger($i + $v)) $i += $v;
+    else $acc = add($acc ?? $i, $v);
   }
-  return acc;
+  return $acc ?? $i;
 }
 
-/** count over a list */
-function agg_12(c: Ctx, list: readonly any[]): PolNumber {
-  let acc = 0;
-  for (let k = 0; k < list.length; k++) {
-    const b13 = list[k]!;
-    if (!!group_0(c, b13.country)) continue;
-    acc++;
+/** count over a list (in concentrated) */
+function count_in_concentrated($list: readonly Holding[]): PolNumber {
+  let $acc = 0;
+  for (let $k = 0; $k < $list.length; $k++) {
+    const h_3 = $list[$k]!;
+    if (Allies.has(h_3.country)) continue;
+    $acc++;
   }
-  return acc;
-}
-
-/** count over a list */
-function agg_14(c: Ctx, list: readonly any[]): PolNumber {
-  let acc = 0;
-  for (let k = 0; k < list.length; k++) {
-    const b15 = list[k]!;
-    if (!!group_0(c, b15.country)) continue;
-    acc++;
-  }
-  return acc;
+  return $acc;
 }

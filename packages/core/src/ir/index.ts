@@ -16,3 +16,9 @@ export function toIr(program: CheckedProgram, options: OptimizeOptions & { reado
   const lowered = lower(program);
   return options.optimize === false ? lowered : optimize(lowered, options);
 }
+
+// What a back end needs besides the IR, so that it imports nothing else of core.
+export type { Type } from '../types/pol-types.ts';
+export { typeToString } from '../types/pol-types.ts';
+export type { CheckedProgram } from '../checker/program.ts';
+export type { RecordTypeT } from '../checker/program.ts';

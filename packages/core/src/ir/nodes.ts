@@ -38,7 +38,11 @@ export interface Input extends Base { readonly k: 'input'; readonly field: strin
 export interface Field extends Base { readonly k: 'field'; readonly object: Expr; readonly name: string; readonly narrowed: boolean }
 /** The current element of the aggregate with the same binder id. */
 export interface Binder extends Base { readonly k: 'binder'; readonly id: number }
-/** The value of `program.defs[id]` (computed once per evaluation; pure and total). */
+/**
+ * The value of `program.defs[id]`: pure, computed at most once per evaluation, at its first use.
+ * A shared def (origin 'shared') may read narrowed optionals; each of its uses is where the
+ * narrowing holds, so a back end must not compute it before its first use.
+ */
 export interface DefRef extends Base { readonly k: 'def'; readonly id: number }
 export interface Not extends Base { readonly k: 'not'; readonly arg: Expr }
 export interface Neg extends Base { readonly k: 'neg'; readonly arg: Expr }

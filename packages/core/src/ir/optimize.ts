@@ -76,17 +76,19 @@ class Folder {
         const d = this.defs[e.id];
         return d && isLiteral(d.value) ? at(d.value, e.span) : e;
       }
-      case 'field':
-        return { ...e, object: this.expr(e.object) };
+      case 'field': {
+        const object = this.expr(e.object);
+        return object === e.object ? e : { ...e, object };
+      }
       case 'not': {
         const arg = this.expr(e.arg);
         if (arg.k === 'bool') return bool(!arg.value, e.span);
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'neg': {
         const arg = this.expr(e.arg);
         if (arg.k === 'num') return { ...arg, value: arg.value.neg(), span: e.span };
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'and':
       case 'or':
@@ -95,23 +97,24 @@ class Folder {
         const l = this.expr(e.l);
         const r = this.expr(e.r);
         if (l.k === 'num' && r.k === 'num') return { k: 'num', value: arith(e.op, l.value, r.value), span: e.span, type: e.type };
-        return { ...e, l, r };
+        return l === e.l && r === e.r ? e : { ...e, l, r };
       }
       case 'cmp': {
         const l = this.expr(e.l);
         const r = this.expr(e.r);
         if (isLiteral(l) && isLiteral(r)) return bool(compareLiterals(e.op, l, r), e.span);
-        return scaled({ ...e, l, r });
+        return scaled(l === e.l && r === e.r ? e : { ...e, l, r });
       }
       case 'present': {
         const arg = this.expr(e.arg);
         if (arg.type.kind !== 'optional') return bool(true, e.span);
-        return { ...e, arg };
+        return arg === e.arg ? e : { ...e, arg };
       }
       case 'coalesce': {
         const value = this.expr(e.value);
         if (value.type.kind !== 'optional') return value;
-        return { ...e, value, fallback: this.expr(e.fallback) };
+        const fallback = this.expr(e.fallback);
+        return value === e.value && fallback === e.fallback ? e : { ...e, value, fallback };
       }
       case 'member': {
         const elem = this.expr(e.elem);
@@ -119,7 +122,7 @@ class Folder {
         if (elem.k === 'enum' && set && set.ranges.length === 1 && sameMembers(set.ranges[0]!.members, set.undated)) {
           return bool(set.undated.includes(elem.member), e.span);
         }
-        return { ...e, elem };
+        return elem === e.elem ? e : { ...e, elem };
       }
       case 'agg':
         return { ...e, list: this.expr(e.list), where: e.where ? this.expr(e.where) : undefined, body: e.body ? this.expr(e.body) : undefined };
@@ -141,8 +144,12 @@ class Folder {
       if (x.k === 'bool') break;
     }
     if (args.length === 0) return bool(unit, e.span);
+    // An `or` is explained as a whole (its text is the failing part), so what is left of it keeps
+    // its span; left with one `and`, it stays an `or` (with its false part), since an `and` would
+    // be explained by its first false part (or flattened into an enclosing `and`).
+    if (args.length === 1 && !unit) return args[0]!.k === 'and' ? { ...e, args: [args[0]!, bool(false, e.span)] } : { ...args[0]!, span: e.span };
     if (args.length === 1) return args[0]!;
-    return { ...e, args };
+    return args.length === e.args.length && args.every((a, i) => a === e.args[i]) ? e : { ...e, args };
   }
 }
 
@@ -214,24 +221,27 @@ const SHARE_MIN_SIZE = 4;
 function share(p: I.Program): I.Program {
   const keys = new Map<I.Expr, string>();
   const sizes = new Map<I.Expr, number>();
-  const eligible = new Map<I.Expr, boolean>();
   const count = new Map<string, number>();
   const visit = (e: I.Expr): void => {
     let size = 1;
-    let ok = e.k !== 'binder' && !((e.k === 'input' || e.k === 'field') && e.narrowed);
-    const parts: string[] = [];
+    let parts: string[] = [];
     for (const c of I.children(e)) {
       visit(c);
       size += sizes.get(c)!;
-      ok &&= eligible.get(c)!;
       parts.push(keys.get(c)!);
     }
-    // an aggregate's binder ids are part of its key, so two loops never share by accident
-    const key = `${nodeKey(e)}(${parts.join(',')})`;
+    // An aggregate's own binder is renamed by nesting depth (de Bruijn: the innermost loop is
+    // ^0), so that the same loop written twice shares, and a loop never equals a different one.
+    if (e.k === 'agg') parts = parts.map((k) => k.replace(/\^(\d+)/g, (_m, d: string) => `^${Number(d) + 1}`).split(`binder:${e.binder}(`).join('^0('));
+    const key = e.k === 'agg' ? `agg:${e.op}:${e.where ? 'w' : ''}${e.body ? 'b' : ''}(${parts.join(',')})` : `${nodeKey(e)}(${parts.join(',')})`;
     keys.set(e, key);
     sizes.set(e, size);
-    eligible.set(e, ok);
-    if (ok && size >= SHARE_MIN_SIZE) count.set(key, (count.get(key) ?? 0) + 1);
+    // Eligible: no binder of an enclosing loop occurs free (the value is the same on every
+    // iteration). Narrowed reads are eligible: every occurrence is where the checker proved the
+    // value present, and a def is computed at its first use (nodes.ts, DefRef), so never where
+    // the value is absent.
+    const eligible = !key.includes('binder:');
+    if (eligible && size >= SHARE_MIN_SIZE) count.set(key, (count.get(key) ?? 0) + 1);
   };
   const roots = everyExpr(p);
   roots.forEach(visit);
@@ -256,7 +266,9 @@ function share(p: I.Program): I.Program {
     }
     return { k: 'def', id, span: e.span, type: e.type };
   };
-  const rewritten = mapProgram(p, rewrite);
+  // A condition that is an `and` is explained by its first false part: it stays an `and` (its
+  // parts may still be shared).
+  const rewritten = mapProgram(p, rewrite, (e) => (e.k === 'and' ? rewriteChildren(e, rewrite) : rewrite(e)));
   for (let i = 0; i < p.defs.length; i++) defs[i] = { ...defs[i]!, value: rewrite(p.defs[i]!.value) };
   return { ...rewritten, defs };
 }
@@ -329,24 +341,39 @@ function describe(e: I.Expr, p: I.Program): string {
 
 // ---------------------------------------------------------------- walking
 
+/** e with f applied to its children; e itself when no child changes (most do not). */
 function rewriteChildren(e: I.Expr, f: (x: I.Expr) => I.Expr): I.Expr {
   switch (e.k) {
-    case 'field':
-      return { ...e, object: f(e.object) };
+    case 'field': {
+      const object = f(e.object);
+      return object === e.object ? e : { ...e, object };
+    }
     case 'not':
     case 'neg':
-    case 'present':
-      return { ...e, arg: f(e.arg) };
+    case 'present': {
+      const arg = f(e.arg);
+      return arg === e.arg ? e : { ...e, arg };
+    }
     case 'and':
-    case 'or':
-      return { ...e, args: e.args.map(f) };
+    case 'or': {
+      const args = e.args.map(f);
+      return args.every((a, i) => a === e.args[i]) ? e : { ...e, args };
+    }
     case 'arith':
-    case 'cmp':
-      return { ...e, l: f(e.l), r: f(e.r) };
-    case 'coalesce':
-      return { ...e, value: f(e.value), fallback: f(e.fallback) };
-    case 'member':
-      return { ...e, elem: f(e.elem) };
+    case 'cmp': {
+      const l = f(e.l);
+      const r = f(e.r);
+      return l === e.l && r === e.r ? e : { ...e, l, r };
+    }
+    case 'coalesce': {
+      const value = f(e.value);
+      const fallback = f(e.fallback);
+      return value === e.value && fallback === e.fallback ? e : { ...e, value, fallback };
+    }
+    case 'member': {
+      const elem = f(e.elem);
+      return elem === e.elem ? e : { ...e, elem };
+    }
     case 'agg':
       return { ...e, list: f(e.list), where: e.where ? f(e.where) : undefined, body: e.body ? f(e.body) : undefined };
     default:
@@ -366,9 +393,9 @@ export function everyExpr(p: I.Program): I.Expr[] {
 }
 
 /** The program with `f` applied to every root expression except the defs'. */
-function mapProgram(p: I.Program, f: (e: I.Expr) => I.Expr): I.Program {
+function mapProgram(p: I.Program, f: (e: I.Expr) => I.Expr, when: (e: I.Expr) => I.Expr = f): I.Program {
   const decision = (d: I.Decision): I.Decision => ({ ...d, args: d.args.map((a) => ({ name: a.name, value: f(a.value) })) });
-  const rule = (r: I.Rule): I.Rule => ({ ...r, when: r.when ? f(r.when) : undefined, decide: decision(r.decide), exceptions: r.exceptions.map(rule) });
+  const rule = (r: I.Rule): I.Rule => ({ ...r, when: r.when ? when(r.when) : undefined, decide: decision(r.decide), exceptions: r.exceptions.map(rule) });
   return {
     ...p,
     requires: p.requires.map((r) => ({ ...r, condition: f(r.condition) })),

@@ -1,0 +1,3 @@
+// ---- JSON ----
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
