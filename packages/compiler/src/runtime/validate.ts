@@ -95,6 +95,16 @@ export function check(type: VType, json: unknown, path: string, errors: InputErr
     }
     case 'list': {
       if (!Array.isArray(json)) return fail('expected a list, found ' + describe(json));
+      // Holes (`[1, , 3]`, `new Array(5)`) would reach evaluate as undefined: refused, at a cost
+      // bounded by the entries present (as values/validate.ts in core says it).
+      let present = 0;
+      for (const k of Object.keys(json)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < json.length) present++;
+      if (present !== json.length) {
+        let hole = 0;
+        while (hole < present && hole in json) hole++;
+        const missing = json.length - present;
+        return fail('this list has ' + missing + ' missing element' + (missing === 1 ? '' : 's') + ' (the first at [' + hole + ']); a list cannot have holes');
+      }
       return json.map((item, i) => check(type.element, item, path + '[' + i + ']', errors));
     }
     case 'record': {
