@@ -7,33 +7,17 @@
 import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
 import { testCommand } from './commands/test.ts';
-import { IoError, UsageError } from './io.ts';
+import { IoError, UsageError, setProjectRoot } from './io.ts';
 import type { EngineName } from './engines.ts';
+import { commandHelp, helpText, overview } from './help.ts';
 
-const USAGE = `usage: pol <command> [options]
-
-commands:
-  check <file.pol> [--format human|json] [--analyze]
-                                                   check a policy and list every problem;
-                                                   --analyze adds conflicts, dead rules, constant conditions
-  eval <file.pol> --input <file.json|file.jsonl|-> decide inputs; one JSON line per input
-       [--engine compiled|interpreter] [--explain] [--format json|text]
-  test <file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]
-                                                   run the policy's examples
-  compile <file.pol> --out <dir> [--target ts|js]  write a TypeScript evaluator module
-  fmt [--check] <files...>                         format .pol files (same as prettier)
-  diff <old.pol> <new.pol> [--format text|json|markdown|html]
-                                                   what an amendment changes
-  replay <old.pol> <new.pol> --input <file.jsonl>  re-decide past inputs under both versions
-  debug ir <file.pol> [--no-optimize]              print the intermediate representation
-`;
 
 interface Args {
   readonly positional: string[];
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -74,23 +58,44 @@ function checkFlags(args: Args, known: readonly string[]): void {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    const topic = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]) : undefined;
+    if (topic === undefined) {
+      process.stdout.write(overview());
+      return command ? 0 : 2;
+    }
+    const c = commandHelp(topic);
+    if (!c) throw new UsageError(`there is no command \`${topic}\``);
+    process.stdout.write(helpText(c));
+    return 0;
+  }
+  const help = commandHelp(command);
+  if (help && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(helpText(help));
+    return 0;
   }
   const args = parseArgs(rest);
+  // every command that reads policies takes --root: the project folder imports must stay in
+  const root = args.flags.get('--root');
+  if (root === true) throw new UsageError('--root needs a folder');
+  setProjectRoot(root);
+  args.flags.delete('--root');
   switch (command) {
     case 'check':
       checkFlags(args, ['--format', '--analyze']);
       return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
     case 'eval': {
-      checkFlags(args, ['--input', '--engine', '--explain', '--format']);
+      checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
       const input = flag(args, '--input');
       if (!input) throw new UsageError('eval needs --input <file.json | file.jsonl | ->');
+      const jobsText = flag(args, '--jobs') ?? '1';
+      const jobs = Number(jobsText);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not \`${jobsText}\``);
       return evalCommand(one(args, 'policy file'), {
         input,
         engine: (flag(args, '--engine', ['compiled', 'interpreter']) ?? 'compiled') as EngineName,
         explain: args.flags.has('--explain'),
         format: (flag(args, '--format', ['json', 'text']) ?? (args.flags.has('--explain') ? 'text' : 'json')) as 'json' | 'text',
+        jobs,
       });
     }
     case 'test': {
@@ -133,6 +138,14 @@ export async function main(argv: string[]): Promise<number> {
       const { debugIrCommand } = await import('./commands/debug.ts');
       return debugIrCommand(file, !args.flags.has('--no-optimize'));
     }
+    case 'lsp': {
+      checkFlags(args, ['--stdio', '--node-ipc', '--socket', '--clientProcessId']);
+      if (args.positional.length !== 0) throw new UsageError('lsp takes no files: the editor sends them');
+      const { startServer } = await import('@pol/language-service/server');
+      startServer();
+      // The server runs until the editor sends `exit`; the returned promise never settles first.
+      return new Promise<number>(() => {});
+    }
     default:
       throw new UsageError(`unknown command \`${command}\``);
   }
@@ -143,7 +156,9 @@ export async function run(argv: string[]): Promise<number> {
     return await main(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${USAGE}`);
+      const c = commandHelp(argv[0] ?? '');
+      const usage = c ? `usage: pol ${c.name} ${c.synopsis}\nrun \`pol ${c.name} --help\` for the options\n` : overview();
+      process.stderr.write(`pol: error[cli/usage]: ${e.message}\n\n${usage}`);
       return 2;
     }
     if (e instanceof IoError) {

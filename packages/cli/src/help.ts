@@ -1,0 +1,157 @@
+/**
+ * What `pol help` and `pol <command> --help` print. One entry per command, so the overview and the
+ * per-command pages cannot disagree about which commands exist (a CLI test checks every entry).
+ */
+
+export interface CommandHelp {
+  readonly name: string;
+  /** the arguments after the command name, as in the overview */
+  readonly synopsis: string;
+  /** one line for the overview */
+  readonly summary: string;
+  /** what the command does, in a few sentences */
+  readonly description: string;
+  readonly options: readonly (readonly [flag: string, meaning: string])[];
+  readonly examples: readonly string[];
+}
+
+export const COMMANDS: readonly CommandHelp[] = [
+  {
+    name: 'check',
+    synopsis: '<file.pol> [--format human|json] [--analyze]',
+    summary: 'check a policy and list every problem',
+    description:
+      'Checks a policy and every file it imports: names, types, units, citations and examples. Each problem\n' +
+      'is shown with its file, line and column and how to fix it. A file that is only meant to be imported\n' +
+      '(no `input` declaration) is checked as a module. The exit code is 1 when there is an error.',
+    options: [
+      ['--format human|json', 'human (default) prints code frames; json prints one object for tools'],
+      ['--analyze', 'also run the solver: conflicting rules, exceptions that can never apply, constant conditions'],
+    ],
+    examples: ['pol check ifr.pol', 'pol check policies/ai-diffusion/ifr.pol --format json'],
+  },
+  {
+    name: 'eval',
+    synopsis: '<file.pol> --input <file.json|file.jsonl|-> [--engine compiled|interpreter] [--explain] [--jobs N]',
+    summary: 'decide inputs; one JSON line per input',
+    description:
+      'Decides each input (a JSON object, or one per line in a .jsonl file, or from standard input with `-`)\n' +
+      'and prints one decision per input as JSON Lines, in input order. An invalid input is reported by line\n' +
+      'and JSON path and the others are still decided. Inputs are read and decided one at a time, so memory\n' +
+      'does not grow with the file; a summary (counts by outcome, rejections by reason) ends the run on stderr.',
+    options: [
+      ['--input <path|->', 'the input file (.json or .jsonl), or - for standard input (required)'],
+      ['--engine compiled|interpreter', 'compiled (default) runs the generated module; interpreter the reference semantics'],
+      ['--explain', 'print a readable explanation of each decision instead of JSON'],
+      ['--format json|text', 'json (default) or text (the default with --explain)'],
+      ['--jobs N', 'decide on N worker threads (default 1); the output order stays the input order'],
+    ],
+    examples: ['pol eval ifr.pol --input samples.jsonl', 'echo \'{"date": "2025-06-01", ...}\' | pol eval ifr.pol --input - --explain'],
+  },
+  {
+    name: 'test',
+    synopsis: '<file.pol|dir> [--engine both|compiled|interpreter] [--require-coverage]',
+    summary: "run the policy's examples",
+    description:
+      'Runs every `example` of a policy (or of every entry policy in a folder) through both engines and\n' +
+      'shows expected against actual for each failure; lists the rules and exceptions no example reaches.',
+    options: [
+      ['--engine both|compiled|interpreter', 'which engines run the examples (default both)'],
+      ['--require-coverage', 'exit 1 when some rule or exception is reached by no example'],
+    ],
+    examples: ['pol test ifr.pol', 'pol test policies/'],
+  },
+  {
+    name: 'compile',
+    synopsis: '<file.pol> --out <dir> [--target ts|js]',
+    summary: 'write a TypeScript evaluator module',
+    description: 'Compiles a checked policy into a typed, dependency-free module with validate() and evaluate().',
+    options: [
+      ['--out <dir>', 'the folder to write the module into (required)'],
+      ['--target ts|js', 'ts (default) writes one .ts file; js writes .js plus .d.ts'],
+    ],
+    examples: ['pol compile ifr.pol --out generated/'],
+  },
+  {
+    name: 'fmt',
+    synopsis: '[--check] <files...>',
+    summary: 'format .pol files (same as prettier)',
+    description: 'Lays out .pol files canonically, as `prettier --write` with the Pol plugin does. A file with syntax errors is left alone.',
+    options: [['--check', 'write nothing; exit 1 when some file is not formatted']],
+    examples: ['pol fmt chips.pol', 'pol fmt --check policies/ai-diffusion/*.pol'],
+  },
+  {
+    name: 'diff',
+    synopsis: '<old.pol> <new.pol> [--format text|json|markdown|html]',
+    summary: 'what an amendment changes',
+    description: 'Shows which transactions get a different decision under the new version, with a concrete example of each.',
+    options: [
+      ['--format text|json|markdown|html', 'how to print the report (default text)'],
+      ['--timeout <ms>', "the solver's time limit per question"],
+    ],
+    examples: ['pol diff ifr.pol as-enforced-2025-05-13.pol'],
+  },
+  {
+    name: 'replay',
+    synopsis: '<old.pol> <new.pol> --input <file.jsonl>',
+    summary: 're-decide past inputs under both versions',
+    description: 'Decides every input of a log under both versions and reports the ones whose decision changes.',
+    options: [
+      ['--input <file.jsonl>', 'the past inputs, one JSON object per line (required)'],
+      ['--format text|json', 'how to print the report'],
+    ],
+    examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
+  },
+  {
+    name: 'debug',
+    synopsis: 'ir <file.pol> [--no-optimize]',
+    summary: 'print the intermediate representation (for contributors)',
+    description: 'Prints the policy as the compiler and the solver see it: sugar removed, names resolved, sets dated, constants folded.',
+    options: [['--no-optimize', 'show the IR as lowered, before folding and sharing']],
+    examples: ['pol debug ir policies/ai-diffusion/ifr.pol'],
+  },
+  {
+    name: 'lsp',
+    synopsis: '--stdio',
+    summary: 'run the language server (for editors)',
+    description:
+      'Runs the Pol language server, speaking the Language Server Protocol over standard input and output.\n' +
+      'Editors start it as `pol lsp --stdio`: diagnostics, hover, go to definition, references, rename,\n' +
+      'completion, formatting, quick fixes, outline, folding and semantic highlighting.',
+    options: [['--stdio', 'talk over standard input and output (the only transport)']],
+    examples: ['pol lsp --stdio'],
+  },
+  {
+    name: 'help',
+    synopsis: '[command]',
+    summary: 'show this overview, or the help of one command',
+    description: 'Shows the list of commands, or everything about one command (the same as `pol <command> --help`).',
+    options: [],
+    examples: ['pol help', 'pol help check'],
+  },
+];
+
+const byName = new Map(COMMANDS.map((c) => [c.name, c]));
+
+export function commandHelp(name: string): CommandHelp | undefined {
+  return byName.get(name);
+}
+
+export function overview(): string {
+  const lines = ['usage: pol <command> [options]', '', 'commands:'];
+  for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`, `           pol ${c.name} ${c.synopsis}`);
+  lines.push('', 'Paths are relative to the folder you run pol in.', 'Every command that reads policies takes --root <folder>: the project folder imports must stay in', '(default: the nearest folder above the policy with a package.json or pol.json).', 'Run `pol <command> --help` (or `pol help <command>`) for its options and examples.', '');
+  return lines.join('\n');
+}
+
+export function helpText(c: CommandHelp): string {
+  const lines = [`usage: pol ${c.name} ${c.synopsis}`, '', c.summary + '.', '', c.description, ''];
+  if (c.options.length) {
+    lines.push('options:');
+    const width = Math.max(...c.options.map(([f]) => f.length));
+    for (const [f, m] of c.options) lines.push(`  ${f.padEnd(width)}  ${m}`);
+    lines.push('');
+  }
+  lines.push('examples:', ...c.examples.map((e) => `  ${e}`), '');
+  return lines.join('\n');
+}

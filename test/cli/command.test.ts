@@ -1,0 +1,91 @@
+/**
+ * `pol` as a command people type: help for every command, and paths relative to the folder it is
+ * run in, whether started by its bin, by `npx pol` or by `pnpm pol` from a subfolder of the workspace.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../packages/cli/src/help.ts';
+import { REPO } from '../support/policy-files.ts';
+import { pol } from './run-cli.ts';
+
+const BIN = join(REPO, 'packages/cli/bin/pol.js');
+const SAMPLE_DIR = join(REPO, 'policies/sample');
+
+function run(command: string, args: string[], cwd: string) {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pol help', () => {
+  it('lists every command with its synopsis', () => {
+    const r = pol(['help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(`pol ${c.name} ${c.synopsis}`);
+    expect(r.stdout).toContain('relative to the folder you run pol in');
+  });
+
+  it.each(COMMANDS.map((c) => c.name))('pol %s --help prints its usage, options and examples and exits 0', (name) => {
+    const c = COMMANDS.find((x) => x.name === name)!;
+    const r = pol([name, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith(`usage: pol ${name} ${c.synopsis}\n`)).toBe(true);
+    for (const [flag] of c.options) expect(r.stdout).toContain(flag);
+    for (const e of c.examples) expect(r.stdout).toContain(e);
+    expect(pol(['help', name]).stdout).toBe(r.stdout);
+  });
+
+  it('-h is --help', () => {
+    expect(pol(['check', '-h']).stdout).toBe(pol(['help', 'check']).stdout);
+  });
+
+  it('says which command does not exist', () => {
+    const r = pol(['help', 'chek']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('there is no command `chek`');
+  });
+
+  it('a usage error shows the usage of that command, not the whole overview', () => {
+    const r = pol(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[cli/usage]: expected one policy file, got 0');
+    expect(r.stderr).toContain('usage: pol check <file.pol>');
+    expect(r.stderr).not.toContain('pol replay');
+  });
+});
+
+describe('pol from any folder', () => {
+  it('the bin reads paths relative to the folder it runs in', () => {
+    const r = run(process.execPath, [BIN, 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    expect(r.stderr).toContain('lab-exports.pol: ok');
+    expect(r.code).toBe(0);
+  });
+
+  it('the bin works outside the repository', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-outside-'));
+    copyFileSync(join(SAMPLE_DIR, 'lab-exports.pol'), join(dir, 'mine.pol'));
+    const r = run(process.execPath, [BIN, 'check', 'mine.pol'], dir);
+    expect(r.stderr).toContain('mine.pol: ok');
+    expect(r.code).toBe(0);
+    const missing = run(process.execPath, [BIN, 'check', 'nope.pol'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read nope.pol: no such file');
+  });
+
+  it('npx pol finds the workspace bin from a subfolder', () => {
+    const r = run('npx', ['--no-install', 'pol', 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    expect(r.stderr).toContain('lab-exports.pol: ok');
+    expect(r.code).toBe(0);
+  });
+
+  it('pnpm pol from a subfolder of the workspace reads paths relative to that subfolder', () => {
+    const r = run('npx', ['--yes', 'pnpm@10.34.9', '-s', 'pol', 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    expect(r.stderr).toContain('lab-exports.pol: ok');
+    expect(r.code).toBe(0);
+    const ifr = run('npx', ['--yes', 'pnpm@10.34.9', '-s', 'pol', 'test', 'ifr.pol'], join(REPO, 'policies/ai-diffusion'));
+    expect(ifr.code).toBe(0);
+  });
+});
