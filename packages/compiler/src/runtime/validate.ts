@@ -35,6 +35,16 @@ export function describe(json: unknown): string {
   return typeof json;
 }
 
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) break;
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 export function isValidDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
@@ -71,6 +81,8 @@ export function check(type: VType, json: unknown, path: string, errors: InputErr
         // A number means the decimal it prints as (1e26 is 10^26), as in the reference semantics.
         r = Number.isSafeInteger(json) ? json + 0 : parseNumber(String(json));
       } else if (typeof json === 'string') {
+        // at most 1,000 digits, refused before any BigInt is built (core's values/validate.ts)
+        if (/^-?[\d.]+([eE][+-]?\d+)?$/.test(json) && digitCount(json) > 1000) return fail(describe(json) + ' has more than 1,000 digits, which Pol does not hold');
         r = parseNumber(json);
         if (r === undefined && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json)) return fail(describe(json) + ' has an exponent beyond \u00b11000, which Pol does not hold');
         if (r === undefined) return fail('expected a number, found the text ' + describe(json));
