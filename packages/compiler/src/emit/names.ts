@@ -26,7 +26,7 @@ const SAFE = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * one, and none is a prefix of another, so derived names need no registry lookup (a policy of
  * 10,000 rules derives about ten per rule).
  */
-export const DERIVED = ['STEP_', 'INFO_', 'applies_', 'resolve_', 'explain_', 'FALSE_', 'NOT_IN_EFFECT_', 'OVERRIDDEN_', 'ALTERNATIVES_TO_'] as const;
+export const DERIVED = ['STEP_', 'INFO_', 'applies_', 'resolve_', 'explain_', 'FALSE_', 'NOT_IN_EFFECT_', 'OVERRIDDEN_', 'ALTERNATIVES_TO_', 'EXCEPTIONS_OF_'] as const;
 export type Derived = (typeof DERIVED)[number];
 
 export class Names {

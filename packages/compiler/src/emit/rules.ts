@@ -214,10 +214,32 @@ export class RulePrinter {
         }`);
       return;
     }
+    if (r.alternatives.some((a) => a === 'later')) {
+      // Too many exceptions to list pairs (their code would grow with the square of their number):
+      // one table and two loops, the first exception that applies, then every later one.
+      const table = this.names.derived('EXCEPTIONS_OF_', n.base);
+      this.out.push(`const ${table}: readonly (readonly [($x: ExplainStep[] | undefined) => boolean, ($x: ExplainStep[] | undefined) => Decision])[] = [${ex.map((e) => `[${e.applies}, ${e.resolve}]`).join(', ')}];`);
+      this.out.push(code`
+        ${doc}
+        function ${n.resolve}($x: ExplainStep[] | undefined): Decision {
+          if ($x !== undefined) return ${n.explain}($x);
+          for (let $i = 0; $i < ${table}.length; $i++) {
+            if (!${table}[$i]![0](undefined)) continue;
+            const $d = ${table}[$i]![1](undefined);
+            let $w = WIN;
+            for (let $j = $i + 1; $j < ${table}.length; $j++) if (${table}[$j]![0](undefined)) $w = withAlt($w, $d, ${table}[$j]![1](undefined));
+            WIN = $w;
+            return $d;
+          }
+          ${decideOwn}
+        }`);
+      this.explainResolve(r, n, ex, decideOwn, table);
+      return;
+    }
     // not explaining: precedence order, then only the siblings that can be an alternative
     const fast = r.exceptions.map((_, i) => {
       const e = ex[i]!;
-      const alts = r.alternatives[i] ?? [];
+      const alts = (r.alternatives[i] as readonly number[] | undefined) ?? [];
       if (alts.length === 0) return `if (${e.applies}(undefined)) return ${e.resolve}(undefined);`;
       const fixed = alts.map((j) => this.fixedDecision(r.exceptions[j]!));
       if (alts.length <= 30 && fixed.every((f) => f !== undefined)) {
@@ -250,8 +272,38 @@ export class RulePrinter {
         ${fast}
         ${decideOwn}
       }`);
+    this.explainResolve(r, n, ex, decideOwn);
+  }
+
+  /** Explaining: every condition first (written order), then the winner, then the overridden ones. */
+  private explainResolve(r: I.Rule, n: RuleNames, ex: readonly RuleNames[], decideOwn: readonly string[], table?: string): void {
     // explaining: every condition first (written order), then the winner, then the overridden ones
     const overridden = r.exceptions.map((e, k) => (k === 0 ? '' : this.why(e, 'overridden', undefined, 'OVERRIDDEN_')));
+    if (table !== undefined) {
+      // the loop form (see resolve): no chain of thousands of `else if`, which would exhaust the
+      // stack of the JavaScript parser itself
+      const notes = this.names.derived('OVERRIDDEN_', `${n.base}_all`);
+      this.out.push(`const ${notes}: readonly (ExplainStep | null)[] = [null, ${overridden.slice(1).join(', ')}];`);
+      this.out.push(code`
+        function ${n.explain}($x: ExplainStep[]): Decision {
+          const $a: boolean[] = [];
+          for (const $e of ${table}) $a.push($e[0]($x));
+          const $w = $a.indexOf(true);
+          if ($w < 0) {
+            ${decideOwn}
+          }
+          const $d = ${table}[$w]![1]($x);
+          let $n = WIN;
+          for (let $k = $w + 1; $k < $a.length; $k++) {
+            if (!$a[$k]) continue;
+            $x.push(${notes}[$k]!);
+            $n = withAlt($n, $d, ${table}[$k]![1]($x));
+          }
+          WIN = $n;
+          return $d;
+        }`);
+      return;
+    }
     const pick = ex.map((e, k) => code`
       ${k === 0 ? '' : 'else '}if ($a${k}) {
         $d = ${e.resolve}($x);

@@ -4,19 +4,28 @@
  * never as raw code.
  */
 
-/** A string literal: JSON.stringify, plus the two line separators JS once disallowed. */
+/**
+ * Characters a string literal must not carry as they are: the line separators JavaScript once
+ * disallowed, NUL, and the bidirectional controls that can make code read differently from how it
+ * runs. `<` is escaped too, so no `</script>` or `<!--` appears when a page inlines the module.
+ */
+const UNSAFE_IN_LITERAL = /[\u0000\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069<]/g;
+
 export function lit(s: string): string {
   const j = JSON.stringify(s);
-  return /[\u2028\u2029]/.test(j) ? j.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : j;
+  UNSAFE_IN_LITERAL.lastIndex = 0;
+  return UNSAFE_IN_LITERAL.test(j) ? j.replace(UNSAFE_IN_LITERAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : j;
 }
 
 /** Text safe inside a block comment: no `*\/`, no line breaks that could end a `//`. */
 export function commentText(s: string): string {
-  if (!/[*\r\n\u2028\u2029@]/.test(s)) return s;
+  if (!/[*\r\n\u2028\u2029@<\u0000-\u001f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(s)) return s;
   return s
     .replace(/\*\//g, '*\\/')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/@/g, '(at)');
+    .replace(/@/g, '(at)')
+    .replace(/<(\/?script|!--)/gi, '< $1')
+    .replace(/[\u0000-\u001f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const SAFE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;

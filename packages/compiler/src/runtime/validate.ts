@@ -35,6 +35,16 @@ export function describe(json: unknown): string {
   return typeof json;
 }
 
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) break;
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 export function isValidDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
@@ -71,6 +81,8 @@ export function check(type: VType, json: unknown, path: string, errors: InputErr
         // A number means the decimal it prints as (1e26 is 10^26), as in the reference semantics.
         r = Number.isSafeInteger(json) ? json + 0 : parseNumber(String(json));
       } else if (typeof json === 'string') {
+        // at most 1,000 digits, refused before any BigInt is built (core's values/validate.ts)
+        if (/^-?[\d.]+([eE][+-]?\d+)?$/.test(json) && digitCount(json) > 1000) return fail(describe(json) + ' has more than 1,000 digits, which Pol does not hold');
         r = parseNumber(json);
         if (r === undefined && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json)) return fail(describe(json) + ' has an exponent beyond \u00b11000, which Pol does not hold');
         if (r === undefined) return fail('expected a number, found the text ' + describe(json));
@@ -95,6 +107,16 @@ export function check(type: VType, json: unknown, path: string, errors: InputErr
     }
     case 'list': {
       if (!Array.isArray(json)) return fail('expected a list, found ' + describe(json));
+      // Holes (`[1, , 3]`, `new Array(5)`) would reach evaluate as undefined: refused, at a cost
+      // bounded by the entries present (as values/validate.ts in core says it).
+      let present = 0;
+      for (const k of Object.keys(json)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < json.length) present++;
+      if (present !== json.length) {
+        let hole = 0;
+        while (hole < present && hole in json) hole++;
+        const missing = json.length - present;
+        return fail('this list has ' + missing + ' missing element' + (missing === 1 ? '' : 's') + ' (the first at [' + hole + ']); a list cannot have holes');
+      }
       return json.map((item, i) => check(type.element, item, path + '[' + i + ']', errors));
     }
     case 'record': {

@@ -40,7 +40,11 @@ function alwaysEqual(a: I.Decision, b: I.Decision): boolean {
   return true;
 }
 
-export function alternativePairs(exceptions: readonly I.Rule[]): (readonly number[])[] {
+/** Rules with more exceptions than this get 'later' instead of lists of pairs. */
+export const MAX_LISTED_EXCEPTIONS = 64;
+
+export function alternativePairs(exceptions: readonly I.Rule[]): I.Alternatives[] {
+  if (exceptions.length > MAX_LISTED_EXCEPTIONS) return exceptions.map(() => 'later');
   const reach = exceptions.map(reachable);
   return exceptions.map((_, i) => {
     const out: number[] = [];

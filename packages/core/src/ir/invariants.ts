@@ -77,7 +77,7 @@ export function checkInvariants(p: I.Program): string[] {
     for (const a of r.decide.args) expr(a.value, `rule ${r.name}, field ${a.name}`, p.defs.length, none);
     if (r.alternatives.length !== r.exceptions.length) fail(`rule ${r.name}`, 'alternatives do not match the exceptions');
     r.alternatives.forEach((js, i2) => {
-      if (js.some((j) => j <= i2 || j >= r.exceptions.length)) fail(`rule ${r.name}`, `alternatives of exception ${i2} out of order`);
+      if (js !== 'later' && js.some((j) => j <= i2 || j >= r.exceptions.length)) fail(`rule ${r.name}`, `alternatives of exception ${i2} out of order`);
     });
   });
   for (const a of p.otherwise.decide.args) expr(a.value, `otherwise, field ${a.name}`, p.defs.length, none);

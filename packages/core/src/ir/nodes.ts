@@ -147,6 +147,13 @@ export interface Decision {
   readonly span: Span;
 }
 
+/**
+ * The later siblings that may contribute an alternative when one exception decides: their
+ * indices, or 'later' (every later sibling may) for a rule with more exceptions than pairs are
+ * worth listing (the lists would grow with the square of their number).
+ */
+export type Alternatives = readonly number[] | 'later';
+
 export interface Rule {
   /** preorder index over the whole rule forest: unique, stable for one program */
   readonly id: number;
@@ -169,7 +176,7 @@ export interface Rule {
    * applies, may contribute an alternative (same outcome, other fields). Empty lists let a back end
    * skip evaluating later siblings at all when it is not explaining.
    */
-  readonly alternatives: readonly (readonly number[])[];
+  readonly alternatives: readonly Alternatives[];
   readonly span: Span;
   readonly nameSpan: Span;
   readonly site: Site;

@@ -417,13 +417,30 @@ function compactDefs(p: I.Program): I.Program {
   for (const e of everyExpr({ ...p, defs: [] })) deps(e, used);
   const order: number[] = [];
   const seen = new Set<number>();
-  const place = (id: number): void => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const d = new Set<number>();
-    deps(p.defs[id]!.value, d);
-    [...d].sort((a, b) => a - b).forEach(place);
-    order.push(id);
+  // depth first, each def after what it reads, with an explicit stack: a chain of 10,000 defines
+  // (each reading the one before) must not exhaust the call stack
+  const place = (root: number): void => {
+    if (seen.has(root)) return;
+    seen.add(root);
+    const stack: { id: number; deps: number[] | undefined; next: number }[] = [{ id: root, deps: undefined, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.deps === undefined) {
+        const d = new Set<number>();
+        deps(p.defs[top.id]!.value, d);
+        top.deps = [...d].sort((a, b) => a - b);
+      }
+      if (top.next < top.deps.length) {
+        const c = top.deps[top.next++]!;
+        if (!seen.has(c)) {
+          seen.add(c);
+          stack.push({ id: c, deps: undefined, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      order.push(top.id);
+    }
   };
   [...used].sort((a, b) => a - b).forEach(place);
   const renumber = new Map(order.map((old, i) => [old, i]));

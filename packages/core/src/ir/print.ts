@@ -28,7 +28,7 @@ export function printProgram(p: I.Program): string {
     out.push(`${indent}  decide ${printDecision(p, r.decide)}`);
     for (const o of r.obligations) out.push(`${indent}  obliges ${JSON.stringify(o)}`);
     if (r.exceptions.length > 1) {
-      out.push(`${indent}  alternatives ${r.alternatives.map((js, i) => `${r.exceptions[i]!.name}: [${js.map((j) => r.exceptions[j]!.name).join(', ')}]`).join('; ')}`);
+      out.push(`${indent}  alternatives ${r.alternatives.map((js, i) => `${r.exceptions[i]!.name}: ${js === 'later' ? 'every later one' : `[${js.map((j) => r.exceptions[j]!.name).join(', ')}]`}`).join('; ')}`);
     }
     for (const e of r.exceptions) rule(e, indent + '  ');
   };
