@@ -111,11 +111,12 @@ describe('tiers', () => {
     expect(TIER1.length).toBe(19);
     for (const c of ['US', 'TW', 'FR', 'GB', 'KR', 'NZ']) expect(tierOf(c, '2025-06-01')).toBe(1);
   });
-  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus leaves on 2024-05-30; Nicaragua joins on 2024-03-15', () => {
+  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus left on 2023-10-01 (State's date, like Cambodia); Nicaragua joins on 2024-03-15', () => {
     expect(tierOf('KH', '2025-11-06')).toBe(3);
     expect(tierOf('KH', '2025-11-07')).toBe(2);
-    expect(tierOf('CY', '2024-05-29')).toBe(3);
-    expect(tierOf('CY', '2024-05-30')).toBe(2);
+    expect(tierOf('CY', '2023-09-30')).toBe(3);
+    expect(tierOf('CY', '2023-11-17')).toBe(2);
+    expect(tierOf('CY', '2024-05-29')).toBe(2);
     expect(tierOf('NI', '2024-03-14')).toBe(2);
     expect(tierOf('NI', '2024-03-15')).toBe(3);
     expect(tierOf('MO', '2025-06-01')).toBe(3);
@@ -323,7 +324,10 @@ const ENFORCED_CASES: Case[] = [
   { name: 'X12 same on 2024-04-04: ACA', tx: chip({ date: '2024-04-04', item: { kind: 'computer', tpp: 24000, ic_tpp: 3000, ic_performance_density: 2 }, destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
   { name: 'X13 (§8 #19) KH on 2025-11-07: out of D:5, in D:1: ACA', tx: chip({ date: '2025-11-07', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('ACA') },
   { name: 'X14 KH on 2025-11-06: D:5: NAC', tx: chip({ date: '2025-11-06', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('NAC') },
-  { name: 'X15 Cyprus HQ on 2024-05-29: headquarters rule although CY is A:6', tx: chip({ date: '2024-05-29', item: ic(15832, 19.4), destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: DENIAL },
+  // Cyprus left D:5 with State's 126.1 amendment of 2023-10-01 (88 FR 63016, counsel review [S]),
+  // before the scope starts: no headquarters rule on 2024-05-29, and CY (A:6) is out of 742.6(a)(6)(iii).
+  { name: 'X15 Cyprus HQ on 2024-05-29: CY out of D:5 since 2023-10-01 and A:6: not controlled', tx: chip({ date: '2024-05-29', item: ic(15832, 19.4), destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: NC },
+  { name: 'X15b Cyprus parent, Malaysian buyer, 2023-11-17: no headquarters rule', tx: chip({ date: '2023-11-17', item: ic(15832, 19.4), destination: 'MY', consignee: { headquarters: 'MY', parent_headquarters: 'CY' } }), want: NC },
   { name: 'X16 destination US: not an export (R2)', tx: chip({ item: ic(15832, 19.4), destination: 'US', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
   { name: 'X17 weights are not controlled as enforced', tx: weights({ destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
   { name: 'X18 eight 1,000-TPP ICs are not an advanced computer (R3)', tx: chip({ item: { kind: 'computer', tpp: 8000, ic_tpp: 1000 }, destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
