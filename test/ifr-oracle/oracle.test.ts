@@ -111,7 +111,7 @@ describe('tiers', () => {
     expect(TIER1.length).toBe(19);
     for (const c of ['US', 'TW', 'FR', 'GB', 'KR', 'NZ']) expect(tierOf(c, '2025-06-01')).toBe(1);
   });
-  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus left on 2023-10-01 (State's date, like Cambodia); Nicaragua joins on 2024-03-15', () => {
+  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus left on 2023-10-01 (the State date, like Cambodia); Nicaragua joins on 2024-03-15', () => {
     expect(tierOf('KH', '2025-11-06')).toBe(3);
     expect(tierOf('KH', '2025-11-07')).toBe(2);
     expect(tierOf('CY', '2023-09-30')).toBe(3);
@@ -310,7 +310,7 @@ const CASES: Case[] = [
 /** The as-enforced regime (the October 2023 controls on every date), from as-enforced-facts §6 and §8. */
 const ic = (tpp: number, pd: number, more: Partial<IfrItem> = {}): Partial<IfrItem> => ({ kind: 'ic', tpp, performance_density: pd, ...more });
 const ENFORCED_CASES: Case[] = [
-  { name: 'X1 (§8 #2) data center .a to AE (D:4): licence, approval (E4)', tx: chip({ item: ic(15832, 19.4), destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE' } }), want: APPROVAL },
+  { name: 'X1 (§8 #2) data center .a to AE (D:4): licence, case-by-case (E4: fact 4.3 is U, its default)', tx: chip({ item: ic(15832, 19.4), destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE' } }), want: lic('case_by_case') },
   { name: 'X2 (§8 #4) Malaysian buyer with a Chinese parent: denial (E1 headquarters)', tx: chip({ item: ic(15832, 19.4), destination: 'MY', consignee: { headquarters: 'MY', parent_headquarters: 'CN' } }), want: DENIAL },
   { name: 'X3 (§8 #8) .b to VN after the split: ACA', tx: chip({ date: '2024-06-01', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
   { name: 'X4 (§8 #9) .b to VN before the split: NAC', tx: chip({ date: '2024-04-03', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('NAC') },
@@ -509,10 +509,13 @@ describe('generator coverage (seed 42, 4000 samples)', () => {
       const when = tx.date < '2024-04-04' ? 'before' : 'after';
       seen.add(`${when}:${r.authorization ?? r.review_policy ?? r.outcome}`);
     }
-    for (const k of ['before:NAC', 'after:NAC', 'after:ACA', 'before:presumption_of_denial', 'after:presumption_of_approval', 'after:case_by_case', 'before:not_controlled']) {
+    // case_by_case before 2026 can come only from the D:1/D:4 review (E4), so 'before:' shows it.
+    for (const k of ['before:NAC', 'after:NAC', 'after:ACA', 'before:presumption_of_denial', 'before:case_by_case', 'after:case_by_case', 'before:not_controlled']) {
       expect(seen, k).toContain(k);
     }
     expect(seen).not.toContain('before:ACA');
+    // E4: no review under the 2023 controls is a presumption of approval any more (fact 4.3 [U]).
+    expect([...seen].some((k) => k.endsWith(':presumption_of_approval'))).toBe(false);
   });
 
   it('reaches every precedence collision', () => {
