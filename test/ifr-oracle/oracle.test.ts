@@ -223,6 +223,13 @@ const CASES: Case[] = [
   { name: 'L7 5605 x 4800 = 26,904,000 > limit -> no LPP', tx: chip({ item: { units: 5605 }, consignee: { direct: true } }), want: APPROVAL },
   { name: 'L8 lpp_tpp_this_year absent counts as 0 (choice 2) -> LPP', tx: chip({ consignee: { direct: true, lpp_tpp_this_year: undefined } }), want: auth('LPP') },
   { name: 'L9 exact fractional sum 26,885,599.7 + 3 x 4800.1 = 26,900,000 -> LPP', tx: chip({ item: { units: 3, tpp: 4800.1 }, consignee: { direct: true, lpp_tpp_this_year: 26_885_599.7 } }), want: auth('LPP') },
+  // R9 (ifr-facts §4.4 [S]): no LPP to 742.6(a)(6)(iii) destinations; A:5/A:6 members and countries on no D list keep it
+  { name: 'L11 AE (D:4, not A:5/A:6) -> no LPP -> approval', tx: chip({ destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE', direct: true } }), want: APPROVAL },
+  { name: 'L12 SA (D:4) -> no LPP', tx: chip({ destination: 'SA', consignee: { headquarters: 'SA', parent_headquarters: 'SA', direct: true } }), want: APPROVAL },
+  { name: 'L13 VN (D:1) -> no LPP', tx: chip({ destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN', direct: true } }), want: APPROVAL },
+  { name: 'L14 KZ (D:1) -> no LPP', tx: chip({ destination: 'KZ', consignee: { headquarters: 'KZ', parent_headquarters: 'KZ', direct: true } }), want: APPROVAL },
+  { name: 'L15 IL (D:4 but A:6) -> LPP', tx: chip({ destination: 'IL', consignee: { headquarters: 'IL', parent_headquarters: 'IL', direct: true } }), want: auth('LPP') },
+  { name: 'L16 VN (D:1): ACM is still available (on the 740.2(a)(9)(ii) list)', tx: chip({ destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN', private_sector: true, end_use: 'production', direct: true } }), want: auth('ACM') },
   { name: 'L10 units absent counts as 1 (choice 2): 26,895,200 + 4,800 -> LPP', tx: { ...chip({ consignee: { direct: true, lpp_tpp_this_year: 26_895_200 } }), item: { kind: 'computer', tpp: 4800, ic_tpp: 4800 } }, want: auth('LPP') },
 
   // ---- precedence collisions
@@ -246,7 +253,7 @@ const CASES: Case[] = [
 
   // ---- dated D:5 membership
   { name: 'K1 KH destination on 2025-11-06 (still D:5) -> denial even if direct', tx: chip({ date: '2025-11-06', destination: 'KH', consignee: { direct: true } }), want: DENIAL },
-  { name: 'K2 KH destination on 2026-02-03 (Tier 2) -> LPP', tx: chip({ date: '2026-02-03', destination: 'KH', consignee: { direct: true } }), want: auth('LPP') },
+  { name: 'K2 KH destination on 2026-02-03 (Tier 2, still D:1) -> no LPP (R9) -> approval', tx: chip({ date: '2026-02-03', destination: 'KH', consignee: { direct: true } }), want: APPROVAL },
   { name: 'K3 KH parent on 2025-11-06 -> Tier 3 party -> denial', tx: chip({ date: '2025-11-06', consignee: { parent_headquarters: 'KH' } }), want: DENIAL },
   { name: 'K4 Cyprus is Tier 2 -> approval', tx: chip({ destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: APPROVAL },
 

@@ -26,6 +26,11 @@
  *  R8. Validation: a computer needs ic_tpp (and ic_performance_density when 1600 <= ic_tpp < 4800);
  *      ic_tpp <= tpp; ic_tpp / ic_performance_density on any other kind are errors; an ic needs
  *      performance_density when 1600 <= tpp < 4800 (V5 now reads this way for ics only).
+ *  R9. LPP is not available for advanced computing items to a D:1/D:4/D:5 destination not also in
+ *      A:5/A:6 (the 742.6(a)(6)(iii) scope, with Macau): ifr-facts §4.4 [S, low authority] says
+ *      § 740.2(a)(9)(ii) leaves only TMP, NAC/ACA, RPL, GOV, TSU, HBM, AIA (4E091 only) and ACM
+ *      there. AIA for chips (Tier 1 only) and ACM are unaffected; UVEU/NVEU are authorizations
+ *      under part 748, not license exceptions, and stay available (counsel review of 2026-12-01).
  *
  * The rest of this header describes the "published" IFR part as first written.
  *
@@ -108,6 +113,7 @@ import type { Rat } from './rational.ts';
 import { isIsoAlpha2, tierOf } from './tiers.ts';
 import { caseByCase2026, classify, decide2023, nacNotificationParty } from './oracle-2023.ts';
 import type { Tier } from './tiers.ts';
+import { inAdvancedComputingScope } from './country-groups.ts';
 
 // ---------------------------------------------------------------------------------------
 // Contract types
@@ -523,7 +529,9 @@ function decideChips(tx: Parsed): OracleResult {
   const acmEndUse = tx.endUse === 'development' || tx.endUse === 'production' || tx.endUse === 'storage';
   if (tx.privateSector && !tier3Party && acmEndUse && designerOk) applicable.push('ACM');
   // LPP: not a transfer, shipped directly, no Tier 3 party, year total incl. this shipment <= 26,900,000
-  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
+  // R9: and not to a 742.6(a)(6)(iii) destination (§ 740.2(a)(9)(ii), ifr-facts §4.4 [S])
+  const lppDestinationOk = !inAdvancedComputingScope(tx.destination, tx.date);
+  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
     applicable.push('LPP');
   }
   // R6: items not designed for data centers take ACA, or NAC for Macau/D:5 parties
