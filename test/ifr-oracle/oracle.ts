@@ -9,7 +9,14 @@
  * REGIME CHOICES (issue 9; from the fact sheets' recommendations, each repeated where implemented):
  *  R1. Dates from 2023-11-17 (88 FR 73458 in force) are decided; earlier ones are input errors.
  *  R2. A destination of US is not an export, reexport or in-country transfer: not_controlled, in
- *      both regimes, for every item kind.
+ *      both regimes, for every item kind. For model weights (technology) a release to a foreign
+ *      person in the U.S. is a deemed export (15 CFR 734.13(b)); the contract carries no such fact
+ *      and deemed exports are not modelled (ifr-facts §7 "Deemed exports of weights" [U], §10.5 [I]),
+ *      so the outcome stays not_controlled; the policy words it as outside its scope.
+ *  R2b. Enforced regime, from 2025-05-15: 4E091 weights and 3A090.a / 4A090.a items the 2023
+ *      controls do not reach are not_controlled because the IFR is not enforced (ifr-facts §1,
+ *      "Model weights after May 13" [S]; as-enforced-facts §3.7 [S/I]), not because the EAR text
+ *      lacks the control; the outcome is the same, the policy's wording says which.
  *  R3. Items are classified by one IC: an IC's own tpp / performance_density; for a computer the
  *      most capable IC it contains (ic_tpp / ic_performance_density). A computer's tpp is its
  *      total, used only for shipment TPP. Note 2 to 3A090: an item not designed or marketed for
@@ -587,7 +594,7 @@ export function decide(tx: unknown, regime: Regime): OracleResult {
     case 'computer':
       return ifr ? decideChips(p) : decide2023(p);
     case 'model_weights':
-      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance
+      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance; enforced: R2b
     case 'other':
       return notControlled();
   }
