@@ -3,7 +3,10 @@
  * /work/shared/as-enforced-facts.md §2.9 for the oracle, independently of policies/ear/.
  * D:5 (dated) is in ./tiers.ts. None of these lists was read in primary text (see the fact sheet's
  * tags: A:5/A:6 P-mirror/I, D:1/D:4 U); the oracle takes them as the fact sheet gives them, with
- * its listed-but-uncertain members left out (NI/UA for D:1, MX for A:6).
+ * its listed-but-uncertain members resolved by the counsel review of 2026-12-01 [S]: Mexico in A:6
+ * (§2.9 "MX?", dated 2020-12-28 by 85 FR 84211 per counsel, so on every date in scope), Nicaragua in
+ * D:1 from 2024-03-15 (§2.9 "possibly NI (2024)", BIS press release 2024-03-14 per counsel). Ukraine
+ * stays out of D:1 [U].
  */
 import { inD5 } from './tiers.ts';
 
@@ -12,11 +15,15 @@ export const A5: ReadonlySet<string> = new Set([
   'IN', 'IE', 'IT', 'JP', 'KR', 'LV', 'LT', 'LU', 'NL', 'NZ', 'NO', 'PL', 'PT', 'RO', 'SK', 'SI',
   'ES', 'SE', 'CH', 'TR', 'GB',
 ]);
-export const A6: ReadonlySet<string> = new Set(['AL', 'CY', 'IL', 'MT', 'SG', 'ZA', 'TW']);
+export const A6: ReadonlySet<string> = new Set(['AL', 'CY', 'IL', 'MT', 'MX', 'SG', 'ZA', 'TW']);
 export const D1: ReadonlySet<string> = new Set([
   'AM', 'AZ', 'BY', 'MM', 'KH', 'CN', 'GE', 'IR', 'IQ', 'KZ', 'KP', 'KG', 'LA', 'LY', 'MO', 'MD',
   'MN', 'RU', 'TJ', 'TM', 'UZ', 'VE', 'VN', 'YE',
 ]);
+/** Nicaragua joins D:1 on 2024-03-15 (counsel review, BIS press release 2024-03-14 [S]). */
+export function inD1(c: string, date: string): boolean {
+  return D1.has(c) || (c === 'NI' && date >= '2024-03-15');
+}
 export const D4: ReadonlySet<string> = new Set([
   'BH', 'CN', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KP', 'KW', 'LB', 'LY', 'MO', 'OM', 'PK', 'QA', 'RU',
   'SA', 'SY', 'AE', 'YE',
@@ -33,6 +40,6 @@ export function inD5OrMacau(c: string, date: string): boolean {
  */
 export function inAdvancedComputingScope(c: string, date: string): boolean {
   if (c === 'MO' || c === 'HK') return true;
-  const d = D1.has(c) || D4.has(c) || inD5(c, date);
+  const d = inD1(c, date) || D4.has(c) || inD5(c, date);
   return d && !A5.has(c) && !A6.has(c);
 }

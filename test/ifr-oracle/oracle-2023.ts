@@ -11,9 +11,9 @@
  *      in-country transfers within Macau/D:5 (3.2). The oracle reports only the authorization;
  *      notification is an obligation (3.3-3.5) the oracle does not model.
  *  E4. Review policy for the licensed items: presumption of denial for Macau/D:5 destinations
- *      and headquartered entities (4.1) with R7's case-by-case; presumption of approval for the
- *      other D:1/D:4 destinations (4.3: recalled, U; the sheet's own fallback would be case-by-case;
- *      the oracle follows the recalled value, and the README records the disagreement risk).
+ *      and headquartered entities (4.1) with R7's case-by-case; case-by-case for the other D:1/D:4
+ *      destinations (4.3 is tag U, "if it cannot be verified, encode case-by-case", and 7.1
+ *      recommends case-by-case as the default; the recalled presumption of approval is not used).
  */
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
@@ -98,7 +98,7 @@ export function decide2023(p: Parsed): OracleResult {
   }
   const tier3 = inD5OrMacau(p.destination, p.date) || hq;
   if (tier3) return ok('license_required', caseByCase2026(p) ? 'case_by_case' : 'presumption_of_denial'); // E4
-  return ok('license_required', 'presumption_of_approval');
+  return ok('license_required', 'case_by_case'); // E4 (fact 4.3 [U] -> its own default)
 }
 
 export type { Rat };

@@ -111,11 +111,12 @@ describe('tiers', () => {
     expect(TIER1.length).toBe(19);
     for (const c of ['US', 'TW', 'FR', 'GB', 'KR', 'NZ']) expect(tierOf(c, '2025-06-01')).toBe(1);
   });
-  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus leaves on 2024-05-30; Nicaragua joins on 2024-03-15', () => {
+  it('Tier 3 = D:5 on the date + MO + HK; Cambodia leaves on 2025-11-07; Cyprus left on 2023-10-01 (the State date, like Cambodia); Nicaragua joins on 2024-03-15', () => {
     expect(tierOf('KH', '2025-11-06')).toBe(3);
     expect(tierOf('KH', '2025-11-07')).toBe(2);
-    expect(tierOf('CY', '2024-05-29')).toBe(3);
-    expect(tierOf('CY', '2024-05-30')).toBe(2);
+    expect(tierOf('CY', '2023-09-30')).toBe(3);
+    expect(tierOf('CY', '2023-11-17')).toBe(2);
+    expect(tierOf('CY', '2024-05-29')).toBe(2);
     expect(tierOf('NI', '2024-03-14')).toBe(2);
     expect(tierOf('NI', '2024-03-15')).toBe(3);
     expect(tierOf('MO', '2025-06-01')).toBe(3);
@@ -222,6 +223,13 @@ const CASES: Case[] = [
   { name: 'L7 5605 x 4800 = 26,904,000 > limit -> no LPP', tx: chip({ item: { units: 5605 }, consignee: { direct: true } }), want: APPROVAL },
   { name: 'L8 lpp_tpp_this_year absent counts as 0 (choice 2) -> LPP', tx: chip({ consignee: { direct: true, lpp_tpp_this_year: undefined } }), want: auth('LPP') },
   { name: 'L9 exact fractional sum 26,885,599.7 + 3 x 4800.1 = 26,900,000 -> LPP', tx: chip({ item: { units: 3, tpp: 4800.1 }, consignee: { direct: true, lpp_tpp_this_year: 26_885_599.7 } }), want: auth('LPP') },
+  // R9 (ifr-facts §4.4 [S]): no LPP to 742.6(a)(6)(iii) destinations; A:5/A:6 members and countries on no D list keep it
+  { name: 'L11 AE (D:4, not A:5/A:6) -> no LPP -> approval', tx: chip({ destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE', direct: true } }), want: APPROVAL },
+  { name: 'L12 SA (D:4) -> no LPP', tx: chip({ destination: 'SA', consignee: { headquarters: 'SA', parent_headquarters: 'SA', direct: true } }), want: APPROVAL },
+  { name: 'L13 VN (D:1) -> no LPP', tx: chip({ destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN', direct: true } }), want: APPROVAL },
+  { name: 'L14 KZ (D:1) -> no LPP', tx: chip({ destination: 'KZ', consignee: { headquarters: 'KZ', parent_headquarters: 'KZ', direct: true } }), want: APPROVAL },
+  { name: 'L15 IL (D:4 but A:6) -> LPP', tx: chip({ destination: 'IL', consignee: { headquarters: 'IL', parent_headquarters: 'IL', direct: true } }), want: auth('LPP') },
+  { name: 'L16 VN (D:1): ACM is still available (on the 740.2(a)(9)(ii) list)', tx: chip({ destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN', private_sector: true, end_use: 'production', direct: true } }), want: auth('ACM') },
   { name: 'L10 units absent counts as 1 (choice 2): 26,895,200 + 4,800 -> LPP', tx: { ...chip({ consignee: { direct: true, lpp_tpp_this_year: 26_895_200 } }), item: { kind: 'computer', tpp: 4800, ic_tpp: 4800 } }, want: auth('LPP') },
 
   // ---- precedence collisions
@@ -245,7 +253,7 @@ const CASES: Case[] = [
 
   // ---- dated D:5 membership
   { name: 'K1 KH destination on 2025-11-06 (still D:5) -> denial even if direct', tx: chip({ date: '2025-11-06', destination: 'KH', consignee: { direct: true } }), want: DENIAL },
-  { name: 'K2 KH destination on 2026-02-03 (Tier 2) -> LPP', tx: chip({ date: '2026-02-03', destination: 'KH', consignee: { direct: true } }), want: auth('LPP') },
+  { name: 'K2 KH destination on 2026-02-03 (Tier 2, still D:1) -> no LPP (R9) -> approval', tx: chip({ date: '2026-02-03', destination: 'KH', consignee: { direct: true } }), want: APPROVAL },
   { name: 'K3 KH parent on 2025-11-06 -> Tier 3 party -> denial', tx: chip({ date: '2025-11-06', consignee: { parent_headquarters: 'KH' } }), want: DENIAL },
   { name: 'K4 Cyprus is Tier 2 -> approval', tx: chip({ destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: APPROVAL },
 
@@ -309,7 +317,7 @@ const CASES: Case[] = [
 /** The as-enforced regime (the October 2023 controls on every date), from as-enforced-facts §6 and §8. */
 const ic = (tpp: number, pd: number, more: Partial<IfrItem> = {}): Partial<IfrItem> => ({ kind: 'ic', tpp, performance_density: pd, ...more });
 const ENFORCED_CASES: Case[] = [
-  { name: 'X1 (§8 #2) data center .a to AE (D:4): licence, approval (E4)', tx: chip({ item: ic(15832, 19.4), destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE' } }), want: APPROVAL },
+  { name: 'X1 (§8 #2) data center .a to AE (D:4): licence, case-by-case (E4: fact 4.3 is U, its default)', tx: chip({ item: ic(15832, 19.4), destination: 'AE', consignee: { headquarters: 'AE', parent_headquarters: 'AE' } }), want: lic('case_by_case') },
   { name: 'X2 (§8 #4) Malaysian buyer with a Chinese parent: denial (E1 headquarters)', tx: chip({ item: ic(15832, 19.4), destination: 'MY', consignee: { headquarters: 'MY', parent_headquarters: 'CN' } }), want: DENIAL },
   { name: 'X3 (§8 #8) .b to VN after the split: ACA', tx: chip({ date: '2024-06-01', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
   { name: 'X4 (§8 #9) .b to VN before the split: NAC', tx: chip({ date: '2024-04-03', item: ic(3000, 2), destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('NAC') },
@@ -323,7 +331,10 @@ const ENFORCED_CASES: Case[] = [
   { name: 'X12 same on 2024-04-04: ACA', tx: chip({ date: '2024-04-04', item: { kind: 'computer', tpp: 24000, ic_tpp: 3000, ic_performance_density: 2 }, destination: 'VN', consignee: { headquarters: 'VN', parent_headquarters: 'VN' } }), want: auth('ACA') },
   { name: 'X13 (§8 #19) KH on 2025-11-07: out of D:5, in D:1: ACA', tx: chip({ date: '2025-11-07', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('ACA') },
   { name: 'X14 KH on 2025-11-06: D:5: NAC', tx: chip({ date: '2025-11-06', item: ic(3000, 2), destination: 'KH', consignee: { headquarters: 'KH', parent_headquarters: 'KH' } }), want: auth('NAC') },
-  { name: 'X15 Cyprus HQ on 2024-05-29: headquarters rule although CY is A:6', tx: chip({ date: '2024-05-29', item: ic(15832, 19.4), destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: DENIAL },
+  // Cyprus left D:5 with State's 126.1 amendment of 2023-10-01 (88 FR 63016, counsel review [S]),
+  // before the scope starts: no headquarters rule on 2024-05-29, and CY (A:6) is out of 742.6(a)(6)(iii).
+  { name: 'X15 Cyprus HQ on 2024-05-29: CY out of D:5 since 2023-10-01 and A:6: not controlled', tx: chip({ date: '2024-05-29', item: ic(15832, 19.4), destination: 'CY', consignee: { headquarters: 'CY', parent_headquarters: 'CY' } }), want: NC },
+  { name: 'X15b Cyprus parent, Malaysian buyer, 2023-11-17: no headquarters rule', tx: chip({ date: '2023-11-17', item: ic(15832, 19.4), destination: 'MY', consignee: { headquarters: 'MY', parent_headquarters: 'CY' } }), want: NC },
   { name: 'X16 destination US: not an export (R2)', tx: chip({ item: ic(15832, 19.4), destination: 'US', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
   { name: 'X17 weights are not controlled as enforced', tx: weights({ destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
   { name: 'X18 eight 1,000-TPP ICs are not an advanced computer (R3)', tx: chip({ item: { kind: 'computer', tpp: 8000, ic_tpp: 1000 }, destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } }), want: NC },
@@ -505,10 +516,13 @@ describe('generator coverage (seed 42, 4000 samples)', () => {
       const when = tx.date < '2024-04-04' ? 'before' : 'after';
       seen.add(`${when}:${r.authorization ?? r.review_policy ?? r.outcome}`);
     }
-    for (const k of ['before:NAC', 'after:NAC', 'after:ACA', 'before:presumption_of_denial', 'after:presumption_of_approval', 'after:case_by_case', 'before:not_controlled']) {
+    // case_by_case before 2026 can come only from the D:1/D:4 review (E4), so 'before:' shows it.
+    for (const k of ['before:NAC', 'after:NAC', 'after:ACA', 'before:presumption_of_denial', 'before:case_by_case', 'after:case_by_case', 'before:not_controlled']) {
       expect(seen, k).toContain(k);
     }
     expect(seen).not.toContain('before:ACA');
+    // E4: no review under the 2023 controls is a presumption of approval any more (fact 4.3 [U]).
+    expect([...seen].some((k) => k.endsWith(':presumption_of_approval'))).toBe(false);
   });
 
   it('reaches every precedence collision', () => {

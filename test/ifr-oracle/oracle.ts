@@ -9,7 +9,14 @@
  * REGIME CHOICES (issue 9; from the fact sheets' recommendations, each repeated where implemented):
  *  R1. Dates from 2023-11-17 (88 FR 73458 in force) are decided; earlier ones are input errors.
  *  R2. A destination of US is not an export, reexport or in-country transfer: not_controlled, in
- *      both regimes, for every item kind.
+ *      both regimes, for every item kind. For model weights (technology) a release to a foreign
+ *      person in the U.S. is a deemed export (15 CFR 734.13(b)); the contract carries no such fact
+ *      and deemed exports are not modelled (ifr-facts §7 "Deemed exports of weights" [U], §10.5 [I]),
+ *      so the outcome stays not_controlled; the policy words it as outside its scope.
+ *  R2b. Enforced regime, from 2025-05-15: 4E091 weights and 3A090.a / 4A090.a items the 2023
+ *      controls do not reach are not_controlled because the IFR is not enforced (ifr-facts §1,
+ *      "Model weights after May 13" [S]; as-enforced-facts §3.7 [S/I]), not because the EAR text
+ *      lacks the control; the outcome is the same, the policy's wording says which.
  *  R3. Items are classified by one IC: an IC's own tpp / performance_density; for a computer the
  *      most capable IC it contains (ic_tpp / ic_performance_density). A computer's tpp is its
  *      total, used only for shipment TPP. Note 2 to 3A090: an item not designed or marketed for
@@ -26,6 +33,11 @@
  *  R8. Validation: a computer needs ic_tpp (and ic_performance_density when 1600 <= ic_tpp < 4800);
  *      ic_tpp <= tpp; ic_tpp / ic_performance_density on any other kind are errors; an ic needs
  *      performance_density when 1600 <= tpp < 4800 (V5 now reads this way for ics only).
+ *  R9. LPP is not available for advanced computing items to a D:1/D:4/D:5 destination not also in
+ *      A:5/A:6 (the 742.6(a)(6)(iii) scope, with Macau): ifr-facts §4.4 [S, low authority] says
+ *      § 740.2(a)(9)(ii) leaves only TMP, NAC/ACA, RPL, GOV, TSU, HBM, AIA (4E091 only) and ACM
+ *      there. AIA for chips (Tier 1 only) and ACM are unaffected; UVEU/NVEU are authorizations
+ *      under part 748, not license exceptions, and stay available (counsel review of 2026-12-01).
  *
  * The rest of this header describes the "published" IFR part as first written.
  *
@@ -108,6 +120,7 @@ import type { Rat } from './rational.ts';
 import { isIsoAlpha2, tierOf } from './tiers.ts';
 import { caseByCase2026, classify, decide2023, nacNotificationParty } from './oracle-2023.ts';
 import type { Tier } from './tiers.ts';
+import { inAdvancedComputingScope } from './country-groups.ts';
 
 // ---------------------------------------------------------------------------------------
 // Contract types
@@ -523,7 +536,9 @@ function decideChips(tx: Parsed): OracleResult {
   const acmEndUse = tx.endUse === 'development' || tx.endUse === 'production' || tx.endUse === 'storage';
   if (tx.privateSector && !tier3Party && acmEndUse && designerOk) applicable.push('ACM');
   // LPP: not a transfer, shipped directly, no Tier 3 party, year total incl. this shipment <= 26,900,000
-  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
+  // R9: and not to a 742.6(a)(6)(iii) destination (§ 740.2(a)(9)(ii), ifr-facts §4.4 [S])
+  const lppDestinationOk = !inAdvancedComputingScope(tx.destination, tx.date);
+  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
     applicable.push('LPP');
   }
   // R6: items not designed for data centers take ACA, or NAC for Macau/D:5 parties
@@ -579,7 +594,7 @@ export function decide(tx: unknown, regime: Regime): OracleResult {
     case 'computer':
       return ifr ? decideChips(p) : decide2023(p);
     case 'model_weights':
-      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance
+      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance; enforced: R2b
     case 'other':
       return notControlled();
   }

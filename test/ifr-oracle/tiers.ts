@@ -72,9 +72,12 @@ export interface DatedMember {
 
 /**
  * Country Group D:5 (ifr-facts §3.2, the 23 countries as of Jan 2025), dated as as-enforced-facts
- * §2.9 and §6.9 give it: Cyprus (CY) in D:5 until 2024-05-29 (out from 2024-05-30); Nicaragua (NI)
- * in from 2024-03-15; Cambodia (KH) out of 22 CFR 126.1, and so of D:5, from 2025-11-07 (the
- * fact sheet's recommendation 7.3; BIS's conforming text followed on 2026-02-03).
+ * §2.9 gives it: Nicaragua (NI) in from 2024-03-15 [S]; Cambodia (KH) out of 22 CFR 126.1, and so
+ * of D:5, from 2025-11-07 (recommendation 7.3 [S/I]: D:5 follows 126.1 immediately; BIS's
+ * conforming text followed on 2026-02-03). The same principle for Cyprus: State amended 126.1 for
+ * Cyprus effective 2023-10-01 (88 FR 63016, per the counsel review of 2026-12-01 [S]; BIS's
+ * conforming change, 89 FR 40369, was effective 2024-05-30, ifr-facts §3.2 [S]), so Cyprus is out
+ * of D:5 from 2023-10-01, i.e. on every date the oracle decides (R1: from 2023-11-17).
  */
 export const D5: readonly DatedMember[] = [
   { code: 'AF' }, // Afghanistan
@@ -85,7 +88,7 @@ export const D5: readonly DatedMember[] = [
   { code: 'CN' }, // China
   { code: 'CD' }, // Congo, Democratic Republic of the
   { code: 'CU' }, // Cuba
-  { code: 'CY', until: '2024-05-30' }, // Cyprus
+  { code: 'CY', until: '2023-10-01' }, // Cyprus (State's date; see above)
   { code: 'ER' }, // Eritrea
   { code: 'HT' }, // Haiti
   { code: 'IR' }, // Iran

@@ -82,7 +82,7 @@ export const arbDate: Arbitrary<string> = fc.oneof(
       '2023-11-17', '2023-11-18', // the October 2023 rule's effective date (scope start)
       '2024-03-14', '2024-03-15', // Nicaragua into D:5
       '2024-04-03', '2024-04-04', // NAC/ACA split, 4A090.b
-      '2024-05-29', '2024-05-30', // Cyprus out of D:5
+      '2024-05-29', '2024-05-30', // BIS's conforming change for Cyprus (no effect: CY left D:5 on 2023-10-01)
       '2026-01-14', '2026-01-15', // the 2026 case-by-case review policy
     ),
   },
