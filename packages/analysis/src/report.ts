@@ -12,6 +12,11 @@ function structuralLines(r: DiffReport): string[] {
   return r.structural.map((c) => `${c.change} ${c.what} ${c.id}${c.details.length ? `: ${c.details.join('; ')}` : ''}`);
 }
 
+/** What to say when no change was listed: "none" only when that is proved. */
+function noneText(r: DiffReport): string {
+  return r.verdict === 'equivalent' ? 'none (proved)' : `none confirmed; not proved either (verdict ${r.verdict}, see below)`;
+}
+
 function verdictLine(r: DiffReport): string {
   return `verdict: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}`;
 }
@@ -34,17 +39,20 @@ function text(r: DiffReport, n: Names): string {
   const s = structuralLines(r);
   out.push(...(s.length ? s.map((l) => `  ${l}`) : ['  none']));
   out.push('', 'behavioural changes:');
-  if (r.regions.length === 0 && r.domain.length === 0) out.push('  none found');
+  if (r.regions.length === 0 && r.domain.length === 0) out.push(`  ${noneText(r)}`);
   r.regions.forEach((g, i) => {
     out.push(`  ${i + 1}. ${g.description}`);
     out.push(`     before: ${g.before.decisionText} by ${g.before.decidedBy}`);
     out.push(`     after:  ${g.after.decisionText} by ${g.after.decidedBy}`);
+    if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
   for (const d of r.domain) {
     out.push(`  - accepted only ${d.acceptedBy === 'before' ? 'before' : 'after'} the change (decided ${d.decision}); rejected by the other: ${d.rejection.join('; ')}`);
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
+  if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
+  for (const x of r.uncovered) out.push(`  - ${x.before} before, ${x.after} after: ${x.reason}`);
   for (const note of r.notes) out.push(`  note: ${note}`);
   out.push('', verdictLine(r), `method: ${r.method}`);
   return out.join('\n') + '\n';
@@ -59,7 +67,7 @@ function markdown(r: DiffReport, n: Names): string {
   const s = structuralLines(r);
   out.push(...(s.length ? s.map((l) => `- ${md(l)}`) : ['None.']));
   out.push('', '## Behavioural changes', '');
-  if (r.regions.length === 0 && r.domain.length === 0) out.push('No input is decided differently' + (r.verdict === 'equivalent' ? ' (proved).' : ' among those the engine could examine.'));
+  if (r.regions.length === 0 && r.domain.length === 0) out.push(r.verdict === 'equivalent' ? 'No input is decided differently (proved).' : `No change confirmed, but none ruled out either (verdict ${r.verdict}).`);
   r.regions.forEach((g, i) => {
     out.push(`### ${i + 1}. ${md(g.description)}`, '');
     out.push(`| | decision | decided by |`, `|---|---|---|`);
@@ -69,6 +77,7 @@ function markdown(r: DiffReport, n: Names): string {
   for (const d of r.domain) {
     out.push(`- Accepted only ${d.acceptedBy} the change (decided ${md(d.decision)}); the other version rejects it: ${md(d.rejection.join('; '))}`, '', '```json', JSON.stringify(d.witness), '```', '');
   }
+  if (r.uncovered.length) out.push('## Not covered', '', ...r.uncovered.map((x) => `- ${md(`${x.before} before, ${x.after} after: ${x.reason}`)}`), '');
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((x) => `- ${md(x)}`), '');
   out.push(`_Method: ${md(r.method)}_`, '');
   return out.join('\n');
@@ -99,8 +108,9 @@ function html(r: DiffReport, n: Names): string {
 <h2>Structural changes</h2>
 <ul>${structuralLines(r).map((l) => `<li>${e(l)}</li>`).join('\n') || '<li>none</li>'}</ul>
 <h2>Behavioural changes</h2>
-${rows || '<p>none found</p>'}
+${rows || `<p>${e(noneText(r))}</p>`}
 ${domain ? `<ul>${domain}</ul>` : ''}
+${r.uncovered.length ? `<h2>Not covered</h2><ul>${r.uncovered.map((x) => `<li>${e(`${x.before} before, ${x.after} after: ${x.reason}`)}</li>`).join('')}</ul>` : ''}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : ''}
 <p><em>Method: ${e(r.method)}</em></p>
 </body></html>

@@ -9,7 +9,12 @@ export type ZExpr = any;
 let ctx: Promise<Z> | undefined;
 
 export function z3(): Promise<Z> {
-  if (!ctx) ctx = init().then(({ Context }) => Context('main'));
+  if (!ctx)
+    ctx = init().then((api) => {
+      // fixed seeds: the same question gets the same model, so reports are byte-identical run to run
+      api.setParam({ 'smt.random_seed': 0, 'sat.random_seed': 0, 'nlsat.seed': 0 });
+      return api.Context('main');
+    });
   return ctx;
 }
 

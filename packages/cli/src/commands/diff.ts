@@ -3,13 +3,16 @@ import { loadTwoVersions, UsageError } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'];
 
-/** `pol diff old.pol new.pol`: exit 0 equivalent (proved), 1 changed, 2 error or unknown. */
+/** Exit codes of `pol diff` (docs/analysis.md): one per verdict, so a script can tell them apart. */
+export const DIFF_EXIT = { equivalent: 0, changed: 1, error: 2, unknown: 3, partial: 3 } as const;
+
+/** `pol diff old.pol new.pol`: exit 0 equivalent (proved), 1 changed (every change listed), 2 error, 3 unknown or partial. */
 export async function diffCommand(oldPath: string, newPath: string, format: string | undefined = 'text'): Promise<number> {
   const fmt = (format ?? 'text') as DiffFormat;
   if (!FORMATS.includes(fmt)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${fmt}\``);
   const versions = loadTwoVersions(oldPath, newPath);
-  if (!versions) return 2;
+  if (!versions) return DIFF_EXIT.error;
   const report = await diffPrograms(versions.before, versions.after);
   process.stdout.write(renderDiff(report, fmt, { before: oldPath, after: newPath }));
-  return report.verdict === 'equivalent' ? 0 : report.verdict === 'changed' ? 1 : 2;
+  return DIFF_EXIT[report.verdict];
 }
