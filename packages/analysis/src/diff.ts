@@ -13,7 +13,7 @@ import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
 import { datesIn, describeRegion } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
 import { findWitness, numConsts, type Found } from './witness-search.ts';
-import { Unsupported, z3, type Z, type ZExpr } from './smt/z3.ts';
+import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -213,7 +213,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const inputChanged = !sameType(before.input.type, after.input.type) || [...enumsOf(before.input.type, enumsOf(after.input.type, new Set()))].some((e) => JSON.stringify(before.enums.get(e)?.members) !== JSON.stringify(after.enums.get(e)?.members));
   if (inputChanged) notes.push('the input declarations differ: versions are compared on the inputs both accept, and inputs only one accepts are listed separately');
 
-  const Z = await z3();
+  const Z = await freshZ3();
   const u = Universe.of(irB, irA);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
