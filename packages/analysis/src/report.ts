@@ -48,7 +48,7 @@ function text(r: DiffReport, n: Names): string {
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
   for (const d of r.domain) {
-    out.push(`  - accepted only ${d.acceptedBy === 'before' ? 'before' : 'after'} the change (decided ${d.decision}); rejected by the other: ${d.rejection.join('; ')}`);
+    out.push(`  - accepted only ${d.acceptedBy === 'before' ? 'before' : 'after'} the change (decided ${d.decision} by ${d.decidedBy}); rejected by the other: ${d.rejection.join('; ')}`);
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
   if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
