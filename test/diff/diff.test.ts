@@ -102,8 +102,8 @@ describe('pol diff on amendments', () => {
     expect(s.changed).toBe(1);
     expect(s.unchanged).toBe(1);
     expect(s.transitions[0]!.lines).toEqual([2]);
-    expect(s.invalidBefore.map((x) => x.line)).toEqual([3]);
-    expect(s.unparseable.map((x) => x.line)).toEqual([4]);
+    expect(s.invalid).toEqual([{ rejectedBy: 'both', reason: 'units: units must be positive', count: 1, lines: [3] }]);
+    expect(s.unparseable.lines).toEqual([4]);
   });
 
   it('analyzeProgram finds a conflict with a witness, every diagnostic with a span', async () => {

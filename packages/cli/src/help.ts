@@ -93,12 +93,12 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'replay',
-    synopsis: '<old.pol> <new.pol> --input <file.jsonl>',
+    synopsis: '<old.pol> <new.pol> --input <file.jsonl|-> [--format text|json|markdown]',
     summary: 're-decide past inputs under both versions',
     description: 'Decides every input of a log under both versions and reports the ones whose decision changes.',
     options: [
       ['--input <file.jsonl>', 'the past inputs, one JSON object per line (required)'],
-      ['--format text|json', 'how to print the report'],
+      ['--format text|json|markdown', 'how to print the report (default text): counts and shares per before -> after pair, invalid lines by reason'],
     ],
     examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
   },

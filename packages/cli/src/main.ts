@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       const input = flag(args, '--input');
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
-      return replayCommand(args.positional[0]!, args.positional[1]!, input);
+      return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
     }
     case 'debug': {
       checkFlags(args, ['--no-optimize']);
