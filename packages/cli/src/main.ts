@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       checkFlags(args, ['--format', '--timeout']);
       if (args.positional.length !== 2) throw new UsageError('diff needs two policy files: the old and the new');
       const { diffCommand } = await import('./commands/diff.ts');
-      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text');
+      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text', flag(args, '--timeout'));
     }
     case 'replay': {
       checkFlags(args, ['--input', '--format']);
