@@ -9,6 +9,7 @@ import { decisionKey, exprKey } from './ir-key.ts';
 import { exprText } from './print.ts';
 import { structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
+import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
 import { datesIn, describeRegion } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
@@ -65,6 +66,8 @@ export interface DiffReport {
   readonly domain: DomainChange[];
   readonly uncovered: Uncovered[];
   readonly notes: string[];
+  /** both versions' names, versions and source hashes, and the tool's version (no time: reports stay reproducible) */
+  readonly provenance: Provenance;
 }
 
 export interface DiffOptions {
@@ -200,7 +203,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const maxRegions = options.maxRegions ?? 500;
   const structural = structuralDiff(before, after);
   const notes: string[] = [];
-  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[] };
+  const provenance = provenanceOf(before, after);
+  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance };
 
   const irB = IR.toIr(before);
   const irA = IR.toIr(after);
@@ -342,7 +346,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy));
   uncovered.sort((x, y) => cmp(x.before, y.before) || cmp(x.after, y.after));
   const method = `SMT (z3, fixed seeds): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
-  const out = { structural, notes, regions, domain, uncovered, method };
+  const out = { structural, notes, regions, domain, uncovered, method, provenance };
   const gaps = [incomplete, uncovered.length ? `${uncovered.length} region(s) where the solver found a difference that no exact input confirmed` : undefined].filter((x): x is string => x !== undefined);
   if (regions.length > 0 || domain.length > 0) return { ...out, verdict: gaps.length ? 'partial' : 'changed', reason: gaps.length ? gaps.join('; ') : undefined };
   if (gaps.length) return { ...out, verdict: 'unknown', reason: gaps.join('; ') };

@@ -5,3 +5,4 @@ export { renderDiff, type DiffFormat } from './report.ts';
 export { replay, Replayer, renderReplay, type ReplaySummary, type ReplayFormat, type Transition, type Rejection } from './replay.ts';
 export { analyzeProgram } from './analyze.ts';
 export { exprText, printDecision } from './print.ts';
+export { provenanceOf, type Provenance, type VersionInfo } from './provenance.ts';

@@ -118,10 +118,10 @@ export async function main(argv: string[]): Promise<number> {
       return fmtCommand(args.positional, args.flags.has('--check'));
     }
     case 'diff': {
-      checkFlags(args, ['--format', '--timeout']);
+      checkFlags(args, ['--format', '--timeout', '--timestamp']);
       if (args.positional.length !== 2) throw new UsageError('diff needs two policy files: the old and the new');
       const { diffCommand } = await import('./commands/diff.ts');
-      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text', flag(args, '--timeout'));
+      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text', flag(args, '--timeout'), args.flags.has('--timestamp'));
     }
     case 'replay': {
       checkFlags(args, ['--input', '--format']);
