@@ -74,3 +74,24 @@ describe('amendments that change the inputs', () => {
     checkDomain(before, after, r);
   });
 });
+
+describe('five amendments at once (a country to Tier 1, the LPP limit raised, a new exception on a new field, KH leaving D:5 on a date)', () => {
+  it('every expected region is reported, each with its own deciding rules', async () => {
+    const [before, after] = both('five-at-once');
+    const r = await diffPrograms(before, after);
+    expect(r.verdict).toBe('changed');
+    expect(r.uncovered).toEqual([]);
+    const got = r.regions.map((g) => `${g.before.decidedBy} | ${g.after.decidedBy}`);
+    expect(got).toEqual(['advanced | advanced > lpp', 'advanced | advanced > tier1', 'advanced > d5 | advanced', 'advanced > d5 | advanced > lpp', 'advanced > lpp | advanced > tier1']);
+    const at = (pair: string) => r.regions[got.indexOf(pair)]!.witness as { destination: string; date: string };
+    expect(at('advanced | advanced > tier1').destination).toBe('IL');
+    expect(at('advanced > lpp | advanced > tier1').destination).toBe('IL');
+    for (const p of ['advanced > d5 | advanced', 'advanced > d5 | advanced > lpp']) {
+      expect(at(p).destination).toBe('KH');
+      expect(at(p).date >= '2026-02-03').toBe(true);
+    }
+    expect(r.domain.filter((d) => d.decidedBy === 'advanced > trusted')).toHaveLength(1);
+    expect(r.domain.every((d) => d.acceptedBy === 'after')).toBe(true);
+    checkDomain(before, after, r);
+  });
+});
