@@ -10,7 +10,9 @@ const CASES = join(import.meta.dirname, 'cases');
 function decide(p: CheckedProgram, w: unknown): string {
   const v = validateInput(p, w);
   if (!v.ok) throw new Error(`witness rejected: ${JSON.stringify(v.errors)}`);
-  return JSON.stringify(resultToJson(p, evaluate(p, v.value)).decision);
+  const r = resultToJson(p, evaluate(p, v.value));
+  // obligations are behaviour too: a region may differ in them alone
+  return JSON.stringify([r.decision, r.obligations]);
 }
 
 async function diffCase(name: string) {
@@ -100,8 +102,8 @@ describe('pol diff on amendments', () => {
     expect(s.changed).toBe(1);
     expect(s.unchanged).toBe(1);
     expect(s.transitions[0]!.lines).toEqual([2]);
-    expect(s.invalidBefore.map((x) => x.line)).toEqual([3]);
-    expect(s.unparseable.map((x) => x.line)).toEqual([4]);
+    expect(s.invalid).toEqual([{ rejectedBy: 'both', reason: 'units: units must be positive', count: 1, lines: [3] }]);
+    expect(s.unparseable.lines).toEqual([4]);
   });
 
   it('analyzeProgram finds a conflict with a witness, every diagnostic with a span', async () => {
@@ -125,8 +127,9 @@ describe('witnesses under the compiled evaluators', () => {
       const mb = await loadCompiled!(before);
       const ma = await loadCompiled!(after);
       for (const r of report.regions) {
-        const cb = JSON.stringify((mb.evaluate(r.witness) as { decision: unknown }).decision);
-        const ca = JSON.stringify((ma.evaluate(r.witness) as { decision: unknown }).decision);
+        const of = (x: unknown): string => JSON.stringify([(x as { decision: unknown }).decision, (x as { obligations: unknown }).obligations]);
+        const cb = of(mb.evaluate(r.witness));
+        const ca = of(ma.evaluate(r.witness));
         expect(cb).toBe(decide(before, r.witness));
         expect(ca).toBe(decide(after, r.witness));
         expect(cb).not.toBe(ca);

@@ -9,7 +9,7 @@ const MEMBERS = ['US', 'GB', 'JP', 'CN', 'RU'];
 const OPS = ['<', '<=', '>', '>='];
 
 interface Cond { kind: 'cmp'; op: string; c: number }
-interface Gen { g1: { m: string; until?: string }[]; limit: number; rules: { cond: Cond; inG: boolean; kindA: boolean; decide: number; exceptions: { cond: Cond; decide: number }[] }[] }
+interface Gen { g1: { m: string; until?: string }[]; limit: number; rules: { cond: Cond; inG: boolean; kindA: boolean; decide: number; obl?: boolean; exceptions: { cond: Cond; decide: number }[] }[] }
 
 const DECIDES = ['allowed', 'denied(level: low)', 'denied(level: high)'];
 
@@ -18,7 +18,7 @@ function text(g: Gen): string {
   const rules = g.rules.map((r, i) => {
     const parts = [cond(r.cond), ...(r.inG ? ['dest in G1'] : []), ...(r.kindA ? ['kind is a'] : [])];
     const ex = r.exceptions.map((e, j) => `  exception e${i}_${j} { cites "x" when ${cond(e.cond)} or y > LIMIT decide ${DECIDES[e.decide]} }`).join('\n');
-    return `rule r${i} { cites "x"\n  when ${parts.join(' and ')}\n  decide ${DECIDES[r.decide]}\n${ex}\n}`;
+    return `rule r${i} { cites "x"\n  when ${parts.join(' and ')}\n  decide ${DECIDES[r.decide]}\n${r.obl ? '  obligation "notify"\n' : ''}${ex}\n}`;
   });
   return `enum Kind { a, b }
 enum Level { low, high }
@@ -60,36 +60,62 @@ const MUTATIONS: Mutation[] = [
     r.exceptions = r.exceptions.slice(1);
     return h;
   },
+  // an obligation added or dropped: the decisions stay, the behaviour changes
+  (g, k) => {
+    const h = clone(g);
+    const r = h.rules[k % h.rules.length]!;
+    r.obl = !r.obl;
+    return h;
+  },
+  // an exception added
+  (g, k) => {
+    const h = clone(g);
+    const r = h.rules[k % h.rules.length]!;
+    r.exceptions = [{ cond: { kind: 'cmp', op: OPS[k % 4]!, c: k % 7 }, decide: (r.decide + 1) % 3 }, ...r.exceptions];
+    return h;
+  },
 ];
 
 function decideJson(p: CheckedProgram, input: unknown): string | undefined {
   const v = validateInput(p, input);
-  return v.ok ? JSON.stringify(resultToJson(p, evaluate(p, v.value)).decision) : undefined;
+  if (!v.ok) return undefined;
+  const r = resultToJson(p, evaluate(p, v.value));
+  return JSON.stringify([r.decision, r.obligations]);
 }
 
-function sampleDiffers(a: CheckedProgram, b: CheckedProgram): boolean {
+function decidedBy(p: CheckedProgram, input: unknown): string {
+  const v = validateInput(p, input);
+  return v.ok ? resultToJson(p, evaluate(p, v.value)).trace.map((t) => t.id).join(' > ') : '(rejected)';
+}
+
+/** The sampled inputs (a grid over every field, fractions included) decided differently. */
+function sampleDiffs(a: CheckedProgram, b: CheckedProgram): unknown[] {
+  const out: unknown[] = [];
   for (const date of ['2025-06-01', '2026-01-01']) for (const dest of [...MEMBERS, 'FR']) for (const kind of ['a', 'b'])
-    for (let x = -1; x <= 8; x++) for (const y of [0, 3, 7]) {
-      const i = { date, dest, kind, x, y };
-      if (decideJson(a, i) !== decideJson(b, i)) return true;
+    for (let x2 = -2; x2 <= 16; x2++) for (const y of [0, 3, 7]) {
+      const i = { date, dest, kind, x: x2 / 2, y };
+      if (decideJson(a, i) !== decideJson(b, i)) out.push(i);
     }
-  return false;
+  return out;
 }
 
 describe('diff against random sampling', () => {
-  it('finds a confirmed witness whenever sampling finds a difference, and equivalent only when sampling finds none', async () => {
+  it('up to five mutations: every sampled difference (decision or obligations) lies in a reported region; equivalent only when sampling finds none', async () => {
     await fc.assert(
-      fc.asyncProperty(gen, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10 }), async (g, mi, k) => {
+      fc.asyncProperty(gen, fc.array(fc.tuple(fc.integer({ min: 0, max: MUTATIONS.length - 1 }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 5 }), async (g, ms) => {
         const a = loadText(text(g));
-        const b = loadText(text(MUTATIONS[mi]!(g, k)));
+        const b = loadText(text(ms.reduce((h, [mi, k]) => MUTATIONS[mi]!(h, k), g)));
         const report = await diffPrograms(a, b, { describe: false });
-        const sampled = sampleDiffers(a, b);
-        if (sampled) {
+        const diffs = sampleDiffs(a, b);
+        if (diffs.length > 0) {
           expect(report.verdict).toBe('changed');
-          expect(report.regions.length).toBeGreaterThan(0);
+          // completeness: every sampled difference lies in a reported region (regions are the pairs of deciding rules)
+          const pairs = new Set(report.regions.map((r) => `${r.before.decidedBy} | ${r.after.decidedBy}`));
+          for (const i of diffs) expect(pairs, JSON.stringify(i)).toContain(`${decidedBy(a, i)} | ${decidedBy(b, i)}`);
         }
-        if (report.verdict === 'equivalent') expect(sampled).toBe(false);
+        if (report.verdict === 'equivalent') expect(diffs).toEqual([]);
         expect(report.verdict).not.toBe('unknown');
+        expect(report.uncovered).toEqual([]);
         for (const r of report.regions) expect(decideJson(a, r.witness)).not.toBe(decideJson(b, r.witness));
         expect((await diffPrograms(a, a)).verdict).toBe('equivalent');
       }),

@@ -22,3 +22,8 @@ export function decisionText(d: ResultJson['decision']): string {
   const fields = Object.entries(d).filter(([k, v]) => k !== 'outcome' && v !== null);
   return fields.length === 0 ? d.outcome : `${d.outcome}(${fields.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
 }
+
+/** Same decision and same obligations: what a reviewer counts as the same behaviour. */
+export function sameBehaviour(a: ResultJson, b: ResultJson): boolean {
+  return sameDecisionJson(a.decision, b.decision) && JSON.stringify(a.obligations) === JSON.stringify(b.obligations);
+}

@@ -8,22 +8,31 @@ import { fieldEq, type SV } from './smt/values.ts';
 import { decisionKey, exprKey } from './ir-key.ts';
 import { exprText } from './print.ts';
 import { structuralDiff, type StructuralChange } from './structural.ts';
-import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
-import { decisionText, run, sameDecisionJson } from './confirm.ts';
-import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
-import { Unsupported, z3, type Z, type ZExpr } from './smt/z3.ts';
+import type { JsonValue } from './witness.ts';
+import { provenanceOf, type Provenance } from './provenance.ts';
+import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
+import { datesIn, describeRegion } from './describe.ts';
+import { unionType, viewOf } from './smt/input-union.ts';
+import { findWitness, numConsts, type Found } from './witness-search.ts';
+import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
   readonly decisionText: string;
+  readonly obligations: readonly string[];
   /** the rule and exceptions that decided, outermost first */
   readonly decidedBy: string;
+  /** the deciding rule's title and citations (the innermost rule that has them) */
+  readonly title: string | undefined;
+  readonly cites: readonly string[];
   /** the conditions of the deciding rule and its exceptions, as written */
   readonly conditions: string[];
 }
 
 export interface Region {
   readonly description: string;
+  /** what differs: the decision (outcome or a field), or only the obligations */
+  readonly differs: 'decision' | 'obligations';
   readonly witness: JsonValue;
   readonly before: Side;
   readonly after: Side;
@@ -35,27 +44,42 @@ export interface DomainChange {
   readonly witness: JsonValue;
   readonly rejection: string[];
   readonly decision: string;
+  /** the rule path that decides the witness in the version that accepts it */
+  readonly decidedBy: string;
+}
+
+/** A part of the input space where the solver found a difference that no witness confirmed. */
+export interface Uncovered {
+  /** the deciding rule paths before and after (or the accepting version, for inputs one version rejects) */
+  readonly before: string;
+  readonly after: string;
+  readonly reason: string;
 }
 
 export interface DiffReport {
-  readonly verdict: 'equivalent' | 'changed' | 'unknown';
+  /** `partial`: changes were confirmed, but part of the input space was not covered (see `reason`, `uncovered`) */
+  readonly verdict: 'equivalent' | 'changed' | 'partial' | 'unknown';
   readonly reason: string | undefined;
   readonly method: string;
   readonly structural: StructuralChange[];
   readonly regions: Region[];
   readonly domain: DomainChange[];
+  readonly uncovered: Uncovered[];
   readonly notes: string[];
+  /** both versions' names, versions and source hashes, and the tool's version (no time: reports stay reproducible) */
+  readonly provenance: Provenance;
 }
 
 export interface DiffOptions {
   /** lists are bounded to this many items when looking for witnesses */
   readonly listBound?: number;
   readonly timeoutMs?: number;
+  /** stop after this many confirmed regions (the report is then `partial`, saying so) */
   readonly maxRegions?: number;
   /** ask the solver which enum fields and date range a region pins (a few queries per region) */
   readonly describe?: boolean;
-  /** stop describing regions once this much time went into it (witnesses are always given) */
-  readonly describeBudgetMs?: number;
+  /** describe at most this many regions (a count, not a time, so reports do not vary run to run) */
+  readonly describeRegions?: number;
 }
 
 function sameType(a: Type, b: Type): boolean {
@@ -87,11 +111,12 @@ function enumsOf(t: Type, out: Set<string>): Set<string> {
 
 /**
  * Everything that bears on decisions, read from the IR with every definition, constant and set
- * inlined (ir-key.ts); spans, titles, citations and examples left out.
+ * inlined (ir-key.ts), and the obligations (behaviour a reviewer must see); spans, titles,
+ * citations and examples left out.
  */
 export function semanticFingerprint(program: CheckedProgram | IR.Program): string {
   const p = 'typeOf' in program ? IR.toIr(program) : program;
-  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.exceptions.map(body)];
+  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.obligations, b.exceptions.map(body)];
   return JSON.stringify({
     enums: p.enums.map((e) => [e.name, e.members]),
     input: typeShape(p.input.type),
@@ -134,138 +159,177 @@ async function check(s: ZExpr): Promise<'sat' | 'unsat' | 'unknown'> {
   return r;
 }
 
+
+/** One version's side of the comparison: its encoder on its view of the shared input. */
+interface Version {
+  readonly program: CheckedProgram;
+  readonly ir: IR.Program;
+  readonly enc: Encoder<{ readonly value: SV }>;
+  readonly leaves: Leaf[];
+  readonly decision: SymDecision;
+  /** domain of its view, its validator's shape checks, and its requirements */
+  readonly accepts: ZExpr;
+  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers) */
+  readonly obligations: ZExpr;
+}
+
+function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, table: Map<string, number>): ZExpr {
+  const keyOf = (l: Leaf): number => {
+    const k = JSON.stringify(l.rules.at(-1)?.obligations ?? []);
+    if (!table.has(k)) table.set(k, table.size);
+    return table.get(k)!;
+  };
+  let t: ZExpr = Z.Int.val(leaves.length ? keyOf(leaves[leaves.length - 1]!) : 0);
+  for (let i = leaves.length - 2; i >= 0; i--) t = Z.If(leaf.eq(i), Z.Int.val(keyOf(leaves[i]!)), t);
+  return t;
+}
+
+function side(ir: IR.Program, leaf: Leaf, r: Extract<Run, { ok: true }>): Side {
+  const titled = [...leaf.rules].reverse().find((b) => b.title !== undefined || b.cites.length > 0);
+  return {
+    decision: r.result.decision,
+    decisionText: decisionText(r.result.decision),
+    obligations: r.result.obligations,
+    decidedBy: r.result.trace.map((t) => t.id).join(' > '),
+    title: titled?.title,
+    cites: titled?.cites ?? [],
+    conditions: conditionsOf(leaf, ir),
+  };
+}
+
 export async function diffPrograms(before: CheckedProgram, after: CheckedProgram, options: DiffOptions = {}): Promise<DiffReport> {
   const K = options.listBound ?? 2;
   const timeout = options.timeoutMs ?? 20_000;
-  const maxRegions = options.maxRegions ?? 25;
+  const maxRegions = options.maxRegions ?? 500;
   const structural = structuralDiff(before, after);
   const notes: string[] = [];
-  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[] };
+  const provenance = provenanceOf(before, after);
+  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance };
 
   const irB = IR.toIr(before);
   const irA = IR.toIr(after);
   if (semanticFingerprint(irB) === semanticFingerprint(irA)) {
-    return { ...base, verdict: 'equivalent', reason: undefined, method: 'the two versions are identical in every part that bears on a decision (rules, conditions, decisions, requirements, with definitions, constants and groups inlined)' };
+    return { ...base, verdict: 'equivalent', reason: undefined, method: 'the two versions are identical in every part that bears on a decision (rules, conditions, decisions, obligations, requirements, with definitions, constants and groups inlined)' };
   }
-  if (!sameType(before.input.type, after.input.type) || before.input.asOf !== after.input.asOf) {
-    return { ...base, verdict: 'unknown', reason: 'the input declarations differ, so the versions do not decide the same inputs', method: 'none' };
+  if (before.input.asOf !== after.input.asOf) {
+    return { ...base, verdict: 'unknown', reason: `the inputs are dated by different fields (${before.input.asOf ?? 'none'} -> ${after.input.asOf ?? 'none'})`, method: 'none' };
   }
-  for (const e of enumsOf(before.input.type, new Set())) {
-    if (JSON.stringify(before.enums.get(e)?.members) !== JSON.stringify(after.enums.get(e)?.members)) {
-      return { ...base, verdict: 'unknown', reason: `the members of enum ${e}, used in the input, differ`, method: 'none' };
-    }
-  }
+  const inputChanged = !sameType(before.input.type, after.input.type) || [...enumsOf(before.input.type, enumsOf(after.input.type, new Set()))].some((e) => JSON.stringify(before.enums.get(e)?.members) !== JSON.stringify(after.enums.get(e)?.members));
+  if (inputChanged) notes.push('the input declarations differ: versions are compared on the inputs both accept, and inputs only one accepts are listed separately');
 
-  const Z = await z3();
+  const Z = await freshZ3();
   const u = Universe.of(irB, irA);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
-  let unconfirmed = 0;
+  const uncovered: Uncovered[] = [];
   let incomplete: string | undefined;
+  const membersOf = (p: IR.Program): Map<string, readonly string[]> => new Map(p.enums.map((e) => [e.name, e.members]));
+  const oblTable = new Map<string, number>();
+  const versions = (bound: number, mode: 'bounded' | 'abstract', shared?: Map<string, SV>) => {
+    const input = new SymInput(Z, u, unionType(before.input.type, after.input.type), bound);
+    const make = (program: CheckedProgram, ir: IR.Program): Version => {
+      const acc: ZExpr[] = [];
+      const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true));
+      const enc = new Encoder(Z, u, ir, { value }, mode, shared);
+      const { leaves, decision } = enc.decisionStructure();
+      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: obligationTerm(Z, leaves, decision.leaf, oblTable) };
+    };
+    return { input, dom: Z.And(...input.domain), b: make(before, irB), a: make(after, irA) };
+  };
+  const solver = (): ZExpr => {
+    const s = new Z.Solver();
+    s.set('timeout', timeout);
+    return s;
+  };
+  const leafAt = (v: Version, m: ZExpr): Leaf => v.leaves[Number(m.eval(v.decision.leaf, true).value())]!;
   let usesLists = false;
   try {
-    const input = new SymInput(Z, u, before.input.type, K);
-    const eb = new Encoder(Z, u, irB, input, 'bounded');
-    const ea = new Encoder(Z, u, irA, input, 'bounded');
-    const sb = eb.decisionStructure();
-    const sa = ea.decisionStructure();
-    const vb = eb.valid();
-    const va = ea.valid();
-    const dom = Z.And(...input.domain);
-    usesLists = eb.usesLists || ea.usesLists;
+    const { input, dom, b, a } = versions(K, 'bounded');
+    usesLists = b.enc.usesLists || a.enc.usesLists;
+    const nums = numConsts(input.value);
 
-    // 1. inputs valid under one version only
-    for (const [acceptedBy, yes, no] of [['before', vb, va], ['after', va, vb]] as const) {
-      const s = new Z.Solver();
-      s.set('timeout', timeout);
-      s.add(dom, yes, Z.Not(no));
-      const r = await check(s);
-      if (r === 'unknown') incomplete = 'the solver gave up (timeout) on the inputs each version accepts';
-      if (r !== 'sat') continue;
-      try {
-        const w = modelToJson(s.model(), u, input.value);
-        const rb = run(before, w);
-        const ra = run(after, w);
-        const acc = acceptedBy === 'before' ? rb : ra;
-        const rej = acceptedBy === 'before' ? ra : rb;
-        if (acc.ok && !rej.ok) domain.push({ acceptedBy, witness: w, rejection: rej.errors, decision: decisionText(acc.result.decision) });
-        else unconfirmed++;
-      } catch (e) {
-        if (!(e instanceof NotRepresentable)) throw e;
-        unconfirmed++;
+    // 1. inputs accepted by one version only, one region per deciding rule of the accepting version
+    for (const [acceptedBy, yes, no] of [['before', b, a], ['after', a, b]] as const) {
+      const s = solver();
+      s.add(dom, yes.accepts, Z.Not(no.accepts));
+      for (let n = 0; ; n++) {
+        const r = await check(s);
+        if (r === 'unsat') break;
+        if (r === 'unknown' || n >= maxRegions) {
+          incomplete = r === 'unknown' ? `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')}) on the inputs only ${acceptedBy} accepts` : `more than ${maxRegions} kinds of input are accepted only ${acceptedBy}; the rest were not searched`;
+          break;
+        }
+        const leaf = leafAt(yes, s.model());
+        const f = await findWitness(Z, s, leaf.guard, s.model(), u, input.value, nums, (w) => {
+          const ry = run(yes.program, w);
+          const rn = run(no.program, w);
+          return ry.ok && !rn.ok ? undefined : ry.ok ? 'the other version accepts it too' : `it is rejected: ${ry.errors.join('; ')}`;
+        });
+        s.add(Z.Not(leaf.guard));
+        if ('reason' in f) {
+          uncovered.push({ before: acceptedBy === 'before' ? leaf.path.join(' > ') : '(rejected)', after: acceptedBy === 'after' ? leaf.path.join(' > ') : '(rejected)', reason: f.reason });
+          continue;
+        }
+        const ry = run(yes.program, f.witness) as Extract<Run, { ok: true }>;
+        const rn = run(no.program, f.witness) as Extract<Run, { ok: false }>;
+        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > ') });
       }
     }
 
-    // 2. inputs valid under both with different decisions, one region (pair of deciding leaves) at a time
-    let describeMs = 0;
+    // 2. inputs both accept, decided differently (outcome, a field, or the obligations): one region
+    //    per pair of deciding rules (before, after), so a new cause is never folded into an old one
+    let described = 0;
     const policyDates = [...datesIn(irB), ...datesIn(irA)];
-    const differ = decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), sb.decision, sa.decision);
-    const s = new Z.Solver();
-    s.set('timeout', timeout);
-    s.add(dom, vb, va, differ);
+    const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), b.decision, a.decision), Z.Not(b.obligations.eq(a.obligations)));
+    const s = solver();
+    s.add(dom, b.accepts, a.accepts, differ);
     for (;;) {
-      const tq = Date.now();
       const r = await check(s);
       if (r === 'unsat') break;
       if (r === 'unknown') {
-        incomplete = `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')})`;
+        incomplete = `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')}); inputs outside the listed regions were not all examined`;
         break;
       }
-      if (regions.length + unconfirmed >= maxRegions) {
-        notes.push(`more regions differ; only the first ${maxRegions} are listed`);
+      if (regions.length >= maxRegions) {
+        incomplete = `the search stopped after ${maxRegions} regions; further regions may differ`;
         break;
       }
-      if (process.env.POL_DEBUG) console.error("check", Date.now() - tq, "ms");
       const m = s.model();
-      const lb = sb.leaves[Number(m.eval(sb.decision.leaf, true).value())]!;
-      const la = sa.leaves[Number(m.eval(sa.decision.leaf, true).value())]!;
+      const lb = leafAt(b, m);
+      const la = leafAt(a, m);
       const regionGuard = Z.And(lb.guard, la.guard);
-      const block = (): void => s.add(Z.Not(regionGuard));
-      let w: JsonValue;
-      try {
-        w = modelToJson(m, u, input.value);
-      } catch (e) {
-        if (!(e instanceof NotRepresentable)) throw e;
-        block();
-        unconfirmed++;
-        notes.push(`a region (${lb.path.join(' > ')} before, ${la.path.join(' > ')} after) has no witness with exact decimals: ${e.message}`);
+      const f: Found = await findWitness(Z, s, regionGuard, m, u, input.value, nums, (w) => {
+        const rb = run(before, w);
+        const ra = run(after, w);
+        if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
+        return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
+      });
+      if ('reason' in f) {
+        s.add(Z.Not(regionGuard));
+        uncovered.push({ before: lb.path.join(' > '), after: la.path.join(' > '), reason: f.reason });
         continue;
       }
-      const rb = run(before, w);
-      const ra = run(after, w);
-      if (!rb.ok || !ra.ok || sameDecisionJson(rb.result.decision, ra.result.decision)) {
-        block();
-        unconfirmed++;
-        notes.push(`a region (${lb.path.join(' > ')} before, ${la.path.join(' > ')} after) could not be confirmed by evaluation`);
-        continue;
-      }
-      const describeNow = options.describe !== false && describeMs < (options.describeBudgetMs ?? 1500);
-      const t0 = Date.now();
-      const pinned = !describeNow ? [] : await describeRegion(Z, input, eb, u, s, regionGuard, w, policyDates);
-      block();
-      describeMs += Date.now() - t0;
-      if (process.env.POL_DEBUG) console.error("describe", Date.now() - t0, "ms");
-      const before_ = { decision: rb.result.decision, decisionText: decisionText(rb.result.decision), decidedBy: rb.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(lb, irB) };
-      const after_ = { decision: ra.result.decision, decisionText: decisionText(ra.result.decision), decidedBy: ra.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(la, irA) };
+      const w = f.witness;
+      const describeNow = options.describe !== false && described < (options.describeRegions ?? 10);
+      const pinned = describeNow ? await describeRegion(Z, input, b.enc, u, s, regionGuard, w, policyDates) : [];
+      if (describeNow) described++;
+      s.add(Z.Not(regionGuard));
+      const before_ = side(irB, lb, run(before, w) as Extract<Run, { ok: true }>);
+      const after_ = side(irA, la, run(after, w) as Extract<Run, { ok: true }>);
+      const differs = before_.decisionText === after_.decisionText ? 'obligations' : 'decision';
+      const change = differs === 'decision' ? `${before_.decisionText} -> ${after_.decisionText}` : `${before_.decisionText}, obligations ${JSON.stringify(before_.obligations)} -> ${JSON.stringify(after_.obligations)}`;
       // Only enum, Boolean and date fields are pinned; numbers and lists may be bounded too, so the
       // description says so rather than overstate the region.
       const where = pinned.length > 0 ? `${pinned.join(' and ')} (for some values of the other fields, as in the witness)` : `${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${before_.decisionText} -> ${after_.decisionText}`, witness: w, before: before_, after: after_ });
+      regions.push({ description: `${where}: ${change}`, differs, witness: w, before: before_, after: after_ });
     }
 
     // 3. nothing found within the bound: prove it for every list length by abstracting aggregates
-    if (regions.length === 0 && domain.length === 0 && unconfirmed === 0 && !incomplete && usesLists) {
-      const input2 = new SymInput(Z, u, before.input.type, 0);
-      const shared = new Map<string, SV>();
-      const xb = new Encoder(Z, u, irB, input2, 'abstract', shared);
-      const xa = new Encoder(Z, u, irA, input2, 'abstract', shared);
-      const tb = xb.decisionStructure();
-      const ta = xa.decisionStructure();
-      const vb2 = xb.valid();
-      const va2 = xa.valid();
-      const s2 = new Z.Solver();
-      s2.set('timeout', timeout);
-      s2.add(Z.And(...input2.domain), Z.Or(Z.Not(vb2.eq(va2)), Z.And(vb2, va2, decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), tb.decision, ta.decision))));
+    if (regions.length === 0 && domain.length === 0 && uncovered.length === 0 && !incomplete && usesLists) {
+      const x = versions(0, 'abstract', new Map<string, SV>());
+      const s2 = solver();
+      const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations.eq(x.a.obligations)));
+      s2.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
       const r = await check(s2);
       if (r === 'unsat') usesLists = false;
       else incomplete = `lists were searched only up to ${K} items, and the proof that treats each sum, count, all and any as an unknown shared value ${r === 'unknown' ? 'timed out' : 'did not go through'}`;
@@ -276,72 +340,15 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     } else throw e;
   }
 
-  const method = `SMT (z3): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
-  if (regions.length > 0 || domain.length > 0) return { structural, notes, regions, domain, verdict: 'changed', reason: incomplete ? `listing may be incomplete: ${incomplete}` : undefined, method };
-  if (incomplete) return { structural, notes, regions, domain, verdict: 'unknown', reason: incomplete, method };
-  if (unconfirmed > 0) return { structural, notes, regions, domain, verdict: 'unknown', reason: 'the solver found differences that no exact input could confirm', method };
-  return { structural, notes, regions, domain, verdict: 'equivalent', reason: undefined, method: `${method}; proved: no valid input is decided differently` };
-}
-
-/** Which enum input fields the region pins to the witness's value, and its date range. */
-async function describeRegion(Z: Z, input: SymInput, enc: Encoder, u: Universe, s: ZExpr, region: ZExpr, w: JsonValue, dates: number[]): Promise<string[]> {
-  const out: string[] = [];
-  // the solver `s` holds the difference; each question is asked inside push/pop, briefly
-  const unsatWith = async (...cs: ZExpr[]): Promise<boolean> => {
-    s.push();
-    s.add(region, ...cs);
-    const r = await s.check();
-    s.pop();
-    return r === 'unsat';
-  };
-  const walk = async (v: SV, path: string, j: JsonValue, cond: ZExpr[]): Promise<void> => {
-    if (v.t === 'rec' && j && typeof j === 'object' && !Array.isArray(j)) {
-      for (const [k, x] of v.f) await walk(x, path ? `${path}.${k}` : k, (j as Record<string, JsonValue>)[k] ?? null, cond);
-    } else if (v.t === 'opt' && j !== null) {
-      await walk(v.v, path, j, [...cond, v.p]);
-    } else if (v.t === 'enum' && typeof j === 'string') {
-      if (await unsatWith(Z.Not(Z.And(...cond, v.v.eq(u.index(v.name, j)))))) out.push(`${path} is ${j}`);
-    } else if (v.t === 'bool' && typeof j === 'boolean') {
-      if (await unsatWith(Z.Not(Z.And(...cond, j ? v.v : Z.Not(v.v))))) out.push(`${path} is ${j}`);
-    }
-  };
-  await walk(input.value, '', w, []);
-  if (enc.asOf !== undefined && typeof w === 'object' && w && !Array.isArray(w)) {
-    const name = enc.program.input.asOf!;
-    const d0 = dayNumber(String((w as Record<string, JsonValue>)[name]));
-    // bounds of the region's dates among the dates the policies mention (binary search; each bound proved)
-    const cands = [MIN_DAY, ...dates, MAX_DAY + 1].filter((x, k, xs) => xs.indexOf(x) === k).sort((a, b) => a - b);
-    const below = cands.filter((c) => c <= d0);
-    let lo = 0;
-    let hi = below.length - 1; // find the largest c in below with no region date < c
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (await unsatWith(enc.asOf.lt(below[mid]!))) lo = mid;
-      else hi = mid - 1;
-    }
-    if (below[lo]! > MIN_DAY) out.push(`${name} >= ${fromDayNumber(below[lo]!)}`);
-    const above = cands.filter((c) => c > d0);
-    lo = 0;
-    hi = above.length - 1; // the smallest c in above with no region date >= c
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (await unsatWith(enc.asOf.ge(above[mid]!))) hi = mid;
-      else lo = mid + 1;
-    }
-    if (above[lo]! <= MAX_DAY) out.push(`${name} < ${fromDayNumber(above[lo]!)}`);
-  }
-  return out;
-}
-
-/** Every date a program decides by (rule dates, set membership changes, date literals), as day numbers. */
-function datesIn(p: IR.Program): number[] {
-  const out: number[] = [];
-  const walk = (e: IR.Expr): void => {
-    if (e.k === 'date') out.push(dayNumber(e.value));
-    IR.children(e).forEach(walk);
-  };
-  IR.everyExpr(p).forEach(walk);
-  for (const r of IR.allRules(p)) for (const d of [r.from, r.until]) if (d !== undefined) out.push(dayNumber(d));
-  for (const s of p.sets) for (const r of s.ranges) if (r.from !== undefined) out.push(dayNumber(r.from));
-  return out;
+  // a stable order, whatever order the solver found them in
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  regions.sort((x, y) => cmp(x.before.decidedBy, y.before.decidedBy) || cmp(x.after.decidedBy, y.after.decidedBy) || cmp(x.description, y.description));
+  domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy));
+  uncovered.sort((x, y) => cmp(x.before, y.before) || cmp(x.after, y.after));
+  const method = `SMT (z3, fixed seeds): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
+  const out = { structural, notes, regions, domain, uncovered, method, provenance };
+  const gaps = [incomplete, uncovered.length ? `${uncovered.length} region(s) where the solver found a difference that no exact input confirmed` : undefined].filter((x): x is string => x !== undefined);
+  if (regions.length > 0 || domain.length > 0) return { ...out, verdict: gaps.length ? 'partial' : 'changed', reason: gaps.length ? gaps.join('; ') : undefined };
+  if (gaps.length) return { ...out, verdict: 'unknown', reason: gaps.join('; ') };
+  return { ...out, verdict: 'equivalent', reason: undefined, method: `${method}; proved: no valid input is decided differently` };
 }

@@ -1,7 +1,8 @@
 /** @pol/analysis: the semantic diff, replay, and the solver-backed checks `pol check` runs. */
-export { diffPrograms, semanticFingerprint, type DiffReport, type Region, type DomainChange, type DiffOptions, type Side } from './diff.ts';
+export { diffPrograms, semanticFingerprint, type DiffReport, type Region, type DomainChange, type DiffOptions, type Side, type Uncovered } from './diff.ts';
 export { structuralDiff, type StructuralChange } from './structural.ts';
 export { renderDiff, type DiffFormat } from './report.ts';
-export { replay, type ReplaySummary } from './replay.ts';
+export { replay, Replayer, renderReplay, type ReplaySummary, type ReplayFormat, type Transition, type Rejection } from './replay.ts';
 export { analyzeProgram } from './analyze.ts';
 export { exprText, printDecision } from './print.ts';
+export { provenanceOf, type Provenance, type VersionInfo } from './provenance.ts';

@@ -1,52 +1,159 @@
-/** Re-decides a log of past inputs under two versions and counts what changes. */
+/**
+ * Re-decides a log of past inputs under two versions and counts what changes. Lines are fed one at
+ * a time (`Replayer.add`), so a log of any length is replayed in constant memory: per group only a
+ * count and the first few line numbers are kept, and invalid lines are grouped by reason.
+ */
 import type { CheckedProgram } from '@pol/core/checker';
-import { run, sameDecisionJson, decisionText } from './confirm.ts';
+import { run, sameBehaviour, decisionText } from './confirm.ts';
+
+/** line numbers kept per group, as examples to look up */
+const EXAMPLES = 10;
+/** distinct rejection reasons kept; the rest are counted together */
+const REASONS = 50;
+
+export interface Group {
+  count: number;
+  /** the first line numbers of the group (at most 10) */
+  lines: number[];
+}
+
+export interface Transition extends Group {
+  readonly before: string;
+  readonly after: string;
+  /** the decision is the same and only the obligations differ */
+  readonly obligationsOnly: boolean;
+}
+
+export interface Rejection extends Group {
+  /** which version rejects the line */
+  readonly rejectedBy: 'before' | 'after' | 'both';
+  readonly reason: string;
+}
 
 export interface ReplaySummary {
   total: number;
   unchanged: number;
   changed: number;
-  /** "before -> after" outcome pairs with their counts and line numbers */
-  transitions: { before: string; after: string; count: number; lines: number[] }[];
-  invalidBefore: { line: number; errors: string[] }[];
-  invalidAfter: { line: number; errors: string[] }[];
-  unparseable: { line: number; message: string }[];
+  /** "before -> after" pairs, most frequent first (ties by text) */
+  transitions: Transition[];
+  /** lines one or both versions reject, by reason, most frequent first */
+  invalid: Rejection[];
+  /** lines that are not JSON */
+  unparseable: Group & { firstMessage: string | undefined };
 }
 
-export function replay(before: CheckedProgram, after: CheckedProgram, jsonl: string): ReplaySummary {
-  const s: ReplaySummary = { total: 0, unchanged: 0, changed: 0, transitions: [], invalidBefore: [], invalidAfter: [], unparseable: [] };
-  jsonl.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
+function push(g: Group, line: number): void {
+  g.count++;
+  if (g.lines.length < EXAMPLES) g.lines.push(line);
+}
+
+/** A rejection's reason without the values that vary from line to line (the JSON paths stay). */
+function reasonOf(errors: readonly string[]): string {
+  return (errors[0] ?? 'rejected').replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\[\d+\]/g, '[]');
+}
+
+export class Replayer {
+  private readonly s: ReplaySummary = { total: 0, unchanged: 0, changed: 0, transitions: [], invalid: [], unparseable: { count: 0, lines: [], firstMessage: undefined } };
+  private readonly byPair = new Map<string, Transition>();
+  private readonly byReason = new Map<string, Rejection>();
+
+  constructor(
+    private readonly before: CheckedProgram,
+    private readonly after: CheckedProgram,
+  ) {}
+
+  add(line: number, raw: string): void {
+    const s = this.s;
     s.total++;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      s.unparseable.push({ line, message: (e as Error).message });
+      push(s.unparseable, line);
+      s.unparseable.firstMessage ??= `line ${line}: ${(e as Error).message}`;
       return;
     }
     // a log line may carry the input under `input` beside other data
     if (json && typeof json === 'object' && !Array.isArray(json) && 'input' in json && Object.keys(json).every((k) => ['input', 'id', 'decision', 'result'].includes(k))) {
       json = (json as { input: unknown }).input;
     }
-    const rb = run(before, json);
-    const ra = run(after, json);
-    if (!rb.ok) s.invalidBefore.push({ line, errors: rb.errors });
-    if (!ra.ok) s.invalidAfter.push({ line, errors: ra.errors });
-    if (!rb.ok || !ra.ok) return;
-    if (sameDecisionJson(rb.result.decision, ra.result.decision)) {
+    const rb = run(this.before, json);
+    const ra = run(this.after, json);
+    if (!rb.ok || !ra.ok) {
+      const rejectedBy = !rb.ok && !ra.ok ? 'both' : !rb.ok ? 'before' : 'after';
+      const reason = reasonOf(!rb.ok ? rb.errors : (ra as { errors: string[] }).errors);
+      const key = this.byReason.size < REASONS || this.byReason.has(`${rejectedBy}\n${reason}`) ? `${rejectedBy}\n${reason}` : `${rejectedBy}\nother reasons`;
+      let g = this.byReason.get(key);
+      if (!g) this.byReason.set(key, (g = { rejectedBy, reason: key.slice(key.indexOf('\n') + 1), count: 0, lines: [] }));
+      push(g, line);
+      return;
+    }
+    if (sameBehaviour(rb.result, ra.result)) {
       s.unchanged++;
       return;
     }
     s.changed++;
     const b = decisionText(rb.result.decision);
     const a = decisionText(ra.result.decision);
-    let t = s.transitions.find((x) => x.before === b && x.after === a);
-    if (!t) s.transitions.push((t = { before: b, after: a, count: 0, lines: [] }));
-    t.count++;
-    t.lines.push(line);
+    const obligationsOnly = b === a;
+    const bt = obligationsOnly ? `${b} with obligations ${JSON.stringify(rb.result.obligations)}` : b;
+    const at = obligationsOnly ? `${a} with obligations ${JSON.stringify(ra.result.obligations)}` : a;
+    const key = `${bt}\n${at}`;
+    let t = this.byPair.get(key);
+    if (!t) this.byPair.set(key, (t = { before: bt, after: at, obligationsOnly, count: 0, lines: [] }));
+    push(t, line);
+  }
+
+  summary(): ReplaySummary {
+    const byCount = <T extends Group>(xs: Iterable<T>, key: (x: T) => string): T[] => [...xs].sort((x, y) => y.count - x.count || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    return { ...this.s, transitions: byCount(this.byPair.values(), (t) => `${t.before}\n${t.after}`), invalid: byCount(this.byReason.values(), (r) => `${r.rejectedBy}\n${r.reason}`) };
+  }
+}
+
+/** A whole log in memory (tests, small logs); the CLI streams lines into a Replayer instead. */
+export function replay(before: CheckedProgram, after: CheckedProgram, jsonl: string): ReplaySummary {
+  const r = new Replayer(before, after);
+  jsonl.split('\n').forEach((raw, i) => {
+    if (raw.trim() !== '') r.add(i + 1, raw);
   });
-  s.transitions.sort((x, y) => y.count - x.count);
-  return s;
+  return r.summary();
+}
+
+export type ReplayFormat = 'text' | 'json' | 'markdown';
+
+function pct(n: number, total: number): string {
+  return total === 0 ? '0%' : `${((100 * n) / total).toFixed(1)}%`;
+}
+
+function linesText(g: Group): string {
+  return `line${g.lines.length === 1 ? '' : 's'} ${g.lines.join(', ')}${g.count > g.lines.length ? ', ...' : ''}`;
+}
+
+export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { readonly before: string; readonly after: string }): string {
+  const invalidCount = s.invalid.reduce((n, r) => n + r.count, 0);
+  if (format === 'json') return JSON.stringify({ before: names.before, after: names.after, invalidCount, ...s }, null, 2) + '\n';
+  const head = `replayed ${s.total} inputs: ${s.changed} change (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON`;
+  if (format === 'text') {
+    const out = [head];
+    if (s.transitions.length) out.push('', 'changed decisions (before -> after):');
+    for (const t of s.transitions) out.push(`  ${t.count} (${pct(t.count, s.total)}) ${t.before} -> ${t.after} (${linesText(t)})`);
+    if (s.invalid.length) out.push('', 'invalid inputs, by reason:');
+    for (const r of s.invalid) out.push(`  ${r.count} (${pct(r.count, s.total)}) rejected by ${r.rejectedBy === 'both' ? 'both versions' : r.rejectedBy === 'before' ? names.before : names.after}: ${r.reason} (${linesText(r)})`);
+    if (s.unparseable.count) out.push('', `not JSON: ${s.unparseable.count} (${linesText(s.unparseable)}); first: ${s.unparseable.firstMessage}`);
+    return out.join('\n') + '\n';
+  }
+  const md = (x: string): string => x.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  const out = [`# Replay: ${md(names.before)} → ${md(names.after)}`, '', md(head) + '.', ''];
+  if (s.transitions.length) {
+    out.push('| before | after | inputs | share | first lines |', '|---|---|---:|---:|---|');
+    for (const t of s.transitions) out.push(`| ${md(t.before)} | ${md(t.after)} | ${t.count} | ${pct(t.count, s.total)} | ${t.lines.join(', ')} |`);
+    out.push('');
+  }
+  if (s.invalid.length) {
+    out.push('## Invalid inputs', '', '| rejected by | reason | inputs | share | first lines |', '|---|---|---:|---:|---|');
+    for (const r of s.invalid) out.push(`| ${r.rejectedBy} | ${md(r.reason)} | ${r.count} | ${pct(r.count, s.total)} | ${r.lines.join(', ')} |`);
+    out.push('');
+  }
+  if (s.unparseable.count) out.push(`Not JSON: ${s.unparseable.count} (${md(linesText(s.unparseable))}).`, '');
+  return out.join('\n');
 }

@@ -118,10 +118,10 @@ export async function main(argv: string[]): Promise<number> {
       return fmtCommand(args.positional, args.flags.has('--check'));
     }
     case 'diff': {
-      checkFlags(args, ['--format', '--timeout']);
+      checkFlags(args, ['--format', '--timeout', '--timestamp']);
       if (args.positional.length !== 2) throw new UsageError('diff needs two policy files: the old and the new');
       const { diffCommand } = await import('./commands/diff.ts');
-      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text');
+      return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text', flag(args, '--timeout'), args.flags.has('--timestamp'));
     }
     case 'replay': {
       checkFlags(args, ['--input', '--format']);
@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       const input = flag(args, '--input');
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
-      return replayCommand(args.positional[0]!, args.positional[1]!, input);
+      return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
     }
     case 'debug': {
       checkFlags(args, ['--no-optimize']);

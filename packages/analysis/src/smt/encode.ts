@@ -13,9 +13,9 @@
  */
 import type * as IR from '@pol/core/ir';
 import { Rational } from '@pol/core/checker';
+import type { SymInput } from './sym-input.ts';
 import { exprKey } from '../ir-key.ts';
 import { dayNumber } from './dates.ts';
-import type { SymInput } from './sym-input.ts';
 import type { Universe } from './universe.ts';
 import { ite, type Scalar, type SV } from './values.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
@@ -38,7 +38,7 @@ export interface SymDecision {
   readonly fields: ReadonlyMap<string, { readonly p: ZExpr; readonly v: SV | undefined }>;
 }
 
-export class Encoder {
+export class Encoder<I extends { readonly value: SV } = SymInput> {
   private readonly defs = new Map<number, SV>();
   private readonly binders = new Map<number, SV>();
   readonly asOf: ZExpr | undefined;
@@ -55,7 +55,8 @@ export class Encoder {
     readonly Z: Z,
     readonly u: Universe,
     readonly program: IR.Program,
-    readonly input: SymInput,
+    /** the symbolic input as this program reads it (a SymInput, or a version's view of a union input) */
+    readonly input: I,
     readonly mode: Mode,
     private readonly shared: Map<string, SV> = new Map(),
   ) {

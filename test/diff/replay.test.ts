@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { renderReplay, replay } from '@pol/analysis';
+import { load } from './load.ts';
+
+const REPO = join(import.meta.dirname, '../..');
+const CASE = join(import.meta.dirname, 'cases/cambodia');
+const pol = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+const base = { destination: 'KH', item: { kind: 'ic', tpp: 5000 }, units: 1, lpp_tpp_this_year: 30_000_000 };
+const lines = [
+  JSON.stringify({ ...base, date: '2026-01-01' }), // unchanged
+  JSON.stringify({ ...base, date: '2026-03-01' }), // changed: KH left D:5
+  JSON.stringify({ ...base, date: '2026-03-02' }), // changed
+  JSON.stringify({ ...base, date: '2026-03-01', units: 0 }), // rejected by both: the requirement
+  JSON.stringify({ ...base, date: '2026-03-01', destination: 'XX' }), // rejected: not a country
+  JSON.stringify({ ...base, date: '2026-03-01', destination: 'YY' }), // same reason, another value
+  'not json',
+];
+
+describe('pol replay', () => {
+  it('counts and shares per before -> after pair; invalid lines by reason (values folded)', () => {
+    const s = replay(load(join(CASE, 'before.pol')), load(join(CASE, 'after.pol')), lines.join('\n'));
+    expect(s.total).toBe(7);
+    expect(s.changed).toBe(2);
+    expect(s.transitions).toHaveLength(1);
+    expect(s.transitions[0]).toMatchObject({ count: 2, lines: [2, 3], before: 'license_required(review_policy: presumption_of_denial)' });
+    expect(s.invalid.map((r) => [r.rejectedBy, r.count, r.lines])).toEqual([
+      ['both', 2, [5, 6]],
+      ['both', 1, [4]],
+    ]);
+    expect(s.invalid[0]!.reason).not.toContain('XX');
+    const text = renderReplay(s, 'text', { before: 'a.pol', after: 'b.pol' });
+    expect(text).toContain('replayed 7 inputs: 2 change (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON');
+    const md = renderReplay(s, 'markdown', { before: 'a.pol', after: 'b.pol' });
+    expect(md).toContain('| license\\_required(review\\_policy: presumption\\_of\\_denial) |');
+    expect(md).toContain('## Invalid inputs');
+  });
+
+  it('the CLI streams the file, honours --format json and markdown, rejects an unknown format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-replay-'));
+    try {
+      const log = join(dir, 'log.jsonl');
+      writeFileSync(log, lines.join('\r\n') + '\n');
+      const j = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json']);
+      expect(j.stderr).toBe('');
+      expect(j.status).toBe(1);
+      const s = JSON.parse(j.stdout) as { total: number; changed: number; invalidCount: number; transitions: { count: number }[] };
+      expect([s.total, s.changed, s.invalidCount, s.transitions[0]!.count]).toEqual([7, 2, 3, 2]);
+      const m = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'markdown']);
+      expect(m.stdout.startsWith('# Replay:')).toBe(true);
+      const bad = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'html']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--format must be one of text, json, markdown');
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('memory does not grow with the log: 200,000 lines replay with a bounded summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-replay-'));
+    try {
+      const log = join(dir, 'big.jsonl');
+      const out = createWriteStream(log);
+      const n = 200_000;
+      for (let i = 0; i < n; i++) out.write(lines[i % 3] + '\n');
+      await new Promise<void>((r) => out.end(r));
+      // a heap cap far below what holding the file's lines (and their results) would take
+      const r = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), 'replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json'], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 24 });
+      expect(r.stderr).toBe('');
+      const s = JSON.parse(r.stdout) as { total: number; changed: number; transitions: { lines: number[] }[] };
+      expect(s.total).toBe(n);
+      expect(s.changed).toBe(n - Math.ceil(n / 3));
+      expect(s.transitions[0]!.lines.length).toBeLessThanOrEqual(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
