@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'eval',
-    synopsis: '<file.pol> --input <file.json|file.jsonl|-> [--engine compiled|interpreter] [--explain]',
+    synopsis: '<file.pol> --input <file.json|file.jsonl|-> [--engine compiled|interpreter] [--explain] [--jobs N]',
     summary: 'decide inputs; one JSON line per input',
     description:
       'Decides each input (a JSON object, or one per line in a .jsonl file, or from standard input with `-`)\n' +
@@ -43,6 +43,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['--engine compiled|interpreter', 'compiled (default) runs the generated module; interpreter the reference semantics'],
       ['--explain', 'print a readable explanation of each decision instead of JSON'],
       ['--format json|text', 'json (default) or text (the default with --explain)'],
+      ['--jobs N', 'decide on N worker threads (1 to 64, default 1); output stays in input order'],
     ],
     examples: ['pol eval ifr.pol --input samples.jsonl', 'echo \'{"date": "2025-06-01", ...}\' | pol eval ifr.pol --input - --explain'],
   },
@@ -99,6 +100,14 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['--format text|json', 'how to print the report'],
     ],
     examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
+  },
+  {
+    name: 'debug',
+    synopsis: 'ir <file.pol> [--no-optimize]',
+    summary: 'print the intermediate representation',
+    description: 'Prints the intermediate representation the compiler works from, for people working on Pol itself.',
+    options: [['--no-optimize', 'print the IR as lowered, before the optimiser']],
+    examples: ['pol debug ir ifr.pol'],
   },
   {
     name: 'lsp',

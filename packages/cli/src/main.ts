@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout']);
+const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -79,14 +79,18 @@ export async function main(argv: string[]): Promise<number> {
       checkFlags(args, ['--format', '--analyze']);
       return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
     case 'eval': {
-      checkFlags(args, ['--input', '--engine', '--explain', '--format']);
+      checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
       const input = flag(args, '--input');
       if (!input) throw new UsageError('eval needs --input <file.json | file.jsonl | ->');
+      const jobsText = flag(args, '--jobs') ?? '1';
+      const jobs = Number(jobsText);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not \`${jobsText}\``);
       return evalCommand(one(args, 'policy file'), {
         input,
         engine: (flag(args, '--engine', ['compiled', 'interpreter']) ?? 'compiled') as EngineName,
         explain: args.flags.has('--explain'),
         format: (flag(args, '--format', ['json', 'text']) ?? (args.flags.has('--explain') ? 'text' : 'json')) as 'json' | 'text',
+        jobs,
       });
     }
     case 'test': {
@@ -123,12 +127,19 @@ export async function main(argv: string[]): Promise<number> {
       return replayCommand(args.positional[0]!, args.positional[1]!, input);
     }
     case 'lsp': {
-      checkFlags(args, ['--stdio', '--node-ipc', '--socket', '--clientProcessId']);
+      checkFlags(args, ['--stdio', '--clientProcessId']);
       if (args.positional.length !== 0) throw new UsageError('lsp takes no files: the editor sends them');
       const { startServer } = await import('@pol/language-service/server');
       startServer();
       // The server runs until the editor sends `exit`; the returned promise never settles first.
       return new Promise<number>(() => {});
+    }
+    case 'debug': {
+      checkFlags(args, ['--no-optimize']);
+      const [what, file, ...more] = args.positional;
+      if (what !== 'ir' || !file || more.length > 0) throw new UsageError('usage: pol debug ir <file.pol> [--no-optimize]');
+      const { debugIrCommand } = await import('./commands/debug.ts');
+      return debugIrCommand(file, !args.flags.has('--no-optimize'));
     }
     default:
       throw new UsageError(`unknown command \`${command}\``);

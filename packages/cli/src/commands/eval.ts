@@ -1,107 +1,118 @@
 /**
  * `pol eval <policy> --input <file.json | file.jsonl | ->`: one decision per input, in input order,
- * as JSON Lines. A bad input is reported with its line number and the others still get decided.
+ * as JSON Lines. Inputs are read and decided one at a time and each result is written as soon as
+ * it is made, so memory does not grow with the input; `--jobs N` spreads the work over N worker
+ * threads and keeps the order. A bad input is reported with its line number and the others still
+ * get decided; a summary (counts by outcome, rejections by reason) ends the run on stderr.
  */
-import { readFileSync } from 'node:fs';
-import type { InputError, ResultJson } from '@pol/core';
-import { type Engine, type EngineName, makeEngine } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics, readText, UsageError, IoError } from '../io.ts';
-import { JsonSyntaxError, lineColumn, readJson } from '../json-reader.ts';
-import { explainText } from '../explain.ts';
+import { Worker } from 'node:worker_threads';
+import { type EngineName, makeEngine } from '../engines.ts';
+import { loadPolicyFromDisk, printDiagnostics } from '../io.ts';
+import { decideItem, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
+import { BufferedWriter, Progress, Summary } from '../batch/output.ts';
+import { jsonFile, jsonLines, type BrokenItem, type RawItem } from '../batch/sources.ts';
+import type { WorkerSetup } from '../batch/worker.ts';
+
+export { decideItem, decideOne, flatten, inputErrorText } from '../batch/decide.ts';
 
 export interface EvalOptions {
   readonly input: string;
   readonly engine: EngineName;
   readonly explain: boolean;
   readonly format: 'json' | 'text';
+  readonly jobs?: number;
 }
 
-interface InputItem {
-  readonly line: number;
-  readonly value?: unknown;
-  readonly error?: string;
-  readonly warnings: readonly string[];
-}
+/** Items per message to a worker: large enough that messaging costs little, small enough to stream. */
+const BATCH = 256;
 
 export async function evalCommand(file: string, options: EvalOptions): Promise<number> {
   const loaded = loadPolicyFromDisk(file);
   printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
   if (!loaded.program) return 1;
-  const text = options.input === '-' ? readFileSync(0, 'utf8') : readText(options.input);
-  if (text === undefined) throw new IoError(`cannot read the input file ${options.input}`);
-  const engine = await makeEngine(options.engine, loaded.program);
-  let failures = 0;
-  for (const item of splitInputs(text, options.input)) {
-    for (const w of item.warnings) process.stderr.write(`${options.input}:${item.line}: warning: ${w}\n`);
-    const problem = item.error ?? undefined;
-    if (problem !== undefined) {
-      failures++;
-      report(options, item.line, [problem], ['input/unparseable']);
-      continue;
+  const itemOptions: ItemOptions = { name: options.input, explain: options.explain, format: options.format };
+  const items = options.input.endsWith('.jsonl') || options.input === '-' ? jsonLines(options.input) : jsonFile(options.input);
+  const out = new BufferedWriter(process.stdout);
+  const summary = new Summary();
+  const progress = new Progress(process.stderr.isTTY === true);
+  let read = 0;
+  const emit = async (o: ItemOutput): Promise<void> => {
+    if (o.err) {
+      progress.clear();
+      await out.flush();
+      process.stderr.write(o.err);
     }
-    const decided = decideOne(engine, item.value, options.explain);
-    if ('errors' in decided) {
-      failures++;
-      report(options, item.line, decided.errors.map(inputErrorText), decided.errors.map((e) => e.code ?? 'input/invalid'));
-      continue;
+    await out.write(o.out);
+    summary.add(o.outcome, o.invalid);
+  };
+  const jobs = options.jobs ?? 1;
+  if (jobs <= 1) {
+    const engine = await makeEngine(options.engine, loaded.program);
+    for await (const item of items) {
+      progress.tick(++read);
+      await emit(decideItem(engine, item, itemOptions));
     }
-    if (options.format === 'text' || (options.explain && options.format !== 'json')) {
-      process.stdout.write(explainText(`input ${item.line}`, decided.result) + '\n\n');
-    } else {
-      process.stdout.write(JSON.stringify(flatten(decided.result)) + '\n');
+  } else {
+    const pool = await WorkerPool.start(jobs, { policy: file, engine: options.engine, options: itemOptions });
+    try {
+      const pending: Promise<ItemOutput[]>[] = [];
+      let batch: (RawItem | BrokenItem)[] = [];
+      const drainTo = async (max: number): Promise<void> => {
+        while (pending.length > max) for (const o of await pending.shift()!) await emit(o);
+      };
+      for await (const item of items) {
+        progress.tick(++read);
+        batch.push(item);
+        if (batch.length < BATCH) continue;
+        pending.push(pool.run(batch));
+        batch = [];
+        await drainTo(2 * jobs);
+      }
+      if (batch.length) pending.push(pool.run(batch));
+      await drainTo(0);
+    } finally {
+      await pool.stop();
     }
   }
-  return failures === 0 ? 0 : 1;
+  await out.flush();
+  progress.clear();
+  process.stderr.write(`pol eval: ${summary.text()}\n`);
+  return summary.invalid === 0 ? 0 : 1;
 }
 
-/** An input error goes to stderr with its place and code, and keeps its line in the output. */
-function report(options: EvalOptions, line: number, errors: readonly string[], codes: readonly string[]): void {
-  errors.forEach((e, i) => process.stderr.write(`${options.input}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`));
-  if (options.format === 'json') process.stdout.write(JSON.stringify({ line, error: 'invalid input', errors }) + '\n');
-  else process.stdout.write(`input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`);
-}
+/** Worker threads that answer batches in the order they were sent (each worker is FIFO). */
+class WorkerPool {
+  private next = 0;
+  private constructor(private readonly workers: { w: Worker; waiting: ((o: ItemOutput[]) => void)[]; failed: (e: Error) => void }[]) {}
 
-export function inputErrorText(e: InputError): string {
-  return e.path ? `${e.path}: ${e.message}` : e.message;
-}
-
-export function decideOne(engine: Engine, json: unknown, explain: boolean): { result: ResultJson } | { errors: readonly InputError[] } {
-  const v = engine.validate(json);
-  if (!v.ok) return { errors: v.errors };
-  return { result: engine.evaluate(v.value, explain) };
-}
-
-/** The printed form: the decision's fields first, then what explains it. */
-export function flatten(r: ResultJson): Record<string, unknown> {
-  const { decision, ...rest } = r;
-  return { ...decision, ...rest };
-}
-
-/** A .json file holds one input or a list of inputs; anything else is JSON Lines. */
-function splitInputs(text: string, name: string): InputItem[] {
-  const trimmed = text.replace(/^\uFEFF/, '');
-  if (!name.endsWith('.jsonl') && name !== '-') {
-    try {
-      const { value, warnings } = readJson(trimmed);
-      const list = Array.isArray(value) ? value : [value];
-      return list.map((v, i) => ({ line: Array.isArray(value) ? i + 1 : 1, value: v, warnings: warnings.map((w) => `${w.path}: ${w.message}`) }));
-    } catch (e) {
-      if (!(e instanceof JsonSyntaxError)) throw e;
-      const at = lineColumn(trimmed, e.offset);
-      return [{ line: at.line, error: `not valid JSON at column ${at.column}: ${e.message}`, warnings: [] }];
-    }
+  static async start(n: number, setup: WorkerSetup): Promise<WorkerPool> {
+    const url = new URL('../batch/worker-entry.mjs', import.meta.url);
+    const workers = await Promise.all(
+      Array.from({ length: n }, async () => {
+        const w = new Worker(url, { workerData: setup });
+        const entry = { w, waiting: [] as ((o: ItemOutput[]) => void)[], failed: (e: Error): void => void e };
+        await new Promise<void>((resolve, reject) => {
+          entry.failed = reject;
+          w.once('message', () => resolve());
+          w.once('error', reject);
+        });
+        w.on('message', (o: ItemOutput[]) => entry.waiting.shift()?.(o));
+        return entry;
+      }),
+    );
+    return new WorkerPool(workers);
   }
-  const items: InputItem[] = [];
-  const lines = trimmed.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const { value, warnings } = readJson(line);
-      items.push({ line: i + 1, value, warnings: warnings.map((w) => `${w.path}: ${w.message}`) });
-    } catch (e) {
-      if (!(e instanceof JsonSyntaxError)) throw e;
-      items.push({ line: i + 1, error: `not valid JSON at column ${e.offset + 1}: ${e.message}`, warnings: [] });
-    }
-  });
-  return items;
+
+  run(items: (RawItem | BrokenItem)[]): Promise<ItemOutput[]> {
+    const entry = this.workers[this.next++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      entry.waiting.push(resolve);
+      entry.w.once('error', reject);
+      entry.w.postMessage(items);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((e) => e.w.terminate()));
+  }
 }

@@ -1,0 +1,67 @@
+/**
+ * One input of a batch, from its text to what `pol eval` prints: the same code runs in the main
+ * thread and in worker threads (`--jobs`), so output does not depend on how the work was spread.
+ */
+import type { InputError, ResultJson } from '@pol/core';
+import type { Engine } from '../engines.ts';
+import { explainText } from '../explain.ts';
+import { JsonSyntaxError, lineColumn, readJsonFast } from '../json-reader.ts';
+import type { BrokenItem, RawItem } from './sources.ts';
+
+export interface ItemOptions {
+  /** the input's name as the user wrote it, for `name:line:` prefixes */
+  readonly name: string;
+  readonly explain: boolean;
+  readonly format: 'json' | 'text';
+}
+
+/** What one input produced: text for stdout and stderr, and what the summary counts. */
+export interface ItemOutput {
+  readonly out: string;
+  readonly err: string;
+  /** the outcome, or the error code of an input that was not decided */
+  readonly outcome: string | undefined;
+  readonly invalid: readonly string[] | undefined;
+}
+
+export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput {
+  if ('broken' in item) return invalid(o, item.line, [item.broken], ['input/unparseable'], '');
+  let parsed;
+  try {
+    parsed = readJsonFast(item.text);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const at = lineColumn(item.text, e.offset);
+    const where = at.line > 1 ? `line ${at.line} of this input, column ${at.column}` : `column ${at.column}`;
+    return invalid(o, item.line, [`not valid JSON at ${where}: ${e.message}`], ['input/unparseable'], '');
+  }
+  const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
+  const v = engine.validate(parsed.value);
+  if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
+  const result = engine.evaluate(v.value, o.explain);
+  const out = o.format === 'text' ? explainText(`input ${item.line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
+  return { out, err: warnings, outcome: result.decision.outcome, invalid: undefined };
+}
+
+function invalid(o: ItemOptions, line: number, errors: readonly string[], codes: readonly string[], warnings: string): ItemOutput {
+  const err = warnings + errors.map((e, i) => `${o.name}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`).join('');
+  const out = o.format === 'json' ? JSON.stringify({ line, error: 'invalid input', errors }) + '\n' : `input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`;
+  return { out, err, outcome: undefined, invalid: [...new Set(codes)] };
+}
+
+export function inputErrorText(e: InputError): string {
+  return e.path ? `${e.path}: ${e.message}` : e.message;
+}
+
+/** The printed form: the decision's fields first, then what explains it. */
+export function flatten(r: ResultJson): Record<string, unknown> {
+  const { decision, ...rest } = r;
+  return { ...decision, ...rest };
+}
+
+/** Validates and decides one parsed value (used by `pol test` on examples). */
+export function decideOne(engine: Engine, json: unknown, explain: boolean): { result: ResultJson } | { errors: readonly InputError[] } {
+  const v = engine.validate(json);
+  if (!v.ok) return { errors: v.errors };
+  return { result: engine.evaluate(v.value, explain) };
+}

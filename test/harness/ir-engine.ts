@@ -1,0 +1,226 @@
+/**
+ * A direct evaluator of the IR, for tests only: it checks lowering and optimisation against the
+ * reference interpreter without any back end in between, so that a disagreement of the compiled
+ * module can be placed (lowering or emission). Deliberately plain: exact rationals throughout, the
+ * interpreter's default logic, the same JSON result (ResultJson).
+ */
+import { Rational, type ResultJson, type DecisionJson, type Json, type TraceStepJson, type ExplainStepJson, type RValue, type RRecord } from '@pol/core';
+import * as IR from '@pol/core/ir';
+
+interface Resolved {
+  decision: DecisionJson;
+  alternatives: DecisionJson[];
+  obligations: string[];
+  trace: IR.Rule[];
+}
+
+export function evaluateIr(p: IR.Program, input: RRecord, explain: boolean): ResultJson {
+  return new IrEval(p, input, explain).run();
+}
+
+class IrEval {
+  private readonly defs = new Map<number, RValue>();
+  private readonly binders = new Map<number, RValue>();
+  private readonly asOf: string | undefined;
+  private readonly notApplied: ExplainStepJson[] | undefined;
+
+  constructor(
+    private readonly p: IR.Program,
+    private readonly input: RRecord,
+    explain: boolean,
+  ) {
+    const f = p.input.asOf;
+    const v = f === undefined ? null : input.get(f);
+    this.asOf = typeof v === 'string' ? v : undefined;
+    this.notApplied = explain ? [] : undefined;
+  }
+
+  run(): ResultJson {
+    for (const r of this.p.rules) {
+      if (!this.applies(r)) continue;
+      const res = this.resolve(r);
+      return this.json(res, res.trace.map((x) => this.step(x)));
+    }
+    const o = this.p.otherwise;
+    const trace: TraceStepJson[] = [{ id: 'otherwise', kind: 'otherwise', title: null, cites: [...o.cites], file: o.site.file, line: o.site.line }];
+    return this.json({ decision: this.decision(o.decide), alternatives: [], obligations: [], trace: [] }, trace);
+  }
+
+  private json(r: Resolved, trace: TraceStepJson[]): ResultJson {
+    const citations: string[] = [];
+    for (const s of trace) for (const c of s.cites) if (!citations.includes(c)) citations.push(c);
+    const out: ResultJson = {
+      decision: r.decision,
+      alternatives: r.alternatives,
+      obligations: r.obligations,
+      citations,
+      decided_by: trace[trace.length - 1]?.id ?? 'otherwise',
+      trace,
+    };
+    if (this.notApplied) out.explain = this.notApplied;
+    return out;
+  }
+
+  private step(r: IR.Rule): TraceStepJson {
+    return { id: r.name, kind: r.kind, title: r.title ?? null, cites: [...r.cites], file: r.site.file, line: r.site.line };
+  }
+
+  private why(r: IR.Rule, status: ExplainStepJson['status'], failed: string | null): void {
+    this.notApplied?.push({ id: r.name, kind: r.kind, status, failed, file: r.nameSite.file, line: r.nameSite.line });
+  }
+
+  private applies(r: IR.Rule): boolean {
+    const on = this.asOf;
+    if (on !== undefined && ((r.from !== undefined && on < r.from) || (r.until !== undefined && on >= r.until))) {
+      this.why(r, 'not-in-effect', r.dateSpan ? (IR.spanText(this.p, r.dateSpan) ?? null) : null);
+      return false;
+    }
+    if (!r.when || this.value(r.when) === true) return true;
+    this.why(r, 'condition-false', IR.spanText(this.p, this.failing(r.when).span) ?? null);
+    return false;
+  }
+
+  private failing(e: IR.Expr): IR.Expr {
+    if (e.k === 'and') return e.args.find((a) => this.value(a) !== true) ?? e;
+    return e;
+  }
+
+  private resolve(r: IR.Rule): Resolved {
+    const applicable = r.exceptions.filter((e) => this.applies(e));
+    const winner = applicable[0];
+    if (!winner) return { decision: this.decision(r.decide), alternatives: [], obligations: [...r.obligations], trace: [r] };
+    const first = this.resolve(winner);
+    const alternatives = [...first.alternatives];
+    for (const other of applicable.slice(1)) {
+      this.why(other, 'overridden', null);
+      const d = this.resolve(other).decision;
+      const same = (a: DecisionJson, b: DecisionJson): boolean => JSON.stringify(a) === JSON.stringify(b);
+      if (d.outcome === first.decision.outcome && !same(d, first.decision) && !alternatives.some((a) => same(a, d))) alternatives.push(d);
+    }
+    return { decision: first.decision, alternatives, obligations: first.obligations, trace: [r, ...first.trace] };
+  }
+
+  private decision(d: IR.Decision): DecisionJson {
+    const out: DecisionJson = { outcome: d.variant };
+    for (const name of this.p.decision.fields) {
+      const a = d.args.find((x) => x.name === name);
+      out[name] = a ? toJson(this.value(a.value)) : null;
+    }
+    return out;
+  }
+
+  private num(e: IR.Expr): Rational {
+    return this.value(e) as Rational;
+  }
+
+  value(e: IR.Expr): RValue {
+    switch (e.k) {
+      case 'num':
+        return e.value;
+      case 'date':
+        return e.value;
+      case 'bool':
+        return e.value;
+      case 'enum':
+        return e.member;
+      case 'input':
+        return this.input.get(e.field) ?? null;
+      case 'field':
+        return (this.value(e.object) as RRecord).get(e.name) ?? null;
+      case 'binder':
+        return this.binders.get(e.id) ?? null;
+      case 'def': {
+        if (this.defs.has(e.id)) return this.defs.get(e.id)!;
+        const v = this.value(this.p.defs[e.id]!.value);
+        this.defs.set(e.id, v);
+        return v;
+      }
+      case 'not':
+        return this.value(e.arg) !== true;
+      case 'neg':
+        return this.num(e.arg).neg();
+      case 'and':
+        return e.args.every((a) => this.value(a) === true);
+      case 'or':
+        return e.args.some((a) => this.value(a) === true);
+      case 'arith': {
+        const a = this.num(e.l);
+        const b = this.num(e.r);
+        return e.op === '+' ? a.add(b) : e.op === '-' ? a.sub(b) : e.op === '*' ? a.mul(b) : a.div(b);
+      }
+      case 'cmp':
+        return this.compare(e);
+      case 'present':
+        return this.value(e.arg) !== null;
+      case 'coalesce': {
+        const v = this.value(e.value);
+        return v === null ? this.value(e.fallback) : v;
+      }
+      case 'member':
+        return this.member(this.value(e.elem) as string, this.p.sets[e.set]!);
+      case 'agg':
+        return this.aggregate(e);
+    }
+  }
+
+  private member(m: string, s: IR.SetDef): boolean {
+    const on = this.asOf;
+    if (on === undefined) return s.undated.includes(m);
+    const range = s.ranges.find((r) => (r.from === undefined || on >= r.from) && (r.until === undefined || on < r.until));
+    return range !== undefined && range.members.includes(m);
+  }
+
+  private compare(e: IR.Cmp): boolean {
+    let l = this.value(e.l);
+    let r = this.value(e.r);
+    if (e.scale) {
+      l = (l as Rational).mul(Rational.of(e.scale.l));
+      r = (r as Rational).mul(Rational.of(e.scale.r));
+    }
+    let c: number;
+    if (l instanceof Rational) c = l.cmp(r as Rational);
+    else if (typeof l === 'string') c = l < (r as string) ? -1 : l > (r as string) ? 1 : 0;
+    else c = l === r ? 0 : 1;
+    switch (e.op) {
+      case '=':
+        return c === 0;
+      case '!=':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '<=':
+        return c <= 0;
+      case '>':
+        return c > 0;
+      case '>=':
+        return c >= 0;
+    }
+  }
+
+  private aggregate(e: IR.Agg): RValue {
+    const items = this.value(e.list) as RValue[];
+    let sum = Rational.ZERO;
+    let count = 0;
+    for (const item of items) {
+      this.binders.set(e.binder, item);
+      if (e.where && this.value(e.where) !== true) continue;
+      if (e.op === 'sum') sum = sum.add(this.num(e.body!));
+      else if (e.op === 'count') count++;
+      else if (e.op === 'all' && this.value(e.body!) !== true) return false;
+      else if (e.op === 'any' && this.value(e.body!) === true) return true;
+    }
+    if (e.op === 'sum') return sum;
+    if (e.op === 'count') return Rational.of(BigInt(count));
+    return e.op === 'all';
+  }
+}
+
+function toJson(v: RValue): Json {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v instanceof Rational) return v.toJSON();
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof Set) return [...v].sort();
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of v as ReadonlyMap<string, RValue>) out[k] = toJson(x);
+  return out;
+}
