@@ -5,7 +5,8 @@
  * imports share one scope, so a module's names come from its siblings). A module that no entry
  * imports is checked alone, without the entry-only requirements (`input`, `decision`, `otherwise`).
  */
-import { checkProgram, loadPolicy, parseSource, resolveImportPath, type Ast, type CheckedProgram, type Diagnostic, type ParseResult, type SourceFile } from '@pol/core';
+import { checkProgram, parseSource, resolveImportPath, type Ast, type CheckedProgram, type Diagnostic, type ParseResult, type SourceFile } from '@pol/core';
+import { loadThrough, type Loaded } from './loader.ts';
 import { SymbolIndex } from './symbols.ts';
 
 export interface ServiceHost {
@@ -117,22 +118,50 @@ export class Project {
     const { entry, moduleMode } = this.entryFor(path);
     const cached = this.analyses.get(entry);
     if (cached) return cached;
-    const loaded = loadPolicy(entry, (p) => this.read(p));
-    // Re-parsing through the cache keeps one tree per text, so the index's spans and the editor agree.
-    const files = loaded.files.map((f) => this.parse(f.path)?.file ?? f);
-    const syntaxErrors = loaded.diagnostics.some((d) => d.severity === 'error');
-    let diagnostics: Diagnostic[] = [...loaded.diagnostics];
+    const analysis = new EntryAnalysis(entry, moduleMode, loadThrough(entry, (p) => this.read(p), (p) => this.parse(p)));
+    this.analyses.set(entry, analysis);
+    return analysis;
+  }
+}
+
+/** The names are indexed at once; the check runs when diagnostics or the program are first asked for (completion needs neither). */
+class EntryAnalysis implements Analysis {
+  readonly files: readonly Ast.PolFile[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  readonly index: SymbolIndex;
+  private checked: { diagnostics: readonly Diagnostic[]; program: CheckedProgram | undefined } | undefined;
+
+  constructor(
+    readonly entry: string,
+    readonly moduleMode: boolean,
+    private readonly loaded: Loaded,
+  ) {
+    this.files = loaded.files;
+    this.sources = loaded.sources;
+    this.index = new SymbolIndex(loaded.files);
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.check().diagnostics;
+  }
+
+  get program(): CheckedProgram | undefined {
+    return this.check().program;
+  }
+
+  private check(): { diagnostics: readonly Diagnostic[]; program: CheckedProgram | undefined } {
+    if (this.checked) return this.checked;
+    let diagnostics: Diagnostic[] = [...this.loaded.diagnostics];
     let program: CheckedProgram | undefined;
     // As in `pol check`: checking a tree with syntax holes would mostly repeat the syntax errors.
-    if (!syntaxErrors) {
-      const checked = checkProgram(files, loaded.sources, entry);
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      const checked = checkProgram(this.files, this.sources, this.entry);
       program = checked.program;
       diagnostics.push(...checked.diagnostics);
     }
-    if (moduleMode) diagnostics = diagnostics.filter((d) => !ENTRY_ONLY_CODES.has(d.code) && !(d.code === 'check/unused-declaration'));
-    const analysis: Analysis = { entry, moduleMode, files, sources: loaded.sources, diagnostics, program, index: new SymbolIndex(files) };
-    this.analyses.set(entry, analysis);
-    return analysis;
+    if (this.moduleMode) diagnostics = diagnostics.filter((d) => !ENTRY_ONLY_CODES.has(d.code) && d.code !== 'check/unused-declaration');
+    this.checked = { diagnostics, program };
+    return this.checked;
   }
 }
 
