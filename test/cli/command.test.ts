@@ -51,7 +51,7 @@ describe('pol help', () => {
   it('a usage error shows the usage of that command, not the whole overview', () => {
     const r = pol(['check']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error[cli/usage]: expected one policy file, got 0');
+    expect(r.stderr).toContain('error[cli/usage]: check needs at least one policy file');
     expect(r.stderr).toContain('usage: pol check <file.pol>');
     expect(r.stderr).not.toContain('pol replay');
   });

@@ -76,8 +76,14 @@ export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(rest);
   switch (command) {
     case 'check':
-      checkFlags(args, ['--format', '--analyze']);
-      return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
+      checkFlags(args, ['--format', '--analyze', '--no-analyze']);
+      if (args.flags.has('--analyze') && args.flags.has('--no-analyze')) throw new UsageError('--analyze and --no-analyze contradict each other');
+      if (args.positional.length === 0) throw new UsageError('check needs at least one policy file');
+      return checkCommand(
+        args.positional,
+        (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json',
+        args.flags.has('--no-analyze') ? 'none' : args.flags.has('--analyze') ? 'full' : 'default',
+      );
     case 'eval': {
       checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
       const input = flag(args, '--input');

@@ -1,9 +1,10 @@
 /**
  * The files the service knows (open editors first, then the host's disk or bundle) and the
- * checked policy each file belongs to. A file with an `input` declaration is an entry policy; a
- * file without one is a module and is checked inside the entry policy that imports it (Pol's
- * imports share one scope, so a module's names come from its siblings). A module that no entry
- * imports is checked alone, without the entry-only requirements (`input`, `decision`, `otherwise`).
+ * checked policy each file belongs to. A file that another file of its folder imports is checked
+ * inside the policy that imports it (Pol's imports share one scope, so a module's names come from
+ * its siblings). A file nothing imports is an entry policy when it (or what it imports) has a
+ * policy header, an `input`, a `decision` or an `otherwise`; otherwise it is a module, checked
+ * alone without the entry-only requirements.
  */
 import { checkProgram, parseSource, resolveImportPath, type Ast, type CheckedProgram, type Diagnostic, type ParseResult, type SourceFile } from '@pol/core';
 import { loadThrough, type Loaded } from './loader.ts';
@@ -82,7 +83,16 @@ export class Project {
       const entry = roots[0] ?? importers.sort()[0]!;
       return { entry, moduleMode: false };
     }
-    return { entry: path, moduleMode: !own || !isEntry(own.file) };
+    // Nothing imports it: an entry policy when it or a file it imports declares the input.
+    return {
+      entry: path,
+      moduleMode:
+        !own ||
+        !this.reachable(path).some((p) => {
+          const f = this.parse(p)?.file;
+          return f !== undefined && isEntry(f);
+        }),
+    };
   }
 
   /** Every analysis whose policy contains `path`: a module shared by two entries is in both. */
@@ -96,6 +106,19 @@ export class Project {
       if (!out.includes(a)) out.push(a);
     }
     return out;
+  }
+
+  /** `from` and every file it imports, directly or not. */
+  private reachable(from: string): string[] {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      for (const imp of this.parse(f)?.file.imports ?? []) stack.push(resolveImportPath(f, imp.path.value));
+    }
+    return [...seen];
   }
 
   private imports(from: string, target: string): boolean {
@@ -118,7 +141,15 @@ export class Project {
     const { entry, moduleMode } = this.entryFor(path);
     const cached = this.analyses.get(entry);
     if (cached) return cached;
-    const analysis = new EntryAnalysis(entry, moduleMode, loadThrough(entry, (p) => this.read(p), (p) => this.parse(p)));
+    const analysis = new EntryAnalysis(
+      entry,
+      moduleMode,
+      loadThrough(
+        entry,
+        (p) => this.read(p),
+        (p) => this.parse(p),
+      ),
+    );
     this.analyses.set(entry, analysis);
     return analysis;
   }
@@ -129,7 +160,12 @@ class EntryAnalysis implements Analysis {
   readonly files: readonly Ast.PolFile[];
   readonly sources: ReadonlyMap<string, SourceFile>;
   readonly index: SymbolIndex;
-  private checked: { diagnostics: readonly Diagnostic[]; program: CheckedProgram | undefined } | undefined;
+  private checked:
+    | {
+        diagnostics: readonly Diagnostic[];
+        program: CheckedProgram | undefined;
+      }
+    | undefined;
 
   constructor(
     readonly entry: string,
@@ -149,7 +185,10 @@ class EntryAnalysis implements Analysis {
     return this.check().program;
   }
 
-  private check(): { diagnostics: readonly Diagnostic[]; program: CheckedProgram | undefined } {
+  private check(): {
+    diagnostics: readonly Diagnostic[];
+    program: CheckedProgram | undefined;
+  } {
     if (this.checked) return this.checked;
     let diagnostics: Diagnostic[] = [...this.loaded.diagnostics];
     let program: CheckedProgram | undefined;
@@ -165,6 +204,7 @@ class EntryAnalysis implements Analysis {
   }
 }
 
+/** A file that says what is decided on, what can be decided, or what happens otherwise means to be a policy, not a part of one. */
 function isEntry(file: Ast.PolFile): boolean {
-  return file.declarations.some((d) => d.kind === 'input');
+  return file.header !== undefined || file.declarations.some((d) => d.kind === 'input' || d.kind === 'decision' || d.kind === 'otherwise');
 }
