@@ -52,7 +52,7 @@ describe('pol help', () => {
     const r = pol(['check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error[cli/usage]: check needs at least one policy file');
-    expect(r.stderr).toContain('usage: pol check <file.pol>');
+    expect(r.stderr).toContain('usage: pol check <file.pol...>');
     expect(r.stderr).not.toContain('pol replay');
   });
 });
