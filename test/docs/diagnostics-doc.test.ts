@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compilePolicyFile, DIAGNOSTIC_CODES } from '@pol/core';
+import { compilePolicyFile, DIAGNOSTIC_CODES, renderDiagnostics, sortDiagnostics } from '@pol/core';
 
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 const read = (name: string): string => readFileSync(docs + name, 'utf8');
@@ -56,3 +56,30 @@ for (const file of ['language.md', 'tutorial.md']) {
     }
   });
 }
+
+/**
+ * Each section's example (`Example (\`f.pol\`):`, a ```pol block, then "`pol check f.pol` says:"
+ * and a ```text block) prints exactly what the page shows, so the messages there stay true.
+ * Examples over several files, or abbreviated, are shown but not run.
+ */
+describe('examples in docs/diagnostics.md', () => {
+  const text = read('diagnostics.md');
+  const examples = [...text.matchAll(/^## `([^`]+)`\n(?:(?!^## )[\s\S])*?Example \(`([^`]+)`\):\n\n```pol\n([\s\S]*?)```\n\n`pol check \2` says:\n\n```text\n([\s\S]*?)```/gm)];
+  it('has some', () => {
+    expect(examples.length).toBeGreaterThan(30);
+  });
+  for (const [, code, file, source, shown] of examples) {
+    // An example abbreviated with `…` (201 nested parentheses) cannot be run as written.
+    if (source!.includes('…')) continue;
+    it(`${code}: the example prints what the page shows`, () => {
+      const r = compilePolicyFile(file!, (p) => (p === file ? source : undefined));
+      const diagnostics = sortDiagnostics(r.diagnostics);
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      const warnings = diagnostics.length - errors;
+      const summary = `${errors === 0 ? `${file}: ok` : `${file}: ${errors} error${errors === 1 ? '' : 's'}`}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+      const printed = `${diagnostics.length ? renderDiagnostics(diagnostics, (p) => r.sources.get(p)) + '\n\n' : ''}${summary}\n`;
+      expect(diagnostics.map((d) => d.code)).toContain(code);
+      expect(printed).toBe(shown);
+    });
+  }
+});

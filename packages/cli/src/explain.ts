@@ -1,4 +1,5 @@
 /** A decision in words, for `pol eval --explain` and `pol test`. */
+import { visible } from '@pol/core';
 import type { DecisionJson, ResultJson } from '@pol/core';
 
 export function decisionText(d: DecisionJson): string {
@@ -31,5 +32,5 @@ export function explainText(label: string, r: ResultJson): string {
       out.push(`    ${n.kind} \`${n.id}\` (${n.file}:${n.line}): ${why}`);
     }
   }
-  return out.join('\n');
+  return visible(out.join('\n'));
 }

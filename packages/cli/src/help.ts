@@ -40,13 +40,14 @@ export const COMMANDS: readonly CommandHelp[] = [
     description:
       'Decides each input (a JSON object, or one per line in a .jsonl file, or from standard input with `-`)\n' +
       'and prints one decision per input as JSON Lines, in input order. An invalid input is reported by line\n' +
-      'and JSON path and the others are still decided.',
+      'and JSON path and the others are still decided. Inputs are read and decided one at a time, so memory\n' +
+      'does not grow with the file; a summary (counts by outcome, rejections by reason) ends the run on stderr.',
     options: [
       ['--input <path|->', 'the input file (.json or .jsonl), or - for standard input (required)'],
       ['--engine compiled|interpreter', 'compiled (default) runs the generated module; interpreter the reference semantics'],
       ['--explain', 'print a readable explanation of each decision instead of JSON'],
       ['--format json|text', 'json (default) or text (the default with --explain)'],
-      ['--jobs N', 'decide on N worker threads (1 to 64, default 1); output stays in input order'],
+      ['--jobs N', 'decide on N worker threads (default 1); the output order stays the input order'],
     ],
     examples: ['pol eval ifr.pol --input samples.jsonl', 'echo \'{"date": "2025-06-01", ...}\' | pol eval ifr.pol --input - --explain'],
   },
@@ -107,10 +108,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'debug',
     synopsis: 'ir <file.pol> [--no-optimize]',
-    summary: 'print the intermediate representation',
-    description: 'Prints the intermediate representation the compiler works from, for people working on Pol itself.',
-    options: [['--no-optimize', 'print the IR as lowered, before the optimiser']],
-    examples: ['pol debug ir ifr.pol'],
+    summary: 'print the intermediate representation (for contributors)',
+    description: 'Prints the policy as the compiler and the solver see it: sugar removed, names resolved, sets dated, constants folded.',
+    options: [['--no-optimize', 'show the IR as lowered, before folding and sharing']],
+    examples: ['pol debug ir policies/ai-diffusion/ifr.pol'],
   },
   {
     name: 'lsp',
@@ -142,7 +143,7 @@ export function commandHelp(name: string): CommandHelp | undefined {
 export function overview(): string {
   const lines = ['usage: pol <command> [options]', '', 'commands:'];
   for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`, `           pol ${c.name} ${c.synopsis}`);
-  lines.push('', 'Paths are relative to the folder you run pol in.', 'Run `pol <command> --help` (or `pol help <command>`) for its options and examples.', '');
+  lines.push('', 'Paths are relative to the folder you run pol in.', 'Every command that reads policies takes --root <folder>: the project folder imports must stay in', '(default: the nearest folder above the policy with a package.json or pol.json).', 'Run `pol <command> --help` (or `pol help <command>`) for its options and examples.', '');
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 /** Files in and out, with user mistakes turned into diagnostics rather than stack traces. */
-import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { WriteError, writeFiles } from './safe-write.ts';
 import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CheckedProgram, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
 
 /** The command was called wrongly: the usage text follows the message. */
@@ -18,22 +19,44 @@ export function readText(path: string): string | undefined {
   }
 }
 
-export function loadPolicyFromDisk(path: string): CompiledPolicy {
-  if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
-  return compilePolicyFile(path, readText);
+let rootOverride: string | undefined;
+
+/** `--root <folder>`: the project folder imports must stay in, instead of the one found. */
+export function setProjectRoot(folder: string | undefined): void {
+  if (folder !== undefined && !(existsSync(folder) && statSync(folder).isDirectory())) throw new IoError(`--root ${folder}: no such folder`);
+  rootOverride = folder;
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves half a file. */
-export function writeAtomically(path: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'EEXIST' || (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file stands where a folder is needed' : ((e as Error).message ?? String(e));
-    throw new IoError(`cannot write ${path}: ${reason}`);
+/**
+ * The policy's project: `--root`, else the nearest folder above the policy with a package.json or
+ * a pol.json, else the policy's own folder; an absolute path (shown in errors as it is).
+ */
+export function projectRootOf(policyPath: string): string {
+  if (rootOverride !== undefined) return resolve(rootOverride);
+  const start = dirname(resolve(policyPath));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'pol.json'))) return dir;
+    if (dirname(dir) === dir) return start;
   }
+}
+
+export function loadPolicyFromDisk(path: string): CompiledPolicy {
+  if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
+  return compilePolicyFile(path, readText, { projectRoot: projectRootOf(path), cwd: process.cwd() });
+}
+
+/** Writes files all or nothing, keeping each target's mode, owner and symbolic link (safe-write.ts). */
+export function writeSafely(files: readonly { path: string; text: string }[]): void {
+  try {
+    writeFiles(files);
+  } catch (e) {
+    if (e instanceof WriteError) throw new IoError(e.message);
+    throw e;
+  }
+}
+
+export function writeAtomically(path: string, text: string): void {
+  writeSafely([{ path, text }]);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { checkCommand } from './commands/check.ts';
 import { evalCommand } from './commands/eval.ts';
 import { testCommand } from './commands/test.ts';
-import { IoError, UsageError } from './io.ts';
+import { IoError, UsageError, setProjectRoot } from './io.ts';
 import type { EngineName } from './engines.ts';
 import { commandHelp, helpText, overview } from './help.ts';
 
@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -74,6 +74,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parseArgs(rest);
+  // every command that reads policies takes --root: the project folder imports must stay in
+  const root = args.flags.get('--root');
+  if (root === true) throw new UsageError('--root needs a folder');
+  setProjectRoot(root);
+  args.flags.delete('--root');
   switch (command) {
     case 'check':
       checkFlags(args, ['--format', '--analyze', '--no-analyze']);

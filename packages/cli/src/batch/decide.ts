@@ -2,7 +2,7 @@
  * One input of a batch, from its text to what `pol eval` prints: the same code runs in the main
  * thread and in worker threads (`--jobs`), so output does not depend on how the work was spread.
  */
-import type { InputError, ResultJson } from '@pol/core';
+import { visible, type InputError, type ResultJson } from '@pol/core';
 import type { Engine } from '../engines.ts';
 import { explainText } from '../explain.ts';
 import { JsonSyntaxError, lineColumn, readJsonFast } from '../json-reader.ts';
@@ -40,12 +40,12 @@ export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOp
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
   const result = engine.evaluate(v.value, o.explain);
   const out = o.format === 'text' ? explainText(`input ${item.line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
-  return { out, err: warnings, outcome: result.decision.outcome, invalid: undefined };
+  return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }
 
 function invalid(o: ItemOptions, line: number, errors: readonly string[], codes: readonly string[], warnings: string): ItemOutput {
-  const err = warnings + errors.map((e, i) => `${o.name}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`).join('');
-  const out = o.format === 'json' ? JSON.stringify({ line, error: 'invalid input', errors }) + '\n' : `input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`;
+  const err = visible(warnings + errors.map((e, i) => `${o.name}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`).join(''));
+  const out = o.format === 'json' ? JSON.stringify({ line, error: 'invalid input', errors }) + '\n' : visible(`input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`);
   return { out, err, outcome: undefined, invalid: [...new Set(codes)] };
 }
 

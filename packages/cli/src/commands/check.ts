@@ -1,8 +1,8 @@
-import { compilePolicyFile, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
+import { isInside, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
 import { ENTRY_ONLY_CODES, Project } from '@pol/language-service';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnosticsJson, IoError, printDiagnostics, readText } from '../io.ts';
+import { diagnosticsJson, IoError, loadPolicyFromDisk, printDiagnostics, projectRootOf, readText } from '../io.ts';
 import { existsSync } from 'node:fs';
 
 /** `none`: the checker only; `default`: also dead rules and constant conditions; `full`: also conflicts. */
@@ -19,7 +19,9 @@ export type AnalyzeLevel = 'none' | 'default' | 'full';
  */
 export async function checkCommand(files: readonly string[], format: 'human' | 'json', analyze: AnalyzeLevel = 'default'): Promise<number> {
   for (const file of files) if (!existsSync(file)) throw new IoError(`cannot read ${file}: no such file`);
-  const project = new Project({ readFile: readText, listPolFiles: polFilesIn });
+  // Finding the policy a module belongs to reads only files inside the project, as loading does.
+  const inProject = (p: string) => files.some((f) => isInside(p, projectRootOf(f), process.cwd()));
+  const project = new Project({ readFile: (p) => (inProject(p) ? readText(p) : undefined), listPolFiles: polFilesIn });
   // Files of one policy share its check and its analysis (`pol check policies/ai-diffusion/*.pol`).
   const byEntry = new Map<string, Promise<{ loaded: CompiledPolicy; found: readonly Diagnostic[] }>>();
   const json: unknown[] = [];
@@ -48,7 +50,7 @@ export async function checkCommand(files: readonly string[], format: 'human' | '
 }
 
 async function checkEntry(entry: string, moduleMode: boolean, analyze: AnalyzeLevel): Promise<{ loaded: CompiledPolicy; found: readonly Diagnostic[] }> {
-  const loaded = compilePolicyFile(entry, readText);
+  const loaded = loadPolicyFromDisk(entry);
   let found = moduleMode ? loaded.diagnostics.filter((d) => !ENTRY_ONLY_CODES.has(d.code) && d.code !== 'check/unused-declaration') : loaded.diagnostics;
   if (analyze !== 'none' && loaded.program && !moduleMode) {
     const { analyzeProgram } = await import('@pol/analysis');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { sortDiagnostics } from '@pol/core';
 import { CompileError, compileProgram } from '@pol/compiler';
-import { loadPolicyFromDisk, printDiagnostics, writeAtomically } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, writeSafely } from '../io.ts';
 
 /** `pol compile <file.pol> --out <dir> [--target ts|js]`: writes the generated module(s). */
 export async function compileCommand(file: string, out: string, target: 'ts' | 'js'): Promise<number> {
@@ -23,8 +23,8 @@ export async function compileCommand(file: string, out: string, target: 'ts' | '
     }
     throw e;
   }
-  // writeAtomically reports a file it cannot write as an IoError (`pol: error[cli/io]: ...`).
-  for (const f of files) writeAtomically(join(out, f.path), f.text);
+  // all files or none (a .js never without its .d.ts); a file that cannot be written is an IoError
+  writeSafely(files.map((f) => ({ path: join(out, f.path), text: f.text })));
   for (const f of files) process.stderr.write(`wrote ${join(out, f.path)}\n`);
   return 0;
 }

@@ -2,6 +2,7 @@
  * `pol test <file | dir>`: runs every `example` through every engine, shows expected against
  * actual on failure, and lists the rules and exceptions that no example reaches (coverage).
  */
+import { visible } from '@pol/core';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -129,7 +130,7 @@ export async function testPolicy(file: string, program: CheckedProgram, options:
     const line = program.sources.get(b.span.file)?.position(b.span.start).line ?? 0;
     out.push(`    not reached: ${b.kind} \`${b.name.name}\` (${displayPath(program, b.span.file)}:${line})`);
   }
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(visible(out.join('\n')) + '\n');
   return { file, passed, failed, unreached: unreached.map((b) => b.name.name) };
 }
 

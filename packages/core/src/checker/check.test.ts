@@ -47,7 +47,22 @@ describe('checker', () => {
     ['unknown enum member in a group', `rule r { cites "c" when destination in { XX } decide ok }`, 'check/unknown-member "XX"'],
     ['unit mismatch', `rule r { cites "c" when tpp >= 4800 decide ok }`, 'check/unit-mismatch "tpp >= 4800"'],
     ['adding TPP to a count', `rule r { cites "c" when tpp + 1 > 2 TPP decide ok }`, 'check/unit-mismatch "tpp + 1"'],
-    ['type mismatch', `rule r { cites "c" when item >= 3 decide ok }`, 'check/type-mismatch "item"'],
+    ['order on an enum', `rule r { cites "c" when item >= 3 decide ok }`, 'check/not-comparable "item"'],
+    ['equality on a group', `rule r { cites "c" when Tier1 = Tier1 decide ok }`, 'check/not-comparable "Tier1"'],
+    ['wrong decision field type', `rule r { cites "c" decide authorized(by: destination) }`, 'check/type-mismatch "destination"'],
+    ['comparing two types', `rule r { cites "c" when item = destination decide ok }`, 'check/type-mismatch "item = destination"'],
+    ['a number as a condition', `rule r { cites "c" when tpp decide ok }`, 'check/not-a-condition "tpp"'],
+    ['arithmetic on an enum', `rule r { cites "c" when item + 1 > 2 decide ok }`, 'check/not-a-number "item"'],
+    ['negating an enum', `rule r { cites "c" when -item > 2 decide ok }`, 'check/not-a-number "item"'],
+    ['sum of enums', `rule r { cites "c" when sum(h.country for each h in holdings) > 1 decide ok }`, 'check/not-a-number "h.country"'],
+    ['is on a number', `rule r { cites "c" when tpp is ic decide ok }`, 'check/not-an-enum "tpp"'],
+    ['in on a number', `rule r { cites "c" when tpp in Tier1 decide ok }`, 'check/not-an-enum "tpp"'],
+    ['aggregate over a non-list', `rule r { cites "c" when all(each h in destination satisfies true) decide ok }`, 'check/not-a-list "destination"'],
+    ['field of a non-record', `rule r { cites "c" when destination.code = 1 decide ok }`, 'check/not-a-record "code"'],
+    ['braces without an enum', `rule r { cites "c" when { JP } = destination decide ok }`, 'check/set-without-enum "{ JP }"'],
+    ['a number too large to hold', `rule r { cites "c" when 1e2000 > 1 decide ok }`, 'check/number-not-exact "1e2000"'],
+    ['presence of a required field', `rule r { cites "c" when tpp is present decide ok }`, 'check/never-absent "tpp is present"'],
+    ['fallback of a required field', `rule r { cites "c" when (tpp otherwise 0 TPP) > 1 TPP decide ok }`, 'check/never-absent "0 TPP"'],
     ['optional not handled', `rule r { cites "c" when limit > tpp decide ok }`, 'check/optional-not-handled "limit"'],
     ['wrong member after is', `rule r { cites "c" when item is chips decide ok }`, 'check/unknown-member "chips"'],
     ['unknown decision', `rule r { cites "c" decide aproved }`, 'check/unknown-variant "aproved"'],
@@ -63,6 +78,11 @@ describe('checker', () => {
     ['date range backwards', `rule r { cites "c" effective 2026-01-01 until 2025-01-01 decide ok }`, 'check/invalid-date-range "2025-01-01"'],
   ])('%s', (_name, body, expected) => {
     expect(problems(body)).toContain(expected);
+  });
+
+  it('reports an `as of` field that is not a date and one field name with two types', () => {
+    const r = compilePolicyFile('p.pol', () => 'input I as of x { x: Number }\ndecision D { a(f: Number) b(f: Boolean) }\notherwise decide a(f: 1)');
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['check/as-of-not-date', 'check/decision-field-conflict']);
   });
 
   it('narrows an optional after `is present`', () => {

@@ -1,3 +1,4 @@
+import { visible } from '../source/visible.ts';
 import type { SourceFile } from '../source/span.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
@@ -26,7 +27,8 @@ export function renderDiagnostic(diagnostic: Diagnostic, sources: SourceLookup):
   }
   for (const note of diagnostic.notes ?? []) out.push(`  = note: ${note}`);
   if (diagnostic.help) out.push(`  = help: ${diagnostic.help}`);
-  return out.join('\n');
+  // policy text (messages quote it, frames show it) must not steer the terminal
+  return visible(out.join('\n'));
 }
 
 function frame(

@@ -74,6 +74,7 @@ class Interpreter {
   private readonly env: Env;
   private readonly constCache = new Map<string, RValue>();
   private readonly groupCache = new Map<string, ReadonlySet<string>>();
+  private readonly depsCache = new Map<string, string[]>();
   private readonly notApplied: NotApplied[] | undefined;
 
   constructor(
@@ -250,15 +251,8 @@ class Interpreter {
       case 'member':
         return r.member;
       case 'define': {
-        if (this.env.defines.has(r.name)) return this.env.defines.get(r.name)!;
-        const d = this.program.defines.find((x) => x.name.name === r.name)!;
-        // A define sees only the input and other globals, never an enclosing aggregate's binder.
-        const saved = new Map(this.env.binders);
-        this.env.binders.clear();
-        const v = this.value(d.value);
-        for (const [k, val] of saved) this.env.binders.set(k, val);
-        this.env.defines.set(r.name, v);
-        return v;
+        if (!this.env.defines.has(r.name)) this.computeDefine(r.name);
+        return this.env.defines.get(r.name)!;
       }
       case 'const': {
         if (this.constCache.has(r.name)) return this.constCache.get(r.name)!;
@@ -276,6 +270,65 @@ class Interpreter {
         return v;
       }
     }
+  }
+
+  /**
+   * Computes a define and, first, the defines it needs, deepest first, with an explicit stack: a
+   * chain of thousands of defines (each using the one before) must not exhaust the call stack.
+   * Each value is computed once, when first needed, exactly as a recursive reading would.
+   */
+  private computeDefine(name: string): void {
+    const stack = [name];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (this.env.defines.has(top)) {
+        stack.pop();
+        continue;
+      }
+      const missing = this.defineDeps(top).filter((d) => !this.env.defines.has(d));
+      if (missing.length > 0) {
+        stack.push(...missing.reverse());
+        continue;
+      }
+      stack.pop();
+      const d = this.program.defines.find((x) => x.name.name === top)!;
+      // A define sees only the input and other globals, never an enclosing aggregate's binder.
+      const saved = new Map(this.env.binders);
+      this.env.binders.clear();
+      const v = this.value(d.value);
+      for (const [k, val] of saved) this.env.binders.set(k, val);
+      this.env.defines.set(top, v);
+    }
+  }
+
+  /** The defines a define's value names directly, in the order they appear. */
+  private defineDeps(name: string): string[] {
+    const cached = this.depsCache.get(name);
+    if (cached) return cached;
+    const d = this.program.defines.find((x) => x.name.name === name)!;
+    const out: string[] = [];
+    const todo: unknown[] = [d.value];
+    while (todo.length > 0) {
+      const x = todo.pop();
+      if (!x || typeof x !== 'object') continue;
+      if (Array.isArray(x)) {
+        for (let i = x.length - 1; i >= 0; i--) todo.push(x[i]);
+        continue;
+      }
+      const node = x as { kind?: string };
+      if (node.kind === 'identifier') {
+        const id = x as A.Identifier;
+        const r = this.program.resolve(id);
+        if (r.kind === 'define' && !out.includes(r.name)) out.push(r.name);
+        continue;
+      }
+      if (typeof node.kind !== 'string') continue;
+      // names that are not values (units, field names, binders, enums) have no resolution
+      const fields = Object.entries(x).filter(([k]) => k !== 'span' && k !== 'unit' && k !== 'property' && k !== 'binder' && k !== 'enumName');
+      for (let i = fields.length - 1; i >= 0; i--) todo.push(fields[i]![1]);
+    }
+    this.depsCache.set(name, out);
+    return out;
   }
 
   private binary(e: A.BinaryExpr): RValue {

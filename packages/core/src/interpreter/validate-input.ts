@@ -52,7 +52,10 @@ export function requirePath(program: CheckedProgram, r: A.RequireDecl): string {
       paths.add(p);
       return;
     }
-    for (const v of Object.values(e)) {
+    // A number's unit and an `is` test's member are names, not values: only resolved identifiers
+    // (inputs, binders, defines) can be paths, and asking for an unresolved one is an error (D1).
+    for (const [k, v] of Object.entries(e)) {
+      if (k === 'unit' || k === 'test' || k === 'property' || k === 'binder' || k === 'enumName') continue;
       if (v && typeof v === 'object' && 'kind' in v && 'span' in v && v !== e) walk(v as A.Expr);
     }
   };

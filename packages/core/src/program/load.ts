@@ -34,7 +34,26 @@ function normalize(path: string): string {
   return (abs ? '/' : '') + (out.join('/') || '.');
 }
 
-export function loadPolicy(rootPath: string, read: ReadFile): LoadedPolicy {
+export interface LoadOptions {
+  /**
+   * The folder imports must stay in (the policy's project). An import that resolves outside it is
+   * refused before it is read, so no file outside the project is opened or quoted in an error.
+   */
+  readonly projectRoot?: string;
+  /** the folder relative paths are relative to (absolute); needed with a relative projectRoot or paths */
+  readonly cwd?: string;
+}
+
+/** Whether `path` is `root` or inside it; relative paths are taken relative to `cwd`. */
+export function isInside(path: string, root: string, cwd = '/'): boolean {
+  const abs = (x: string): string => normalize(x.startsWith('/') ? x : `${cwd}/${x}`);
+  const r = abs(root);
+  const p = abs(path);
+  // normalize('/') is '/.': the whole file system
+  return r === '/.' || p === r || p.startsWith(`${r}/`);
+}
+
+export function loadPolicy(rootPath: string, read: ReadFile, options: LoadOptions = {}): LoadedPolicy {
   const files: PolFile[] = [];
   const sources = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
@@ -55,6 +74,18 @@ export function loadPolicy(rootPath: string, read: ReadFile): LoadedPolicy {
     diagnostics.push(...parsed.diagnostics);
     for (const imp of parsed.file.imports) {
       const target = resolveImportPath(path, imp.path.value);
+      const projectRoot = options.projectRoot;
+      if (projectRoot !== undefined && !isInside(target, projectRoot, options.cwd)) {
+        diagnostics.push({
+          code: 'import/outside-project',
+          severity: 'error',
+          message: `the imported file \`${imp.path.value}\` is outside this policy's project`,
+          span: imp.path.span,
+          label: `the project folder is ${projectRoot}`,
+          help: 'keep imported files inside the project folder (the nearest folder with a package.json or pol.json), or name a wider one with `--root <folder>`',
+        });
+        continue;
+      }
       if (onStack.includes(target)) {
         const cycle = [...onStack.slice(onStack.indexOf(target)), target].map((p) => p.split('/').pop()).join(' -> ');
         diagnostics.push({

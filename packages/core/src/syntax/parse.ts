@@ -6,12 +6,21 @@
 import type { IToken, IRecognitionException } from 'chevrotain';
 import type { Comment, PolFile } from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus } from './tokens.ts';
+import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus, Plus, Star, Slash, Equals, NotEq, Less, LessEq, Greater, GreaterEq, Comma, Colon } from './tokens.ts';
+
+const KEYWORD_TYPES = new Set(Object.values(Kw));
 import { polParser, parseTokens } from './parser.ts';
 import { isValidDate } from '../types/dates.ts';
 
 /** Brackets plus prefix operators nested deeper than this are refused (the parser recurses on them). */
 export const MAX_NESTING = 200;
+
+/**
+ * More operators than this in one expression are refused: a chain of n operators is a
+ * tree about n deep, and every stage after the parser (checker, interpreter, compiler, solver) walks it
+ * recursively. Tested at the limit in test/robustness.
+ */
+export const MAX_CHAIN = 1000;
 
 export interface ParseResult {
   readonly file: PolFile;
@@ -82,6 +91,19 @@ export function parseSource(path: string, text: string): ParseResult {
     return { file: empty(), diagnostics, tokens };
   }
 
+  const tooLong = findTooLong(tokens);
+  if (tooLong) {
+    diagnostics.push({
+      code: 'syntax/too-long',
+      severity: 'error',
+      message: `this expression has more than ${MAX_CHAIN.toLocaleString("en-US")} operators`,
+      span: span(tooLong.startOffset, tooLong.endOffset! + 1),
+      label: 'the limit is passed here',
+      help: 'give groups of the parts a name with `define` (or list members in a `group`) and combine the names',
+    });
+    return { file: empty(), diagnostics, tokens };
+  }
+
   const parser = polParser();
   try {
     const file = parseTokens(parser, tokens, path, comments, text.length);
@@ -110,6 +132,34 @@ function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
     else if (type === RParen || type === RBrace || type === RBracket) depth = Math.max(0, depth - 1);
     prefixRun = type === Kw.not || type === Minus ? prefixRun + 1 : 0;
     if (depth + prefixRun > MAX_NESTING) return t;
+  }
+  return undefined;
+}
+
+const BINARY = new Set([Kw.and, Kw.or, Kw.in, Kw.otherwise, Plus, Minus, Star, Slash, Equals, NotEq, Less, LessEq, Greater, GreaterEq]);
+/** Words that may stand inside an expression; any other keyword starts something new. */
+const IN_EXPRESSION = new Set([...BINARY, Kw.not, Kw.is, Kw.present, Kw.absent, Kw.true, Kw.false, Kw.every, Kw.sum, Kw.count, Kw.all, Kw.any, Kw.each, Kw.for, Kw.where, Kw.satisfies, Kw.until, Kw.from]);
+
+/** The operator that makes one expression's chain longer than MAX_CHAIN, if any. */
+function findTooLong(tokens: readonly IToken[]): IToken | undefined {
+  // operators counted per bracket level; a level's count restarts where a new expression starts
+  const counts: number[] = [0];
+  // after `define x`, `const x` or `group g of E`, the next `=` names the value and is no operator
+  let naming = false;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === LParen || type === LBrace || type === LBracket) counts.push(0);
+    else if (type === RParen || type === RBrace || type === RBracket) {
+      if (counts.length > 1) counts.pop();
+    } else if (naming && type === Equals) naming = false;
+    else if (BINARY.has(type)) {
+      const n = (counts[counts.length - 1] ?? 0) + 1;
+      counts[counts.length - 1] = n;
+      if (n > MAX_CHAIN) return t;
+    } else if (type === Comma || type === Colon || (KEYWORD_TYPES.has(type) && !IN_EXPRESSION.has(type))) {
+      counts[counts.length - 1] = 0;
+      naming = type === Kw.define || type === Kw.const || type === Kw.group || (naming && type === Kw.of);
+    }
   }
   return undefined;
 }

@@ -29,6 +29,23 @@ export function validateValue(type: Type, json: unknown, enums: EnumMembers): { 
   return { value: errors.length === 0 ? value : undefined, errors };
 }
 
+/**
+ * The most digits (before any exponent) an input number may have: with exponents within ±1000,
+ * every input number fits in about 6,700 bits, which is what bounds exact arithmetic
+ * (docs/semantics.md, "How large numbers can be").
+ */
+export const MAX_INPUT_DIGITS = 1000;
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) break;
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 function describe(json: unknown): string {
   if (json === null) return 'null';
   if (Array.isArray(json)) return 'a list';
@@ -61,6 +78,10 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
         // text is read (the CLI warns); a decimal string is always exact.
         r = Rational.fromNumber(json);
       } else if (typeof json === 'string') {
+        // Checked before parsing: building a BigInt of a million digits is itself the cost to avoid.
+        if (/^-?[\d.]+([eE][+-]?\d+)?$/.test(json) && countDigits(json) > MAX_INPUT_DIGITS) {
+          return fail(`${describe(json)} has more than ${MAX_INPUT_DIGITS.toLocaleString('en-US')} digits, which Pol does not hold`);
+        }
         r = Rational.parse(json);
         if (!r && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json)) return fail(`${describe(json)} has an exponent beyond ±1000, which Pol does not hold`);
         if (!r) return fail(`expected a number, found the text ${describe(json)}`);
@@ -85,6 +106,15 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
     }
     case 'list': {
       if (!Array.isArray(json)) return fail(`expected a list, found ${describe(json)}`);
+      // A list built in code can have holes (`[1, , 3]`, `new Array(5)`); JSON never does. Found by
+      // counting entries, so a huge empty list costs nothing to refuse.
+      let present = 0;
+      for (const k of Object.keys(json)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < json.length) present++;
+      if (present !== json.length) {
+        let hole = 0;
+        while (hole < present && hole in json) hole++;
+        return fail(`this list has ${json.length - present} missing element${json.length - present === 1 ? '' : 's'} (the first at [${hole}]); a list cannot have holes`);
+      }
       return json.map((item, i) => check(type.element, item, `${path}[${i}]`, enums, errors));
     }
     case 'record': {
