@@ -69,6 +69,22 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect(await fixed).toEqual([]);
   });
 
+  it('a syntax slip gets counsel\'s words and a quick fix (syntax hints)', async () => {
+    const broken = chipsText.replace('lpp_total_this_year <= LPP_ANNUAL_LIMIT', 'lpp_total_this_year ≤ LPP_ANNUAL_LIMIT');
+    const got = lsp.diagnostics(chipsUri, (d) => d.length > 0);
+    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: chipsUri, version: 4 }, contentChanges: [{ text: broken }] });
+    const diagnostics = await got;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'syntax/other-notation', range: { start: pos(broken, '≤') } });
+    expect(diagnostics[0]!.message).toContain('`≤` is not a symbol of Pol: "at most" is written `<=`');
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: chipsUri }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Replace `≤` with `<=`']);
+    expect(actions[0]!.edit!.changes![chipsUri]).toEqual([{ range: diagnostics[0]!.range, newText: '<=' }]);
+    const fixed = lsp.diagnostics(chipsUri, (d) => d.length === 0);
+    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: chipsUri, version: 5 }, contentChanges: [{ text: chipsText }] });
+    expect(await fixed).toEqual([]);
+  });
+
   it('hover on a group shows its members as of today and the comment that cites it', async () => {
     const h = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: chipsUri }, position: pos(chipsText, 'in Tier1', 4) })) as Hover;
     const value = (h.contents as { value: string }).value;
