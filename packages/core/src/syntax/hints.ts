@@ -186,14 +186,16 @@ function isDeclarationStart(text: string, t: IToken): boolean {
  * its `}`. The error moves there, with a fix that closes the block before that line.
  */
 function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], diagnostics: Diagnostic[]): Diagnostic[] {
-  const missing = diagnostics.find((d) => isSyntaxError(d) && /expected `}`/.test(d.message));
+  const missing = diagnostics.find((d) => isSyntaxError(d) && d.span !== undefined && /expected `}`/.test(d.message));
   if (!missing) return diagnostics;
   const lineStartOf = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const indentOf = (offset: number) => {
     const ls = lineStartOf(offset);
     return /^[ \t]*/.exec(text.slice(ls))![0].length;
   };
-  const stack: { token: IToken; indent: number; line: number }[] = [];
+  // `indented`: the block's first line of content is indented deeper than the line that opened it,
+  // so its indentation says where it ends (unindented code says nothing, and is left alone).
+  const stack: { token: IToken; indent: number; line: number; indented?: boolean }[] = [];
   let prevLine = -1;
   for (const t of tokens) {
     const ls = lineStartOf(t.startOffset);
@@ -204,13 +206,17 @@ function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], d
       continue;
     }
     const top = stack[stack.length - 1];
-    if (firstOnLine && top && ls !== top.line && indentOf(t.startOffset) <= top.indent) return [...diagnostics.filter((d) => d !== missing), unclosed(top, t, ls)];
+    if (firstOnLine && top && ls !== top.line && top.indented === undefined) top.indented = indentOf(t.startOffset) > top.indent;
+    // The parser notices a missing `}` later than where the block ended, never before.
+    if (firstOnLine && top?.indented && ls !== top.line && indentOf(t.startOffset) <= top.indent && t.startOffset <= missing.span!.start) {
+      return [...diagnostics.filter((d) => d !== missing), unclosed(top, t, ls)];
+    }
     if (t.tokenType.name === 'LBrace') stack.push({ token: t, indent: indentOf(t.startOffset), line: ls });
   }
   const open = stack[stack.length - 1];
   return open ? [...diagnostics.filter((d) => d !== missing), unclosed(open, undefined, text.length)] : diagnostics;
 
-  function unclosed(top: { token: IToken; indent: number; line: number }, next: IToken | undefined, nextLineStart: number): Diagnostic {
+  function unclosed(top: { token: IToken; indent: number; line: number; indented?: boolean }, next: IToken | undefined, nextLineStart: number): Diagnostic {
     const head = text.slice(top.line + top.indent, top.token.startOffset + 1).trim();
     // Close the block after its last line of content, at the indentation of the line that opened it.
     const insertAt = text.slice(0, nextLineStart).replace(/\s+$/, '').length;
