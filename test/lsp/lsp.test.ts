@@ -2,7 +2,8 @@
  * The real language server (`pol lsp --stdio`, in a child process) driven over stdio on the AI
  * Diffusion files, as an editor drives it: each request's answer is checked against the files.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -167,6 +168,20 @@ describe('pol lsp --stdio on the IFR files', () => {
     const bad = (await lsp.connection.sendRequest('pol/evaluate', { uri: chipsUri, json: '{"date": 1' })) as { ok: boolean; errors: string[] };
     expect(bad.ok).toBe(false);
     expect(bad.errors[0]).toContain('not valid JSON');
+  });
+
+  it('adds the solver\'s findings when typing pauses: an exception that can never apply', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-lsp-'));
+    const file = join(dir, 'dead.pol');
+    const text = 'input T { n: Number }\ndecision D { yes, no }\nrule big "Big" {\n  cites "s. 1"\n  when n > 10\n  decide yes\n  exception tiny "Tiny" {\n    cites "s. 1(a)"\n    when n < 5\n    decide no\n  }\n}\notherwise decide no\n';
+    writeFileSync(file, text);
+    const found = lsp.diagnostics(uriOf(file), (d) => d.length > 0);
+    await lsp.open(file, text);
+    const d = await found;
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ code: 'analysis/unreachable', severity: 2, range: { start: pos(text, 'tiny') } });
+    expect(d[0]!.message).toContain('exception `tiny` can never apply');
+    await lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
   });
 
   it('gives an outline, folding ranges and semantic tokens', async () => {
