@@ -156,9 +156,16 @@ export function applySyntaxHints(path: string, text: string, tokens: readonly IT
 
   // A token-pattern hint explains the parser's errors from its start to the end of the declaration
   // it is in (they follow from it); a pattern the parser accepted needs no hint.
+  const starts = hints.length ? tokens.filter((t) => isDeclarationStart(text, t)).map((t) => t.startOffset) : [];
   const declEnd = (offset: number) => {
-    const next = tokens.find((t) => t.startOffset > offset && isDeclarationStart(text, t));
-    return next ? next.startOffset : text.length + 1;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < starts.length ? starts[lo]! : text.length + 1;
   };
   const result: Diagnostic[] = [];
   const explained = new Set<Diagnostic>();
@@ -191,7 +198,9 @@ function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], d
   const lineStartOf = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const indentOf = (offset: number) => {
     const ls = lineStartOf(offset);
-    return /^[ \t]*/.exec(text.slice(ls))![0].length;
+    let i = ls;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    return i - ls;
   };
   // `indented`: the block's first line of content is indented deeper than the line that opened it,
   // so its indentation says where it ends (unindented code says nothing, and is left alone).
