@@ -79,4 +79,15 @@ describe('pol check on modules and entry policies', () => {
     expect(fast.stderr).not.toContain('analysis/');
     expect(pol(['check', dead, '--analyze', '--no-analyze']).code).toBe(2);
   });
+
+  it('pol test still runs the other examples when the errors are inside one example', () => {
+    const text = DEAD.replace('otherwise decide no\n', 'otherwise decide no\nexample "big" {\n  given { n: 11 }\n  expect yes\n}\nexample "typo" {\n  given { m: 3 }\n  expect no\n}\nexample "small" {\n  given { n: 7 }\n  expect no\n}\n');
+    const r = pol(['test', file('examples.pol', text), '--engine', 'interpreter']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[check/example-invalid]: in this example, `m`: unknown field `m`');
+    expect(r.stdout).toContain('1 example with errors (above) not run; running the others');
+    expect(r.stdout).toContain('✓ big');
+    expect(r.stdout).toContain('✓ small');
+    expect(r.stdout).toContain('2 passed, 1 failed');
+  });
 });
