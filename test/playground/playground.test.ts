@@ -62,7 +62,7 @@ describe('the playground in Chromium', () => {
     expect(await page.textContent('.cm-content')).toContain('Framework for Artificial Intelligence Diffusion');
   });
 
-  it('shows the diagnostic of a typed mistake on its line, and clears it when fixed', async () => {
+  it('shows the diagnostic of a typed mistake on its line, and its quick fix clears it', async () => {
     await cursorAfter('require date');
     await page.keyboard.type('x');
     const row = page.locator('#diagnostics .diagnostic.error').first();
@@ -71,8 +71,14 @@ describe('the playground in Chromium', () => {
     expect(text).toContain('ifr.pol:16:9 error[check/unknown-name]: there is nothing named `datex`');
     expect(text).toContain('did you mean `date`?');
     // The editor underlines it too (CodeMirror's lint marks).
-    await page.locator('.cm-lintRange-error').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Backspace');
+    const mark = page.locator('.cm-lintRange-error').first();
+    await mark.waitFor({ timeout: 10_000 });
+    // The quick fix from "did you mean", offered in the editor's tooltip, repairs it.
+    await mark.hover();
+    const fix = page.locator('.cm-tooltip-lint button', { hasText: 'Change to date' });
+    await fix.waitFor({ timeout: 10_000 });
+    await fix.click();
+    expect(await page.textContent('.cm-content')).toContain('require date >= 2025-05-15');
     await expect.poll(() => page.textContent('#diagnostics'), { timeout: 20_000 }).toBe('No problems in this file.');
   });
 
