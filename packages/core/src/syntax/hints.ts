@@ -183,8 +183,7 @@ export function applySyntaxHints(path: string, text: string, tokens: readonly IT
 
 /** A token that begins a line at column 1 with a declaration keyword starts a new declaration. */
 function isDeclarationStart(text: string, t: IToken): boolean {
-  const lineStart = text.lastIndexOf('\n', t.startOffset - 1) + 1;
-  return lineStart === t.startOffset && /^Kw_(rule|enum|unit|group|const|record|input|decision|define|require|otherwise|example|import|policy)$/.test(t.tokenType.name);
+  return (t.startOffset === 0 || text.charCodeAt(t.startOffset - 1) === 10) && /^Kw_(rule|enum|unit|group|const|record|input|decision|define|require|otherwise|example|import|policy)$/.test(t.tokenType.name);
 }
 
 /**
@@ -195,32 +194,43 @@ function isDeclarationStart(text: string, t: IToken): boolean {
 function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], diagnostics: Diagnostic[]): Diagnostic[] {
   const missing = diagnostics.find((d) => isSyntaxError(d) && d.span !== undefined && /expected `}`/.test(d.message));
   if (!missing) return diagnostics;
-  const lineStartOf = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-  const indentOf = (offset: number) => {
-    const ls = lineStartOf(offset);
-    let i = ls;
-    while (text[i] === ' ' || text[i] === '\t') i++;
-    return i - ls;
+  // Line starts and indentation are tracked as the tokens go by, so a long line costs no rescans.
+  let ls = 0;
+  let scanned = 0;
+  let lineIndent = 0;
+  const advance = (offset: number) => {
+    let moved = false;
+    for (; scanned < offset; scanned++) {
+      if (text.charCodeAt(scanned) === 10) {
+        ls = scanned + 1;
+        moved = true;
+      }
+    }
+    if (moved || ls === 0) {
+      let i = ls;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      lineIndent = i - ls;
+    }
   };
   // `indented`: the block's first line of content is indented deeper than the line that opened it,
   // so its indentation says where it ends (unindented code says nothing, and is left alone).
   const stack: { token: IToken; indent: number; line: number; indented?: boolean }[] = [];
   let prevLine = -1;
   for (const t of tokens) {
-    const ls = lineStartOf(t.startOffset);
-    const firstOnLine = ls !== prevLine && t.startOffset === ls + indentOf(t.startOffset);
+    advance(t.startOffset);
+    const firstOnLine = ls !== prevLine && t.startOffset === ls + lineIndent;
     prevLine = ls;
     if (t.tokenType.name === 'RBrace') {
       stack.pop();
       continue;
     }
     const top = stack[stack.length - 1];
-    if (firstOnLine && top && ls !== top.line && top.indented === undefined) top.indented = indentOf(t.startOffset) > top.indent;
+    if (firstOnLine && top && ls !== top.line && top.indented === undefined) top.indented = lineIndent > top.indent;
     // The parser notices a missing `}` later than where the block ended, never before.
-    if (firstOnLine && top?.indented && ls !== top.line && indentOf(t.startOffset) <= top.indent && t.startOffset <= missing.span!.start) {
+    if (firstOnLine && top?.indented && ls !== top.line && lineIndent <= top.indent && t.startOffset <= missing.span!.start) {
       return [...diagnostics.filter((d) => d !== missing), unclosed(top, t, ls)];
     }
-    if (t.tokenType.name === 'LBrace') stack.push({ token: t, indent: indentOf(t.startOffset), line: ls });
+    if (t.tokenType.name === 'LBrace') stack.push({ token: t, indent: lineIndent, line: ls });
   }
   const open = stack[stack.length - 1];
   return open ? [...diagnostics.filter((d) => d !== missing), unclosed(open, undefined, text.length)] : diagnostics;
@@ -228,7 +238,8 @@ function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], d
   function unclosed(top: { token: IToken; indent: number; line: number; indented?: boolean }, next: IToken | undefined, nextLineStart: number): Diagnostic {
     const head = text.slice(top.line + top.indent, top.token.startOffset + 1).trim();
     // Close the block after its last line of content, at the indentation of the line that opened it.
-    const insertAt = text.slice(0, nextLineStart).replace(/\s+$/, '').length;
+    let insertAt = nextLineStart;
+    while (insertAt > 0 && /\s/.test(text[insertAt - 1]!)) insertAt--;
     return {
       code: 'syntax/missing-token',
       severity: 'error',
