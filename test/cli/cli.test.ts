@@ -68,6 +68,31 @@ describe('pol eval', () => {
     noStack(r.stderr);
   });
 
+  it('AI Diffusion policies: a bad transaction gets its error by path and the batch goes on', () => {
+    const ok = { date: '2025-06-02', activity: 'export', item: { kind: 'ic', units: 10, tpp: 15832, performance_density: 19.4 }, destination: 'CN', consignee: { headquarters: 'CN', parent_headquarters: 'CN' } };
+    const input = file(
+      'ai.jsonl',
+      [
+        { ...ok, date: '2023-11-16' },
+        { ...ok, item: { kind: 'computer', units: 10, tpp: 126656 } },
+        { ...ok, destination: 'UK' },
+        ok,
+      ]
+        .map((t) => JSON.stringify(t))
+        .join('\n'),
+    );
+    for (const policy of ['policies/ai-diffusion/ifr.pol', 'policies/ai-diffusion/as-enforced-2025-05-13.pol']) {
+      const r = pol(['eval', policy, '--input', input]);
+      expect(r.code).toBe(1);
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.map((l) => l['outcome'] ?? l['error'])).toEqual(['invalid input', 'invalid input', 'invalid input', 'license_required']);
+      expect(r.stderr).toContain(`${input}:1: error[input/requirement-failed]: date: this policy decides transactions from 2023-11-17`);
+      expect(r.stderr).toContain(`${input}:2: error[input/requirement-failed]: item.ic_tpp: a computer is classified by the most capable IC it contains`);
+      expect(r.stderr).toContain(`${input}:3: error[input/invalid]: destination: "UK" is not a Country; did you mean "GB"?`);
+      noStack(r.stderr);
+    }
+  });
+
   it('lists every validation error by path', () => {
     const input = file('bad.json', JSON.stringify({ date: '2025-13-01', kind: 'accelerator', destination: 'XX', units: 'many', tpp: -1, received_this_year: 0, holdings: [{ country: 'JP' }], extra: 1 }));
     const r = pol(['eval', SAMPLE, '--input', input, '--engine', 'interpreter']);

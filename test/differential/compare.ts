@@ -1,51 +1,60 @@
-/** One policy through both engines on many inputs: the first disagreement, or undefined. */
+/** One policy through several engines (test/harness/engines.ts) on many inputs: the first disagreement, or undefined. */
 import fc from 'fast-check';
-import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
-import { loadCompiled, type LoadedModule } from '@pol/compiler';
+import type { CheckedProgram } from '@pol/core';
 import { arbBadInputFor, arbInputFor } from '../harness/policy-gen.ts';
+import type { LoadedModule } from '@pol/compiler';
+import { compiled, compiledEngine, differs, interpreter, interpreterEngine, runSafely, type Engine, type EngineKind } from '../harness/engines.ts';
 
 export interface Disagreement {
   readonly input: unknown;
   readonly what: string;
-  readonly interpreter: unknown;
-  readonly compiled: unknown;
+  /** the engine that disagrees with the reference */
+  readonly engine: string;
+  readonly reference: unknown;
+  readonly other: unknown;
 }
 
 export interface CompareStats {
   valid: number;
   invalid: number;
+  /** per engine: inputs it compared on (not outside what it decides) */
+  compared?: Record<string, number>;
 }
 
-export function compareOne(program: CheckedProgram, mod: LoadedModule, input: unknown, stats?: CompareStats): Disagreement | undefined {
-  const vi = validateInput(program, input);
-  const vc = mod.validate(input);
-  // Accept/reject and every error path must agree; messages are the interpreter's wording, mirrored
-  // by the module, and compared with POL_COMPARE_MESSAGES=1 (core may reword them).
-  const messages = process.env.POL_COMPARE_MESSAGES === '1';
-  const norm = (v: typeof vi | typeof vc) =>
-    v.ok ? { ok: true } : { ok: false, errors: v.errors.map((e) => (messages ? { path: e.path, message: e.message } : { path: e.path })) };
-  const a = JSON.stringify(norm(vi));
-  const b = JSON.stringify(norm(vc));
-  if (a !== b) return { input, what: 'validation', interpreter: norm(vi), compiled: norm(vc) };
-  if (!vi.ok || !vc.ok) {
-    if (stats) stats.invalid++;
-    return undefined;
-  }
-  if (stats) stats.valid++;
+/** The reference (the first engine, the interpreter) against each other engine, explain off and on. */
+export function compareEngines(engines: readonly Engine[], input: unknown, stats?: CompareStats): Disagreement | undefined {
+  const [ref, ...others] = engines;
+  if (!ref) return undefined;
   for (const explain of [false, true]) {
-    const ri = JSON.stringify(resultToJson(program, evaluate(program, vi.value, { explain })));
-    let rc: string;
-    try {
-      rc = JSON.stringify(mod.evaluate(vc.value, { explain }));
-    } catch (e) {
-      rc = `threw ${String(e)}`;
+    const vr = runSafely(ref, input, { explain });
+    if (vr.kind === 'threw') return { input, what: 'the reference threw', engine: ref.name, reference: vr.error, other: null };
+    if (!explain && stats) {
+      if (vr.kind === 'decided') stats.valid++;
+      else stats.invalid++;
     }
-    if (ri !== rc) return { input, what: `evaluate (explain ${explain})`, interpreter: JSON.parse(ri), compiled: rc.startsWith('threw') ? rc : JSON.parse(rc) };
+    for (const e of others) {
+      // an engine that does not explain gives the same verdict either way: one run is enough
+      if (explain && !e.covers.has('result')) continue;
+      const ve = runSafely(e, input, { explain });
+      if (ve.kind === 'threw') return { input, what: `${e.name} threw`, engine: e.name, reference: vr, other: ve.error };
+      if (ve.kind !== 'outside' && !explain && stats) {
+        stats.compared ??= {};
+        stats.compared[e.name] = (stats.compared[e.name] ?? 0) + 1;
+      }
+      const d = differs(ref, vr, e, ve);
+      if (d) return { input, what: `${d}${e.covers.has('result') ? ` (explain ${explain})` : ''}`, engine: e.name, reference: vr, other: ve };
+    }
   }
-  // trace off: same result with an empty trace
-  const off = mod.evaluate(vc.value, { trace: false }) as { trace: unknown[] };
-  if (off.trace.length !== 0 || !Object.isFrozen(off.trace)) return { input, what: 'trace: false', interpreter: [], compiled: off.trace };
+  for (const e of others) {
+    const problem = e.check?.(input);
+    if (problem) return { input, what: problem, engine: e.name, reference: null, other: null };
+  }
   return undefined;
+}
+
+/** The interpreter against an already loaded compiled module. */
+export function compareOne(program: CheckedProgram, mod: LoadedModule, input: unknown, stats?: CompareStats): Disagreement | undefined {
+  return compareEngines([interpreterEngine(program), compiledEngine(mod)], input, stats);
 }
 
 /** Generated inputs for a program (valid-shaped and bad ones), deterministic in `seed`. */
@@ -55,11 +64,19 @@ export function inputsFor(program: CheckedProgram, seed: number, count: number):
   return [...good, ...bad];
 }
 
-export async function comparePolicy(program: CheckedProgram, seed: number, count: number, stats?: CompareStats): Promise<Disagreement | undefined> {
-  const mod = await loadCompiled(program);
+export async function loadEngines(program: CheckedProgram, kinds: readonly EngineKind[]): Promise<Engine[]> {
+  return Promise.all(kinds.map((k) => k.load(program)));
+}
+
+export async function comparePolicy(program: CheckedProgram, seed: number, count: number, stats?: CompareStats, kinds: readonly EngineKind[] = [interpreter, compiled]): Promise<Disagreement | undefined> {
+  const engines = await loadEngines(program, kinds);
   for (const input of inputsFor(program, seed, count)) {
-    const d = compareOne(program, mod, input, stats);
+    const d = compareEngines(engines, input, stats);
     if (d) return d;
   }
   return undefined;
+}
+
+export function describe(d: Disagreement): string {
+  return `${d.engine} disagrees with the interpreter on ${d.what}\ninput: ${JSON.stringify(d.input)}\ninterpreter: ${JSON.stringify(d.reference)}\n${d.engine}: ${JSON.stringify(d.other)}`;
 }

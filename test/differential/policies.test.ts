@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { compilePolicyFile, exampleToJson } from '@pol/core';
-import { comparePolicy } from './compare.ts';
+import { comparePolicy, describe, type CompareStats } from './compare.ts';
+import { encoder, interpreter } from '../harness/engines.ts';
 
 const ROOT = join(import.meta.dirname, '../../policies');
 function polFiles(dir: string): string[] {
@@ -30,5 +31,12 @@ for (const file of polFiles(ROOT)) {
       expect(d).toBeUndefined();
     }
     void exampleToJson;
+  });
+  test(`${file.slice(ROOT.length + 1)}: encoder == interpreter`, async () => {
+    // the encoder's concrete evaluation (test/harness/engines.ts says what it covers)
+    const stats: CompareStats = { valid: 0, invalid: 0 };
+    const d = await comparePolicy(program, 11, 150, stats, [interpreter, encoder()]);
+    expect(d && describe(d)).toBeUndefined();
+    expect(stats.compared?.encoder ?? 0).toBeGreaterThan(100);
   });
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { arbPolicy, checkSource } from '../harness/policy-gen.ts';
-import { comparePolicy, type CompareStats } from './compare.ts';
+import { comparePolicy, describe, type CompareStats } from './compare.ts';
 
 export const SHARDS = 2;
 export const INPUTS_PER_POLICY = 50;
@@ -22,7 +22,7 @@ export async function runShard(shard: number): Promise<CompareStats & { policies
       const program = checkSource(src);
       stats.policies++;
       const d = await comparePolicy(program, inputSeed, INPUTS_PER_POLICY, stats);
-      if (d) throw new Error(`engines disagree on ${d.what}\ninput: ${JSON.stringify(d.input)}\ninterpreter: ${JSON.stringify(d.interpreter)}\ncompiled: ${JSON.stringify(d.compiled)}`);
+      if (d) throw new Error(describe(d));
     }),
     { numRuns, seed, endOnFailure: false },
   );

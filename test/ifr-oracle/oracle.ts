@@ -1,5 +1,33 @@
 /**
- * Independent oracle for the AI Diffusion rule (90 FR 4544, "as published" mode).
+ * Independent oracle for the advanced-computing controls in two regimes:
+ *  - "published": the law as published, i.e. the October 2023 controls until the AI Diffusion
+ *    rule's compliance date (2025-05-15), then the AI Diffusion rule (90 FR 4544) for 3A090.a /
+ *    4A090.a items and 4E091 weights, with 3A090.b / 4A090.b items left under the 2023 controls;
+ *  - "enforced": the law as BIS enforces it, the October 2023 controls on every date.
+ * The 2023 controls are in ./oracle-2023.ts, written from /work/shared/as-enforced-facts.md.
+ *
+ * REGIME CHOICES (issue 9; from the fact sheets' recommendations, each repeated where implemented):
+ *  R1. Dates from 2023-11-17 (88 FR 73458 in force) are decided; earlier ones are input errors.
+ *  R2. A destination of US is not an export, reexport or in-country transfer: not_controlled, in
+ *      both regimes, for every item kind.
+ *  R3. Items are classified by one IC: an IC's own tpp / performance_density; for a computer the
+ *      most capable IC it contains (ic_tpp / ic_performance_density). A computer's tpp is its
+ *      total, used only for shipment TPP. Note 2 to 3A090: an item not designed or marketed for
+ *      data centers (data_center false) is 3A090 only with TPP >= 4800. data_center absent = true.
+ *  R4. 3A090.b (fact 1.2) counts only where not 3A090.a; 4A090.b (computers) exists from 2024-04-04.
+ *  R5. UVEU is unavailable when any compute_by_country entry is in Tier 3 (Macau/D:5).
+ *  R6. In the IFR regime, items not designed for data centers (3A090.a with TPP >= 4800) take
+ *      ACA outside Macau/D:5 parties and NAC for them (ifr-facts §4.4), after every other
+ *      authorization in precedence.
+ *  R7. The 2026 case-by-case review (fact 4.4) applies, from 2026-01-15, to an export (activity
+ *      export) to CN/MO/HK of a commodity whose classified TPP < 21,000 and whose dram_bandwidth is
+ *      given and < 6,500 GB/s, where the review would otherwise be a presumption of denial; in both
+ *      regimes (the 2026 rule amended the published text too).
+ *  R8. Validation: a computer needs ic_tpp (and ic_performance_density when 1600 <= ic_tpp < 4800);
+ *      ic_tpp <= tpp; ic_tpp / ic_performance_density on any other kind are errors; an ic needs
+ *      performance_density when 1600 <= tpp < 4800 (V5 now reads this way for ics only).
+ *
+ * The rest of this header describes the "published" IFR part as first written.
  *
  * Written directly from the project's issue text (the input contract and the decisions on
  * the open questions) and /work/shared/ifr-facts.md, WITHOUT reading the Pol policy
@@ -78,6 +106,7 @@
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
 import { isIsoAlpha2, tierOf } from './tiers.ts';
+import { caseByCase2026, classify, decide2023, nacNotificationParty } from './oracle-2023.ts';
 import type { Tier } from './tiers.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -88,7 +117,7 @@ export const ITEM_KINDS = ['ic', 'computer', 'model_weights', 'other'] as const;
 export const END_USES = ['development', 'production', 'storage', 'data_center', 'other'] as const;
 export const VEU_KINDS = ['none', 'universal', 'national'] as const;
 /** Authorizations in precedence order. */
-export const AUTHORIZATIONS = ['AIA', 'UVEU', 'NVEU', 'ACM', 'LPP'] as const;
+export const AUTHORIZATIONS = ['AIA', 'UVEU', 'NVEU', 'ACM', 'LPP', 'NAC', 'ACA'] as const;
 
 export type Activity = (typeof ACTIVITIES)[number];
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -96,13 +125,18 @@ export type EndUse = (typeof END_USES)[number];
 export type VeuKind = (typeof VEU_KINDS)[number];
 export type Authorization = (typeof AUTHORIZATIONS)[number];
 export type Outcome = 'not_controlled' | 'authorized' | 'license_required';
-export type ReviewPolicy = 'presumption_of_approval' | 'presumption_of_denial';
+export type ReviewPolicy = 'presumption_of_approval' | 'presumption_of_denial' | 'case_by_case';
+export type Regime = 'published' | 'enforced';
 
 export interface IfrItem {
   kind: ItemKind;
   units?: number;
   tpp?: number;
   performance_density?: number;
+  data_center?: boolean;
+  ic_tpp?: number;
+  ic_performance_density?: number;
+  dram_bandwidth?: number;
   approved_designer?: boolean;
   training_operations?: number | string;
   published?: boolean;
@@ -155,6 +189,8 @@ export type OracleResult =
 // Constants of the rule (issue decisions)
 
 export const COMPLIANCE_DATE = '2025-05-15';
+/** R1: the first date either regime decides. */
+export const SCOPE_START = '2023-11-17';
 const TPP_ADVANCED = Q.int(4800);
 const TPP_DENSITY_FLOOR = Q.int(1600);
 const DENSITY_THRESHOLD = Q.rat(592n, 100n); // 5.92
@@ -255,7 +291,7 @@ function dateValue(v: unknown): string {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
   if (d < 1 || d > days) fail(`date: bad day in ${v}`);
-  if (v < COMPLIANCE_DATE) fail(`date: ${v} is before the compliance date ${COMPLIANCE_DATE}`);
+  if (v < SCOPE_START) fail(`date: ${v} is before ${SCOPE_START}, where the policy's scope starts`); // R1
   return v;
 }
 
@@ -265,13 +301,18 @@ interface ComputeEntry {
 }
 
 /** The validated transaction with defaults applied (choices 2-5). */
-interface Parsed {
+export interface Parsed {
   date: string;
   activity: Activity;
   kind: ItemKind;
   units: Rat;
   tpp: Rat;
   density: Rat;
+  /** R3: the classified IC's figures (the IC itself, or a computer's most capable IC) */
+  icTpp: Rat;
+  icDensity: Rat;
+  dataCenter: boolean;
+  dram: Rat | null;
   approvedDesigner: boolean;
   trainingOps: Rat;
   published: boolean;
@@ -301,7 +342,7 @@ function parse(raw: unknown): Parsed {
   const item = raw['item'];
   if (!isObj(item)) fail('item: expected an object');
   if (!has(item, 'kind')) fail('item.kind: missing');
-  onlyKnown(item, ['kind', 'units', 'tpp', 'performance_density', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'], 'item');
+  onlyKnown(item, ['kind', 'units', 'tpp', 'performance_density', 'data_center', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'], 'item');
   const kind = enumValue(item['kind'], ITEM_KINDS, 'item.kind');
   // choice 1: destination required for every kind
   if (!has(raw, 'destination')) fail('destination: missing');
@@ -312,6 +353,10 @@ function parse(raw: unknown): Parsed {
   const tpp = optQuantity(item, 'tpp', 'item');
   const density = optQuantity(item, 'performance_density', 'item');
   const approvedDesigner = optBool(item, 'approved_designer', 'item');
+  const dataCenter = optBool(item, 'data_center', 'item');
+  const icTpp = optQuantity(item, 'ic_tpp', 'item');
+  const icDensity = optQuantity(item, 'ic_performance_density', 'item');
+  const dram = optQuantity(item, 'dram_bandwidth', 'item');
   const trainingOps = optQuantity(item, 'training_operations', 'item', true);
   const published = optBool(item, 'published', 'item');
   const belowOpenFrontier = optBool(item, 'below_open_frontier', 'item');
@@ -356,9 +401,19 @@ function parse(raw: unknown): Parsed {
   // contract V5-V7: what each kind of item needs in order to be classified
   if (kind === 'ic' || kind === 'computer') {
     if (tpp === null) fail('item.tpp: missing for an ic or computer');
-    if (Q.cmp(tpp, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(tpp, TPP_ADVANCED) < 0 && density === null) {
-      fail('item.performance_density: missing for an ic or computer with 1600 <= tpp < 4800');
+  }
+  if (kind === 'ic' && Q.cmp(tpp!, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(tpp!, TPP_ADVANCED) < 0 && density === null) {
+    fail('item.performance_density: missing for an ic with 1600 <= tpp < 4800');
+  }
+  // R8: computers are classified by their most capable IC
+  if (kind === 'computer') {
+    if (icTpp === null) fail('item.ic_tpp: missing for a computer');
+    if (Q.cmp(icTpp, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(icTpp, TPP_ADVANCED) < 0 && icDensity === null) {
+      fail('item.ic_performance_density: missing for a computer with 1600 <= ic_tpp < 4800');
     }
+    if (Q.cmp(icTpp, tpp!) > 0) fail('item.ic_tpp: more than the computer total item.tpp');
+  } else if (icTpp !== null || icDensity !== null) {
+    fail('item.ic_tpp / item.ic_performance_density: only for a computer');
   }
   if (kind === 'model_weights' && trainingOps === null) fail('item.training_operations: missing for model weights');
   if (units !== null && Q.cmp(units, Q.ZERO) <= 0) fail('item.units: must be greater than 0');
@@ -370,6 +425,10 @@ function parse(raw: unknown): Parsed {
     units: units ?? Q.int(1), // choice 2: one unit when absent
     tpp: tpp ?? Q.ZERO, // choice 2
     density: density ?? Q.ZERO,
+    icTpp: kind === 'computer' ? (icTpp ?? Q.ZERO) : (tpp ?? Q.ZERO), // R3
+    icDensity: kind === 'computer' ? (icDensity ?? Q.ZERO) : (density ?? Q.ZERO),
+    dataCenter: dataCenter ?? true, // R3: absent = designed for data centers
+    dram,
     approvedDesigner: approvedDesigner ?? false, // choice 3
     trainingOps: trainingOps ?? Q.ZERO,
     published: published ?? false,
@@ -406,16 +465,16 @@ function licenseRequired(policy: ReviewPolicy): OracleResult {
   return { ok: true, outcome: 'license_required', authorization: null, review_policy: policy, alternatives: [] };
 }
 
-/** 3A090.a test: tpp >= 4800, or tpp >= 1600 and density >= 5.92 (choice 9 for computers). */
+/** 3A090.a / 4A090.a, judged by one IC with Note 2 (R3; supersedes choice 9). */
 function isAdvanced(tx: Parsed): boolean {
-  if (Q.ge(tx.tpp, TPP_ADVANCED)) return true;
-  return Q.ge(tx.tpp, TPP_DENSITY_FLOOR) && Q.ge(tx.density, DENSITY_THRESHOLD);
+  return classify(tx).a;
 }
 
 /** UVEU compute-distribution test (choices 6 and 7). */
 function uveuDistributionOk(tx: Parsed, tier: (c: string) => Tier): boolean {
   const list = tx.compute;
   if (list === null || list.length === 0) return false; // choice 6: absent/empty -> no UVEU
+  if (list.some((e) => tier(e.country) === 3)) return false; // R5: no UVEU compute in Tier 3
   let total = Q.ZERO;
   let tier1 = Q.ZERO;
   let us = Q.ZERO;
@@ -440,7 +499,7 @@ function uveuDistributionOk(tx: Parsed, tier: (c: string) => Tier): boolean {
 }
 
 function decideChips(tx: Parsed): OracleResult {
-  if (!isAdvanced(tx)) return notControlled();
+  if (!isAdvanced(tx)) return classify(tx).b ? decide2023(tx) : notControlled(); // .b stays under the 2023 controls
   const tier = (c: string): Tier => tierOf(c, tx.date); // choice 8: transaction date
   const destTier = tier(tx.destination);
   const hqTier = tx.headquarters === null ? null : tier(tx.headquarters); // choice 4
@@ -467,9 +526,11 @@ function decideChips(tx: Parsed): OracleResult {
   if (tx.activity !== 'transfer' && tx.direct && !tier3Party && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
     applicable.push('LPP');
   }
+  // R6: items not designed for data centers take ACA, or NAC for Macau/D:5 parties
+  if (!tx.dataCenter) applicable.push(nacNotificationParty(tx) ? 'NAC' : 'ACA');
   if (applicable.length > 0) return authorized(applicable); // pushed in precedence order
 
-  if (tier3Party) return licenseRequired('presumption_of_denial');
+  if (tier3Party) return licenseRequired(caseByCase2026(tx) ? 'case_by_case' : 'presumption_of_denial'); // R7
   if (destTier === 1) return licenseRequired('presumption_of_approval');
   // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval)
   if (tx.allocationRemaining === null || Q.le(shipment, tx.allocationRemaining)) {
@@ -491,9 +552,19 @@ function decideWeights(tx: Parsed): OracleResult {
   return licenseRequired(destTier === 1 && !tier3Party ? 'presumption_of_approval' : 'presumption_of_denial');
 }
 
+/** The law as published (ifr.pol): the 2023 controls until 2025-05-15, then the IFR. */
 export function decideIfr(tx: IfrTransaction): OracleResult;
 export function decideIfr(tx: unknown): OracleResult;
 export function decideIfr(tx: unknown): OracleResult {
+  return decide(tx, 'published');
+}
+
+/** The law as enforced (as-enforced-2025-05-13.pol): the 2023 controls on every date. */
+export function decideAsEnforced(tx: unknown): OracleResult {
+  return decide(tx, 'enforced');
+}
+
+export function decide(tx: unknown, regime: Regime): OracleResult {
   let p: Parsed;
   try {
     p = parse(tx);
@@ -501,12 +572,14 @@ export function decideIfr(tx: unknown): OracleResult {
     if (e instanceof InputError) return { ok: false, error: e.message };
     throw e;
   }
+  if (p.destination === 'US') return notControlled(); // R2
+  const ifr = regime === 'published' && p.date >= COMPLIANCE_DATE;
   switch (p.kind) {
     case 'ic':
     case 'computer':
-      return decideChips(p);
+      return ifr ? decideChips(p) : decide2023(p);
     case 'model_weights':
-      return decideWeights(p);
+      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance
     case 'other':
       return notControlled();
   }

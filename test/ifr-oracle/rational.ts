@@ -89,6 +89,7 @@ export function cmp(a: Rat, b: Rat): -1 | 0 | 1 {
 
 export const ge = (a: Rat, b: Rat): boolean => cmp(a, b) >= 0;
 export const le = (a: Rat, b: Rat): boolean => cmp(a, b) <= 0;
+export const lt = (a: Rat, b: Rat): boolean => cmp(a, b) < 0;
 export const isNegative = (a: Rat): boolean => a.n < 0n;
 
 /** Integer constant. */

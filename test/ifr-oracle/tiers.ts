@@ -71,21 +71,21 @@ export interface DatedMember {
 }
 
 /**
- * Country Group D:5 (fact sheet §3.2, the 23 countries as of Jan 2025).
- * Cambodia (KH) is removed from D:5 on 2026-02-03, so KH is in D:5 for dates < 2026-02-03.
- * Cyprus (CY) is NOT in D:5 (removed effective 2024-05-30, before the 2025-05-15 compliance
- * date, so it is simply absent here). Nicaragua (NI) was added 2024-03-15, also before the
- * compliance date, so it is listed without a `from` bound.
+ * Country Group D:5 (ifr-facts §3.2, the 23 countries as of Jan 2025), dated as as-enforced-facts
+ * §2.9 and §6.9 give it: Cyprus (CY) in D:5 until 2024-05-29 (out from 2024-05-30); Nicaragua (NI)
+ * in from 2024-03-15; Cambodia (KH) out of 22 CFR 126.1, and so of D:5, from 2025-11-07 (the
+ * fact sheet's recommendation 7.3; BIS's conforming text followed on 2026-02-03).
  */
 export const D5: readonly DatedMember[] = [
   { code: 'AF' }, // Afghanistan
   { code: 'BY' }, // Belarus
   { code: 'MM' }, // Burma
-  { code: 'KH', until: '2026-02-03' }, // Cambodia
+  { code: 'KH', until: '2025-11-07' }, // Cambodia
   { code: 'CF' }, // Central African Republic
   { code: 'CN' }, // China
   { code: 'CD' }, // Congo, Democratic Republic of the
   { code: 'CU' }, // Cuba
+  { code: 'CY', until: '2024-05-30' }, // Cyprus
   { code: 'ER' }, // Eritrea
   { code: 'HT' }, // Haiti
   { code: 'IR' }, // Iran
@@ -93,7 +93,7 @@ export const D5: readonly DatedMember[] = [
   { code: 'KP' }, // Korea, North
   { code: 'LB' }, // Lebanon
   { code: 'LY' }, // Libya
-  { code: 'NI' }, // Nicaragua
+  { code: 'NI', from: '2024-03-15' }, // Nicaragua
   { code: 'RU' }, // Russia
   { code: 'SO' }, // Somalia
   { code: 'SS' }, // South Sudan

@@ -42,6 +42,8 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: s
 export const TIER2_EXAMPLES: readonly string[] = [
   'IN', 'IL', 'PL', 'AE', 'SG', 'PT', 'CH', 'SA', 'MX', 'MY', 'TH', 'BR', 'YE', 'CY', 'AT', 'GR',
   'CZ', 'EE', 'LT', 'LV', 'IS', 'LU',
+  // D:1 / D:4 destinations outside D:5 (as-enforced facts §2.9), the 2023 rule's own scope
+  'VN', 'KZ', 'EG', 'JO', 'PK', 'QA', 'KW', 'BH', 'OM', 'AM', 'GE', 'UZ',
 ];
 const TIER3_FOCUS: readonly string[] = ['KH', 'MO', 'HK', 'CN'];
 /** Codes that are Tier 2 on every date (never Tier 1, never in Tier 3). */
@@ -73,12 +75,18 @@ export const arbDate: Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      '2025-05-15', '2025-05-16', '2025-05-17', // just after the compliance date
-      '2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04', // Cambodia leaves D:5 on 2026-02-03
+      '2025-05-14', '2025-05-15', '2025-05-16', // the IFR's compliance date
+      '2025-11-06', '2025-11-07', // Cambodia leaves D:5 on 2025-11-07
+      '2026-02-02', '2026-02-03', // BIS's conforming change for Cambodia (no effect: D:5 follows 126.1)
       '2025-12-31', '2026-01-01', '2028-02-29',
+      '2023-11-17', '2023-11-18', // the October 2023 rule's effective date (scope start)
+      '2024-03-14', '2024-03-15', // Nicaragua into D:5
+      '2024-04-03', '2024-04-04', // NAC/ACA split, 4A090.b
+      '2024-05-29', '2024-05-30', // Cyprus out of D:5
+      '2026-01-14', '2026-01-15', // the 2026 case-by-case review policy
     ),
   },
-  { weight: 2, arbitrary: fc.integer({ min: dayOf('2025-05-15'), max: dayOf('2030-12-31') }).map(isoOf) },
+  { weight: 2, arbitrary: fc.integer({ min: dayOf('2023-11-17'), max: dayOf('2030-12-31') }).map(isoOf) },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -89,6 +97,7 @@ const finiteDouble = (min: number, max: number): Arbitrary<number> =>
 
 export const arbTpp: Arbitrary<number> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(1599, 1600, 1601, 4799, 4800, 4801) },
+  { weight: 2, arbitrary: fc.constantFrom(2399, 2400, 2401, 20_999, 21_000, 21_001) },
   { weight: 2, arbitrary: fc.constantFrom(0, 1599.99, 1600.01, 4799.999, 4800.5, 15831, 19.4, 4800.1) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 40_000 }) },
   { weight: 1, arbitrary: finiteDouble(0, 1e6) },
@@ -96,6 +105,8 @@ export const arbTpp: Arbitrary<number> = fc.oneof(
 
 export const arbDensity: Arbitrary<number> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(5.91, 5.92, 5.93) },
+  // 3A090.b bounds: 1.6 and 3.2 (and the TPP bound 2400 in arbTpp)
+  { weight: 3, arbitrary: fc.constantFrom(1.59, 1.6, 1.61, 3.19, 3.2, 3.21) },
   { weight: 2, arbitrary: fc.constantFrom(5.919999, 5.920001, 0, 19.4, 100) },
   { weight: 1, arbitrary: finiteDouble(0, 50) },
 );
@@ -251,6 +262,10 @@ interface Knobs {
   units: number;
   tpp: number;
   density: number;
+  /** ICs per computer (R3: the computer's tpp is icCount x its IC's) */
+  icCount: number;
+  dataCenter: DataCenter;
+  dram: number | undefined;
   approvedDesigner: boolean;
   trainingOperations: number | string;
   published: boolean;
@@ -288,6 +303,15 @@ interface Knobs {
   numStyle: NumStyle;
 }
 
+/** item.data_center: absent (= true), true, false. */
+type DataCenter = 'absent' | 'true' | 'false';
+/** item.dram_bandwidth, around the 2026 review policy's 6,500 GB/s. */
+const arbDram: Arbitrary<number | undefined> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.constantFrom(6499, 6500, 6501, 4800, 8000, 6499.999) },
+  { weight: 1, arbitrary: finiteDouble(0, 20_000) },
+);
+
 type Encoding = 'plain' | 'strings' | 'nulls' | 'both';
 type NumStyle = 'plain' | 'sci' | 'SCI';
 
@@ -297,7 +321,7 @@ type NumStyle = 'plain' | 'sci' | 'SCI';
  * buildTransaction); `consignee.headquarters` / `consignee.parent_headquarters` never (V4).
  */
 const OPTIONAL_FIELDS = [
-  'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer',
+  'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer', 'item.data_center', 'item.dram_bandwidth',
   'item.training_operations', 'item.published', 'item.below_open_frontier',
   'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
   'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
@@ -325,6 +349,13 @@ const arbKnobs: Arbitrary<Knobs> = fc.record({
   units: arbUnits,
   tpp: arbTpp,
   density: arbDensity,
+  icCount: fc.constantFrom(1, 2, 8),
+  dataCenter: fc.oneof(
+    { weight: 4, arbitrary: fc.constant<DataCenter>('absent') },
+    { weight: 2, arbitrary: fc.constant<DataCenter>('true') },
+    { weight: 2, arbitrary: fc.constant<DataCenter>('false') },
+  ),
+  dram: arbDram,
   approvedDesigner: fc.boolean(),
   trainingOperations: arbTrainingOperations,
   published: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -438,7 +469,7 @@ function applyTargets(k: Knobs): Knobs {
   }
   if (t.has('LPP')) {
     // keep the shipment under the LPP limit (and units > 0, contract V7)
-    if (x.units * x.tpp > 26_900_000) x.units = x.units % 1000 || 1;
+    if (x.units * x.tpp * (x.kind === 'computer' ? x.icCount : 1) > 26_900_000) x.units = x.units % 1000 || 1;
     if (x.activity === 'transfer') x.activity = 'export';
     x.direct = true;
     if (x.lppMode !== 'exact' && x.lppMode !== 'minus1' && x.lppMode !== 'minusTiny' && x.lppMode !== 'zero') {
@@ -457,14 +488,24 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   const want = (field: OptionalField, relevant: boolean): boolean =>
     !omitted.has(field) && (relevant || k.keepIrrelevant);
 
-  const tppRat = Q.fromNumber(k.tpp) ?? Q.ZERO;
-  // contract V5: density is required exactly when 1600 <= tpp < 4800 (for an ic or computer)
-  const needsDensity = isChip && Q.ge(tppRat, Q.int(1600)) && !Q.ge(tppRat, Q.int(4800));
+  const isComputer = k.kind === 'computer';
+  const icRat = Q.fromNumber(k.tpp) ?? Q.ZERO;
+  // contract V5 / R8: the classified IC's density is required exactly when 1600 <= its tpp < 4800
+  const needsDensity = isChip && Q.ge(icRat, Q.int(1600)) && !Q.ge(icRat, Q.int(4800));
+  // R3: a computer's tpp is its total (icCount ICs); ic_tpp the most capable IC (<= the total)
+  const itemTpp = isComputer ? k.tpp * k.icCount : k.tpp;
 
   const item: IfrTransaction['item'] = { kind: k.kind };
   if (want('item.units', isChip)) item.units = k.units;
-  if (isChip || want('item.tpp', false)) item.tpp = k.tpp; // V5: required for ic/computer
-  if (needsDensity || want('item.performance_density', isChip)) item.performance_density = k.density;
+  if (isChip || want('item.tpp', false)) item.tpp = itemTpp; // V5: required for ic/computer
+  if ((needsDensity && !isComputer) || want('item.performance_density', k.kind === 'ic')) item.performance_density = k.density;
+  if (isComputer) {
+    item.ic_tpp = k.tpp;
+    if (needsDensity || k.keepIrrelevant) item.ic_performance_density = k.density;
+  }
+  if (k.dataCenter !== 'absent' && want('item.data_center', isChip)) item.data_center = k.dataCenter === 'true';
+  if (k.dram !== undefined && want('item.dram_bandwidth', isChip)) item.dram_bandwidth = k.dram;
+  const tppRat = Q.fromNumber(itemTpp) ?? Q.ZERO;
   if (want('item.approved_designer', k.kind === 'ic')) item.approved_designer = k.approvedDesigner;
   // V6: required for model weights
   if (isWeights || want('item.training_operations', false)) item.training_operations = k.trainingOperations;
@@ -536,13 +577,13 @@ export function decimalString(n: number, style: NumStyle): string {
 
 const OPTIONAL_BY_OBJECT: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
   top: ['veu', 'allocation_remaining_tpp'],
-  item: ['units', 'tpp', 'performance_density', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
+  item: ['units', 'tpp', 'performance_density', 'data_center', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
   consignee: ['private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
   veu: ['country', 'remaining_tpp', 'compute_by_country'],
 };
 const QUANTITIES: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
   top: ['allocation_remaining_tpp'],
-  item: ['units', 'tpp', 'performance_density', 'training_operations'],
+  item: ['units', 'tpp', 'performance_density', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'training_operations'],
   consignee: ['lpp_tpp_this_year'],
   veu: ['remaining_tpp'],
 };
@@ -636,7 +677,7 @@ const kindWithout =
 
 const MUTATIONS: readonly Mutation[] = [
   // dates: before the compliance date, malformed, impossible calendar dates, wrong type
-  ...['2025-05-14', '2024-12-31', '2025-01-13', '2025-5-15', '2025/05/15', '20250515', '', 'May 15, 2025',
+  ...['2023-11-16', '2022-10-21', '2023-01-01', '2025-5-15', '2025/05/15', '20250515', '', 'May 15, 2025',
     '2026-02-29', '2026-13-01', '2027-04-31', '2026-00-10', '2026-01-00', '2025-05-15T00:00:00Z'].map((d) => setTop('date', d)),
   setTop('date', 20250515),
   removeTop('date'),
@@ -741,8 +782,25 @@ const MUTATIONS: readonly Mutation[] = [
   kindWithout('ic', 'tpp', true),
   ...[1600, 1600.5, 2000, 4799, 4799.999, '1600', '4.799e3', '16E+2'].flatMap((tpp) => [
     kindWithout('ic', 'performance_density', false, { tpp }),
-    kindWithout('computer', 'performance_density', true, { tpp }),
+    kindWithout('ic', 'performance_density', true, { tpp }),
+    // R8: a computer needs its most capable IC's density in the same range
+    kindWithout('computer', 'ic_performance_density', true, { tpp: 40_000, ic_tpp: tpp }),
+    kindWithout('computer', 'ic_performance_density', false, { tpp: 40_000, ic_tpp: tpp }),
   ]),
+  // R8: a computer needs ic_tpp; ic_tpp <= tpp; ic_* fields only for computers
+  kindWithout('computer', 'ic_tpp', false, { tpp: 4800 }),
+  kindWithout('computer', 'ic_tpp', true, { tpp: 4800 }),
+  kindWithout('computer', 'x', false, { tpp: 1000, ic_tpp: 4800, ic_performance_density: 19.4 }),
+  kindWithout('computer', 'x', false, { tpp: '4799.999', ic_tpp: 4800 }),
+  kindWithout('ic', 'x', false, { tpp: 4800, ic_tpp: 100 }),
+  kindWithout('ic', 'x', false, { tpp: 4800, ic_performance_density: 1 }),
+  kindWithout('model_weights', 'x', false, { training_operations: '1e26', ic_tpp: 1 }),
+  kindWithout('other', 'x', false, { ic_performance_density: 0 }),
+  setIn('item', 'ic_tpp', -1),
+  setIn('item', 'dram_bandwidth', -6500),
+  setIn('item', 'dram_bandwidth', '6.5 TB/s'),
+  setIn('item', 'data_center', 'yes'),
+  setIn('item', 'data_center', 1),
   // V6: model weights need training_operations
   kindWithout('model_weights', 'training_operations', false),
   kindWithout('model_weights', 'training_operations', true),

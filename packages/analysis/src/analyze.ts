@@ -4,15 +4,17 @@
  * a conflict carries a witness accepted by validateInput; "never" and "always" are proved (with
  * aggregates abstracted to unknown values, an over-approximation, so a proof holds for lists of any length).
  */
-import type { Ast, CheckedProgram, Diagnostic } from '@pol/core';
-import { Encoder, SymInput, Universe, type SV } from './encode.ts';
-import { decisionsDiffer, fieldEq } from './diff.ts';
+import type { CheckedProgram, Diagnostic } from '@pol/core';
+import * as IR from '@pol/core/ir';
+import { Encoder } from './smt/encode.ts';
+import { SymInput } from './smt/sym-input.ts';
+import { Universe } from './smt/universe.ts';
+import { fieldEq, type SV } from './smt/values.ts';
+import { decisionsDiffer } from './diff.ts';
 import { printDecision } from './print.ts';
 import { modelToJson, NotRepresentable } from './witness.ts';
 import { run } from './confirm.ts';
-import { Unsupported, z3, type ZExpr } from './z3.ts';
-
-type Body = Ast.RuleDecl | Ast.ExceptionDecl;
+import { Unsupported, z3, type ZExpr } from './smt/z3.ts';
 
 export interface AnalyzeOptions {
   readonly timeoutMs?: number;
@@ -26,14 +28,14 @@ export interface AnalyzeOptions {
 export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOptions = {}): Promise<Diagnostic[]> {
   const timeout = options.timeoutMs ?? 5000;
   const Z = await z3();
-  const u = new Universe();
-  u.add(program);
+  const ir = IR.toIr(program);
+  const u = Universe.of(ir);
   const out: Diagnostic[] = [];
   try {
-    const inB = new SymInput(Z, u, program.input.type, options.listBound ?? 2);
-    const eB = new Encoder(Z, u, program, inB, 'bounded');
-    const inA = new SymInput(Z, u, program.input.type, 0);
-    const eA = new Encoder(Z, u, program, inA, 'abstract');
+    const inB = new SymInput(Z, u, ir.input.type, options.listBound ?? 2);
+    const eB = new Encoder(Z, u, ir, inB, 'bounded');
+    const inA = new SymInput(Z, u, ir.input.type, 0);
+    const eA = new Encoder(Z, u, ir, inA, 'abstract');
     const baseB = Z.And(...inB.domain, eB.valid());
     const baseA = Z.And(...inA.domain, eA.valid());
     const ask = async (...cs: ZExpr[]): Promise<{ r: string; s: ZExpr }> => {
@@ -43,7 +45,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
       return { r: await s.check(), s };
     };
 
-    const visit = async (siblings: readonly Body[], reachB: ZExpr, reachA: ZExpr, kind: string): Promise<void> => {
+    const visit = async (siblings: readonly IR.Rule[], reachB: ZExpr, reachA: ZExpr, kind: string): Promise<void> => {
       const appsB = siblings.map((b) => eB.applies(b));
       const appsA = siblings.map((b) => eA.applies(b));
       for (let i = 0; i < siblings.length; i++) {
@@ -53,8 +55,8 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
           out.push({
             code: 'analysis/unreachable',
             severity: 'warning',
-            message: `${b.kind} \`${b.name.name}\` can never apply`,
-            span: b.name.span,
+            message: `${b.kind} \`${b.name}\` can never apply`,
+            span: b.nameSpan,
             label: 'no valid input reaches this',
             help: b.kind === 'exception' ? `no valid input satisfies both its condition and the conditions of ${kind}` : 'no valid input satisfies its condition on any date it is in effect',
           });
@@ -66,7 +68,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
             out.push({
               code: 'analysis/constant-condition',
               severity: 'warning',
-              message: `the condition of \`${b.name.name}\` is always true where it is checked`,
+              message: `the condition of \`${b.name}\` is always true where it is checked`,
               span: b.when.span,
               label: 'always true',
               help: 'drop the condition or check that it says what was meant',
@@ -95,11 +97,11 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
             out.push({
               code: 'analysis/conflict',
               severity: 'warning',
-              message: `${a.kind}s \`${a.name.name}\` and \`${c.name.name}\` can both apply with different decisions`,
-              span: c.name.span,
-              label: `overridden by \`${a.name.name}\` where both apply`,
-              labels: [{ span: a.name.span, message: 'written first, so this one decides' }],
-              help: `precedence resolves it: \`${a.name.name}\` (${printDecision(a.decide)}) comes first and wins over \`${c.name.name}\` (${printDecision(c.decide)}); add a condition if that is not intended`,
+              message: `${a.kind}s \`${a.name}\` and \`${c.name}\` can both apply with different decisions`,
+              span: c.nameSpan,
+              label: `overridden by \`${a.name}\` where both apply`,
+              labels: [{ span: a.nameSpan, message: 'written first, so this one decides' }],
+              help: `precedence resolves it: \`${a.name}\` (${printDecision(ir, a.decide)}) comes first and wins over \`${c.name}\` (${printDecision(ir, c.decide)}); add a condition if that is not intended`,
               notes: [`for example: ${JSON.stringify(witness)} is decided ${r.result.decision.outcome} by ${r.result.decided_by}`],
             });
           }
@@ -107,10 +109,10 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
       }
       for (let i = 0; i < siblings.length; i++) {
         const b = siblings[i]!;
-        if (b.exceptions.length > 0) await visit(b.exceptions, Z.And(reachB, appsB[i]), Z.And(reachA, appsA[i]), `\`${b.name.name}\``);
+        if (b.exceptions.length > 0) await visit(b.exceptions, Z.And(reachB, appsB[i]), Z.And(reachA, appsA[i]), `\`${b.name}\``);
       }
     };
-    await visit(program.rules, Z.Bool.val(true), Z.Bool.val(true), 'its rule');
+    await visit(ir.rules, Z.Bool.val(true), Z.Bool.val(true), 'its rule');
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     // a construct the engine cannot encode: no analysis claims anything

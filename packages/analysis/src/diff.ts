@@ -1,12 +1,17 @@
 /** The semantic diff: structural changes, confirmed behavioural regions, and a verdict that is proved or says why not. */
 import type { CheckedProgram, ResultJson, Type } from '@pol/core';
-import { Encoder, SymInput, Universe, type Leaf, type SV, type SymDecision } from './encode.ts';
-import { canonical, printDecision, printExpr } from './print.ts';
+import * as IR from '@pol/core/ir';
+import { Encoder, type Leaf, type SymDecision } from './smt/encode.ts';
+import { SymInput } from './smt/sym-input.ts';
+import { Universe } from './smt/universe.ts';
+import { fieldEq, type SV } from './smt/values.ts';
+import { decisionKey, exprKey } from './ir-key.ts';
+import { exprText } from './print.ts';
 import { structuralDiff, type StructuralChange } from './structural.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
 import { decisionText, run, sameDecisionJson } from './confirm.ts';
-import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './dates.ts';
-import { Unsupported, z3, type Z, type ZExpr } from './z3.ts';
+import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
+import { Unsupported, z3, type Z, type ZExpr } from './smt/z3.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -80,24 +85,21 @@ function enumsOf(t: Type, out: Set<string>): Set<string> {
   return out;
 }
 
-/** Everything that bears on decisions, with spans, titles, citations and examples left out. */
-export function semanticFingerprint(p: CheckedProgram): string {
-  const body = (b: CheckedProgram['rules'][number] | CheckedProgram['rules'][number]['exceptions'][number]): unknown => [
-    b.effective?.value,
-    b.until?.value,
-    b.when ? canonical(p, b.when) : null,
-    b.decide.variant.name,
-    b.decide.args.map((a) => [a.name.name, canonical(p, a.value)]),
-    b.exceptions.map(body),
-  ];
+/**
+ * Everything that bears on decisions, read from the IR with every definition, constant and set
+ * inlined (ir-key.ts); spans, titles, citations and examples left out.
+ */
+export function semanticFingerprint(program: CheckedProgram | IR.Program): string {
+  const p = 'typeOf' in program ? IR.toIr(program) : program;
+  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.exceptions.map(body)];
   return JSON.stringify({
-    enums: [...p.enums].map(([k, v]) => [k, v.members]),
+    enums: p.enums.map((e) => [e.name, e.members]),
     input: typeShape(p.input.type),
     asOf: p.input.asOf,
     variants: p.decision.variants.map((v) => [v.name, v.params.map((q) => q.name)]),
-    requires: p.requires.map((r) => canonical(p, r.condition)),
+    requires: p.requires.map((r) => exprKey(p, r.condition, true)),
     rules: p.rules.map(body),
-    otherwise: [p.otherwise.decide.variant.name, p.otherwise.decide.args.map((a) => [a.name.name, canonical(p, a.value)])],
+    otherwise: decisionKey(p, p.otherwise.decide, true),
   });
 }
 
@@ -111,32 +113,18 @@ export function decisionsDiffer(Z: Z, eq: (a: SV, b: SV) => ZExpr, a: SymDecisio
   return Z.Not(Z.And(...same));
 }
 
-export function fieldEq(Z: Z, a: SV, b: SV): ZExpr {
-  if (a.t === 'opt' || b.t === 'opt') {
-    const ap = a.t === 'opt' ? a.p : Z.Bool.val(true);
-    const bp = b.t === 'opt' ? b.p : Z.Bool.val(true);
-    return Z.Or(Z.And(Z.Not(ap), Z.Not(bp)), Z.And(ap, bp, fieldEq(Z, a.t === 'opt' ? a.v : a, b.t === 'opt' ? b.v : b)));
-  }
-  if (a.t !== b.t) return Z.Bool.val(false);
-  if (a.t === 'set' || a.t === 'rec' || a.t === 'list') throw new Unsupported(`decision field of kind ${a.t}`);
-  return a.v.eq((b as { v: ZExpr }).v);
-}
+export { fieldEq };
 
-function conditionsOf(leaf: Leaf, p: CheckedProgram): string[] {
-  const out: string[] = [];
-  if (leaf.node.kind === 'otherwise') return ['no rule applies'];
-  let bodies: readonly (CheckedProgram['rules'][number] | CheckedProgram['rules'][number]['exceptions'][number])[] = p.rules;
-  for (const id of leaf.path) {
-    const b = bodies.find((x) => x.name.name === id);
-    if (!b) break;
+/** The conditions of the deciding rule and its exceptions, as the policy writes them. */
+function conditionsOf(leaf: Leaf, p: IR.Program): string[] {
+  if (leaf.rules.length === 0) return ['no rule applies'];
+  return leaf.rules.map((b) => {
     const parts: string[] = [];
-    if (b.when) parts.push(printExpr(b.when));
-    if (b.effective) parts.push(`date >= ${b.effective.value}`);
-    if (b.until) parts.push(`date < ${b.until.value}`);
-    out.push(`${id}: ${parts.join(' and ') || 'always'}`);
-    bodies = b.exceptions;
-  }
-  return out;
+    if (b.when) parts.push(exprText(p, b.when));
+    if (b.from) parts.push(`date >= ${b.from}`);
+    if (b.until) parts.push(`date < ${b.until}`);
+    return `${b.name}: ${parts.join(' and ') || 'always'}`;
+  });
 }
 
 async function check(s: ZExpr): Promise<'sat' | 'unsat' | 'unknown'> {
@@ -154,7 +142,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const notes: string[] = [];
   const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[] };
 
-  if (semanticFingerprint(before) === semanticFingerprint(after)) {
+  const irB = IR.toIr(before);
+  const irA = IR.toIr(after);
+  if (semanticFingerprint(irB) === semanticFingerprint(irA)) {
     return { ...base, verdict: 'equivalent', reason: undefined, method: 'the two versions are identical in every part that bears on a decision (rules, conditions, decisions, requirements, with definitions, constants and groups inlined)' };
   }
   if (!sameType(before.input.type, after.input.type) || before.input.asOf !== after.input.asOf) {
@@ -167,9 +157,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   }
 
   const Z = await z3();
-  const u = new Universe();
-  u.add(before);
-  u.add(after);
+  const u = Universe.of(irB, irA);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
   let unconfirmed = 0;
@@ -177,8 +165,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   let usesLists = false;
   try {
     const input = new SymInput(Z, u, before.input.type, K);
-    const eb = new Encoder(Z, u, before, input, 'bounded');
-    const ea = new Encoder(Z, u, after, input, 'bounded');
+    const eb = new Encoder(Z, u, irB, input, 'bounded');
+    const ea = new Encoder(Z, u, irA, input, 'bounded');
     const sb = eb.decisionStructure();
     const sa = ea.decisionStructure();
     const vb = eb.valid();
@@ -210,7 +198,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
 
     // 2. inputs valid under both with different decisions, one region (pair of deciding leaves) at a time
     let describeMs = 0;
-    const policyDates = [...datesIn(before), ...datesIn(after)];
+    const policyDates = [...datesIn(irB), ...datesIn(irA)];
     const differ = decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), sb.decision, sa.decision);
     const s = new Z.Solver();
     s.set('timeout', timeout);
@@ -257,8 +245,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       block();
       describeMs += Date.now() - t0;
       if (process.env.POL_DEBUG) console.error("describe", Date.now() - t0, "ms");
-      const before_ = { decision: rb.result.decision, decisionText: decisionText(rb.result.decision), decidedBy: rb.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(lb, before) };
-      const after_ = { decision: ra.result.decision, decisionText: decisionText(ra.result.decision), decidedBy: ra.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(la, after) };
+      const before_ = { decision: rb.result.decision, decisionText: decisionText(rb.result.decision), decidedBy: rb.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(lb, irB) };
+      const after_ = { decision: ra.result.decision, decisionText: decisionText(ra.result.decision), decidedBy: ra.result.trace.map((t) => t.id).join(' > '), conditions: conditionsOf(la, irA) };
       // Only enum, Boolean and date fields are pinned; numbers and lists may be bounded too, so the
       // description says so rather than overstate the region.
       const where = pinned.length > 0 ? `${pinned.join(' and ')} (for some values of the other fields, as in the witness)` : `${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
@@ -269,8 +257,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     if (regions.length === 0 && domain.length === 0 && unconfirmed === 0 && !incomplete && usesLists) {
       const input2 = new SymInput(Z, u, before.input.type, 0);
       const shared = new Map<string, SV>();
-      const xb = new Encoder(Z, u, before, input2, 'abstract', shared);
-      const xa = new Encoder(Z, u, after, input2, 'abstract', shared);
+      const xb = new Encoder(Z, u, irB, input2, 'abstract', shared);
+      const xa = new Encoder(Z, u, irA, input2, 'abstract', shared);
       const tb = xb.decisionStructure();
       const ta = xa.decisionStructure();
       const vb2 = xb.valid();
@@ -345,18 +333,15 @@ async function describeRegion(Z: Z, input: SymInput, enc: Encoder, u: Universe, 
   return out;
 }
 
-export { printDecision };
-
-/** Every date literal in a program's files (dates of rules, members and conditions), as day numbers. */
-function datesIn(p: CheckedProgram): number[] {
+/** Every date a program decides by (rule dates, set membership changes, date literals), as day numbers. */
+function datesIn(p: IR.Program): number[] {
   const out: number[] = [];
-  const walk = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) return x.forEach(walk);
-    const o = x as Record<string, unknown>;
-    if (o.kind === 'date' && typeof o.value === 'string') out.push(dayNumber(o.value));
-    for (const [k, v] of Object.entries(o)) if (k !== 'span') walk(v);
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'date') out.push(dayNumber(e.value));
+    IR.children(e).forEach(walk);
   };
-  for (const f of p.files) walk(f.declarations.filter((d) => d.kind !== 'example'));
+  IR.everyExpr(p).forEach(walk);
+  for (const r of IR.allRules(p)) for (const d of [r.from, r.until]) if (d !== undefined) out.push(dayNumber(d));
+  for (const s of p.sets) for (const r of s.ranges) if (r.from !== undefined) out.push(dayNumber(r.from));
   return out;
 }

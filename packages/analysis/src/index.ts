@@ -4,4 +4,4 @@ export { structuralDiff, type StructuralChange } from './structural.ts';
 export { renderDiff, type DiffFormat } from './report.ts';
 export { replay, type ReplaySummary } from './replay.ts';
 export { analyzeProgram } from './analyze.ts';
-export { printExpr } from './print.ts';
+export { exprText, printDecision } from './print.ts';

@@ -1,7 +1,14 @@
-/** Structural changes between two versions: declarations matched by name (rules by id, then by structure); spans ignored. */
-import type { Ast, CheckedProgram } from '@pol/core';
+/**
+ * Structural changes between two versions: declarations matched by name (rules by id, then by
+ * structure). Read from the lowered IR: whether a part changed is decided on the IR (ir-key.ts:
+ * spans, parentheses and the spelling of literals do not count), and a changed part is shown as
+ * each version writes it.
+ */
+import type { CheckedProgram } from '@pol/core';
 import { typeToString } from '@pol/core';
-import { printDecision, printExpr, printSetMember } from './print.ts';
+import * as IR from '@pol/core/ir';
+import { decisionKey, exprKey, setKey } from './ir-key.ts';
+import { exprText, printDecision, setMemberText, setText } from './print.ts';
 
 export interface StructuralChange {
   readonly change: 'added' | 'removed' | 'changed' | 'renamed';
@@ -11,21 +18,21 @@ export interface StructuralChange {
   readonly details: readonly string[];
 }
 
-type Body = Ast.RuleDecl | Ast.ExceptionDecl;
+/** A part of a version: what identifies it and how it is shown. */
+interface Part {
+  readonly key: string;
+  readonly text: string;
+}
 
-function flatten(rules: readonly Ast.RuleDecl[]): Map<string, Body> {
-  const out = new Map<string, Body>();
-  const walk = (b: Body, prefix: string): void => {
-    const id = prefix ? `${prefix}.${b.name.name}` : b.name.name;
+function flatten(rules: readonly IR.Rule[]): Map<string, IR.Rule> {
+  const out = new Map<string, IR.Rule>();
+  const walk = (b: IR.Rule, prefix: string): void => {
+    const id = prefix ? `${prefix}.${b.name}` : b.name;
     out.set(id, b);
     for (const e of b.exceptions) walk(e, id);
   };
   for (const r of rules) walk(r, '');
   return out;
-}
-
-function bodyShape(b: Body): string {
-  return JSON.stringify([b.effective?.value, b.until?.value, b.when ? printExpr(b.when) : null, printDecision(b.decide), b.exceptions.map(bodyShape)]);
 }
 
 function listDiff(label: string, a: readonly string[], b: readonly string[]): string[] {
@@ -42,117 +49,157 @@ function changed(label: string, a: string | undefined, b: string | undefined): s
   return [`${label}: ${a} -> ${b}`];
 }
 
-function bodyDetails(a: Body, b: Body): string[] {
+function changedPart(label: string, a: Part | undefined, b: Part | undefined): string[] {
+  if (a?.key === b?.key) return [];
+  // the same text with another meaning (a const it names was retyped, say): say so plainly
+  if (a && b && a.text === b.text) return [`${label} changed in meaning: ${a.text}`];
+  return changed(label, a?.text, b?.text);
+}
+
+class Version {
+  readonly rules: Map<string, IR.Rule>;
+  constructor(readonly c: CheckedProgram, readonly p: IR.Program) {
+    this.rules = flatten(p.rules);
+  }
+  expr(e: IR.Expr | undefined): Part | undefined {
+    return e && { key: exprKey(this.p, e, false), text: exprText(this.p, e) };
+  }
+  decision(d: IR.Decision): Part {
+    return { key: decisionKey(this.p, d, false), text: printDecision(this.p, d) };
+  }
+  shape(r: IR.Rule): string {
+    return JSON.stringify([r.from, r.until, this.expr(r.when)?.key ?? null, this.decision(r.decide).key, r.exceptions.map((e) => this.shape(e))]);
+  }
+  /** a group, const or define by name: its value (a def, or a set when it is set-valued) */
+  named(name: string): Part | { set: IR.SetDef } | undefined {
+    const set = this.p.sets.find((s) => s.name === name);
+    if (set) return { set };
+    const def = this.p.defs.find((d) => d.name === name && d.origin !== 'shared');
+    return def && this.expr(def.value);
+  }
+}
+
+function bodyDetails(x: Version, y: Version, a: IR.Rule, b: IR.Rule): string[] {
   return [
-    ...changed('title', a.title?.value, b.title?.value),
-    ...listDiff('citation', a.cites.map((c) => c.value), b.cites.map((c) => c.value)),
-    ...changed('effective', a.effective?.value, b.effective?.value),
-    ...changed('until', a.until?.value, b.until?.value),
-    ...changed('when', a.when && printExpr(a.when), b.when && printExpr(b.when)),
-    ...changed('decide', printDecision(a.decide), printDecision(b.decide)),
-    ...listDiff('obligation', a.obligations.map((o) => o.value), b.obligations.map((o) => o.value)),
-    ...(a.exceptions.map((e) => e.name.name).join(',') !== b.exceptions.map((e) => e.name.name).join(',') &&
+    ...changed('title', a.title, b.title),
+    ...listDiff('citation', a.cites, b.cites),
+    ...changed('effective', a.from, b.from),
+    ...changed('until', a.until, b.until),
+    ...changedPart('when', x.expr(a.when), y.expr(b.when)),
+    ...changedPart('decide', x.decision(a.decide), y.decision(b.decide)),
+    ...listDiff('obligation', a.obligations, b.obligations),
+    ...(a.exceptions.map((e) => e.name).join(',') !== b.exceptions.map((e) => e.name).join(',') &&
     a.exceptions.length === b.exceptions.length &&
-    a.exceptions.every((e) => b.exceptions.some((f) => f.name.name === e.name.name))
-      ? [`exception order: ${a.exceptions.map((e) => e.name.name).join(', ')} -> ${b.exceptions.map((e) => e.name.name).join(', ')}`]
+    a.exceptions.every((e) => b.exceptions.some((f) => f.name === e.name))
+      ? [`exception order: ${a.exceptions.map((e) => e.name).join(', ')} -> ${b.exceptions.map((e) => e.name).join(', ')}`]
       : []),
   ];
 }
 
-function groupDetails(a: Ast.GroupDecl, b: Ast.GroupDecl): string[] {
-  if (a.value.kind === 'set' && b.value.kind === 'set') {
-    const am = new Map(a.value.members.map((m) => [m.name.name, printSetMember(m)]));
-    const bm = new Map(b.value.members.map((m) => [m.name.name, printSetMember(m)]));
-    const out: string[] = [];
-    for (const [k, v] of am) if (!bm.has(k)) out.push(`member removed: ${v}`);
-    for (const [k, v] of bm) if (!am.has(k)) out.push(`member added: ${v}`);
-    for (const [k, v] of am) if (bm.has(k) && bm.get(k) !== v) out.push(`member changed: ${v} -> ${bm.get(k)}`);
-    return out;
-  }
-  return changed('value', printExpr(a.value), printExpr(b.value));
+function setDetails(a: IR.SetDef, b: IR.SetDef): string[] {
+  if (setKey(a) === setKey(b)) return [];
+  const names = (s: IR.SetDef): string[] => [...new Set([...s.members.keys(), ...s.undated])];
+  const am = new Map(names(a).map((m) => [m, setMemberText(a, m)]));
+  const bm = new Map(names(b).map((m) => [m, setMemberText(b, m)]));
+  const out: string[] = [];
+  for (const [k, v] of am) if (!bm.has(k)) out.push(`member removed: ${v}`);
+  for (const [k, v] of bm) if (!am.has(k)) out.push(`member added: ${v}`);
+  for (const [k, v] of am) if (bm.has(k) && bm.get(k) !== v) out.push(`member changed: ${v} -> ${bm.get(k)}`);
+  return out;
 }
 
-function byName<T>(xs: readonly T[], name: (x: T) => string): Map<string, T> {
-  return new Map(xs.map((x) => [name(x), x]));
-}
-
-export function structuralDiff(a: CheckedProgram, b: CheckedProgram): StructuralChange[] {
+export function structuralDiff(before: CheckedProgram, after: CheckedProgram): StructuralChange[] {
+  const x = new Version(before, IR.lower(before));
+  const y = new Version(after, IR.lower(after));
+  const a = x.p;
+  const b = y.p;
   const out: StructuralChange[] = [];
   const push = (c: StructuralChange): void => {
     if (c.change !== 'changed' || c.details.length > 0) out.push(c);
   };
   // policy header
+  const ha = before.header;
+  const hb = after.header;
   push({
     change: 'changed',
     what: 'policy',
     id: 'policy',
     details: [
-      ...changed('name', a.header?.name.value, b.header?.name.value),
-      ...changed('version', a.header?.version?.value, b.header?.version?.value),
-      ...changed('effective', a.header?.effective?.value, b.header?.effective?.value),
-      ...listDiff('citation', a.header?.cites.map((c) => c.value) ?? [], b.header?.cites.map((c) => c.value) ?? []),
+      ...changed('name', ha?.name.value, hb?.name.value),
+      ...changed('version', ha?.version?.value, hb?.version?.value),
+      ...changed('effective', ha?.effective?.value, hb?.effective?.value),
+      ...listDiff('citation', ha?.cites.map((c) => c.value) ?? [], hb?.cites.map((c) => c.value) ?? []),
     ],
   });
   // enums, decision and input
-  for (const [name, ea] of a.enums) {
-    const eb = b.enums.get(name);
-    if (!eb) push({ change: 'removed', what: 'enum', id: name, details: [] });
-    else push({ change: 'changed', what: 'enum', id: name, details: listDiff('member', ea.members, eb.members) });
+  for (const ea of a.enums) {
+    const eb = b.enums.find((e) => e.name === ea.name);
+    if (!eb) push({ change: 'removed', what: 'enum', id: ea.name, details: [] });
+    else push({ change: 'changed', what: 'enum', id: ea.name, details: listDiff('member', ea.members, eb.members) });
   }
-  for (const name of b.enums.keys()) if (!a.enums.has(name)) push({ change: 'added', what: 'enum', id: name, details: [] });
-  const variantText = (v: { name: string; params: readonly { name: string; type: Parameters<typeof typeToString>[0] }[] }): string =>
-    v.params.length === 0 ? v.name : `${v.name}(${v.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(', ')})`;
+  for (const eb of b.enums) if (!a.enums.some((e) => e.name === eb.name)) push({ change: 'added', what: 'enum', id: eb.name, details: [] });
+  const variantText = (v: IR.VariantDef): string => (v.params.length === 0 ? v.name : `${v.name}(${v.params.map((q) => `${q.name}: ${typeToString(q.type)}`).join(', ')})`);
   push({ change: 'changed', what: 'decision', id: b.decision.name, details: listDiff('outcome', a.decision.variants.map(variantText), b.decision.variants.map(variantText)) });
-  const fieldsOf = (p: CheckedProgram): string[] => [...p.input.type.fields].map(([k, t]) => `${k}: ${typeToString(t)}`);
+  const fieldsOf = (p: IR.Program): string[] => [...p.input.type.fields].map(([k, t]) => `${k}: ${typeToString(t)}`);
   push({ change: 'changed', what: 'input', id: b.input.name, details: [...listDiff('field', fieldsOf(a), fieldsOf(b)), ...changed('as of', a.input.asOf, b.input.asOf)] });
   // groups, constants, defines
-  const named = <T extends { name: Ast.Identifier; value: Ast.Expr }>(what: 'group' | 'const' | 'define', xs: readonly T[], ys: readonly T[], details: (x: T, y: T) => string[]): void => {
-    const ma = byName(xs, (x) => x.name.name);
-    const mb = byName(ys, (x) => x.name.name);
-    for (const [k, x] of ma) {
-      const y = mb.get(k);
-      if (!y) push({ change: 'removed', what, id: k, details: [printExpr(x.value)] });
-      else push({ change: 'changed', what, id: k, details: details(x, y) });
+  const named = (what: 'group' | 'const' | 'define', names: (p: CheckedProgram) => string[]): void => {
+    const na = names(before);
+    const nb = names(after);
+    const text = (v: Part | { set: IR.SetDef } | undefined): string => (!v ? '' : 'set' in v ? setText(v.set) : v.text);
+    for (const k of na) {
+      const va = x.named(k);
+      if (!nb.includes(k)) {
+        push({ change: 'removed', what, id: k, details: [text(va)] });
+        continue;
+      }
+      const vb = y.named(k);
+      const details =
+        va && vb && 'set' in va && 'set' in vb ? setDetails(va.set, vb.set) : va && vb && !('set' in va) && !('set' in vb) ? changedPart('value', va, vb) : changed('value', text(va), text(vb));
+      push({ change: 'changed', what, id: k, details });
     }
-    for (const [k, y] of mb) if (!ma.has(k)) push({ change: 'added', what, id: k, details: [printExpr(y.value)] });
+    for (const k of nb) if (!na.includes(k)) push({ change: 'added', what, id: k, details: [text(y.named(k))] });
   };
-  named('group', a.groups, b.groups, groupDetails);
-  named('const', a.consts, b.consts, (x, y) => changed('value', printExpr(x.value), printExpr(y.value)));
-  named('define', a.defines, b.defines, (x, y) => changed('value', printExpr(x.value), printExpr(y.value)));
-  // requires, as a set of texts
-  const reqText = (r: Ast.RequireDecl): string => `${printExpr(r.condition)} because ${JSON.stringify(r.because.value)}`;
-  const ra = a.requires.map(reqText);
-  const rb = b.requires.map(reqText);
-  for (const r of ra) if (!rb.includes(r)) push({ change: 'removed', what: 'require', id: r, details: [] });
-  for (const r of rb) if (!ra.includes(r)) push({ change: 'added', what: 'require', id: r, details: [] });
+  named('group', (p) => p.groups.map((g) => g.name.name));
+  named('const', (p) => p.consts.map((g) => g.name.name));
+  named('define', (p) => p.defines.map((g) => g.name.name));
+  // requires, as a set
+  const req = (v: Version, r: IR.Require): Part => {
+    const c = v.expr(r.condition)!;
+    return { key: `${c.key} because ${r.because}`, text: `${c.text} because ${JSON.stringify(r.because)}` };
+  };
+  const ra = a.requires.map((r) => req(x, r));
+  const rb = b.requires.map((r) => req(y, r));
+  for (const r of ra) if (!rb.some((s) => s.key === r.key)) push({ change: 'removed', what: 'require', id: r.text, details: [] });
+  for (const r of rb) if (!ra.some((s) => s.key === r.key)) push({ change: 'added', what: 'require', id: r.text, details: [] });
   // rules and exceptions: by id, then unmatched ones by structure
-  const fa = flatten(a.rules);
-  const fb = flatten(b.rules);
+  const fa = x.rules;
+  const fb = y.rules;
   const removed = [...fa.keys()].filter((k) => !fb.has(k));
   const added = [...fb.keys()].filter((k) => !fa.has(k));
-  for (const [k, x] of fa) {
-    const y = fb.get(k);
-    if (y) push({ change: 'changed', what: x.kind, id: k, details: bodyDetails(x, y) });
+  for (const [k, r] of fa) {
+    const s = fb.get(k);
+    if (s) push({ change: 'changed', what: r.kind, id: k, details: bodyDetails(x, y, r, s) });
   }
-  const order = (p: CheckedProgram): string => p.rules.map((r) => r.name.name).join(', ');
-  if (order(a) !== order(b) && a.rules.length === b.rules.length && a.rules.every((r) => fb.has(r.name.name))) {
+  const order = (p: IR.Program): string => p.rules.map((r) => r.name).join(', ');
+  if (order(a) !== order(b) && a.rules.length === b.rules.length && a.rules.every((r) => fb.has(r.name))) {
     push({ change: 'changed', what: 'rule', id: '(precedence)', details: [`rule order: ${order(a)} -> ${order(b)}`] });
   }
   const usedAdded = new Set<string>();
   for (const k of removed) {
-    const x = fa.get(k)!;
-    const twin = added.find((j) => !usedAdded.has(j) && fb.get(j)!.kind === x.kind && bodyShape(fb.get(j)!) === bodyShape(x));
+    const r = fa.get(k)!;
+    const twin = added.find((j) => !usedAdded.has(j) && fb.get(j)!.kind === r.kind && y.shape(fb.get(j)!) === x.shape(r));
     if (twin) {
       usedAdded.add(twin);
-      push({ change: 'renamed', what: x.kind, id: k, details: [`renamed to ${twin}`, ...bodyDetails(x, fb.get(twin)!).filter((d) => !d.startsWith('title'))] });
-    } else push({ change: 'removed', what: x.kind, id: k, details: [x.title?.value ?? printDecision(x.decide)] });
+      push({ change: 'renamed', what: r.kind, id: k, details: [`renamed to ${twin}`, ...bodyDetails(x, y, r, fb.get(twin)!).filter((d) => !d.startsWith('title'))] });
+    } else push({ change: 'removed', what: r.kind, id: k, details: [r.title ?? printDecision(a, r.decide)] });
   }
-  for (const k of added) if (!usedAdded.has(k)) push({ change: 'added', what: fb.get(k)!.kind, id: k, details: [fb.get(k)!.title?.value ?? printDecision(fb.get(k)!.decide)] });
+  for (const k of added) if (!usedAdded.has(k)) push({ change: 'added', what: fb.get(k)!.kind, id: k, details: [fb.get(k)!.title ?? printDecision(b, fb.get(k)!.decide)] });
   push({
     change: 'changed',
     what: 'otherwise',
     id: 'otherwise',
-    details: [...changed('decide', printDecision(a.otherwise.decide), printDecision(b.otherwise.decide)), ...listDiff('citation', a.otherwise.cites.map((c) => c.value), b.otherwise.cites.map((c) => c.value))],
+    details: [...changedPart('decide', x.decision(a.otherwise.decide), y.decision(b.otherwise.decide)), ...listDiff('citation', a.otherwise.cites, b.otherwise.cites)],
   });
   return out;
 }

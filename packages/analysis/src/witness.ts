@@ -1,8 +1,9 @@
 /** Turns a solver model into a JSON input of the policy (exact decimals, ISO dates, member names). */
 import { Rational } from '@pol/core';
-import { fromDayNumber } from './dates.ts';
-import type { SV, Universe } from './encode.ts';
-import type { ZExpr } from './z3.ts';
+import { fromDayNumber } from './smt/dates.ts';
+import type { Universe } from './smt/universe.ts';
+import type { SV } from './smt/values.ts';
+import type { ZExpr } from './smt/z3.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
@@ -37,8 +38,6 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       const n = Number(intOf(model.eval(v.len, true)));
       return v.items.slice(0, n).map((x) => modelToJson(model, u, x));
     }
-    case 'set':
-      throw new NotRepresentable('a set in the input');
   }
 }
 

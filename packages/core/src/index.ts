@@ -8,7 +8,7 @@ export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.ts';
 export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type JsonDiagnostic, type SourceLookup } from './diagnostics/render.ts';
 export type * as Ast from './ast/nodes.ts';
 export { parseSource, MAX_NESTING, MAX_CHAIN, type ParseResult } from './syntax/parse.ts';
-export { polParser, PolParser } from './syntax/parser.ts';
+export { polParser, PolParser } from './syntax/grammar.ts';
 export * as tokens from './syntax/tokens.ts';
 export { decodeString, encodeString } from './syntax/strings.ts';
 export { loadPolicy, resolveImportPath, isInside, type LoadedPolicy, type LoadOptions, type ReadFile } from './program/load.ts';

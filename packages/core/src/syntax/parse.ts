@@ -1,5 +1,5 @@
 /**
- * source text -> tokens -> syntax tree (parser.ts), with every syntax error as a Diagnostic.
+ * source text -> tokens -> syntax tree (grammar.ts, parse-tree.ts, to-ast.ts), with every syntax error as a Diagnostic.
  * Never throws on any text: a lexer error skips the character, the parser recovers, and nesting
  * too deep for the parser's recursion is refused up front with one clear error.
  */
@@ -7,10 +7,11 @@ import type { IToken, IRecognitionException } from 'chevrotain';
 import type { Comment, PolFile } from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RParen, RBrace, RBracket, Kw, Minus, Plus, Star, Slash, Equals, NotEq, Less, LessEq, Greater, GreaterEq, Comma, Colon } from './tokens.ts';
+import { polParser } from './grammar.ts';
+import { parseTokens } from './to-ast.ts';
+import { isValidDate } from '../types/dates.ts';
 
 const KEYWORD_TYPES = new Set(Object.values(Kw));
-import { polParser, parseTokens } from './parser.ts';
-import { isValidDate } from '../types/dates.ts';
 
 /** Brackets plus prefix operators nested deeper than this are refused (the parser recurses on them). */
 export const MAX_NESTING = 200;

@@ -1,0 +1,322 @@
+/**
+ * The SMT encoding of a policy's IR (@pol/core/ir): one term per expression, and the decision of
+ * the whole rule forest as one term with its leaves. It reads the IR only: literals are already
+ * exact, parentheses and `is`/`in`/percent sugar already gone, sets already dated members, so each
+ * IR kind has exactly one encoding and the IR types say what shape every value has.
+ *
+ * Lists are bounded to the SymInput's bound (mode 'bounded'), or every aggregate outside a loop is
+ * replaced by a free variable shared, by meaning, between the programs of one query (mode
+ * 'abstract'): an over-approximation, used only to prove that something cannot happen.
+ *
+ * The encoding joins the differential tests through its concrete evaluation (concrete.ts): fixed
+ * to a validated input, the decision term must evaluate to the interpreter's decision.
+ */
+import type * as IR from '@pol/core/ir';
+import { Rational } from '@pol/core';
+import { exprKey } from '../ir-key.ts';
+import { dayNumber } from './dates.ts';
+import type { SymInput } from './sym-input.ts';
+import type { Universe } from './universe.ts';
+import { ite, type Scalar, type SV } from './values.ts';
+import { Unsupported, type Z, type ZExpr } from './z3.ts';
+
+export type Mode = 'bounded' | 'abstract';
+
+export interface Leaf {
+  readonly id: number;
+  /** rule/exception names from the top-level rule down; ['otherwise'] for the fallback */
+  readonly path: readonly string[];
+  /** the rules from the top-level one down to the deciding one; empty for the fallback */
+  readonly rules: readonly IR.Rule[];
+  readonly guard: ZExpr;
+  readonly variant: string;
+}
+
+export interface SymDecision {
+  readonly variant: ZExpr;
+  readonly leaf: ZExpr;
+  readonly fields: ReadonlyMap<string, { readonly p: ZExpr; readonly v: SV | undefined }>;
+}
+
+export class Encoder {
+  private readonly defs = new Map<number, SV>();
+  private readonly binders = new Map<number, SV>();
+  readonly asOf: ZExpr | undefined;
+  /** whether any aggregate was encoded (bounded) or abstracted */
+  usesLists = false;
+  /** abstract mode: the aggregates this encoder replaced by the shared unknowns, by key */
+  readonly abstracted = new Map<string, IR.Agg>();
+
+  /**
+   * `shared`: the free variables standing for aggregates in abstract mode, by meaning (exprKey
+   * with everything inlined), shared between the encoders of one query.
+   */
+  constructor(
+    readonly Z: Z,
+    readonly u: Universe,
+    readonly program: IR.Program,
+    readonly input: SymInput,
+    readonly mode: Mode,
+    private readonly shared: Map<string, SV> = new Map(),
+  ) {
+    const af = program.input.asOf;
+    this.asOf = af === undefined ? undefined : (this.field(input.value, af) as Scalar).v;
+  }
+
+  private field(rec: SV, name: string): SV {
+    const f = rec.t === 'rec' ? rec.f.get(name) : undefined;
+    if (!f) throw new Unsupported(`no field ${name}`);
+    return f;
+  }
+
+  // ---- the decision structure ----
+
+  /** Every `require` holds. */
+  valid(): ZExpr {
+    return this.Z.And(...this.program.requires.map((r) => this.bool(r.condition)));
+  }
+
+  /** Each `require` on its own, in order. */
+  requires(): ZExpr[] {
+    return this.program.requires.map((r) => this.bool(r.condition));
+  }
+
+  inEffect(r: { readonly from: string | undefined; readonly until: string | undefined }): ZExpr {
+    const Z = this.Z;
+    const cs: ZExpr[] = [];
+    if (this.asOf !== undefined) {
+      if (r.from !== undefined) cs.push(this.asOf.ge(dayNumber(r.from)));
+      if (r.until !== undefined) cs.push(this.asOf.lt(dayNumber(r.until)));
+    }
+    return cs.length === 0 ? Z.Bool.val(true) : Z.And(...cs);
+  }
+
+  applies(r: IR.Rule): ZExpr {
+    const e = this.inEffect(r);
+    return r.when ? this.Z.And(e, this.bool(r.when)) : e;
+  }
+
+  /**
+   * Leaves (mutually exclusive, covering every input) and the decision as one term: the first
+   * applicable rule decides unless one of its exceptions applies, the first applicable exception
+   * overriding it, recursively (default logic, docs/semantics.md).
+   */
+  decisionStructure(): { leaves: Leaf[]; decision: SymDecision } {
+    const Z = this.Z;
+    const leaves: Leaf[] = [];
+    const leaf = (rules: readonly IR.Rule[], d: IR.Decision, guard: ZExpr): SymDecision => {
+      const id = leaves.length;
+      leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant });
+      return this.decide(d, id);
+    };
+    // the first of `siblings` that applies decides, else `fallback`
+    const first = (siblings: readonly IR.Rule[], above: readonly IR.Rule[], guard: ZExpr, fallback: (none: ZExpr) => SymDecision): SymDecision => {
+      const branches: { c: ZExpr; d: SymDecision }[] = [];
+      let none: ZExpr = Z.Bool.val(true);
+      for (const r of siblings) {
+        const c = this.applies(r);
+        const path = [...above, r];
+        branches.push({ c, d: first(r.exceptions, path, Z.And(guard, none, c), (n) => leaf(path, r.decide, n)) });
+        none = Z.And(none, Z.Not(c));
+      }
+      let d = fallback(Z.And(guard, none));
+      for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
+      return d;
+    };
+    const decision = first(this.program.rules, [], Z.Bool.val(true), (none) => leaf([], this.program.otherwise.decide, none));
+    return { leaves, decision };
+  }
+
+  decide(d: IR.Decision, leaf: number): SymDecision {
+    const Z = this.Z;
+    const fields = new Map<string, { p: ZExpr; v: SV | undefined }>();
+    for (const name of this.u.fieldNames) fields.set(name, { p: Z.Bool.val(false), v: undefined });
+    for (const a of d.args) {
+      const v = this.value(a.value);
+      // an optional value decides the field only when present
+      fields.set(a.name, v.t === 'opt' ? { p: v.p, v: v.v } : { p: Z.Bool.val(true), v });
+    }
+    return { variant: Z.Int.val(this.u.variants.indexOf(d.variant)), leaf: Z.Int.val(leaf), fields };
+  }
+
+  private iteDecision(c: ZExpr, a: SymDecision, b: SymDecision): SymDecision {
+    const Z = this.Z;
+    const fields = new Map<string, { p: ZExpr; v: SV | undefined }>();
+    for (const name of this.u.fieldNames) {
+      const x = a.fields.get(name)!;
+      const y = b.fields.get(name)!;
+      const v = x.v && y.v ? ite(Z, c, x.v, y.v) : (x.v ?? y.v);
+      fields.set(name, { p: Z.If(c, x.p, y.p), v });
+    }
+    return { variant: Z.If(c, a.variant, b.variant), leaf: Z.If(c, a.leaf, b.leaf), fields };
+  }
+
+  // ---- expressions ----
+
+  bool(e: IR.Expr): ZExpr {
+    return this.scalar(e).v;
+  }
+
+  /** A value the checker proved present and of a base type (every operand position in Pol). */
+  private scalar(e: IR.Expr): Scalar {
+    const v = this.value(e);
+    if (v.t === 'opt' || v.t === 'rec' || v.t === 'list') throw new Unsupported(`a ${v.t} where a plain value is expected`);
+    return v;
+  }
+
+  value(e: IR.Expr): SV {
+    const Z = this.Z;
+    switch (e.k) {
+      case 'num':
+        return { t: 'num', v: ratVal(Z, e.value) };
+      case 'date':
+        return { t: 'date', v: Z.Int.val(dayNumber(e.value)) };
+      case 'bool':
+        return { t: 'bool', v: Z.Bool.val(e.value) };
+      case 'enum':
+        return { t: 'enum', name: e.enumName, v: Z.Int.val(this.u.index(e.enumName, e.member)) };
+      case 'input':
+        return narrow(this.field(this.input.value, e.field), e.narrowed);
+      case 'field':
+        return narrow(this.field(this.value(e.object), e.name), e.narrowed);
+      case 'binder': {
+        const v = this.binders.get(e.id);
+        if (!v) throw new Unsupported(`binder $${e.id} outside its aggregate`);
+        return v;
+      }
+      case 'def':
+        return this.def(e.id);
+      case 'not':
+        return { t: 'bool', v: Z.Not(this.bool(e.arg)) };
+      case 'neg':
+        return { t: 'num', v: this.scalar(e.arg).v.neg() };
+      case 'and':
+        return { t: 'bool', v: Z.And(...e.args.map((a) => this.bool(a))) };
+      case 'or':
+        return { t: 'bool', v: Z.Or(...e.args.map((a) => this.bool(a))) };
+      case 'arith':
+        return { t: 'num', v: this.arith(e.op, this.scalar(e.l).v, this.scalar(e.r).v) };
+      case 'cmp':
+        return { t: 'bool', v: this.compare(e) };
+      case 'present': {
+        const v = this.value(e.arg);
+        return { t: 'bool', v: v.t === 'opt' ? v.p : Z.Bool.val(true) };
+      }
+      case 'coalesce': {
+        const v = this.value(e.value);
+        return v.t === 'opt' ? ite(Z, v.p, v.v, this.value(e.fallback)) : v;
+      }
+      case 'member':
+        return { t: 'bool', v: this.member(this.scalar(e.elem), this.program.sets[e.set]!) };
+      case 'agg':
+        return this.aggregate(e);
+    }
+  }
+
+  private def(id: number): SV {
+    const hit = this.defs.get(id);
+    if (hit) return hit;
+    // defs are global: they see no binder (the lowering resolves names that way)
+    const saved = [...this.binders];
+    this.binders.clear();
+    const v = this.value(this.program.defs[id]!.value);
+    for (const [k, x] of saved) this.binders.set(k, x);
+    this.defs.set(id, v);
+    return v;
+  }
+
+  private arith(op: IR.ArithOp, a: ZExpr, b: ZExpr): ZExpr {
+    switch (op) {
+      case '+':
+        return a.add(b);
+      case '-':
+        return a.sub(b);
+      case '*':
+        return a.mul(b);
+      case '/':
+        // division by zero is zero (docs/semantics.md)
+        return this.Z.If(b.eq(0), this.Z.Real.val(0), a.div(b));
+    }
+  }
+
+  private compare(e: IR.Cmp): ZExpr {
+    const Z = this.Z;
+    let l = this.scalar(e.l).v;
+    let r = this.scalar(e.r).v;
+    if (e.scale) {
+      l = l.mul(Z.Real.val(e.scale.l.toString()));
+      r = r.mul(Z.Real.val(e.scale.r.toString()));
+    }
+    if (e.op === '=') return l.eq(r);
+    if (e.op === '!=') return Z.Not(l.eq(r));
+    // enum members are indices here, not names: only numbers and dates are ordered (the checker's rule)
+    if (e.domain !== 'number' && e.domain !== 'date') throw new Unsupported(`ordering of ${e.domain} values`);
+    switch (e.op) {
+      case '<':
+        return l.lt(r);
+      case '<=':
+        return l.le(r);
+      case '>':
+        return l.gt(r);
+      case '>=':
+        return l.ge(r);
+    }
+  }
+
+  /** Membership on the evaluation date: each member on the days of its ranges, or `undated` without a date. */
+  private member(el: Scalar, s: IR.SetDef): ZExpr {
+    const Z = this.Z;
+    const ors: ZExpr[] = [];
+    if (this.asOf === undefined) {
+      for (const m of s.undated) ors.push(el.v.eq(this.u.index(s.of, m)));
+    } else {
+      for (const [m, ranges] of s.members) {
+        const on = ranges.map((r) => this.inEffect(r));
+        if (on.length === 0) continue;
+        ors.push(Z.And(el.v.eq(this.u.index(s.of, m)), on.length === 1 ? on[0] : Z.Or(...on)));
+      }
+    }
+    return ors.length === 0 ? Z.Bool.val(false) : Z.Or(...ors);
+  }
+
+  private aggregate(e: IR.Agg): SV {
+    const Z = this.Z;
+    this.usesLists = true;
+    if (this.mode === 'abstract' && this.binders.size === 0) {
+      const key = exprKey(this.program, e, true);
+      let v = this.shared.get(key);
+      if (!v) {
+        const name = `agg#${this.shared.size}`;
+        v = e.op === 'sum' || e.op === 'count' ? { t: 'num', v: Z.Real.const(name) } : { t: 'bool', v: Z.Bool.const(name) };
+        this.shared.set(key, v);
+      }
+      this.abstracted.set(key, e);
+      return v;
+    }
+    const list = this.value(e.list);
+    if (list.t !== 'list') throw new Unsupported(`an aggregate over a ${list.t}`);
+    const terms: ZExpr[] = [];
+    list.items.forEach((item, i) => {
+      this.binders.set(e.binder, item);
+      let active: ZExpr = list.len.gt(i);
+      if (e.where) active = Z.And(active, this.bool(e.where));
+      if (e.op === 'sum') terms.push(Z.If(active, this.scalar(e.body!).v, Z.Real.val(0)));
+      else if (e.op === 'count') terms.push(Z.If(active, Z.Real.val(1), Z.Real.val(0)));
+      else if (e.op === 'all') terms.push(Z.Implies(active, this.bool(e.body!)));
+      else terms.push(Z.And(active, this.bool(e.body!)));
+    });
+    this.binders.delete(e.binder);
+    if (e.op === 'sum' || e.op === 'count') return { t: 'num', v: terms.length === 0 ? Z.Real.val(0) : terms.length === 1 ? terms[0] : Z.Sum(terms[0], ...terms.slice(1)) };
+    if (e.op === 'all') return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(true) : Z.And(...terms) };
+    return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(false) : Z.Or(...terms) };
+  }
+}
+
+/** A narrowed optional is known present where it is read: its value. */
+function narrow(v: SV, narrowed: boolean): SV {
+  return narrowed && v.t === 'opt' ? v.v : v;
+}
+
+export function ratVal(Z: Z, r: Rational): ZExpr {
+  return Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`);
+}

@@ -1,0 +1,33 @@
+/** Enum members, outcomes and decision fields by name, shared by the programs being compared. */
+import type * as IR from '@pol/core/ir';
+import { Unsupported } from './z3.ts';
+
+export class Universe {
+  readonly enums = new Map<string, string[]>();
+  readonly variants: string[] = [];
+  readonly fieldNames: string[] = [];
+
+  static of(...programs: readonly IR.Program[]): Universe {
+    const u = new Universe();
+    for (const p of programs) u.add(p);
+    return u;
+  }
+
+  add(p: IR.Program): void {
+    for (const e of p.enums) {
+      const list = this.enums.get(e.name) ?? [];
+      for (const m of e.members) if (!list.includes(m)) list.push(m);
+      this.enums.set(e.name, list);
+    }
+    for (const v of p.decision.variants) {
+      if (!this.variants.includes(v.name)) this.variants.push(v.name);
+      for (const q of v.params) if (!this.fieldNames.includes(q.name)) this.fieldNames.push(q.name);
+    }
+  }
+
+  index(e: string, m: string): number {
+    const i = this.enums.get(e)?.indexOf(m) ?? -1;
+    if (i < 0) throw new Unsupported(`unknown member ${e}.${m}`);
+    return i;
+  }
+}
