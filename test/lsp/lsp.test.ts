@@ -93,7 +93,7 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect(value).toMatch(/19 members as of \d{4}-\d{2}-\d{2}/);
     expect(value).toContain('JP (Japan)');
     expect(value).toContain('US (United States');
-    expect(value).toContain('Tier 1: the AIA destinations and the United States.');
+    expect(value).toContain('Tier 1: the AIA destinations and the United States');
   });
 
   it('hover on an input field shows its type; on a constant, its value with the unit', async () => {

@@ -28,15 +28,17 @@ describe('language service', () => {
     expect(ls.diagnostics('/p/other.pol').map((d) => d.code)).toEqual(['check/unknown-name']);
   });
 
-  it('hover shows a dated group as of the given day', () => {
-    const chips = join(IFR, 'countries.pol');
-    const text = readFileSync(chips, 'utf8');
+  it('hover shows a dated group as of the given day (a group of another folder, through its importer)', () => {
+    const countries = join(IFR, 'countries.pol');
+    const text = readFileSync(countries, 'utf8');
     const at = text.indexOf('D5 + Macau');
-    const before = disk('2026-02-02').ls.hover(chips, at)!.markdown;
-    const after = disk('2026-02-03').ls.hover(chips, at)!.markdown;
-    expect(before).toContain('KH (Cambodia)');
-    expect(after).not.toContain('KH (Cambodia)');
-    expect(before).toMatch(/\*\*(\d+) members as of 2026-02-02:\*\*/);
+    // D:5 lists Cyprus `until 2024-05-30`.
+    const before = disk('2024-05-29').ls.hover(countries, at)!.markdown;
+    const after = disk('2024-05-30').ls.hover(countries, at)!.markdown;
+    expect(before).toContain('group D5 of Country');
+    expect(before).toContain('CY (Cyprus)');
+    expect(after).not.toContain('CY (Cyprus)');
+    expect(before).toMatch(/\*\*(\d+) members as of 2024-05-29:\*\*/);
     expect(Number(/(\d+) members/.exec(before)![1]) - Number(/(\d+) members/.exec(after)![1])).toBe(1);
   });
 

@@ -232,8 +232,11 @@ function unclosedBlocks(path: string, text: string, tokens: readonly IToken[], d
     }
     if (t.tokenType.name === 'LBrace') stack.push({ token: t, indent: lineIndent, line: ls });
   }
+  // At the end of the file: a block opened on the last line is next to where its `}` belongs, so
+  // the parser's caret there says it best; an earlier one is named where it starts.
+  advance(text.length);
   const open = stack[stack.length - 1];
-  return open ? [...diagnostics.filter((d) => d !== missing), unclosed(open, undefined, text.length)] : diagnostics;
+  return open && open.line !== ls ? [...diagnostics.filter((d) => d !== missing), unclosed(open, undefined, text.length)] : diagnostics;
 
   function unclosed(top: { token: IToken; indent: number; line: number; indented?: boolean }, next: IToken | undefined, nextLineStart: number): Diagnostic {
     const head = text.slice(top.line + top.indent, top.token.startOffset + 1).trim();
