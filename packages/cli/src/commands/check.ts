@@ -34,7 +34,7 @@ export async function checkCommand(files: readonly string[], format: 'human' | '
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (errors > 0) failed++;
-    const as = entry !== file ? ` (checked as part of ${entry}, which imports it)` : moduleMode ? ' (checked as a module: it has no `input`, `decision` or `otherwise`, and nothing imports it)' : '';
+    const as = entry !== file ? ` (checked as part of ${entry}, which imports it)` : moduleMode ? ' (checked as a module: it has no `input`, `decision` or `otherwise`, and no file of its folder imports it)' : '';
     if (format === 'json') {
       json.push({ file, ...(entry !== file ? { checkedAs: entry } : {}), module: moduleMode || entry !== file, ok: errors === 0, diagnostics: diagnosticsJson(diagnostics, loaded.sources) });
     } else {
