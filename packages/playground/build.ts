@@ -10,16 +10,20 @@ const HERE = import.meta.dirname;
 const REPO = resolve(HERE, '../..');
 export const DIST = join(HERE, 'dist');
 
-/** `virtual:policy-files`: { path: text } of policies/ai-diffusion, with paths as the page names them. */
+/** `virtual:policy-files`: { path: text } of the policies, with paths as the page names them (`/ai-diffusion/ifr.pol`). */
 const policyFiles: Plugin = {
   name: 'policy-files',
   setup(b) {
     b.onResolve({ filter: /^virtual:policy-files$/ }, () => ({ path: 'policy-files', namespace: 'virtual' }));
     b.onLoad({ filter: /.*/, namespace: 'virtual' }, () => {
-      const dir = join(REPO, 'policies/ai-diffusion');
+      // Every folder of policies/: the IFR imports the shared EAR country groups from ../ear.
+      const root = join(REPO, 'policies');
       const files: Record<string, string> = {};
-      for (const f of readdirSync(dir).sort()) if (f.endsWith('.pol') || f === 'samples.jsonl') files[`/ai-diffusion/${f}`] = readFileSync(join(dir, f), 'utf8');
-      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: Object.keys(files).map((f) => join(dir, f.split('/').pop()!)) };
+      for (const d of readdirSync(root).sort()) {
+        if (d === 'sample') continue;
+        for (const f of readdirSync(join(root, d)).sort()) if (f.endsWith('.pol') || f === 'samples.jsonl') files[`/${d}/${f}`] = readFileSync(join(root, d, f), 'utf8');
+      }
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: Object.keys(files).map((f) => join(root, f)) };
     });
   },
 };

@@ -20,6 +20,8 @@ await build({
   format: 'esm',
   // prettier's standalone build formats with the Pol plugin just as well, at a third of the size.
   alias: { prettier: 'prettier/standalone' },
+  // The solver (z3's WebAssembly) stays out of the bundle: the server then reports the checker's findings only.
+  external: ['@pol/analysis'],
   // esm bundles of CommonJS dependencies need a require of their own.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

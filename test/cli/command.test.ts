@@ -6,13 +6,29 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { run as runCli } from '../../packages/cli/src/main.ts';
 import { COMMANDS } from '../../packages/cli/src/help.ts';
 import { REPO } from '../support/policy-files.ts';
 import { pol } from './run-cli.ts';
 
 const BIN = join(REPO, 'packages/cli/bin/pol.js');
 const SAMPLE_DIR = join(REPO, 'policies/sample');
+
+/** Runs the CLI's `run` in this process, capturing what it writes. */
+async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await runCli(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
 
 function run(command: string, args: string[], cwd: string) {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -27,23 +43,27 @@ describe('pol help', () => {
     expect(r.stdout).toContain('relative to the folder you run pol in');
   });
 
-  it.each(COMMANDS.map((c) => c.name))('pol %s --help prints its usage, options and examples and exits 0', (name) => {
+  // In process (the same `main` the bin runs), so every command's page costs no process start.
+  it.each(COMMANDS.map((c) => c.name))('pol %s --help prints its usage, options and examples and exits 0', async (name) => {
     const c = COMMANDS.find((x) => x.name === name)!;
-    const r = pol([name, '--help']);
+    const r = await inProcess([name, '--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.startsWith(`usage: pol ${name} ${c.synopsis}\n`)).toBe(true);
     for (const [flag] of c.options) expect(r.stdout).toContain(flag);
     for (const e of c.examples) expect(r.stdout).toContain(e);
-    expect(pol(['help', name]).stdout).toBe(r.stdout);
+    expect((await inProcess(['help', name])).stdout).toBe(r.stdout);
+    expect((await inProcess([name, '-h'])).stdout).toBe(r.stdout);
   });
 
-  it('-h is --help', () => {
-    expect(pol(['check', '-h']).stdout).toBe(pol(['help', 'check']).stdout);
+  it('the real bin prints a command page too', () => {
+    const r = pol(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('usage: pol check ');
   });
 
-  it('says which command does not exist', () => {
-    const r = pol(['help', 'chek']);
+  it('says which command does not exist', async () => {
+    const r = await inProcess(['help', 'chek']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('there is no command `chek`');
   });
@@ -51,15 +71,15 @@ describe('pol help', () => {
   it('a usage error shows the usage of that command, not the whole overview', () => {
     const r = pol(['check']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error[cli/usage]: expected one policy file, got 0');
-    expect(r.stderr).toContain('usage: pol check <file.pol>');
+    expect(r.stderr).toContain('error[cli/usage]: check needs at least one policy file');
+    expect(r.stderr).toContain('usage: pol check <file.pol...>');
     expect(r.stderr).not.toContain('pol replay');
   });
 });
 
 describe('pol from any folder', () => {
   it('the bin reads paths relative to the folder it runs in', () => {
-    const r = run(process.execPath, [BIN, 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    const r = run(process.execPath, [BIN, 'check', 'lab-exports.pol', '--no-analyze'], SAMPLE_DIR);
     expect(r.stderr).toContain('lab-exports.pol: ok');
     expect(r.code).toBe(0);
   });
@@ -67,7 +87,7 @@ describe('pol from any folder', () => {
   it('the bin works outside the repository', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pol-outside-'));
     copyFileSync(join(SAMPLE_DIR, 'lab-exports.pol'), join(dir, 'mine.pol'));
-    const r = run(process.execPath, [BIN, 'check', 'mine.pol'], dir);
+    const r = run(process.execPath, [BIN, 'check', 'mine.pol', '--no-analyze'], dir);
     expect(r.stderr).toContain('mine.pol: ok');
     expect(r.code).toBe(0);
     const missing = run(process.execPath, [BIN, 'check', 'nope.pol'], dir);
@@ -76,16 +96,14 @@ describe('pol from any folder', () => {
   });
 
   it('npx pol finds the workspace bin from a subfolder', () => {
-    const r = run('npx', ['--no-install', 'pol', 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    const r = run('npx', ['--no-install', 'pol', 'check', 'lab-exports.pol', '--no-analyze'], SAMPLE_DIR);
     expect(r.stderr).toContain('lab-exports.pol: ok');
     expect(r.code).toBe(0);
   });
 
   it('pnpm pol from a subfolder of the workspace reads paths relative to that subfolder', () => {
-    const r = run('npx', ['--yes', 'pnpm@10.34.9', '-s', 'pol', 'check', 'lab-exports.pol'], SAMPLE_DIR);
+    const r = run('npx', ['--yes', 'pnpm@10.34.9', '-s', 'pol', 'check', 'lab-exports.pol', '--no-analyze'], SAMPLE_DIR);
     expect(r.stderr).toContain('lab-exports.pol: ok');
     expect(r.code).toBe(0);
-    const ifr = run('npx', ['--yes', 'pnpm@10.34.9', '-s', 'pol', 'test', 'ifr.pol'], join(REPO, 'policies/ai-diffusion'));
-    expect(ifr.code).toBe(0);
   });
 });

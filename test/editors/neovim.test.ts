@@ -17,8 +17,9 @@ describe('Neovim as the LSP client', () => {
     expect(version.status, 'nvim is missing: run scripts/ensure-test-tools.sh (pnpm test does)').toBe(0);
 
     const dir = mkdtempSync(join(tmpdir(), 'pol-nvim-'));
-    cpSync(join(REPO, 'policies/ai-diffusion'), dir, { recursive: true });
-    const chips = join(dir, 'chips.pol');
+    // The whole policies folder: the IFR imports the shared EAR groups from ../ear.
+    cpSync(join(REPO, 'policies'), dir, { recursive: true });
+    const chips = join(dir, 'ai-diffusion/chips.pol');
     const text = readFileSync(chips, 'utf8');
     const at = text.indexOf('and veu.kind is universal');
     const broken = text.slice(0, at) + 'and veu.kind is universel' + text.slice(at + 'and veu.kind is universal'.length);

@@ -2,7 +2,8 @@
  * The real language server (`pol lsp --stdio`, in a child process) driven over stdio on the AI
  * Diffusion files, as an editor drives it: each request's answer is checked against the files.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -69,6 +70,22 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect(await fixed).toEqual([]);
   });
 
+  it('a syntax slip gets counsel\'s words and a quick fix (syntax hints)', async () => {
+    const broken = chipsText.replace('lpp_total_this_year <= LPP_ANNUAL_LIMIT', 'lpp_total_this_year ≤ LPP_ANNUAL_LIMIT');
+    const got = lsp.diagnostics(chipsUri, (d) => d.length > 0);
+    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: chipsUri, version: 4 }, contentChanges: [{ text: broken }] });
+    const diagnostics = await got;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'syntax/other-notation', range: { start: pos(broken, '≤') } });
+    expect(diagnostics[0]!.message).toContain('`≤` is not a symbol of Pol: "at most" is written `<=`');
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: chipsUri }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Replace `≤` with `<=`']);
+    expect(actions[0]!.edit!.changes![chipsUri]).toEqual([{ range: diagnostics[0]!.range, newText: '<=' }]);
+    const fixed = lsp.diagnostics(chipsUri, (d) => d.length === 0);
+    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: chipsUri, version: 5 }, contentChanges: [{ text: chipsText }] });
+    expect(await fixed).toEqual([]);
+  });
+
   it('hover on a group shows its members as of today and the comment that cites it', async () => {
     const h = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: chipsUri }, position: pos(chipsText, 'in Tier1', 4) })) as Hover;
     const value = (h.contents as { value: string }).value;
@@ -76,7 +93,7 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect(value).toMatch(/19 members as of \d{4}-\d{2}-\d{2}/);
     expect(value).toContain('JP (Japan)');
     expect(value).toContain('US (United States');
-    expect(value).toContain('Tier 1: the AIA destinations and the United States.');
+    expect(value).toContain('Tier 1: the AIA destinations and the United States');
   });
 
   it('hover on an input field shows its type; on a constant, its value with the unit', async () => {
@@ -151,6 +168,20 @@ describe('pol lsp --stdio on the IFR files', () => {
     const bad = (await lsp.connection.sendRequest('pol/evaluate', { uri: chipsUri, json: '{"date": 1' })) as { ok: boolean; errors: string[] };
     expect(bad.ok).toBe(false);
     expect(bad.errors[0]).toContain('not valid JSON');
+  });
+
+  it('adds the solver\'s findings when typing pauses: an exception that can never apply', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-lsp-'));
+    const file = join(dir, 'dead.pol');
+    const text = 'input T { n: Number }\ndecision D { yes, no }\nrule big "Big" {\n  cites "s. 1"\n  when n > 10\n  decide yes\n  exception tiny "Tiny" {\n    cites "s. 1(a)"\n    when n < 5\n    decide no\n  }\n}\notherwise decide no\n';
+    writeFileSync(file, text);
+    const found = lsp.diagnostics(uriOf(file), (d) => d.length > 0);
+    await lsp.open(file, text);
+    const d = await found;
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ code: 'analysis/unreachable', severity: 2, range: { start: pos(text, 'tiny') } });
+    expect(d[0]!.message).toContain('exception `tiny` can never apply');
+    await lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
   });
 
   it('gives an outline, folding ranges and semantic tokens', async () => {

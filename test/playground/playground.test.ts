@@ -4,7 +4,7 @@
  * line, fix it, run the examples, decide a transaction and see the decision with its citation; no
  * console errors. The last screen is kept as test/artifacts/playground.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -59,20 +59,31 @@ async function cursorAfter(needle: string): Promise<void> {
 describe('the playground in Chromium', () => {
   it('loads the IFR policy with no problems', async () => {
     await expect.poll(() => page.textContent('#diagnostics'), { timeout: 20_000 }).toBe('No problems in this file.');
-    expect(await page.textContent('.cm-content')).toContain('Framework for Artificial Intelligence Diffusion');
+    expect(await page.textContent('.cm-content')).toContain('import "./chips.pol"');
   });
 
-  it('shows the diagnostic of a typed mistake on its line, and clears it when fixed', async () => {
-    await cursorAfter('require date');
+  it('shows the diagnostic of a typed mistake on its line, and its quick fix clears it', async () => {
+    const needle = 'define controls_2023_apply = date';
+    const ifr = readFileSync(join(REPO, 'policies/ai-diffusion/ifr.pol'), 'utf8');
+    const before = ifr.slice(0, ifr.indexOf(needle) + needle.length - 'date'.length);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    await cursorAfter(needle);
     await page.keyboard.type('x');
     const row = page.locator('#diagnostics .diagnostic.error').first();
     await row.waitFor({ timeout: 20_000 });
     const text = await row.textContent();
-    expect(text).toContain('ifr.pol:16:9 error[check/unknown-name]: there is nothing named `datex`');
+    expect(text).toContain(`ifr.pol:${line}:${column} error[check/unknown-name]: there is nothing named \`datex\``);
     expect(text).toContain('did you mean `date`?');
     // The editor underlines it too (CodeMirror's lint marks).
-    await page.locator('.cm-lintRange-error').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Backspace');
+    const mark = page.locator('.cm-lintRange-error').first();
+    await mark.waitFor({ timeout: 10_000 });
+    // The quick fix from "did you mean", offered in the editor's tooltip, repairs it.
+    await mark.hover();
+    const fix = page.locator('.cm-tooltip-lint button', { hasText: 'Change to date' });
+    await fix.waitFor({ timeout: 10_000 });
+    await fix.click();
+    expect(await page.textContent('.cm-content')).toContain(needle);
     await expect.poll(() => page.textContent('#diagnostics'), { timeout: 20_000 }).toBe('No problems in this file.');
   });
 

@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   readonly listBound?: number;
   /** sibling lists longer than this are not checked pairwise for conflicts */
   readonly maxPairwise?: number;
+  /** false: only unreachable rules and constant conditions (what `pol check` reports by default) */
+  readonly conflicts?: boolean;
 }
 
 export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOptions = {}): Promise<Diagnostic[]> {
@@ -74,7 +76,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
           }
         }
       }
-      if (siblings.length <= (options.maxPairwise ?? 40)) {
+      if (options.conflicts !== false && siblings.length <= (options.maxPairwise ?? 40)) {
         for (let i = 0; i < siblings.length; i++) {
           for (let j = i + 1; j < siblings.length; j++) {
             const a = siblings[i]!;

@@ -18,17 +18,20 @@ export interface CommandHelp {
 export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'check',
-    synopsis: '<file.pol> [--format human|json] [--analyze]',
+    synopsis: '<file.pol...> [--format human|json] [--analyze | --no-analyze]',
     summary: 'check a policy and list every problem',
     description:
       'Checks a policy and every file it imports: names, types, units, citations and examples. Each problem\n' +
-      'is shown with its file, line and column and how to fix it. A file that is only meant to be imported\n' +
-      '(no `input` declaration) is checked as a module. The exit code is 1 when there is an error.',
+      'is shown with its file, line and column and how to fix it. The solver also finds rules and exceptions\n' +
+      'that can never apply and conditions that are always true (warnings). A file that is only meant to be\n' +
+      'imported (no `input` declaration) is checked as a module, inside the policy of its folder that imports\n' +
+      'it. The exit code is 1 when there is an error.',
     options: [
       ['--format human|json', 'human (default) prints code frames; json prints one object for tools'],
-      ['--analyze', 'also run the solver: conflicting rules, exceptions that can never apply, constant conditions'],
+      ['--analyze', 'also report siblings that can both apply with different decisions (conflicts)'],
+      ['--no-analyze', 'skip the solver: only the checker (faster)'],
     ],
-    examples: ['pol check ifr.pol', 'pol check policies/ai-diffusion/ifr.pol --format json'],
+    examples: ['pol check ifr.pol', 'pol check policies/ai-diffusion/*.pol', 'pol check chips.pol --format json'],
   },
   {
     name: 'eval',

@@ -81,8 +81,14 @@ export async function main(argv: string[]): Promise<number> {
   args.flags.delete('--root');
   switch (command) {
     case 'check':
-      checkFlags(args, ['--format', '--analyze']);
-      return checkCommand(one(args, 'policy file'), (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json', args.flags.has('--analyze'));
+      checkFlags(args, ['--format', '--analyze', '--no-analyze']);
+      if (args.flags.has('--analyze') && args.flags.has('--no-analyze')) throw new UsageError('--analyze and --no-analyze contradict each other');
+      if (args.positional.length === 0) throw new UsageError('check needs at least one policy file');
+      return checkCommand(
+        args.positional,
+        (flag(args, '--format', ['human', 'json']) ?? 'human') as 'human' | 'json',
+        args.flags.has('--no-analyze') ? 'none' : args.flags.has('--analyze') ? 'full' : 'default',
+      );
     case 'eval': {
       checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
       const input = flag(args, '--input');
@@ -131,20 +137,20 @@ export async function main(argv: string[]): Promise<number> {
       const { replayCommand } = await import('./commands/replay.ts');
       return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
     }
+    case 'lsp': {
+      checkFlags(args, ['--stdio', '--clientProcessId']);
+      if (args.positional.length !== 0) throw new UsageError('lsp takes no files: the editor sends them');
+      const { startServer } = await import('@pol/language-service/server');
+      startServer();
+      // The server runs until the editor sends `exit`; the returned promise never settles first.
+      return new Promise<number>(() => {});
+    }
     case 'debug': {
       checkFlags(args, ['--no-optimize']);
       const [what, file, ...more] = args.positional;
       if (what !== 'ir' || !file || more.length > 0) throw new UsageError('usage: pol debug ir <file.pol> [--no-optimize]');
       const { debugIrCommand } = await import('./commands/debug.ts');
       return debugIrCommand(file, !args.flags.has('--no-optimize'));
-    }
-    case 'lsp': {
-      checkFlags(args, ['--stdio', '--node-ipc', '--socket', '--clientProcessId']);
-      if (args.positional.length !== 0) throw new UsageError('lsp takes no files: the editor sends them');
-      const { startServer } = await import('@pol/language-service/server');
-      startServer();
-      // The server runs until the editor sends `exit`; the returned promise never settles first.
-      return new Promise<number>(() => {});
     }
     default:
       throw new UsageError(`unknown command \`${command}\``);

@@ -1,11 +1,13 @@
 /**
  * The files the service knows (open editors first, then the host's disk or bundle) and the
- * checked policy each file belongs to. A file with an `input` declaration is an entry policy; a
- * file without one is a module and is checked inside the entry policy that imports it (Pol's
- * imports share one scope, so a module's names come from its siblings). A module that no entry
- * imports is checked alone, without the entry-only requirements (`input`, `decision`, `otherwise`).
+ * checked policy each file belongs to. A file that another file of its folder imports is checked
+ * inside the policy that imports it (Pol's imports share one scope, so a module's names come from
+ * its siblings). A file nothing imports is an entry policy when it (or what it imports) has a
+ * policy header, an `input`, a `decision` or an `otherwise`; otherwise it is a module, checked
+ * alone without the entry-only requirements.
  */
-import { checkProgram, loadPolicy, parseSource, resolveImportPath, type Ast, type CheckedProgram, type Diagnostic, type ParseResult, type SourceFile } from '@pol/core';
+import { checkProgram, parseSource, resolveImportPath, type Ast, type CheckedProgram, type Diagnostic, type ParseResult, type SourceFile } from '@pol/core';
+import { loadThrough, type Loaded } from './loader.ts';
 import { SymbolIndex } from './symbols.ts';
 
 export interface ServiceHost {
@@ -81,7 +83,16 @@ export class Project {
       const entry = roots[0] ?? importers.sort()[0]!;
       return { entry, moduleMode: false };
     }
-    return { entry: path, moduleMode: !own || !isEntry(own.file) };
+    // Nothing imports it: an entry policy when it or a file it imports declares the input.
+    return {
+      entry: path,
+      moduleMode:
+        !own ||
+        !this.reachable(path).some((p) => {
+          const f = this.parse(p)?.file;
+          return f !== undefined && isEntry(f);
+        }),
+    };
   }
 
   /** Every analysis whose policy contains `path`: a module shared by two entries is in both. */
@@ -95,6 +106,19 @@ export class Project {
       if (!out.includes(a)) out.push(a);
     }
     return out;
+  }
+
+  /** `from` and every file it imports, directly or not. */
+  private reachable(from: string): string[] {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      for (const imp of this.parse(f)?.file.imports ?? []) stack.push(resolveImportPath(f, imp.path.value));
+    }
+    return [...seen];
   }
 
   private imports(from: string, target: string): boolean {
@@ -117,25 +141,70 @@ export class Project {
     const { entry, moduleMode } = this.entryFor(path);
     const cached = this.analyses.get(entry);
     if (cached) return cached;
-    const loaded = loadPolicy(entry, (p) => this.read(p));
-    // Re-parsing through the cache keeps one tree per text, so the index's spans and the editor agree.
-    const files = loaded.files.map((f) => this.parse(f.path)?.file ?? f);
-    const syntaxErrors = loaded.diagnostics.some((d) => d.severity === 'error');
-    let diagnostics: Diagnostic[] = [...loaded.diagnostics];
-    let program: CheckedProgram | undefined;
-    // As in `pol check`: checking a tree with syntax holes would mostly repeat the syntax errors.
-    if (!syntaxErrors) {
-      const checked = checkProgram(files, loaded.sources, entry);
-      program = checked.program;
-      diagnostics.push(...checked.diagnostics);
-    }
-    if (moduleMode) diagnostics = diagnostics.filter((d) => !ENTRY_ONLY_CODES.has(d.code) && !(d.code === 'check/unused-declaration'));
-    const analysis: Analysis = { entry, moduleMode, files, sources: loaded.sources, diagnostics, program, index: new SymbolIndex(files) };
+    const analysis = new EntryAnalysis(
+      entry,
+      moduleMode,
+      loadThrough(
+        entry,
+        (p) => this.read(p),
+        (p) => this.parse(p),
+      ),
+    );
     this.analyses.set(entry, analysis);
     return analysis;
   }
 }
 
+/** The names are indexed at once; the check runs when diagnostics or the program are first asked for (completion needs neither). */
+class EntryAnalysis implements Analysis {
+  readonly files: readonly Ast.PolFile[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  readonly index: SymbolIndex;
+  private checked:
+    | {
+        diagnostics: readonly Diagnostic[];
+        program: CheckedProgram | undefined;
+      }
+    | undefined;
+
+  constructor(
+    readonly entry: string,
+    readonly moduleMode: boolean,
+    private readonly loaded: Loaded,
+  ) {
+    this.files = loaded.files;
+    this.sources = loaded.sources;
+    this.index = new SymbolIndex(loaded.files);
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.check().diagnostics;
+  }
+
+  get program(): CheckedProgram | undefined {
+    return this.check().program;
+  }
+
+  private check(): {
+    diagnostics: readonly Diagnostic[];
+    program: CheckedProgram | undefined;
+  } {
+    if (this.checked) return this.checked;
+    let diagnostics: Diagnostic[] = [...this.loaded.diagnostics];
+    let program: CheckedProgram | undefined;
+    // As in `pol check`: checking a tree with syntax holes would mostly repeat the syntax errors.
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      const checked = checkProgram(this.files, this.sources, this.entry);
+      program = checked.program;
+      diagnostics.push(...checked.diagnostics);
+    }
+    if (this.moduleMode) diagnostics = diagnostics.filter((d) => !ENTRY_ONLY_CODES.has(d.code) && d.code !== 'check/unused-declaration');
+    this.checked = { diagnostics, program };
+    return this.checked;
+  }
+}
+
+/** A file that says what is decided on, what can be decided, or what happens otherwise means to be a policy, not a part of one. */
 function isEntry(file: Ast.PolFile): boolean {
-  return file.declarations.some((d) => d.kind === 'input');
+  return file.header !== undefined || file.declarations.some((d) => d.kind === 'input' || d.kind === 'decision' || d.kind === 'otherwise');
 }

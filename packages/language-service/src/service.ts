@@ -231,8 +231,7 @@ function tokenType(s: PolSymbol): SemanticTokenType {
 export function fixesOf(d: Diagnostic): QuickFix[] {
   if (!d.span) return [];
   const out: QuickFix[] = [];
-  const fix = (d as Diagnostic & { fix?: { readonly title: string; readonly edits: readonly { readonly span: Span; readonly newText: string }[] } }).fix;
-  if (fix) out.push({ title: fix.title, diagnostic: d, edits: fix.edits });
+  for (const f of d.fixes ?? []) out.push({ title: f.title, diagnostic: d, edits: f.edits });
   for (const text of [d.help, d.message]) {
     const m = text ? /did you mean [`"]([^`"]+)[`"]\?/.exec(text) : null;
     if (m && !out.some((f) => f.edits.some((e) => e.newText === m[1]))) out.push({ title: `Change to \`${m[1]}\``, diagnostic: d, edits: [{ span: d.span, newText: m[1]! }] });

@@ -57,7 +57,7 @@ for (const path of texts.keys()) {
   if (!path.endsWith('.pol')) continue;
   const o = document.createElement('option');
   o.value = path;
-  o.textContent = path.split('/').pop()!;
+  o.textContent = path.slice(1);
   select.append(o);
 }
 select.value = current;

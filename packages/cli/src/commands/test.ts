@@ -15,9 +15,12 @@ import {
   type Ast,
   type RRecord,
   displayPath,
+  checkProgram,
+  loadPolicy,
+  type Diagnostic,
 } from '@pol/core';
 import { makeEngine, type EngineName } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics, UsageError, IoError } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, projectRootOf, readText, UsageError, IoError } from '../io.ts';
 import { decisionText } from '../explain.ts';
 import { decideOne, inputErrorText } from './eval.ts';
 
@@ -68,8 +71,21 @@ export async function testCommand(target: string, options: TestOptions): Promise
     if (!loaded.program) {
       // A part of a policy (no input or decision of its own) is tested through its importer.
       if (files.length > 1 && loaded.diagnostics.every((d) => d.code === 'check/missing-input' || d.code === 'check/missing-decision' || d.code === 'check/missing-otherwise' || d.severity !== 'error')) continue;
-      printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
-      failed++;
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+      printDiagnostics(errors, loaded.sources, 'human');
+      // Errors only inside examples: those examples fail, and the others still run.
+      const rest = withoutBrokenExamples(file, errors);
+      if (!rest) {
+        failed++;
+        continue;
+      }
+      process.stdout.write(`${file}: ${rest.broken} example${rest.broken === 1 ? '' : 's'} with errors (above) not run; running the others\n`);
+      failed += rest.broken;
+      tested++;
+      const r = await testPolicy(file, rest.program, options);
+      passed += r.passed;
+      failed += r.failed;
+      if (r.unreached.length) uncovered++;
       continue;
     }
     tested++;
@@ -82,6 +98,25 @@ export async function testCommand(target: string, options: TestOptions): Promise
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   if (failed > 0) return 1;
   return options.requireCoverage && uncovered > 0 ? 1 : 0;
+}
+
+/**
+ * The policy checked again without the examples that have errors, when every error lies inside an
+ * example (a mistake in one worked case says nothing about the rules); undefined otherwise.
+ */
+function withoutBrokenExamples(file: string, errors: readonly Diagnostic[]): { program: CheckedProgram; broken: number } | undefined {
+  if (errors.length === 0 || errors.some((d) => !d.span || d.code.startsWith('syntax/') || d.code.startsWith('import/'))) return undefined;
+  const loaded = loadPolicy(file, readText, { projectRoot: projectRootOf(file), cwd: process.cwd() });
+  const inside = (d: Diagnostic, ex: Ast.ExampleDecl) => d.span!.file === ex.span.file && d.span!.start >= ex.span.start && d.span!.end <= ex.span.end;
+  const broken = new Set<Ast.Declaration>();
+  for (const d of errors) {
+    const ex = loaded.files.flatMap((f) => f.declarations).find((x): x is Ast.ExampleDecl => x.kind === 'example' && inside(d, x));
+    if (!ex) return undefined;
+    broken.add(ex);
+  }
+  const files = loaded.files.map((f) => ({ ...f, declarations: f.declarations.filter((x) => !broken.has(x)) }));
+  const checked = checkProgram(files, loaded.sources, file);
+  return checked.program ? { program: checked.program, broken: broken.size } : undefined;
 }
 
 export async function testPolicy(file: string, program: CheckedProgram, options: TestOptions): Promise<PolicyTestReport> {

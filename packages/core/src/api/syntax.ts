@@ -5,7 +5,7 @@
 export type { Span, Position } from '../source/span.ts';
 export { SourceFile } from '../source/span.ts';
 export { visible } from '../source/visible.ts';
-export type { Diagnostic, Severity, Label } from '../diagnostics/diagnostic.ts';
+export type { Diagnostic, Severity, Label, Fix } from '../diagnostics/diagnostic.ts';
 export { hasErrors, sortDiagnostics, InternalError } from '../diagnostics/diagnostic.ts';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostics/codes.ts';
 export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type JsonDiagnostic, type SourceLookup } from '../diagnostics/render.ts';

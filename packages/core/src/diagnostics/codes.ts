@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax/too-deep': 'nesting deeper than the parser accepts',
   'syntax/too-long': 'an expression with more operators than the tools accept',
   'syntax/missing-token': 'a required word or symbol is missing',
+  'syntax/other-notation': 'a common notation that Pol writes another way (`≥`, `4,800`, `and/or`, a U.S. date, ...)',
   'import/not-found': 'an imported file cannot be read',
   'import/cycle': 'files import each other in a cycle',
   'import/outside-project': "an import that leaves the policy's project folder",

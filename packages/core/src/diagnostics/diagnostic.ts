@@ -3,6 +3,12 @@ import type { DiagnosticCode } from './codes.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A replacement that fixes the problem, for editors to offer (the `help` says the same in words). */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly { readonly span: Span; readonly newText: string }[];
+}
+
 export interface Label {
   readonly span: Span;
   readonly message: string;
@@ -24,6 +30,8 @@ export interface Diagnostic {
   /** how to fix it */
   readonly help?: string;
   readonly notes?: readonly string[];
+  /** machine-applicable fixes, best first */
+  readonly fixes?: readonly Fix[];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

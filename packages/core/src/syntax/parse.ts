@@ -10,6 +10,7 @@ import { polLexer, DateLiteral, UnterminatedString, LParen, LBrace, LBracket, RP
 import { polParser } from './grammar.ts';
 import { parseTokens } from './to-ast.ts';
 import { isValidDate } from '../calendar/dates.ts';
+import { applySyntaxHints } from './hints.ts';
 
 const KEYWORD_TYPES = new Set(Object.values(Kw));
 
@@ -109,7 +110,8 @@ export function parseSource(path: string, text: string): ParseResult {
   try {
     const file = parseTokens(parser, tokens, path, comments, text.length);
     for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(path, e, text.length));
-    return { file, diagnostics: dedupe(diagnostics), tokens };
+    // Common notations from outside Pol (`≥`, `4,800`, a US date...) get counsel's words and a fix.
+    return { file, diagnostics: diagnostics.length ? applySyntaxHints(path, text, tokens, dedupe(diagnostics)) : diagnostics, tokens };
   } catch (err) {
     // A RangeError here means the recursion limit was reached despite the depth check above.
     if (!(err instanceof RangeError)) throw err;

@@ -86,6 +86,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     relatedInformation: d.labels?.map((l) => ({ location: location(l.span), message: l.message })),
   });
 
+  // The solver's findings (exceptions that can never apply, constant conditions) for each entry
+  // policy without errors, computed after typing pauses and kept while the policy is unchanged.
+  const solverFindings = new WeakMap<object, readonly Diagnostic[]>();
+  const solverRunning = new WeakSet<object>();
+  let solverTimer: ReturnType<typeof setTimeout> | undefined;
+  const runSolver = async () => {
+    solverTimer = undefined;
+    let analyze: ((p: NonNullable<ReturnType<typeof service.analysis>['program']>, o: { conflicts: boolean }) => Promise<Diagnostic[]>) | undefined;
+    try {
+      analyze = (await import('@pol/analysis')).analyzeProgram;
+    } catch {
+      return; // a server bundled without the solver (the VS Code extension's) reports the checker's findings only
+    }
+    let found = false;
+    for (const doc of documents.all()) {
+      const a = service.analysis(toPath(doc.uri));
+      if (a.moduleMode || !a.program || solverFindings.has(a) || solverRunning.has(a)) continue;
+      solverRunning.add(a);
+      try {
+        solverFindings.set(a, await analyze(a.program, { conflicts: false }));
+        found = true;
+      } catch {
+        solverFindings.set(a, []);
+      }
+    }
+    if (found) publishAll();
+  };
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   const publishAll = () => {
     timer = undefined;
@@ -93,8 +121,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const doc of documents.all()) {
       const path = toPath(doc.uri);
       now.add(doc.uri);
-      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(path).map(lspDiagnostic) });
+      const a = service.analysis(path);
+      const extra = (solverFindings.get(a) ?? []).filter((d) => d.span?.file === path);
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...service.diagnostics(path), ...extra].map(lspDiagnostic) });
     }
+    if (solverTimer) clearTimeout(solverTimer);
+    solverTimer = setTimeout(() => void runSolver(), 600);
     for (const uri of published) if (!now.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     published.clear();
     for (const uri of now) published.add(uri);

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LanguageService } from './service.ts';
+
+const POLICIES = resolve(import.meta.dirname, '../../../policies');
+const IFR = join(POLICIES, 'ai-diffusion');
+
+function serviceOn(files: Record<string, string>, today = '2026-01-01') {
+  return new LanguageService({ readFile: (p) => files[p], listPolFiles: (d) => Object.keys(files).filter((p) => p.startsWith(`${d}/`) && !p.slice(d.length + 1).includes('/')) }, () => today);
+}
+function disk(today?: string) {
+  const files: Record<string, string> = {};
+  for (const dir of readdirSync(POLICIES)) for (const f of readdirSync(join(POLICIES, dir))) if (f.endsWith('.pol')) files[join(POLICIES, dir, f)] = readFileSync(join(POLICIES, dir, f), 'utf8');
+  return { files, ls: serviceOn(files, today) };
+}
+
+describe('language service', () => {
+  it('every .pol file in policies/ has no diagnostics: modules are checked in the policy that imports them', () => {
+    const { files, ls } = disk();
+    for (const path of Object.keys(files)) expect(ls.diagnostics(path).map((d) => `${d.code}: ${d.message}`), path).toEqual([]);
+    expect(ls.analysis(join(IFR, 'chips.pol')).entry).toBe(join(IFR, 'ifr.pol'));
+  });
+
+  it('a module nobody imports is checked alone, without the entry-only requirements', () => {
+    const ls = serviceOn({ '/p/lib.pol': 'enum Tier { one, two }\nconst LIMIT = 5\n', '/p/other.pol': 'enum E { a }\nconst X = Y\n' });
+    expect(ls.diagnostics('/p/lib.pol')).toEqual([]);
+    expect(ls.diagnostics('/p/other.pol').map((d) => d.code)).toEqual(['check/unknown-name']);
+  });
+
+  it('hover shows a dated group as of the given day (a group of another folder, through its importer)', () => {
+    const countries = join(IFR, 'countries.pol');
+    const text = readFileSync(countries, 'utf8');
+    const at = text.indexOf('D5 + Macau');
+    // D:5 lists Cyprus `until 2024-05-30`.
+    const before = disk('2024-05-29').ls.hover(countries, at)!.markdown;
+    const after = disk('2024-05-30').ls.hover(countries, at)!.markdown;
+    expect(before).toContain('group D5 of Country');
+    expect(before).toContain('CY (Cyprus)');
+    expect(after).not.toContain('CY (Cyprus)');
+    expect(before).toMatch(/\*\*(\d+) members as of 2024-05-29:\*\*/);
+    expect(Number(/(\d+) members/.exec(before)![1]) - Number(/(\d+) members/.exec(after)![1])).toBe(1);
+  });
+
+  it('hover on a country code gives its name; on a rule, its title and citations', () => {
+    const { ls } = disk();
+    const countries = join(IFR, 'countries.pol');
+    expect(ls.hover(countries, readFileSync(countries, 'utf8').indexOf('MO }'))!.markdown).toBe('**MO**: Macao (a `Country`)');
+    const chips = join(IFR, 'chips.pol');
+    const md = ls.hover(chips, readFileSync(chips, 'utf8').indexOf('exception aia') + 11)!.markdown;
+    expect(md).toContain('exception aia "License Exception AIA (Artificial Intelligence Authorization)"');
+    expect(md).toContain('cites “15 CFR 740.27(a)(1)”');
+  });
+
+  it('rename refuses built-in names, keywords and names already taken', () => {
+    const { ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const text = readFileSync(chips, 'utf8');
+    const tier1 = text.indexOf('in Tier1') + 4;
+    expect(ls.rename(chips, tier1, 'Tier2')).toEqual({ ok: false, reason: '`Tier2` is already declared' });
+    expect(ls.rename(chips, tier1, '2x')).toMatchObject({ ok: false });
+    expect(ls.rename(chips, tier1, 'rule')).toEqual({ ok: false, reason: '`rule` is a keyword of Pol' });
+    const countries = join(IFR, 'countries.pol');
+    expect(ls.prepareRename(countries, readFileSync(countries, 'utf8').indexOf('MO }'))).toEqual({ reason: '`MO` is built into Pol and cannot be renamed' });
+  });
+
+  it('completes fields inside an example given by path, and enum members after a field name', () => {
+    const { files, ls } = disk();
+    const ex = join(IFR, 'examples.pol');
+    const text = files[ex]! + '\nexample "probe" {\n  given {\n    consignee: { end_use: ';
+    ls.setFile(ex, text);
+    expect(ls.completions(ex, text.length).map((c) => c.label)).toEqual(['development', 'production', 'storage', 'data_center', 'other']);
+    const t2 = files[ex]! + '\nexample "probe" {\n  given {\n    item: { ';
+    ls.setFile(ex, t2);
+    expect(ls.completions(ex, t2.length).map((c) => c.label)).toContain('performance_density');
+  });
+});
