@@ -170,6 +170,8 @@ function arith(op: I.ArithOp, a: Rational, b: Rational): Rational {
   }
 }
 
+// The optimiser folds comparisons with its own few lines rather than the interpreter's: a shared
+// helper would carry one bug into both, where the differential tests could not see it.
 function compareLiterals(op: I.CompareOp, l: I.Num | I.DateLit | I.Bool | I.EnumLit, r: I.Num | I.DateLit | I.Bool | I.EnumLit): boolean {
   const text = (x: I.DateLit | I.EnumLit): string => (x.k === 'date' ? x.value : x.member);
   let c: number;

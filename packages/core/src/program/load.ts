@@ -5,7 +5,7 @@
 import type { PolFile } from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { SourceFile } from '../source/span.ts';
-import { parseSource } from '../syntax/parse.ts';
+import { parseSource, type ParseResult } from '../syntax/parse.ts';
 
 /** Returns the file text, or undefined when it cannot be read. */
 export type ReadFile = (path: string) => string | undefined;
@@ -42,6 +42,8 @@ export interface LoadOptions {
   readonly projectRoot?: string;
   /** the folder relative paths are relative to (absolute); needed with a relative projectRoot or paths */
   readonly cwd?: string;
+  /** how a file is parsed (an editor passes its cache, so only the edited file is parsed again) */
+  readonly parse?: (path: string, text: string) => ParseResult;
 }
 
 /** Whether `path` is `root` or inside it; relative paths are taken relative to `cwd`. */
@@ -70,7 +72,7 @@ export function loadPolicy(rootPath: string, read: ReadFile, options: LoadOption
     }
     const source = new SourceFile(path, text);
     sources.set(path, source);
-    const parsed = parseSource(path, text);
+    const parsed = (options.parse ?? parseSource)(path, text);
     diagnostics.push(...parsed.diagnostics);
     for (const imp of parsed.file.imports) {
       const target = resolveImportPath(path, imp.path.value);
