@@ -3,7 +3,7 @@
  * type-checked and unit-tested on their own) with their imports removed, and `export` kept only
  * on the declarations that are the module's public API. Generated modules import nothing.
  */
-import { readFileSync } from 'node:fs';
+import { RUNTIME_SOURCE_TEXT } from './text.generated.ts';
 
 /** In dependency order, as they appear in the module. */
 const FILES = ['numbers.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
@@ -19,7 +19,8 @@ function load(): { text: string; names: ReadonlySet<string> } {
   if (cached) return cached;
   const names = new Set<string>();
   const parts = FILES.map((f) => {
-    const src = readFileSync(new URL(`./${f}`, import.meta.url), 'utf8');
+    const src = RUNTIME_SOURCE_TEXT[f];
+    if (src === undefined) throw new Error(`runtime file ${f} is missing from text.generated.ts (run pnpm gen)`);
     return src
       .replace(/^import [^\n]*\n/gm, '')
       .replace(DECL, (_m, kind: string, name: string) => {
