@@ -176,28 +176,36 @@ export function readJsonFast(text: string): { value: unknown; warnings: JsonWarn
 function scan(text: string): number {
   const n = text.length;
   let keys = 0;
-  let inString = false;
+  let i = 0;
+  for (;;) {
+    // without backslashes the next quote opens a string and the one after closes it: the string's
+    // contents are skipped by indexOf, and only what lies between strings is looked at
+    const open = text.indexOf('"', i);
+    const end = open < 0 ? n : open;
+    if (!numbersBetween(text, i, end)) return -1;
+    if (open < 0) return keys;
+    const close = text.indexOf('"', open + 1);
+    if (close < 0) return -1;
+    let j = close + 1;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 58) keys++;
+    i = close + 1;
+  }
+}
+
+/** Whether every number in text[start, end) (outside any string) keeps its value through JSON.parse. */
+function numbersBetween(text: string, start: number, end: number): boolean {
   let numStart = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c !== 34) continue;
-      inString = false;
-      let j = i + 1;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) === 58) keys++;
-      continue;
-    }
     if (numStart >= 0) {
       if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45) continue;
-      if (!numberKeepsItsValue(text, numStart, i)) return -1;
+      if (!numberKeepsItsValue(text, numStart, i)) return false;
       numStart = -1;
     }
-    if (c === 34) inString = true;
-    else if ((c >= 48 && c <= 57) || c === 45) numStart = i;
+    if ((c >= 48 && c <= 57) || c === 45) numStart = i;
   }
-  if (numStart >= 0 && !numberKeepsItsValue(text, numStart, n)) return -1;
-  return keys;
+  return numStart < 0 || numberKeepsItsValue(text, numStart, end);
 }
 
 function isSpace(c: number): boolean {

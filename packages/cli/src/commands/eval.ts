@@ -23,6 +23,9 @@ export interface EvalOptions {
   readonly jobs?: number;
 }
 
+/** The old-generation heap of each worker, in MB: the policy's module and a few batches. */
+const WORKER_HEAP_MB = 192;
+
 /** Items per message to a worker: large enough that messaging costs little, small enough to stream. */
 const BATCH = 256;
 
@@ -81,22 +84,32 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
 }
 
 /** Worker threads that answer batches in the order they were sent (each worker is FIFO). */
+interface PoolWorker {
+  readonly w: Worker;
+  /** the batches sent and not yet answered, oldest first */
+  readonly waiting: { resolve: (o: ItemOutput[]) => void; reject: (e: Error) => void }[];
+}
+
 class WorkerPool {
   private next = 0;
-  private constructor(private readonly workers: { w: Worker; waiting: ((o: ItemOutput[]) => void)[]; failed: (e: Error) => void }[]) {}
+  private constructor(private readonly workers: readonly PoolWorker[]) {}
 
   static async start(n: number, setup: WorkerSetup): Promise<WorkerPool> {
     const url = new URL('../batch/worker-entry.mjs', import.meta.url);
     const workers = await Promise.all(
       Array.from({ length: n }, async () => {
-        const w = new Worker(url, { workerData: setup });
-        const entry = { w, waiting: [] as ((o: ItemOutput[]) => void)[], failed: (e: Error): void => void e };
+        const w = new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        const entry: PoolWorker = { w, waiting: [] };
         await new Promise<void>((resolve, reject) => {
-          entry.failed = reject;
           w.once('message', () => resolve());
           w.once('error', reject);
         });
-        w.on('message', (o: ItemOutput[]) => entry.waiting.shift()?.(o));
+        // One listener each for the worker's whole life: a listener per batch would keep every
+        // answered batch reachable, and memory would grow with the input.
+        w.on('message', (o: ItemOutput[]) => entry.waiting.shift()?.resolve(o));
+        w.on('error', (e: Error) => {
+          for (const p of entry.waiting.splice(0)) p.reject(e);
+        });
         return entry;
       }),
     );
@@ -106,8 +119,7 @@ class WorkerPool {
   run(items: (RawItem | BrokenItem)[]): Promise<ItemOutput[]> {
     const entry = this.workers[this.next++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      entry.waiting.push(resolve);
-      entry.w.once('error', reject);
+      entry.waiting.push({ resolve, reject });
       entry.w.postMessage(items);
     });
   }
