@@ -2,9 +2,11 @@
  * A direct evaluator of the IR, for tests only: it checks lowering and optimisation against the
  * reference interpreter without any back end in between, so that a disagreement of the compiled
  * module can be placed (lowering or emission). Deliberately plain: exact rationals throughout, the
- * interpreter's default logic, the same JSON result (ResultJson).
+ * interpreter's default logic, the same JSON result (ResultJson). It evaluates with its own code
+ * (not the interpreter's), since a shared helper would hide a lowering bug; turning values into
+ * JSON is not semantics, so that is core's `valueToJson`.
  */
-import { Rational, type ResultJson, type DecisionJson, type Json, type TraceStepJson, type ExplainStepJson, type RValue, type RRecord } from '@pol/core';
+import { Rational, valueToJson, type ResultJson, type DecisionJson, type TraceStepJson, type ExplainStepJson, type RValue, type RRecord } from '@pol/core';
 import * as IR from '@pol/core/ir';
 
 interface Resolved {
@@ -104,7 +106,7 @@ class IrEval {
     const out: DecisionJson = { outcome: d.variant };
     for (const name of this.p.decision.fields) {
       const a = d.args.find((x) => x.name === name);
-      out[name] = a ? toJson(this.value(a.value)) : null;
+      out[name] = a ? valueToJson(this.value(a.value)) : null;
     }
     return out;
   }
@@ -213,14 +215,4 @@ class IrEval {
     if (e.op === 'count') return Rational.of(BigInt(count));
     return e.op === 'all';
   }
-}
-
-function toJson(v: RValue): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (v instanceof Rational) return v.toJSON();
-  if (Array.isArray(v)) return v.map(toJson);
-  if (v instanceof Set) return [...v].sort();
-  const out: { [k: string]: Json } = {};
-  for (const [k, x] of v as ReadonlyMap<string, RValue>) out[k] = toJson(x);
-  return out;
 }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePolicyFile, exampleToJson, type CheckedProgram } from '@pol/core';
 import { makeEngine, type Engine, type EngineName } from '../../packages/cli/src/engines.ts';
-import { decideOne } from '../../packages/cli/src/commands/eval.ts';
+import { decideOne } from '../../packages/cli/src/batch/decide.ts';
 import { decide, type Regime } from './oracle.ts';
 import { arbIfrTransaction, arbInvalidIfrTransaction } from './transactions.ts';
 import { fcParams } from '../support/fc-config.ts';

@@ -11,6 +11,8 @@ export const POLICY = Object.freeze({
 });
 
 // ---- numbers: a safe integer is a plain JS number; anything else is an exact BigInt rational ----
+// Exact arithmetic again (core has values/rational.ts): generated modules carry their runtime inline
+// and the interpreter shares no helper with them, so a bug in one cannot hide in the other.
 
 /**
  * An exact rational that is not a safe integer, den > 0. `validate` returns them normalised (gcd 1);
@@ -280,6 +282,8 @@ function nj(v: PolNumber | null): number | string | null {
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 // ---- suggestions for misspelt enum members ----
+// The same search as core's checker/suggest.ts, written again on purpose: generated modules import
+// nothing, and the interpreter shares no helper with them (the differential tests compare both).
 
 /** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };

@@ -13,7 +13,6 @@ import { BufferedWriter, Progress, Summary } from '../batch/output.ts';
 import { jsonFile, jsonLines, type BrokenItem, type RawItem } from '../batch/sources.ts';
 import type { WorkerSetup } from '../batch/worker.ts';
 
-export { decideItem, decideOne, flatten, inputErrorText } from '../batch/decide.ts';
 
 export interface EvalOptions {
   readonly input: string;

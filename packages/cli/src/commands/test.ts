@@ -22,7 +22,7 @@ import {
 import { makeEngine, type EngineName } from '../engines.ts';
 import { loadPolicyFromDisk, printDiagnostics, projectRootOf, readText, UsageError, IoError } from '../io.ts';
 import { decisionText } from '../explain.ts';
-import { decideOne, inputErrorText } from './eval.ts';
+import { decideOne, inputErrorText } from '../batch/decide.ts';
 
 export interface TestOptions {
   readonly engines: readonly EngineName[];

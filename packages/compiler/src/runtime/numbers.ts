@@ -1,4 +1,6 @@
 // ---- numbers: a safe integer is a plain JS number; anything else is an exact BigInt rational ----
+// Exact arithmetic again (core has values/rational.ts): generated modules carry their runtime inline
+// and the interpreter shares no helper with them, so a bug in one cannot hide in the other.
 
 /**
  * An exact rational that is not a safe integer, den > 0. `validate` returns them normalised (gcd 1);

@@ -1,4 +1,6 @@
 // ---- suggestions for misspelt enum members ----
+// The same search as core's checker/suggest.ts, written again on purpose: generated modules import
+// nothing, and the interpreter shares no helper with them (the differential tests compare both).
 
 /** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
