@@ -66,14 +66,20 @@ export function compiledEngine(mod: LoadedModule): Engine {
     run(input, options = {}) {
       const v = mod.validate(input);
       if (!v.ok) return { kind: 'rejected', errors: v.errors };
-      return fromResult(mod.evaluate(v.value, { explain: options.explain === true }) as ResultJson);
+      return fromResult(mod.evaluate(v.value, { explain: options.explain === true, alternatives: true }) as ResultJson);
     },
     check(input) {
       // trace off: the same decision with an empty, frozen trace
       const v = mod.validate(input);
       if (!v.ok) return undefined;
       const off = mod.evaluate(v.value, { trace: false }) as { trace: unknown[] };
-      return off.trace.length === 0 && Object.isFrozen(off.trace) ? undefined : `trace: false gave ${JSON.stringify(off.trace)}`;
+      if (!(off.trace.length === 0 && Object.isFrozen(off.trace))) return `trace: false gave ${JSON.stringify(off.trace)}`;
+      // default options (no alternatives asked): the whole result but the alternatives, which are absent
+      const { alternatives, ...rest } = mod.evaluate(v.value, { alternatives: true }) as ResultJson;
+      const lean = mod.evaluate(v.value) as ResultJson;
+      if ('alternatives' in lean) return `the default result has alternatives: ${JSON.stringify(lean.alternatives)}`;
+      void alternatives;
+      return JSON.stringify(lean) === JSON.stringify(rest) ? undefined : `default options gave ${JSON.stringify(lean)}, not ${JSON.stringify(rest)}`;
     },
   };
 }

@@ -15,6 +15,6 @@ export async function compiledEngine(program: CheckedProgram): Promise<Engine> {
   return {
     name: 'compiled',
     validate: (json) => mod.validate(json),
-    evaluate: (value, explain) => mod.evaluate(value, { explain }) as ResultJson,
+    evaluate: (value, explain) => mod.evaluate(value, { explain, alternatives: true }) as ResultJson,
   };
 }

@@ -6,7 +6,7 @@ import { generateSource } from './index.ts';
 export interface LoadedModule {
   readonly POLICY: { readonly name: string; readonly version: string | null; readonly sourceHash: string };
   validate(value: unknown): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
-  evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean }): unknown;
+  evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean }): unknown;
 }
 
 /** TypeScript -> JavaScript for loading in this process (esbuild: types erased, nothing else). */

@@ -20,10 +20,15 @@ export const POLICY = Object.freeze({
  * which every operation accepts, and `numberJson` normalises before printing.
  */
 export class PolRational {
+  /** n/d as a double, NaN when d overflows one: computed once, so that comparisons rarely touch BigInts */
+  readonly f: number;
   constructor(
     readonly n: bigint,
     readonly d: bigint,
-  ) {}
+  ) {
+    const x = Number(d);
+    this.f = x === Infinity ? NaN : Number(n) / x;
+  }
 }
 
 /** A Pol number: a JS number when it is an integer with |x| < 2^53, else a PolRational. */
@@ -156,9 +161,7 @@ function neg(a: PolNumber): PolNumber {
 
 /** A double close to a (NaN when the denominator does not fit a double). */
 function approx(a: PolRational | number): number {
-  if (typeof a === 'number') return a;
-  const d = Number(a.d);
-  return d === Infinity ? NaN : Number(a.n) / d;
+  return typeof a === 'number' ? a : a.f;
 }
 
 /**
@@ -522,6 +525,11 @@ export interface ExplainStep {
 export interface EvaluateOptions {
   /** list the rules and exceptions that did not decide, and why (default false) */
   readonly explain?: boolean;
+  /**
+   * list the decisions of exceptions that also applied but were overridden by an earlier one
+   * (default false: finding them evaluates every later exception of the deciding rule)
+   */
+  readonly alternatives?: boolean;
   /** include the trace (default true); without it the trace is a shared empty array */
   readonly trace?: boolean;
 }
@@ -1180,7 +1188,8 @@ const FIELDS: readonly string[] = ['by', 'review'];
 
 export interface Result {
   readonly decision: Decision;
-  readonly alternatives: readonly Decision[];
+  /** only with `{ alternatives: true }` or `{ explain: true }`: the decisions of exceptions that also applied but were overridden */
+  readonly alternatives?: readonly Decision[];
   readonly obligations: readonly string[];
   readonly citations: readonly string[];
   readonly decided_by: string;
@@ -1202,8 +1211,11 @@ interface NodeInfo {
   readonly trace: readonly TraceStep[];
   readonly decision: Decision | null;
   readonly alternatives: readonly Decision[];
+  /** the results to return for a fixed decision: with the trace, without; each with and without the alternatives */
   readonly full: Result | null;
   readonly bare: Result | null;
+  readonly lean: Result | null;
+  readonly leanBare: Result | null;
   /** by bit mask of the alternatives that applied (alternativesOf) */
   variants: (NodeInfo | undefined)[] | undefined;
 }
@@ -1213,17 +1225,19 @@ function node(
   decision: Decision | null,
   alternatives: readonly Decision[],
 ): NodeInfo {
-  const result = (trace: readonly TraceStep[]): Result | null =>
+  const result = (trace: readonly TraceStep[], alts: boolean): Result | null =>
     decision === null
       ? null
-      : Object.freeze({
-          decision,
-          alternatives,
-          obligations: n.obligations,
-          citations: n.citations,
-          decided_by: n.id,
-          trace,
-        });
+      : alts
+        ? Object.freeze({
+            decision,
+            alternatives,
+            obligations: n.obligations,
+            citations: n.citations,
+            decided_by: n.id,
+            trace,
+          })
+        : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
   return {
     id: n.id,
     obligations: n.obligations,
@@ -1231,8 +1245,10 @@ function node(
     trace: n.trace,
     decision,
     alternatives,
-    full: result(n.trace),
-    bare: result(EMPTY),
+    full: result(n.trace, true),
+    bare: result(EMPTY, true),
+    lean: result(n.trace, false),
+    leanBare: result(EMPTY, false),
     variants: undefined,
   };
 }
@@ -1309,6 +1325,8 @@ let IN!: Input;
 let ON: string | undefined;
 /** set by the resolve functions: the rule or exception that decided, with the alternatives */
 let WIN!: NodeInfo;
+/** whether this evaluation collects alternatives (finding them evaluates every later exception) */
+let ALT = false;
 let Embargoed$: ReadonlySet<string> | undefined;
 let shipment_tpp$: PolNumber | undefined;
 let total_holdings$: PolNumber | undefined;
@@ -1385,6 +1403,7 @@ function resolve_accelerators($x: ExplainStep[] | undefined): Decision {
   if ($x !== undefined) return explain_accelerators($x);
   if (applies_embargo(undefined)) {
     const $d = resolve_embargo(undefined);
+    if (!ALT) return $d;
     let $w = WIN;
     if (applies_small_volume(undefined)) $w = withAlt($w, $d, resolve_small_volume(undefined));
     WIN = $w;
@@ -1622,19 +1641,30 @@ function rules_0($x: ExplainStep[] | undefined): Decision | undefined {
 export function evaluate(input: Input, options?: EvaluateOptions): Result {
   begin(input);
   const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
+  ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
   const $d = rules_0($x);
   const $decision = $d === undefined ? DEC_otherwise : $d;
   const $n = WIN;
   const $trace = options === undefined || options.trace !== false;
   // a decision the policy fixes, not explaining: the result built once for it
-  if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
+  if ($x === undefined && $decision === $n.decision)
+    return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
+  const $trace_ = $trace ? $n.trace : EMPTY;
+  if (!ALT)
+    return {
+      decision: $decision,
+      obligations: $n.obligations,
+      citations: $n.citations,
+      decided_by: $n.id,
+      trace: $trace_,
+    };
   const $result: Result = {
     decision: $decision,
     alternatives: $n.alternatives,
     obligations: $n.obligations,
     citations: $n.citations,
     decided_by: $n.id,
-    trace: $trace ? $n.trace : EMPTY,
+    trace: $trace_,
   };
   if ($x !== undefined) $result.explain = $x;
   return $result;

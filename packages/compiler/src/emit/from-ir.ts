@@ -10,11 +10,11 @@ import { code } from './code.ts';
 import { ExprPrinter } from './expr.ts';
 import { Names } from './names.ts';
 import { RulePrinter } from './rules.ts';
-import { commentText, lit, prop, typeKey, wrapList } from './text.ts';
+import { commentText, group, lit, prop, typeKey, wrapList } from './text.ts';
 import { recordLiteral, tsType, type TypeNames } from './ts-types.ts';
 
 /** Names the module itself declares (besides the runtime's); no policy name may take one. */
-const MODULE_NAMES = ['POLICY', 'validate', 'evaluate', 'Input', 'Decision', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN'];
+const MODULE_NAMES = ['POLICY', 'validate', 'evaluate', 'Input', 'Decision', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN', 'ALT'];
 
 /** Rule functions per chunk of `evaluate` (keeps each function small enough to be optimised). */
 const RULE_CHUNK = 64;
@@ -37,26 +37,43 @@ export function generate(p: I.Program): string {
   return new ModulePrinter(p).module();
 }
 
-/** A def whose value is cheaper to recompute than to cache (a field read, a literal comparison). */
-function cheap(e: I.Expr): boolean {
+/**
+ * What recomputing an expression costs, in reads and comparisons, or Infinity when it loops over a
+ * list or does arithmetic. A def at most INLINE_COST is written where it is used instead of being
+ * cached: checking and resetting a cache costs about as much as a field read and a comparison or
+ * two. `inlined(id)` is the cost of an inlined def (its text is repeated, so its cost counts), or
+ * undefined for a cached one (a call that reads the cache).
+ */
+function recomputeCost(e: I.Expr, inlined: (id: number) => number | undefined): number {
   switch (e.k) {
     case 'input':
+      return 1;
     case 'num':
     case 'date':
     case 'bool':
     case 'enum':
-      return true;
+      return 0;
     case 'field':
-      return cheap(e.object);
+      return recomputeCost(e.object, inlined);
     case 'present':
     case 'not':
-      return cheap(e.arg);
+      return recomputeCost(e.arg, inlined);
+    case 'def':
+      return inlined(e.id) ?? 1;
+    case 'member':
+      return 1 + recomputeCost(e.elem, inlined);
     case 'cmp':
-      return e.domain !== 'number' && cheap(e.l) && cheap(e.r);
+      return (e.domain === 'number' ? 2 : 1) + recomputeCost(e.l, inlined) + recomputeCost(e.r, inlined);
+    case 'coalesce':
+      return 1 + recomputeCost(e.value, inlined) + recomputeCost(e.fallback, inlined);
+    case 'and':
+    case 'or':
+      return e.args.reduce((n, a) => n + recomputeCost(a, inlined), e.args.length - 1);
     default:
-      return false;
+      return Infinity;
   }
 }
+const INLINE_COST = 4;
 
 class ModulePrinter {
   private readonly names = new Names();
@@ -66,6 +83,8 @@ class ModulePrinter {
   private readonly types: TypeNames;
   private readonly ex: ExprPrinter;
   private readonly defCode: string[] = [];
+  /** recomputeCost of each def written where it is used (not cached) */
+  private readonly inlinedCost: number[] = [];
   private readonly setCode: ((x: string) => string)[] = [];
   /** per-evaluation caches (defs, dated sets): declared as module variables, reset by `begin` */
   private readonly caches: { name: string; type: string }[] = [];
@@ -146,7 +165,8 @@ class ModulePrinter {
     o.push(code`
       export interface Result {
         readonly decision: Decision;
-        readonly alternatives: readonly Decision[];
+        /** only with \`{ alternatives: true }\` or \`{ explain: true }\`: the decisions of exceptions that also applied but were overridden */
+        readonly alternatives?: readonly Decision[];
         readonly obligations: readonly string[];
         readonly citations: readonly string[];
         readonly decided_by: string;
@@ -173,18 +193,35 @@ class ModulePrinter {
         readonly trace: readonly TraceStep[];
         readonly decision: Decision | null;
         readonly alternatives: readonly Decision[];
+        /** the results to return for a fixed decision: with the trace, without; each with and without the alternatives */
         readonly full: Result | null;
         readonly bare: Result | null;
+        readonly lean: Result | null;
+        readonly leanBare: Result | null;
         /** by bit mask of the alternatives that applied (alternativesOf) */
         variants: (NodeInfo | undefined)[] | undefined;
       }
 
       function node(n: Pick<NodeInfo, 'id' | 'obligations' | 'citations' | 'trace'>, decision: Decision | null, alternatives: readonly Decision[]): NodeInfo {
-        const result = (trace: readonly TraceStep[]): Result | null =>
+        const result = (trace: readonly TraceStep[], alts: boolean): Result | null =>
           decision === null
             ? null
-            : Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
-        return { id: n.id, obligations: n.obligations, citations: n.citations, trace: n.trace, decision, alternatives, full: result(n.trace), bare: result(EMPTY), variants: undefined };
+            : alts
+              ? Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace })
+              : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
+        return {
+          id: n.id,
+          obligations: n.obligations,
+          citations: n.citations,
+          trace: n.trace,
+          decision,
+          alternatives,
+          full: result(n.trace, true),
+          bare: result(EMPTY, true),
+          lean: result(n.trace, false),
+          leanBare: result(EMPTY, false),
+          variants: undefined,
+        };
       }
 
       function info(id: string, obligations: readonly string[], trace: readonly TraceStep[], decision: Decision | null): NodeInfo {
@@ -228,6 +265,8 @@ class ModulePrinter {
       let ON: string | undefined;
       /** set by the resolve functions: the rule or exception that decided, with the alternatives */
       let WIN!: NodeInfo;
+      /** whether this evaluation collects alternatives (finding them evaluates every later exception) */
+      let ALT = false;
       ${this.caches.map((c) => `let ${c.name}: ${c.type} | undefined;`)}
 
       function begin(input: Input): void {
@@ -280,8 +319,11 @@ class ModulePrinter {
 
   private def(d: I.Def): void {
     const what = `${d.origin === 'shared' ? 'shared by several conditions' : d.origin} ${commentText(d.name)}`;
-    if (cheap(d.value)) {
-      this.defCode[d.id] = this.ex.expr(d.value, d.name);
+    const cost = recomputeCost(d.value, (id) => this.inlinedCost[id]);
+    if (cost <= INLINE_COST) {
+      this.inlinedCost[d.id] = cost;
+      // written where it is used, so as one operand whatever surrounds it
+      this.defCode[d.id] = group(this.ex.expr(d.value, d.name));
       return;
     }
     const fn = this.names.take(d.name);
@@ -322,19 +364,22 @@ class ModulePrinter {
       export function evaluate(input: Input, options?: EvaluateOptions): Result {
         begin(input);
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
+        ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
         ${run}
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
         // a decision the policy fixes, not explaining: the result built once for it
-        if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
+        if ($x === undefined && $decision === $n.decision) return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
+        const $trace_ = $trace ? $n.trace : EMPTY;
+        if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_ };
         const $result: Result = {
           decision: $decision,
           alternatives: $n.alternatives,
           obligations: $n.obligations,
           citations: $n.citations,
           decided_by: $n.id,
-          trace: $trace ? $n.trace : EMPTY,
+          trace: $trace_,
         };
         if ($x !== undefined) $result.explain = $x;
         return $result;

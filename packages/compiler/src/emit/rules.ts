@@ -226,6 +226,7 @@ export class RulePrinter {
           for (let $i = 0; $i < ${table}.length; $i++) {
             if (!${table}[$i]![0](undefined)) continue;
             const $d = ${table}[$i]![1](undefined);
+            if (!ALT) return $d;
             let $w = WIN;
             for (let $j = $i + 1; $j < ${table}.length; $j++) if (${table}[$j]![0](undefined)) $w = withAlt($w, $d, ${table}[$j]![1](undefined));
             WIN = $w;
@@ -236,7 +237,7 @@ export class RulePrinter {
       this.explainResolve(r, n, ex, decideOwn, table);
       return;
     }
-    // not explaining: precedence order, then only the siblings that can be an alternative
+    // not explaining: precedence order, then (when asked for) only the siblings that can be an alternative
     const fast = r.exceptions.map((_, i) => {
       const e = ex[i]!;
       const alts = (r.alternatives[i] as readonly number[] | undefined) ?? [];
@@ -250,6 +251,7 @@ export class RulePrinter {
         return code`
           if (${e.applies}(undefined)) {
             const $d = ${e.resolve}(undefined);
+            if (!ALT) return $d;
             let $m = 0;
             ${alts.map((j, k) => `if (${ex[j]!.applies}(undefined)) $m |= ${1 << k};`)}
             if ($m !== 0) WIN = alternativesOf(WIN, $d, ${table}, $m);
@@ -259,6 +261,7 @@ export class RulePrinter {
       return code`
         if (${e.applies}(undefined)) {
           const $d = ${e.resolve}(undefined);
+          if (!ALT) return $d;
           let $w = WIN;
           ${alts.map((j) => `if (${ex[j]!.applies}(undefined)) $w = withAlt($w, $d, ${ex[j]!.resolve}(undefined));`)}
           WIN = $w;

@@ -8,10 +8,15 @@
  * which every operation accepts, and `numberJson` normalises before printing.
  */
 export class PolRational {
+  /** n/d as a double, NaN when d overflows one: computed once, so that comparisons rarely touch BigInts */
+  readonly f: number;
   constructor(
     readonly n: bigint,
     readonly d: bigint,
-  ) {}
+  ) {
+    const x = Number(d);
+    this.f = x === Infinity ? NaN : Number(n) / x;
+  }
 }
 
 /** A Pol number: a JS number when it is an integer with |x| < 2^53, else a PolRational. */
@@ -144,9 +149,7 @@ export function neg(a: PolNumber): PolNumber {
 
 /** A double close to a (NaN when the denominator does not fit a double). */
 function approx(a: PolRational | number): number {
-  if (typeof a === 'number') return a;
-  const d = Number(a.d);
-  return d === Infinity ? NaN : Number(a.n) / d;
+  return typeof a === 'number' ? a : a.f;
 }
 
 /**

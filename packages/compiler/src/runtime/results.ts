@@ -22,6 +22,11 @@ export interface ExplainStep {
 export interface EvaluateOptions {
   /** list the rules and exceptions that did not decide, and why (default false) */
   readonly explain?: boolean;
+  /**
+   * list the decisions of exceptions that also applied but were overridden by an earlier one
+   * (default false: finding them evaluates every later exception of the deciding rule)
+   */
+  readonly alternatives?: boolean;
   /** include the trace (default true); without it the trace is a shared empty array */
   readonly trace?: boolean;
 }
