@@ -171,57 +171,55 @@ export function readJsonFast(text: string): { value: unknown; warnings: JsonWarn
 
 /**
  * One pass over valid JSON text without backslashes: how many keys it writes, or -1 when a number
- * outside the strings might not mean what JSON.parse makes of it.
+ * outside the strings might not mean what JSON.parse makes of it. Without backslashes every `"`
+ * opens or closes a string, and a string's contents are skipped with one native search.
  */
 function scan(text: string): number {
   const n = text.length;
   let keys = 0;
-  let i = 0;
-  for (;;) {
-    // without backslashes the next quote opens a string and the one after closes it: the string's
-    // contents are skipped by indexOf, and only what lies between strings is looked at
-    const open = text.indexOf('"', i);
-    const end = open < 0 ? n : open;
-    if (!numbersBetween(text, i, end)) return -1;
-    if (open < 0) return keys;
-    const close = text.indexOf('"', open + 1);
-    if (close < 0) return -1;
-    let j = close + 1;
-    while (j < n && isSpace(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) === 58) keys++;
-    i = close + 1;
-  }
-}
-
-/** Whether every number in text[start, end) (outside any string) keeps its value through JSON.parse. */
-function numbersBetween(text: string, start: number, end: number): boolean {
   let numStart = -1;
-  for (let i = start; i < end; i++) {
+  let exponent = false;
+  // after a closing quote, until the next character that is not a space: is it a key's colon?
+  let afterString = false;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c === 34) {
+      if (numStart >= 0 && !numberKeepsItsValue(text, numStart, i, exponent)) return -1;
+      numStart = -1;
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) return -1;
+      i = close;
+      afterString = true;
+      continue;
+    }
+    if (afterString) {
+      if (c === 58) keys++;
+      if (!isSpace(c)) afterString = false;
+    }
     if (numStart >= 0) {
-      if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45) continue;
-      if (!numberKeepsItsValue(text, numStart, i)) return false;
+      if ((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45) continue;
+      if (c === 101 || c === 69) {
+        exponent = true;
+        continue;
+      }
+      if (!numberKeepsItsValue(text, numStart, i, exponent)) return -1;
       numStart = -1;
     }
-    if ((c >= 48 && c <= 57) || c === 45) numStart = i;
+    if ((c >= 48 && c <= 57) || c === 45) {
+      numStart = i;
+      exponent = false;
+    }
   }
-  return numStart < 0 || numberKeepsItsValue(text, numStart, end);
+  return numStart < 0 || numberKeepsItsValue(text, numStart, n, exponent) ? keys : -1;
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function numberKeepsItsValue(text: string, start: number, end: number): boolean {
+function numberKeepsItsValue(text: string, start: number, end: number, exponent: boolean): boolean {
   // at most 15 significant digits and no exponent: a double holds it exactly
-  if (end - start < 16) {
-    let exponent = false;
-    for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 101 || c === 69) exponent = true;
-    }
-    if (!exponent) return true;
-  }
+  if (end - start < 16 && !exponent) return true;
   const token = text.slice(start, end);
   // written as the shortest form of the double it parses to: that double means exactly this text
   if (String(Number(token)) === token) return true;
