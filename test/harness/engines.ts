@@ -64,7 +64,8 @@ export function compiledEngine(mod: LoadedModule): Engine {
     name: 'compiled',
     covers: ALL,
     run(input, options = {}) {
-      const v = mod.validate(input);
+      // every error, as the interpreter lists them (the module caps them at 100 by default)
+      const v = mod.validate(input, { maxErrors: Infinity });
       if (!v.ok) return { kind: 'rejected', errors: v.errors };
       return fromResult(mod.evaluate(v.value, { explain: options.explain === true }) as ResultJson);
     },

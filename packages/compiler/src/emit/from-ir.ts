@@ -346,10 +346,9 @@ class ModulePrinter {
       (r) => `if (${this.ex.negated(r.condition, 'require')}) errors.push({ path: ${lit(r.path)}, message: ${lit(r.because)}, code: 'input/requirement-failed' });`,
     );
     this.out.push(code`
-      /** Checks untyped input (e.g. parsed JSON): every error with its path, then every \`require\`. */
-      export function validate(value: unknown): { ok: true; value: Input } | { ok: false; errors: InputError[] } {
-        const errors: InputError[] = [];
-        const out = check(V_INPUT, value, '', errors);
+      /** Checks untyped input (e.g. parsed JSON): its errors with their paths (at most \`maxErrors\`, then "and N more"), then every \`require\`. Bounded by \`options\` (ValidateOptions). */
+      export function validate(value: unknown, options?: ValidateOptions): { ok: true; value: Input } | { ok: false; errors: InputError[] } {
+        const { value: out, errors } = checkValue(V_INPUT, value, options);
         if (errors.length > 0) return { ok: false, errors };
         const input = out as Input;
         begin(input);
