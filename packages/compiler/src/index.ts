@@ -95,3 +95,18 @@ export async function compileProgram(program: CheckedProgram, options: CompileOp
 }
 
 export { loadCompiled, importJs, transpile, type LoadedModule } from './load.ts';
+
+export { buildPackage, checkPackageName, semverOf, PackageNameError, type PackageFile } from './package/build.ts';
+export { inputSchema, decisionSchema, type Schema } from './package/schema.ts';
+import { inputSchema, type Schema } from './package/schema.ts';
+import { buildPackage as build } from './package/build.ts';
+
+/** The npm package of a policy (pol compile --package): formatted like `compileProgram` formats. */
+export async function compilePackage(program: CheckedProgram, name: string, options: Pick<CompileOptions, 'format'> = {}): Promise<OutputFile[]> {
+  return build(program, name, async (ts) => (options.format === true || (options.format === undefined && ts.length <= FORMAT_LIMIT) ? formatTs(ts) : ts));
+}
+
+/** The input JSON Schema of a checked program. */
+export function programInputSchema(program: CheckedProgram): Schema {
+  return inputSchema(toIr(program));
+}

@@ -4,9 +4,16 @@
 
 /** The policy this module was generated from: tie stored decisions to it. */
 
-export const POLICY = Object.freeze({
+export interface PolicyInfo {
+  readonly name: string;
+  readonly version: string | null;
+  /** sha256 over the policy's files (docs/compiled-module.md) */
+  readonly sourceHash: string;
+}
+
+export const POLICY: PolicyInfo = Object.freeze({
   name: 'Laboratory Accelerator Export Rule (sample)',
-  version: '2025-03-01' as string | null,
+  version: '2025-03-01',
   sourceHash: '16fbbc7079269593c2dcc1b1965a66cd90a66391388125eb2cbb53498674ab56',
 });
 
@@ -130,16 +137,6 @@ function add(a: PolNumber, b: PolNumber): PolNumber {
   if (an === an && bnum === bnum) return qSmall(an * sd(b) + bnum * sd(a), sd(a) * sd(b));
   return qLazy(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
 }
-function sub(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const r = a - b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  const an = sn(a);
-  const bnum = sn(b);
-  if (an === an && bnum === bnum) return qSmall(an * sd(b) - bnum * sd(a), sd(a) * sd(b));
-  return qLazy(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
-}
 function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
@@ -150,19 +147,6 @@ function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (an === an && bnum === bnum) return qSmall(an * bnum, sd(a) * sd(b));
   return qLazy(bn(a) * bn(b), bd(a) * bd(b));
 }
-/** Division by zero is zero, as in the reference semantics. */
-function div(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (b === 0) return 0;
-    if (a % b === 0) return a / b + 0;
-  }
-  if (bn(b) === 0n) return 0;
-  return qLazy(bn(a) * bd(b), bd(a) * bn(b));
-}
-function neg(a: PolNumber): PolNumber {
-  return typeof a === 'number' ? 0 - a : new PolRational(-a.n, a.d);
-}
-
 /** A double close to a (NaN when the denominator does not fit a double). */
 function approx(a: PolRational | number): number {
   if (typeof a === 'number') return a;
@@ -191,10 +175,6 @@ function cmp(a: PolNumber, b: PolNumber): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   return cmpSlow(a, b);
 }
-// The comparisons the evaluator calls: small enough for V8 to inline, the safe-integer case first.
-function lt(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a < b : cmpSlow(a, b) < 0;
-}
 function le(a: PolNumber, b: PolNumber): boolean {
   return typeof a === 'number' && typeof b === 'number' ? a <= b : cmpSlow(a, b) <= 0;
 }
@@ -204,13 +184,6 @@ function gt(a: PolNumber, b: PolNumber): boolean {
 function ge(a: PolNumber, b: PolNumber): boolean {
   return typeof a === 'number' && typeof b === 'number' ? a >= b : cmpSlow(a, b) >= 0;
 }
-function eq(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a === b : cmpSlow(a, b) === 0;
-}
-function ne(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a !== b : cmpSlow(a, b) !== 0;
-}
-
 /** Compares a*p with b*r (p, r positive integer constants): cross-multiplication without division. */
 function cmpScaled(a: PolNumber, p: number, b: PolNumber, r: number): number {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -300,11 +273,6 @@ function numberJson(v: PolNumber): number | string {
     if (back !== undefined && sameNumber(back, a)) return x;
   }
   return text;
-}
-
-/** An optional number as JSON. */
-function nj(v: PolNumber | null): number | string | null {
-  return v === null ? null : numberJson(v);
 }
 
 // ---- JSON ----
@@ -458,10 +426,6 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The prototype of validated records: empty, frozen, with a null prototype. */
 const RECORD_PROTO: object = Object.freeze(Object.create(null) as object);
-
-function joinPath(path: string, key: string): string {
-  return path ? path + '.' + key : key;
-}
 
 /**
  * One validation in progress. The path of the value being checked is a stack of keys, turned into
@@ -743,6 +707,30 @@ function checkValue(type: VType, json: unknown, options?: ValidateOptions): { va
   const c = new Checker(options);
   const value = c.check(type, json);
   return { value, errors: c.result() };
+}
+
+/** A validated value back as JSON (the module's `toJson`): numbers by numberJson, absent optional fields left out. */
+function jsonOf(type: VType, v: unknown): unknown {
+  switch (type.k) {
+    case 'optional':
+      return v === null || v === undefined ? null : jsonOf(type.inner, v);
+    case 'number':
+      return numberJson(v as PolNumber);
+    case 'list':
+      return (v as readonly unknown[]).map((x) => jsonOf(type.element, x));
+    case 'record': {
+      // a null prototype: a field named __proto__ is a field like any other
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const [name, ft] of type.fields) {
+        const x = (v as Record<string, unknown>)[name];
+        if (ft.k === 'optional' && (x === null || x === undefined)) continue;
+        out[name] = jsonOf(ft, x);
+      }
+      return out;
+    }
+    default:
+      return v;
+  }
 }
 
 // ---- results ----
@@ -1095,7 +1083,8 @@ export type Country =
 /** the name of Country in modules before 0.2 */
 export type Enum_Country = Country;
 
-const V_Country: VType = enumType('Country', [
+/** every Country, in the policy's order */
+export const Country: readonly Country[] = Object.freeze([
   'AD',
   'AE',
   'AF',
@@ -1347,13 +1336,18 @@ const V_Country: VType = enumType('Country', [
   'ZW',
 ]);
 
+const V_Country: VType = enumType('Country', Country);
+
 /** enum Kind */
 export type Kind = 'accelerator' | 'software' | 'other';
 
 /** the name of Kind in modules before 0.2 */
 export type Enum_Kind = Kind;
 
-const V_Kind: VType = enumType('Kind', ['accelerator', 'software', 'other']);
+/** every Kind, in the policy's order */
+export const Kind: readonly Kind[] = Object.freeze(['accelerator', 'software', 'other']);
+
+const V_Kind: VType = enumType('Kind', Kind);
 
 /** enum Review */
 export type Review = 'approval' | 'denial';
@@ -1361,22 +1355,25 @@ export type Review = 'approval' | 'denial';
 /** the name of Review in modules before 0.2 */
 export type Enum_Review = Review;
 
-const V_Review: VType = enumType('Review', ['approval', 'denial']);
+/** every Review, in the policy's order */
+export const Review: readonly Review[] = Object.freeze(['approval', 'denial']);
 
 // ---- input ----
 
-/** record Holding */
-export type Holding = {
+/** record Holding, validated: what `evaluate` reads (an absent optional field is null) */
+export interface Holding {
   /** Country */ readonly country: Country;
   /** TPP */ readonly tpp: PolNumber;
-};
+}
 
-/** the name of Holding in modules before 0.2 */
-export type Rec_Holding = Holding;
+/** record Holding as JSON: what `validate` takes and `toJson` gives (numbers as JSON numbers or exact decimal text) */
+export interface HoldingJson {
+  /** Country */ country: Country;
+  /** TPP */ tpp: number | string;
+}
 
-/** input Shipment: what `validate` returns and `evaluate` takes. */
-
-export type Input = {
+/** input Shipment, validated: what `evaluate` reads (an absent optional field is null) */
+export interface Shipment {
   /** Date */ readonly date: string;
   /** Kind */ readonly kind: Kind;
   /** Country */ readonly destination: Country;
@@ -1384,7 +1381,28 @@ export type Input = {
   /** optional TPP */ readonly tpp: PolNumber | null;
   /** TPP */ readonly received_this_year: PolNumber;
   /** list of Holding */ readonly holdings: readonly Holding[];
-};
+}
+
+/** input Shipment as JSON: what `validate` takes and `toJson` gives (numbers as JSON numbers or exact decimal text) */
+export interface ShipmentJson {
+  /** Date */ date: string;
+  /** Kind */ kind: Kind;
+  /** Country */ destination: Country;
+  /** Number */ units: number | string;
+  /** optional TPP */ tpp?: number | string | null;
+  /** TPP */ received_this_year: number | string;
+  /** list of Holding */ holdings: HoldingJson[];
+}
+
+/** the name of Holding in modules before 0.2 */
+export type Rec_Holding = Holding;
+
+/** input Shipment, by the name every module gives it */
+export type Input = Shipment;
+
+declare const VALIDATED: unique symbol;
+/** A value `validate` returned: only such a value reaches `evaluate` (a mark for the type checker; nothing at run time). */
+export type Validated<T> = T & { readonly [VALIDATED]: true };
 
 const V_INPUT: VType = record([
   ['date', { k: 'date' }, 'Date'],
@@ -1408,31 +1426,45 @@ const V_INPUT: VType = record([
 
 // ---- decision ----
 
-/** decision Outcome: a union on `outcome`. */
+/** outcome no_license_needed of decision Outcome */
+export interface NoLicenseNeeded {
+  readonly outcome: 'no_license_needed';
+  /** not in this outcome */ readonly by: null;
+  /** not in this outcome */ readonly review: null;
+}
 
-export type Decision =
-  | {
-      readonly outcome: 'no_license_needed';
-      /** not in this outcome */ readonly by: null;
-      /** not in this outcome */ readonly review: null;
-    }
-  | { readonly outcome: 'authorized'; /** Kind */ readonly by: Kind; /** not in this outcome */ readonly review: null }
-  | {
-      readonly outcome: 'license_required';
-      /** not in this outcome */ readonly by: null;
-      /** Review */ readonly review: Review;
-    };
+/** outcome authorized of decision Outcome */
+export interface Authorized {
+  readonly outcome: 'authorized';
+  /** Kind */ readonly by: Kind;
+  /** not in this outcome */ readonly review: null;
+}
+
+/** outcome license_required of decision Outcome */
+export interface LicenseRequired {
+  readonly outcome: 'license_required';
+  /** not in this outcome */ readonly by: null;
+  /** Review */ readonly review: Review;
+}
+
+/** decision Outcome: a union on `outcome`. */
+export type Outcome = NoLicenseNeeded | Authorized | LicenseRequired;
+
+/** decision Outcome, by the name every module gives it */
+export type Decision = Outcome;
 
 const FIELDS: readonly string[] = ['by', 'review'];
 
 export interface Result {
-  readonly decision: Decision;
-  readonly alternatives: readonly Decision[];
+  readonly decision: Outcome;
+  readonly alternatives: readonly Outcome[];
   readonly obligations: readonly string[];
   readonly citations: readonly string[];
   readonly decided_by: string;
   readonly trace: readonly TraceStep[];
   explain?: readonly ExplainStep[];
+  /** the policy that decided (its name, version and source hash): store it with the decision */
+  readonly policy: PolicyInfo;
 }
 
 // ---- evaluation ----
@@ -1470,6 +1502,7 @@ function node(
           citations: n.citations,
           decided_by: n.id,
           trace,
+          policy: POLICY,
         });
   return {
     id: n.id,
@@ -1497,22 +1530,6 @@ function info(
 function withAlt(n: NodeInfo, first: Decision, d: Decision): NodeInfo {
   const alternatives = withAlternative(n.alternatives, first, d, FIELDS);
   return alternatives === n.alternatives ? n : node(n, null, alternatives);
-}
-
-/** n with the constant alternatives table[k] for every bit k of m (built once per combination). */
-function alternativesOf(n: NodeInfo, first: Decision, table: readonly Decision[], m: number): NodeInfo {
-  const fixed = first === n.decision;
-  if (fixed && n.variants !== undefined) {
-    const hit = n.variants[m];
-    if (hit !== undefined) return hit;
-  }
-  let alternatives = n.alternatives;
-  for (let k = 0; k < table.length; k++)
-    if ((m & (1 << k)) !== 0) alternatives = withAlternative(alternatives, first, table[k]!, FIELDS);
-  if (!fixed) return alternatives === n.alternatives ? n : node(n, null, alternatives);
-  const v = alternatives === n.alternatives ? n : node(n, first, Object.freeze(alternatives));
-  (n.variants ??= [])[m] = v;
-  return v;
 }
 
 /** group Allies */
@@ -1702,7 +1719,7 @@ function applies_embargo($x: ExplainStep[] | undefined): boolean {
 }
 
 /** embargo decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_embargo($x: ExplainStep[] | undefined): Decision {
+function resolve_embargo(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_embargo;
   return DEC_embargo;
 }
@@ -1728,7 +1745,7 @@ function applies_allies($x: ExplainStep[] | undefined): boolean {
 }
 
 /** allies decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_allies($x: ExplainStep[] | undefined): Decision {
+function resolve_allies(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_allies;
   return DEC_allies;
 }
@@ -1812,7 +1829,7 @@ function applies_concentrated($x: ExplainStep[] | undefined): boolean {
 }
 
 /** concentrated decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_concentrated($x: ExplainStep[] | undefined): Decision {
+function resolve_concentrated(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_concentrated;
   return DEC_accelerators;
 }
@@ -1853,7 +1870,7 @@ function applies_software($x: ExplainStep[] | undefined): boolean {
 }
 
 /** software decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_software($x: ExplainStep[] | undefined): Decision {
+function resolve_software(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_software;
   return DEC_embargo;
 }
@@ -1865,8 +1882,14 @@ function rules_0($x: ExplainStep[] | undefined): Decision | undefined {
   return undefined;
 }
 
-/** Decides a validated input. Never throws on one. */
-export function evaluate(input: Input, options?: EvaluateOptions): Result {
+/**
+ * Decides a validated input (what `validate` returned). Never throws on one; anything else is
+ * refused with a TypeError (the type checker refuses it first).
+ */
+export function evaluate(input: Validated<Input>, options?: EvaluateOptions): Result {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
+    throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
+  }
   begin(input);
   const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
   const $d = rules_0($x);
@@ -1882,6 +1905,7 @@ export function evaluate(input: Input, options?: EvaluateOptions): Result {
     citations: $n.citations,
     decided_by: $n.id,
     trace: $trace ? $n.trace : EMPTY,
+    policy: POLICY,
   };
   if ($x !== undefined) $result.explain = $x;
   return $result;
@@ -1891,10 +1915,10 @@ export function evaluate(input: Input, options?: EvaluateOptions): Result {
 export function validate(
   value: unknown,
   options?: ValidateOptions,
-): { ok: true; value: Input } | { ok: false; errors: InputError[] } {
+): { ok: true; value: Validated<Input> } | { ok: false; errors: InputError[] } {
   const { value: out, errors } = checkValue(V_INPUT, value, options);
   if (errors.length > 0) return { ok: false, errors };
-  const input = out as Input;
+  const input = out as Validated<Input>;
   begin(input);
   if (!ge(IN.units, 0))
     errors.push({
@@ -1904,6 +1928,23 @@ export function validate(
     });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: input };
+}
+
+/** `validate` then `evaluate` in one call: the result, or the input's errors. */
+export function decide(
+  json: unknown,
+  options?: EvaluateOptions & ValidateOptions,
+): { ok: true; result: Result } | { ok: false; errors: InputError[] } {
+  const v = validate(json, options);
+  return v.ok ? { ok: true, result: evaluate(v.value, options) } : v;
+}
+
+/**
+ * A validated input as plain JSON: exact numbers as JSON numbers when they round-trip, else as
+ * decimal text; absent optional fields left out. `validate` takes it back to an equal value.
+ */
+export function toJson(value: Shipment): ShipmentJson {
+  return jsonOf(V_INPUT, value) as ShipmentJson;
 }
 
 // ---- helpers for expressions ----

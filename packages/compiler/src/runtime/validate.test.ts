@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkValue, enumType, record, type InputError, type ValidateOptions, type VType } from './validate.ts';
+import { checkValue, enumType, jsonOf, record, type InputError, type ValidateOptions, type VType } from './validate.ts';
 import { suggest } from './suggest.ts';
 import { PolRational } from './numbers.ts';
 
@@ -90,4 +90,11 @@ test('the validated value is plain data: JSON round-trips to an equal value', ()
   const text = JSON.stringify(value);
   expect(text).toBe('{"when":"2024-02-29","qty":19.4,"colour":"red","note":null,"items":[{"n":"123456789012345678901234567890.5"},{"n":0}]}');
   expect(checkValue(T, JSON.parse(text))).toEqual({ value, errors: [] });
+});
+
+test('jsonOf: the JSON form, absent optionals left out, validating back to the same value', () => {
+  const { value } = run({ when: '2024-02-29', qty: '0.1', colour: 'red', items: [{ n: '123456789012345678901234567890.5' }] });
+  const json = jsonOf(T, value);
+  expect(JSON.parse(JSON.stringify(json))).toEqual({ when: '2024-02-29', qty: 0.1, colour: 'red', items: [{ n: '123456789012345678901234567890.5' }] });
+  expect(checkValue(T, json).value).toEqual(value);
 });

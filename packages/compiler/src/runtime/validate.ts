@@ -1,6 +1,6 @@
 // ---- validation ----
 
-import { cmp, numberOfDouble, parseNumber, type PolNumber } from './numbers.ts';
+import { cmp, numberJson, numberOfDouble, parseNumber, type PolNumber } from './numbers.ts';
 import { suggest } from './suggest.ts';
 
 export interface InputError {
@@ -322,4 +322,28 @@ export function checkValue(type: VType, json: unknown, options?: ValidateOptions
   const c = new Checker(options);
   const value = c.check(type, json);
   return { value, errors: c.result() };
+}
+
+/** A validated value back as JSON (the module's `toJson`): numbers by numberJson, absent optional fields left out. */
+export function jsonOf(type: VType, v: unknown): unknown {
+  switch (type.k) {
+    case 'optional':
+      return v === null || v === undefined ? null : jsonOf(type.inner, v);
+    case 'number':
+      return numberJson(v as PolNumber);
+    case 'list':
+      return (v as readonly unknown[]).map((x) => jsonOf(type.element, x));
+    case 'record': {
+      // a null prototype: a field named __proto__ is a field like any other
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const [name, ft] of type.fields) {
+        const x = (v as Record<string, unknown>)[name];
+        if (ft.k === 'optional' && (x === null || x === undefined)) continue;
+        out[name] = jsonOf(ft, x);
+      }
+      return out;
+    }
+    default:
+      return v;
+  }
 }
