@@ -192,3 +192,27 @@ test('package.json, README and schemas name the policy, its version and source h
   expect(JSON.parse(readFileSync(join(pkg, 'input.schema.json'), 'utf8'))).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false });
   expect(await pol(['compile', IFR, '--out', join(dir, 'x'), '--package', 'Not A Name'])).toBe(2);
 });
+
+test('every code example in docs/compiled-module.md compiles in a fresh project and prints the output shown', () => {
+  const doc = readFileSync(join(import.meta.dirname, '../../docs/compiled-module.md'), 'utf8');
+  const examples = [...doc.matchAll(/```ts\n([\s\S]*?)```\n\n```text\n([\s\S]*?)```/g)].map((m) => ({ code: m[1]!, output: m[2]! }));
+  // every ts block has its output block
+  expect(examples.length).toBe([...doc.matchAll(/```ts\n/g)].length);
+  expect(examples.length).toBeGreaterThanOrEqual(3);
+  const outputs: [{ code: string; output: string }, string][] = [];
+  const globals = 'declare const console: { log(...values: unknown[]): void };\n';
+  for (const [k, e] of examples.entries()) {
+    const root = project(`doc-${k}`, 'module', { 'main.ts': e.code, 'globals.d.ts': globals }, { ...STRICT, erasableSyntaxOnly: true });
+    expect(tsc(root), `example ${k + 1}`).toEqual([]);
+    const r = run(root, 'dist/main.js');
+    expect(r.stderr, `example ${k + 1}`).toBe('');
+    if (process.env['POL_UPDATE_DOCS'] === '1') outputs.push([e, r.stdout]);
+    else expect(r.stdout, `example ${k + 1}`).toBe(e.output);
+  }
+  // POL_UPDATE_DOCS=1 writes what the examples print into the page's output blocks
+  if (outputs.length > 0) {
+    let text = doc;
+    for (const [e, out] of outputs) text = text.replace('```ts\n' + e.code + '```\n\n```text\n' + e.output + '```', '```ts\n' + e.code + '```\n\n```text\n' + out + '```');
+    writeFileSync(join(import.meta.dirname, '../../docs/compiled-module.md'), text);
+  }
+}, 300_000);
