@@ -71,7 +71,7 @@ test('the IFR: valid and invalid transactions, and edge cases of numbers and dat
   const mod = await loadCompiled(program);
   const valid = fc.sample(arbIfrTransaction(), fcParams(400));
   const invalid = fc.sample(arbInvalidIfrTransaction(), fcParams(400));
-  const base = valid[0] as Record<string, unknown> & { item: Record<string, unknown> };
+  const base = valid[0] as unknown as Record<string, unknown> & { item: Record<string, unknown> };
   const tpp = (x: unknown): unknown => ({ ...base, item: { ...base.item, tpp: x } });
   const units = (x: unknown): unknown => ({ ...base, item: { ...base.item, units: x } });
   const date = (x: unknown): unknown => ({ ...base, date: x });
