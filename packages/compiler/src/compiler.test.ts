@@ -95,3 +95,29 @@ interface Module {
   decide(json: unknown): { ok: true; result: { decision: unknown; policy: unknown } } | { ok: false; errors: unknown[] };
   toJson(value: unknown): unknown;
 }
+
+test('TSDoc of input fields: the comment above the field and the unit description', async () => {
+  const { generateSource } = await import('./index.ts');
+  const text = generateSource(
+    check(`policy "Docs" version "1"
+unit TPP "Total Processing Performance"
+record Holding {
+  // where the compute is installed
+  country: Country
+  tpp: TPP
+}
+input In {
+  // the chips, all of them
+  // (two lines)
+  holdings: list of Holding
+  n: Number
+}
+decision D { ok }
+otherwise decide ok
+`),
+  );
+  expect(text).toContain('/** where the compute is installed \u2014 Country */ readonly country: Country;');
+  expect(text).toContain('/** TPP (TPP: Total Processing Performance) */ tpp: number | string;');
+  expect(text).toContain('/** the chips, all of them (two lines) \u2014 list of Holding */ readonly holdings: readonly Holding[];');
+  expect(text).toContain('/** Number */ readonly n: PolNumber;');
+});

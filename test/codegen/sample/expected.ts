@@ -1363,13 +1363,13 @@ export const Review: readonly Review[] = Object.freeze(['approval', 'denial']);
 /** record Holding, validated: what `evaluate` reads (an absent optional field is null) */
 export interface Holding {
   /** Country */ readonly country: Country;
-  /** TPP */ readonly tpp: PolNumber;
+  /** TPP (TPP: Total Processing Performance) */ readonly tpp: PolNumber;
 }
 
 /** record Holding as JSON: what `validate` takes and `toJson` gives (numbers as JSON numbers or exact decimal text) */
 export interface HoldingJson {
   /** Country */ country: Country;
-  /** TPP */ tpp: number | string;
+  /** TPP (TPP: Total Processing Performance) */ tpp: number | string;
 }
 
 /** input Shipment, validated: what `evaluate` reads (an absent optional field is null) */
@@ -1378,8 +1378,8 @@ export interface Shipment {
   /** Kind */ readonly kind: Kind;
   /** Country */ readonly destination: Country;
   /** Number */ readonly units: PolNumber;
-  /** optional TPP */ readonly tpp: PolNumber | null;
-  /** TPP */ readonly received_this_year: PolNumber;
+  /** optional TPP (TPP: Total Processing Performance) */ readonly tpp: PolNumber | null;
+  /** TPP (TPP: Total Processing Performance) */ readonly received_this_year: PolNumber;
   /** list of Holding */ readonly holdings: readonly Holding[];
 }
 
@@ -1389,8 +1389,8 @@ export interface ShipmentJson {
   /** Kind */ kind: Kind;
   /** Country */ destination: Country;
   /** Number */ units: number | string;
-  /** optional TPP */ tpp?: number | string | null;
-  /** TPP */ received_this_year: number | string;
+  /** optional TPP (TPP: Total Processing Performance) */ tpp?: number | string | null;
+  /** TPP (TPP: Total Processing Performance) */ received_this_year: number | string;
   /** list of Holding */ holdings: HoldingJson[];
 }
 

@@ -12,7 +12,8 @@ import { Names } from './names.ts';
 import { prune } from './prune.ts';
 import { RulePrinter } from './rules.ts';
 import { commentText, lit, prop, typeKey, wrapList } from './text.ts';
-import { jsonRecordLiteral, recordLiteral, tsType, type TypeNames } from './ts-types.ts';
+import { jsonRecordLiteral, recordLiteral, tsType, type FieldDoc, type TypeNames } from './ts-types.ts';
+import { NO_DOCS, type FieldDocs } from './docs.ts';
 
 /** Names the module itself declares (besides the runtime's); no policy name may take one. */
 const MODULE_NAMES = ['Input', 'Decision', 'POLICY', 'PolicyInfo', 'validate', 'evaluate', 'decide', 'toJson', 'Validated', 'VALIDATED', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN'];
@@ -39,8 +40,9 @@ export function sourceHash(p: I.Program): string {
   return h.digest('hex');
 }
 
-export function generate(p: I.Program): string {
-  return prune(new ModulePrinter(p).module());
+/** `docs`: TSDoc for the input's fields from the policy's comments (fieldDocs of the checked program). */
+export function generate(p: I.Program, docs: FieldDocs = NO_DOCS): string {
+  return prune(new ModulePrinter(p, docs).module());
 }
 
 /** A def whose value is cheaper to recompute than to cache (a field read, a literal comparison). */
@@ -70,7 +72,7 @@ class ModulePrinter {
   private readonly enumNames = new Map<string, { type: string; alias: string; vtype: string }>();
   private readonly recordNames = new Map<string, { type: string; alias: string }>();
   /** every record type of the input (declared or nested), with its names: validated and JSON */
-  private readonly recordTypes = new Map<I.Type, { type: string; json: string; what: string }>();
+  private readonly recordTypes = new Map<I.Type, { type: string; json: string; what: string; key: string }>();
   private readonly inputName: string;
   private readonly decisionName: string;
   /** the fixed names `Input` and `Decision`, as aliases, when the policy's own names differ */
@@ -83,7 +85,10 @@ class ModulePrinter {
   /** per-evaluation caches (defs, dated sets): declared as module variables, reset by `begin` */
   private readonly caches: { name: string; type: string }[] = [];
 
-  constructor(private readonly p: I.Program) {
+  constructor(
+    private readonly p: I.Program,
+    private readonly docs: FieldDocs,
+  ) {
     this.names.reserve(runtimeNames());
     // the policy's input and decision names first: the module's code says `Input` and `Decision`,
     // aliases of them when they are named otherwise
@@ -92,8 +97,8 @@ class ModulePrinter {
     this.decisionName = this.names.take(p.decision.name);
     for (const e of p.enums) this.enumNames.set(e.name, { type: this.names.take(e.name), alias: this.names.take(`Enum_${e.name}`), vtype: this.names.take(`V_${e.name}`) });
     for (const r of p.records.keys()) this.recordNames.set(r, { type: this.names.take(r), alias: this.names.take(`Rec_${r}`) });
-    for (const [r, t] of p.records) this.recordTypes.set(t, { type: this.recordNames.get(r)!.type, json: this.names.take(`${r}Json`), what: `record ${r}` });
-    this.nameNested(p.input.type, this.inputName, `input ${p.input.name}`);
+    for (const [r, t] of p.records) this.recordTypes.set(t, { type: this.recordNames.get(r)!.type, json: this.names.take(`${r}Json`), what: `record ${r}`, key: r });
+    this.nameNested(p.input.type, this.inputName, `input ${p.input.name}`, 'input');
     this.outcomeNames = p.decision.variants.map((v) => this.names.take(pascal(v.name)));
     for (const [fixed, of] of [['Input', this.inputName], ['Decision', this.decisionName]] as const) if (of !== fixed) this.aliases.push({ name: fixed, of });
     this.types = {
@@ -139,18 +144,29 @@ class ModulePrinter {
   }
 
   /** Names for the records written in place inside `t` (`Transaction.item` is `TransactionItem`). */
-  private nameNested(t: I.Type, owner: string, what: string): void {
-    if (t.kind === 'list' || t.kind === 'optional') return this.nameNested(t.kind === 'list' ? t.element : t.inner, owner, what);
+  private nameNested(t: I.Type, owner: string, what: string, key: string): void {
+    if (t.kind === 'list' || t.kind === 'optional') return this.nameNested(t.kind === 'list' ? t.element : t.inner, owner, what, key);
     if (t.kind !== 'record') return;
     const declared = t.name !== undefined ? this.p.records.get(t.name) : undefined;
     if (declared !== undefined && this.recordTypes.has(declared)) this.recordTypes.set(t, this.recordTypes.get(declared)!);
-    if (!this.recordTypes.has(t)) this.recordTypes.set(t, { type: owner, json: this.names.take(`${owner}Json`), what });
+    if (!this.recordTypes.has(t)) this.recordTypes.set(t, { type: owner, json: this.names.take(`${owner}Json`), what, key });
     const own = this.recordTypes.get(t)!;
     for (const [f, ft] of t.fields) {
       let inner = ft;
       while (inner.kind === 'list' || inner.kind === 'optional') inner = inner.kind === 'list' ? inner.element : inner.inner;
-      if (inner.kind === 'record' && !this.recordTypes.has(inner)) this.nameNested(inner, this.names.take(own.type + pascal(f)), `${what}, field ${f}`);
+      if (inner.kind === 'record' && !this.recordTypes.has(inner)) this.nameNested(inner, this.names.take(own.type + pascal(f)), `${what}, field ${f}`, `${own.key}.${f}`);
     }
+  }
+
+  /** A field's TSDoc: its Pol type, its unit's description, the comment above it in the policy. */
+  private fieldDoc(owner: string): FieldDoc {
+    return (f, t) => {
+      let inner = t;
+      while (inner.kind === 'list' || inner.kind === 'optional') inner = inner.kind === 'list' ? inner.element : inner.inner;
+      const unit = inner.kind === 'number' && inner.unit !== null ? this.docs.units.get(inner.unit) : undefined;
+      const said = this.docs.fields.get(`${owner}.${f}`);
+      return [said, `${I.typeToString(t)}${unit === undefined ? '' : ` (${inner.kind === 'number' ? inner.unit : ''}: ${unit})`}`].filter((x) => x !== undefined).join(' \u2014 ');
+    };
   }
 
   private typesSection(): void {
@@ -176,8 +192,9 @@ class ModulePrinter {
     o.push('// ---- input ----');
     for (const [t, n] of this.recordTypes) {
       if (t.kind !== 'record') continue;
-      o.push(`/** ${commentText(n.what)}, validated: what \`evaluate\` reads (an absent optional field is null) */\nexport interface ${n.type} ${recordLiteral(t, 'input', this.types, true)}`);
-      o.push(`/** ${commentText(n.what)} as JSON: what \`validate\` takes and \`toJson\` gives (numbers as JSON numbers or exact decimal text) */\nexport interface ${n.json} ${jsonRecordLiteral(t, this.types, true)}`);
+      const doc = this.fieldDoc(n.key);
+      o.push(`/** ${commentText(n.what)}, validated: what \`evaluate\` reads (an absent optional field is null) */\nexport interface ${n.type} ${recordLiteral(t, 'input', this.types, true, doc)}`);
+      o.push(`/** ${commentText(n.what)} as JSON: what \`validate\` takes and \`toJson\` gives (numbers as JSON numbers or exact decimal text) */\nexport interface ${n.json} ${jsonRecordLiteral(t, this.types, true, doc)}`);
     }
     for (const [name, t] of p.records) {
       const n = this.recordNames.get(name)!;

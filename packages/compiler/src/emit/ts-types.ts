@@ -55,9 +55,13 @@ export function tsType(t: Type, mode: Mode, n: TypeNames): string {
   }
 }
 
+/** The TSDoc text of a record field (its Pol type, and what the policy says of it). */
+export type FieldDoc = (field: string, type: Type) => string;
+const plainDoc: FieldDoc = (_f, t) => typeToString(t);
+
 /** A record type written out: one documented `readonly` field per line when `multiline`. */
-export function recordLiteral(t: Extract<Type, { kind: 'record' }>, mode: Mode, n: TypeNames, multiline = false): string {
-  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(typeToString(ft))} */ readonly ${typeKey(f)}: ${tsType(ft, mode, n)};`);
+export function recordLiteral(t: Extract<Type, { kind: 'record' }>, mode: Mode, n: TypeNames, multiline = false, doc: FieldDoc = plainDoc): string {
+  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(doc(f, ft))} */ readonly ${typeKey(f)}: ${tsType(ft, mode, n)};`);
   return multiline ? `{\n${fields.map((f) => `  ${f}\n`).join('')}}` : `{ ${fields.join(' ')} }`;
 }
 
@@ -88,7 +92,7 @@ export function jsonType(t: Type, n: TypeNames): string {
 }
 
 /** The JSON form of a record type written out, one documented field per line when `multiline`. */
-export function jsonRecordLiteral(t: Extract<Type, { kind: 'record' }>, n: TypeNames, multiline = false): string {
-  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(typeToString(ft))} */ ${typeKey(f)}${ft.kind === 'optional' ? '?' : ''}: ${jsonType(ft, n)};`);
+export function jsonRecordLiteral(t: Extract<Type, { kind: 'record' }>, n: TypeNames, multiline = false, doc: FieldDoc = plainDoc): string {
+  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(doc(f, ft))} */ ${typeKey(f)}${ft.kind === 'optional' ? '?' : ''}: ${jsonType(ft, n)};`);
   return multiline ? `{\n${fields.map((f) => `  ${f}\n`).join('')}}` : `{ ${fields.join(' ')} }`;
 }

@@ -5,6 +5,7 @@
  */
 import * as I from '@pol/core/ir';
 import type { CheckedProgram } from '@pol/core/ir';
+import { fieldDocs } from '../emit/docs.ts';
 import { generate, sourceHash } from '../emit/from-ir.ts';
 import { decisionSchema, inputSchema } from './schema.ts';
 
@@ -42,7 +43,7 @@ export async function buildPackage(program: CheckedProgram, name: string, format
   const problem = checkPackageName(name);
   if (problem !== undefined) throw new PackageNameError(`"${name}" is not an npm package name: ${problem}`);
   const ir = I.toIr(program);
-  const ts = await format(generate(ir));
+  const ts = await format(generate(ir, fieldDocs(program)));
   const header = ts.slice(0, ts.indexOf('\n') + 1);
   const { toDts } = await import('../index.ts');
   const dts = header + (await toDts(ts, '/__pol__/index.ts'));
