@@ -3,6 +3,7 @@
 # playground) when they are missing, so those tests run everywhere instead of being skipped.
 # Called by `pnpm test`; on a machine without apt-get or root it stops with what to install.
 set -e
+sh "$(dirname "$0")/ensure-strip-types-node.sh"
 missing=""
 command -v nvim >/dev/null 2>&1 || missing="$missing neovim"
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium"

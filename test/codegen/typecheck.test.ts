@@ -1,6 +1,8 @@
 /**
- * Generated modules type-check under tsc --strict --noUncheckedIndexedAccess, and `switch
- * (d.outcome)` over the decision union is exhaustive-checked.
+ * Generated modules type-check under tsc --strict and the stricter flags an engineer may use
+ * (noUncheckedIndexedAccess, exactOptionalPropertyTypes, noUnusedLocals, noUnusedParameters,
+ * erasableSyntaxOnly, isolatedDeclarations, verbatimModuleSyntax), `switch (d.outcome)` over the
+ * decision union is exhaustive-checked, and `evaluate` refuses an unvalidated input at compile time.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ const ROOT = join(import.meta.dirname, '../../policies');
 
 function consumer(program: CheckedProgram, mod: string): string {
   const cases = program.decision.variants.map((v) => `    case ${JSON.stringify(v.name)}: return 1;`).join('\n');
-  return `import { evaluate, validate, POLICY, type Decision } from './${mod}.ts';
+  return `import { decide, evaluate, toJson, validate, POLICY, type Decision, type Input } from './${mod}.ts';
 export function count(d: Decision): number {
   switch (d.outcome) {
 ${cases}
@@ -28,15 +30,20 @@ ${cases}
   }
 }
 export function run(json: unknown): string {
-  const v = validate(json);
+  const v = validate(json, { maxErrors: 10 });
   if (!v.ok) return v.errors.map((e) => e.path + ': ' + e.message).join('\\n');
   const r = evaluate(v.value, { explain: true, trace: false });
-  return POLICY.sourceHash + r.decided_by + String(count(r.decision)) + String(r.explain?.length ?? 0);
+  const again = decide(JSON.parse(JSON.stringify(toJson(v.value))));
+  return POLICY.sourceHash + r.decided_by + String(count(r.decision)) + String(r.explain?.length ?? 0) + r.policy.sourceHash + String(again.ok);
+}
+export function unvalidated(input: Input): void {
+  // @ts-expect-error evaluate takes only what validate returned
+  evaluate(input);
 }
 `;
 }
 
-test('generated modules type-check with strict + noUncheckedIndexedAccess', async () => {
+test('generated modules type-check under strict and every stricter flag (issue 12)', async () => {
   const programs: [string, CheckedProgram][] = [
     ['sample', loadProgram(join(ROOT, 'sample/lab-exports.pol'))],
     ['ifr', loadProgram(join(ROOT, 'ai-diffusion/ifr.pol'))],
@@ -54,6 +61,13 @@ test('generated modules type-check with strict + noUncheckedIndexedAccess', asyn
     const program = ts.createProgram(roots, {
       strict: true,
       noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      erasableSyntaxOnly: true,
+      isolatedDeclarations: true,
+      declaration: true,
+      verbatimModuleSyntax: true,
       noEmit: true,
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,

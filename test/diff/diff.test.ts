@@ -116,7 +116,7 @@ describe('pol diff on amendments', () => {
 
 describe('witnesses under the compiled evaluators', () => {
   it('decide the same as the interpreter, and differently before and after', async () => {
-    let loadCompiled: ((p: CheckedProgram) => Promise<{ evaluate(i: unknown): unknown }>) | undefined;
+    let loadCompiled: ((p: CheckedProgram) => Promise<{ validate(i: unknown): { ok: true; value: unknown } | { ok: false }; evaluate(i: unknown): unknown }>) | undefined;
     try {
       ({ loadCompiled } = await import('@pol/compiler'));
     } catch {
@@ -128,8 +128,14 @@ describe('witnesses under the compiled evaluators', () => {
       const ma = await loadCompiled!(after);
       for (const r of report.regions) {
         const of = (x: unknown): string => JSON.stringify([(x as { decision: unknown }).decision, (x as { obligations: unknown }).obligations]);
-        const cb = of(mb.evaluate(r.witness));
-        const ca = of(ma.evaluate(r.witness));
+        // evaluate takes what validate returned
+        const run = (m: Awaited<ReturnType<NonNullable<typeof loadCompiled>>>): unknown => {
+          const v = m.validate(r.witness);
+          if (!v.ok) throw new Error(`a witness does not validate: ${JSON.stringify(r.witness)}`);
+          return m.evaluate(v.value);
+        };
+        const cb = of(run(mb));
+        const ca = of(run(ma));
         expect(cb).toBe(decide(before, r.witness));
         expect(ca).toBe(decide(after, r.witness));
         expect(cb).not.toBe(ca);

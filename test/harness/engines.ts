@@ -59,14 +59,21 @@ export function interpreterEngine(program: CheckedProgram): Engine {
 
 export const interpreter: EngineKind = { name: 'interpreter', load: async (program) => interpreterEngine(program) };
 
+/** A compiled result without its `policy` (the interpreter's results do not carry one). */
+export function withoutPolicy(result: unknown): ResultJson {
+  const { policy: _policy, ...rest } = result as ResultJson & { policy?: unknown };
+  return rest;
+}
+
 export function compiledEngine(mod: LoadedModule): Engine {
   return {
     name: 'compiled',
     covers: ALL,
     run(input, options = {}) {
-      const v = mod.validate(input);
+      // every error, as the interpreter lists them (the module caps them at 100 by default)
+      const v = mod.validate(input, { maxErrors: Infinity });
       if (!v.ok) return { kind: 'rejected', errors: v.errors };
-      return fromResult(mod.evaluate(v.value, { explain: options.explain === true, alternatives: true }) as ResultJson);
+      return fromResult(withoutPolicy(mod.evaluate(v.value, { explain: options.explain === true, alternatives: true })));
     },
     check(input) {
       // trace off: the same decision with an empty, frozen trace

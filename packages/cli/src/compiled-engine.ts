@@ -15,6 +15,10 @@ export async function compiledEngine(program: CheckedProgram): Promise<Engine> {
   return {
     name: 'compiled',
     validate: (json) => mod.validate(json),
-    evaluate: (value, explain) => mod.evaluate(value, { explain, alternatives: true }) as ResultJson,
+    // without `policy`, which the module puts on every result: pol's output says the policy once, as the interpreter's does
+    evaluate: (value, explain) => {
+      const { policy: _policy, ...result } = mod.evaluate(value, { explain, alternatives: true }) as ResultJson & { policy?: unknown };
+      return result;
+    },
   };
 }

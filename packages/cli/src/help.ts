@@ -66,14 +66,15 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'compile',
-    synopsis: '<file.pol> --out <dir> [--target ts|js]',
+    synopsis: '<file.pol> --out <dir> [--target ts|js | --package <name>]',
     summary: 'write a TypeScript evaluator module',
     description: 'Compiles a checked policy into a typed, dependency-free module with validate() and evaluate().',
     options: [
       ['--out <dir>', 'the folder to write the module into (required)'],
       ['--target ts|js', 'ts (default) writes one .ts file; js writes .js plus .d.ts'],
+      ['--package <name>', 'writes an npm package: ESM and CommonJS with types, input and decision JSON Schemas, README'],
     ],
-    examples: ['pol compile ifr.pol --out generated/'],
+    examples: ['pol compile ifr.pol --out generated/', 'pol compile ifr.pol --out dist/ifr --package @acme/ifr-policy'],
   },
   {
     name: 'fmt',

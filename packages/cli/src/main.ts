@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -111,11 +111,13 @@ export async function main(argv: string[]): Promise<number> {
       return testCommand(one(args, 'policy file or folder'), { engines, requireCoverage: args.flags.has('--require-coverage') });
     }
     case 'compile': {
-      checkFlags(args, ['--out', '--target']);
+      checkFlags(args, ['--out', '--target', '--package']);
       const out = flag(args, '--out');
       if (!out) throw new UsageError('compile needs --out <dir>');
+      const pkg = flag(args, '--package');
+      if (pkg !== undefined && args.flags.has('--target')) throw new UsageError('--package writes both JavaScript and TypeScript: leave out --target');
       const { compileCommand } = await import('./commands/compile.ts');
-      return compileCommand(one(args, 'policy file'), out, (flag(args, '--target', ['ts', 'js']) ?? 'ts') as 'ts' | 'js');
+      return compileCommand(one(args, 'policy file'), out, (flag(args, '--target', ['ts', 'js']) ?? 'ts') as 'ts' | 'js', pkg);
     }
     case 'fmt': {
       checkFlags(args, ['--check']);

@@ -63,4 +63,61 @@ describe('compiled module', () => {
     const { files } = await compileProgram(program);
     expect(files[0]!.text).toContain(mod.POLICY.sourceHash);
   });
+
+  test('plain data: a validated value serialises, toJson gives JSON that validates back to an equal value', async () => {
+    const mod = (await loadCompiled(check(POLICY))) as unknown as Module;
+    const v = mod.validate({ chips: 19.4, total: '123456789012345678901234567890.25', x: -3 });
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const text = JSON.stringify(v.value);
+    expect(text).toBe('{"chips":19.4,"total":"123456789012345678901234567890.25","x":-3}');
+    const back = mod.validate(JSON.parse(text));
+    expect(back).toEqual(v);
+    expect(mod.toJson(v.value)).toEqual({ chips: 19.4, total: '123456789012345678901234567890.25', x: -3 });
+    expect(mod.validate(mod.toJson(v.value))).toEqual(v);
+  });
+
+  test('results carry the policy; decide validates and evaluates; evaluate refuses what validate did not return', async () => {
+    const program = check(POLICY);
+    const mod = (await loadCompiled(program)) as unknown as Module;
+    const d = mod.decide({ chips: 8, total: 100, x: 0 });
+    expect(d.ok && d.result.decision).toEqual({ outcome: 'over', excess: 0.01 });
+    expect(d.ok && d.result.policy).toBe(mod.POLICY);
+    expect(mod.decide({ chips: 'many', total: 100, x: 0 })).toEqual({ ok: false, errors: [{ path: 'chips', message: 'expected a number, found the text "many"' }] });
+    expect(() => mod.evaluate({ chips: 8, total: 100, x: 0 })).toThrow(new TypeError('evaluate takes the value validate returned (call validate, or decide, first)'));
+    expect(() => mod.evaluate(null)).toThrow(TypeError);
+  });
+});
+
+interface Module {
+  readonly POLICY: unknown;
+  validate(json: unknown): { ok: true; value: unknown } | { ok: false; errors: unknown[] };
+  evaluate(input: unknown): unknown;
+  decide(json: unknown): { ok: true; result: { decision: unknown; policy: unknown } } | { ok: false; errors: unknown[] };
+  toJson(value: unknown): unknown;
+}
+
+test('TSDoc of input fields: the comment above the field and the unit description', async () => {
+  const { generateSource } = await import('./index.ts');
+  const text = generateSource(
+    check(`policy "Docs" version "1"
+unit TPP "Total Processing Performance"
+record Holding {
+  // where the compute is installed
+  country: Country
+  tpp: TPP
+}
+input In {
+  // the chips, all of them
+  // (two lines)
+  holdings: list of Holding
+  n: Number
+}
+decision D { ok }
+otherwise decide ok
+`),
+  );
+  expect(text).toContain('/** where the compute is installed \u2014 Country */ readonly country: Country;');
+  expect(text).toContain('/** TPP (TPP: Total Processing Performance) */ tpp: number | string;');
+  expect(text).toContain('/** the chips, all of them (two lines) \u2014 list of Holding */ readonly holdings: readonly Holding[];');
+  expect(text).toContain('/** Number */ readonly n: PolNumber;');
 });

@@ -2,6 +2,7 @@
 import { lower, toIr, type CheckedProgram, type Program } from '@pol/core/ir';
 import { generate, sourceHash as irSourceHash } from './emit/from-ir.ts';
 import { CompileError } from './emit/ts-types.ts';
+import { fieldDocs } from './emit/docs.ts';
 import { lit, commentText } from './emit/text.ts';
 
 export { CompileError, lit, commentText };
@@ -42,7 +43,7 @@ function irModuleName(ir: Program): string {
 
 /** The unformatted TypeScript source of the module (synchronous; for in-memory use). */
 export function generateSource(program: CheckedProgram): string {
-  return generate(toIr(program));
+  return generate(toIr(program), fieldDocs(program));
 }
 
 export async function formatTs(text: string): Promise<string> {
@@ -78,7 +79,7 @@ export async function toDts(tsText: string, fileName: string): Promise<string> {
 export async function compileProgram(program: CheckedProgram, options: CompileOptions = {}): Promise<{ files: OutputFile[] }> {
   const ir = toIr(program);
   const name = irModuleName(ir);
-  let ts = generate(ir);
+  let ts = generate(ir, fieldDocs(program));
   if (options.format === true || (options.format === undefined && ts.length <= FORMAT_LIMIT)) ts = await formatTs(ts);
   if (options.target === 'js') {
     const header = ts.slice(0, ts.indexOf('\n') + 1);
@@ -95,3 +96,18 @@ export async function compileProgram(program: CheckedProgram, options: CompileOp
 }
 
 export { loadCompiled, importJs, transpile, type LoadedModule } from './load.ts';
+
+export { buildPackage, checkPackageName, semverOf, PackageNameError, type PackageFile } from './package/build.ts';
+export { inputSchema, decisionSchema, type Schema } from './package/schema.ts';
+import { inputSchema, type Schema } from './package/schema.ts';
+import { buildPackage as build } from './package/build.ts';
+
+/** The npm package of a policy (pol compile --package): formatted like `compileProgram` formats. */
+export async function compilePackage(program: CheckedProgram, name: string, options: Pick<CompileOptions, 'format'> = {}): Promise<OutputFile[]> {
+  return build(program, name, async (ts) => (options.format === true || (options.format === undefined && ts.length <= FORMAT_LIMIT) ? formatTs(ts) : ts));
+}
+
+/** The input JSON Schema of a checked program. */
+export function programInputSchema(program: CheckedProgram): Schema {
+  return inputSchema(toIr(program));
+}

@@ -5,7 +5,7 @@ import { generateSource } from './index.ts';
 /** The shape every generated module exports (with `any` for the policy-specific types). */
 export interface LoadedModule {
   readonly POLICY: { readonly name: string; readonly version: string | null; readonly sourceHash: string };
-  validate(value: unknown): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
+  validate(value: unknown, options?: { maxErrors?: number; maxStringLength?: number; maxDigits?: number; maxSuggestLength?: number }): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
   evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean }): unknown;
 }
 

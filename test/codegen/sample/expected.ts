@@ -4,9 +4,16 @@
 
 /** The policy this module was generated from: tie stored decisions to it. */
 
-export const POLICY = Object.freeze({
+export interface PolicyInfo {
+  readonly name: string;
+  readonly version: string | null;
+  /** sha256 over the policy's files (docs/compiled-module.md) */
+  readonly sourceHash: string;
+}
+
+export const POLICY: PolicyInfo = Object.freeze({
   name: 'Laboratory Accelerator Export Rule (sample)',
-  version: '2025-03-01' as string | null,
+  version: '2025-03-01',
   sourceHash: '16fbbc7079269593c2dcc1b1965a66cd90a66391388125eb2cbb53498674ab56',
 });
 
@@ -20,14 +27,22 @@ export const POLICY = Object.freeze({
  * which every operation accepts, and `numberJson` normalises before printing.
  */
 export class PolRational {
+  readonly n: bigint;
+  readonly d: bigint;
   /** n/d as a double, NaN when d overflows one: computed once, so that comparisons rarely touch BigInts */
   readonly f: number;
-  constructor(
-    readonly n: bigint,
-    readonly d: bigint,
-  ) {
+  constructor(n: bigint, d: bigint) {
+    this.n = n;
+    this.d = d;
     const x = Number(d);
     this.f = x === Infinity ? NaN : Number(n) / x;
+  }
+  /** JSON.stringify writes the exact decimal (a number when that round-trips, else its text): validate reads it back as the same value. */
+  toJSON(): number | string {
+    return numberJson(this);
+  }
+  toString(): string {
+    return String(numberJson(this));
   }
 }
 
@@ -126,16 +141,6 @@ function add(a: PolNumber, b: PolNumber): PolNumber {
   if (an === an && bnum === bnum) return qSmall(an * sd(b) + bnum * sd(a), sd(a) * sd(b));
   return qLazy(bn(a) * bd(b) + bn(b) * bd(a), bd(a) * bd(b));
 }
-function sub(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const r = a - b;
-    if (Number.isSafeInteger(r)) return r;
-  }
-  const an = sn(a);
-  const bnum = sn(b);
-  if (an === an && bnum === bnum) return qSmall(an * sd(b) - bnum * sd(a), sd(a) * sd(b));
-  return qLazy(bn(a) * bd(b) - bn(b) * bd(a), bd(a) * bd(b));
-}
 function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
@@ -146,19 +151,6 @@ function mul(a: PolNumber, b: PolNumber): PolNumber {
   if (an === an && bnum === bnum) return qSmall(an * bnum, sd(a) * sd(b));
   return qLazy(bn(a) * bn(b), bd(a) * bd(b));
 }
-/** Division by zero is zero, as in the reference semantics. */
-function div(a: PolNumber, b: PolNumber): PolNumber {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (b === 0) return 0;
-    if (a % b === 0) return a / b + 0;
-  }
-  if (bn(b) === 0n) return 0;
-  return qLazy(bn(a) * bd(b), bd(a) * bn(b));
-}
-function neg(a: PolNumber): PolNumber {
-  return typeof a === 'number' ? 0 - a : new PolRational(-a.n, a.d);
-}
-
 /** A double close to a (NaN when the denominator does not fit a double). */
 function approx(a: PolRational | number): number {
   return typeof a === 'number' ? a : a.f;
@@ -185,10 +177,6 @@ function cmp(a: PolNumber, b: PolNumber): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   return cmpSlow(a, b);
 }
-// The comparisons the evaluator calls: small enough for V8 to inline, the safe-integer case first.
-function lt(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a < b : cmpSlow(a, b) < 0;
-}
 function le(a: PolNumber, b: PolNumber): boolean {
   return typeof a === 'number' && typeof b === 'number' ? a <= b : cmpSlow(a, b) <= 0;
 }
@@ -198,13 +186,6 @@ function gt(a: PolNumber, b: PolNumber): boolean {
 function ge(a: PolNumber, b: PolNumber): boolean {
   return typeof a === 'number' && typeof b === 'number' ? a >= b : cmpSlow(a, b) >= 0;
 }
-function eq(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a === b : cmpSlow(a, b) === 0;
-}
-function ne(a: PolNumber, b: PolNumber): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? a !== b : cmpSlow(a, b) !== 0;
-}
-
 /** Compares a*p with b*r (p, r positive integer constants): cross-multiplication without division. */
 function cmpScaled(a: PolNumber, p: number, b: PolNumber, r: number): number {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -227,13 +208,34 @@ function parseNumber(text: string): PolNumber | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) return undefined;
   const frac = m[3] ?? '';
+  const whole = m[2] ?? '0';
+  // at most 15 digits and no exponent: numerator and denominator are exact doubles
+  if (m[4] === undefined && whole.length + frac.length <= 15)
+    return qSmall(Number(m[1] + whole + frac), 10 ** frac.length);
   const exp = Number(m[4] ?? '0');
   if (!Number.isSafeInteger(exp) || Math.abs(exp) > 1000) return undefined;
-  let n = BigInt((m[2] ?? '0') + frac) * (m[1] === '-' ? -1n : 1n);
+  let n = BigInt(whole + frac) * (m[1] === '-' ? -1n : 1n);
   let d = 10n ** BigInt(frac.length);
   if (exp > 0) n *= 10n ** BigInt(exp);
   else if (exp < 0) d *= 10n ** BigInt(-exp);
   return q(n, d);
+}
+
+/**
+ * The decimal a finite double prints as (19.4 is 97/5), as parseNumber(String(x)) gives it, without
+ * a BigInt when the decimal has at most 15 digits (every double JSON.parse gives for a short decimal).
+ */
+function numberOfDouble(x: number): PolNumber | undefined {
+  const s = String(x);
+  if (s.length <= 17 && s.indexOf('e') < 0) {
+    const dot = s.indexOf('.');
+    if (dot > 0) {
+      const n = Number(s.slice(0, dot) + s.slice(dot + 1));
+      const frac = s.length - dot - 1;
+      if (Number.isSafeInteger(n) && frac <= 15) return qSmall(n, 10 ** frac);
+    }
+  }
+  return parseNumber(s);
 }
 
 function sameNumber(a: PolNumber, b: PolNumber): boolean {
@@ -275,11 +277,6 @@ function numberJson(v: PolNumber): number | string {
   return text;
 }
 
-/** An optional number as JSON. */
-function nj(v: PolNumber | null): number | string | null {
-  return v === null ? null : numberJson(v);
-}
-
 // ---- JSON ----
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -297,9 +294,10 @@ function suggest(name: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   for (const c of candidates) {
     if (c === name) continue;
-    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
+    const d = c.toLowerCase() === lower ? 0.5 : distance(name, c);
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
       bestDistance = d;
@@ -332,9 +330,40 @@ function distance(a: string, b: string): number {
 export interface InputError {
   readonly path: string;
   readonly message: string;
-  /** input/requirement-failed for a failed require of the policy; absent for a malformed input */
-  readonly code?: 'input/requirement-failed';
+  /**
+   * input/requirement-failed for a failed require of the policy; input/more-errors for the last
+   * entry when more errors were found than `maxErrors`; absent for a malformed input
+   */
+  readonly code?: 'input/requirement-failed' | 'input/more-errors';
 }
+
+/**
+ * Bounds on what `validate` spends on one input (docs/compiled-module.md, "Bounded validation").
+ * With them its cost is linear in the size of the input, whatever the input holds.
+ */
+export interface ValidateOptions {
+  /** errors reported before the rest are only counted ("and N more"); default 100 */
+  readonly maxErrors?: number;
+  /**
+   * a longer string is refused before it is looked at; default 4,096. No value of a Pol type is
+   * longer than 1,010 characters (a number of 1,000 digits with a sign, a point and an exponent).
+   */
+  readonly maxStringLength?: number;
+  /** digits a number may have (before its exponent); default and most 1,000, as in the interpreter */
+  readonly maxDigits?: number;
+  /** a misspelt enum member gets a "did you mean" only when at most this long; default 32 */
+  readonly maxSuggestLength?: number;
+}
+
+const DEFAULT_LIMITS: Required<ValidateOptions> = Object.freeze({
+  maxErrors: 100,
+  maxStringLength: 4096,
+  maxDigits: 1000,
+  maxSuggestLength: 32,
+});
+
+/** The most digits a number may have: the interpreter's MAX_INPUT_DIGITS (core values/validate.ts). */
+const MAX_INPUT_DIGITS = 1000;
 
 type VType =
   | { readonly k: 'bool' }
@@ -345,6 +374,7 @@ type VType =
       readonly name: string;
       readonly members: readonly string[];
       readonly set: ReadonlySet<string>;
+      readonly longest: number;
     }
   | { readonly k: 'list'; readonly element: VType }
   | { readonly k: 'optional'; readonly inner: VType }
@@ -358,7 +388,9 @@ function record(fields: readonly (readonly [string, VType, string])[]): VType {
   return { k: 'record', fields, names: new Set(fields.map((f) => f[0])) };
 }
 function enumType(name: string, members: readonly string[]): VType {
-  return { k: 'enum', name, members, set: new Set(members) };
+  let longest = 0;
+  for (const m of members) if (m.length > longest) longest = m.length;
+  return { k: 'enum', name, members, set: new Set(members), longest };
 }
 
 function describe(json: unknown): string {
@@ -392,112 +424,314 @@ function isValidDate(text: string): boolean {
   return d <= days;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** The prototype of validated records: empty, frozen, with a null prototype. */
 const RECORD_PROTO: object = Object.freeze(Object.create(null) as object);
 
-function joinPath(path: string, key: string): string {
-  return path ? path + '.' + key : key;
+/**
+ * One validation in progress. The path of the value being checked is a stack of keys, turned into
+ * text only for an error: an ordinary input builds no path strings at all.
+ */
+class Checker {
+  readonly errors: InputError[] = [];
+  /** errors found beyond maxErrors, only counted */
+  more = 0;
+  private readonly at: (string | number)[] = [];
+  readonly maxErrors: number;
+  readonly maxStringLength: number;
+  readonly maxDigits: number;
+  readonly maxSuggestLength: number;
+
+  constructor(o: ValidateOptions | undefined) {
+    const n = (v: number | undefined, d: number): number => (typeof v === 'number' && v >= 0 ? Math.floor(v) : d);
+    this.maxErrors = n(o?.maxErrors, DEFAULT_LIMITS.maxErrors);
+    this.maxStringLength = n(o?.maxStringLength, DEFAULT_LIMITS.maxStringLength);
+    this.maxDigits = Math.min(MAX_INPUT_DIGITS, n(o?.maxDigits, MAX_INPUT_DIGITS));
+    this.maxSuggestLength = n(o?.maxSuggestLength, DEFAULT_LIMITS.maxSuggestLength);
+  }
+
+  path(): string {
+    let p = '';
+    for (const k of this.at) p = typeof k === 'number' ? p + '[' + k + ']' : p === '' ? k : p + '.' + k;
+    return p;
+  }
+
+  /** false once maxErrors are reported: the caller then skips working out a message */
+  room(): boolean {
+    if (this.errors.length < this.maxErrors) return true;
+    this.more++;
+    return false;
+  }
+
+  fail(message: string): null {
+    if (this.room()) this.errors.push({ path: this.path(), message });
+    return null;
+  }
+
+  /** The errors with "and N more" last when some were only counted. */
+  result(): InputError[] {
+    if (this.more > 0)
+      this.errors.push({
+        path: '',
+        message:
+          'and ' +
+          this.more +
+          ' more error' +
+          (this.more === 1 ? '' : 's') +
+          ' (at most ' +
+          this.maxErrors +
+          ' are listed; see maxErrors)',
+        code: 'input/more-errors',
+      });
+    return this.errors;
+  }
+
+  check(type: VType, json: unknown): unknown {
+    switch (type.k) {
+      case 'optional':
+        return json === null || json === undefined ? null : this.check(type.inner, json);
+      case 'bool':
+        return typeof json === 'boolean'
+          ? json
+          : this.room()
+            ? this.fail('expected true or false, found ' + describe(json))
+            : null;
+      case 'number':
+        // the common case first: a safe integer is itself (`+ 0` turns -0 into 0)
+        if (typeof json === 'number' && Number.isSafeInteger(json) && (type.unit === null || json >= 0))
+          return json + 0;
+        return this.number(type.unit, json);
+      case 'date':
+        if (typeof json === 'string' && json.length === 10 && isValidDate(json)) return json;
+        if (!this.room()) return null;
+        if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json))
+          return this.fail(describe(json) + ' is not a calendar date');
+        return this.fail('expected a date "YYYY-MM-DD", found ' + describe(json));
+      case 'enum':
+        // no member is longer than `longest`: a longer string is not hashed, let alone compared
+        if (typeof json === 'string' && json.length <= type.longest && type.set.has(json)) return json;
+        return this.enumError(type, json);
+      case 'list':
+        return this.list(type.element, json);
+      case 'record':
+        return this.record(type, json);
+    }
+  }
+
+  private number(unit: string | null, json: unknown): PolNumber | null {
+    let r: PolNumber | undefined;
+    if (typeof json === 'number') {
+      if (!Number.isFinite(json)) return this.fail('expected a number, found ' + describe(json));
+      // A number means the decimal it prints as (1e26 is 10^26), as in the reference semantics.
+      r = Number.isSafeInteger(json) ? json + 0 : numberOfDouble(json);
+    } else if (typeof json === 'string') {
+      if (json.length > this.maxStringLength) return this.tooLong(json);
+      // at most maxDigits digits, refused before any BigInt is built (core's values/validate.ts)
+      if (/^-?[\d.]+([eE][+-]?\d+)?$/.test(json) && digitCount(json) > this.maxDigits) {
+        return this.fail(
+          describe(json) +
+            ' has more than ' +
+            this.maxDigits.toLocaleString('en-US') +
+            ' digits, which ' +
+            (this.maxDigits === MAX_INPUT_DIGITS ? 'Pol does not hold' : 'this validation refuses (maxDigits)'),
+        );
+      }
+      r = parseNumber(json);
+      if (r === undefined && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json))
+        return this.fail(describe(json) + ' has an exponent beyond \u00b11000, which Pol does not hold');
+      if (r === undefined) return this.fail('expected a number, found the text ' + describe(json));
+    } else {
+      return this.fail('expected a number' + (unit ? ' (' + unit + ')' : '') + ', found ' + describe(json));
+    }
+    if (r === undefined) return this.fail('expected a number, found ' + describe(json));
+    if (unit !== null && cmp(r, 0) < 0)
+      return this.fail('a quantity in ' + unit + ' cannot be negative, found ' + describe(json));
+    return r;
+  }
+
+  private tooLong(json: string): null {
+    return this.fail(
+      'a text of ' +
+        json.length.toLocaleString('en-US') +
+        ' characters, longer than the ' +
+        this.maxStringLength.toLocaleString('en-US') +
+        ' this input takes (maxStringLength)',
+    );
+  }
+
+  private enumError(type: Extract<VType, { k: 'enum' }>, json: unknown): null {
+    if (!this.room()) return null;
+    if (typeof json !== 'string') return this.fail('expected a ' + type.name + ', found ' + describe(json));
+    if (json.length > this.maxStringLength) return this.tooLong(json);
+    // the suggestion search only for short strings: linear in the members, constant per member
+    const hint =
+      json.length <= this.maxSuggestLength && json.length <= type.longest + 3 ? suggest(json, type.members) : undefined;
+    return this.fail(
+      describe(json) +
+        ' is not ' +
+        (/^[AEIOU]/.test(type.name) ? 'an' : 'a') +
+        ' ' +
+        type.name +
+        (hint ? '; did you mean "' + hint + '"?' : ''),
+    );
+  }
+
+  private list(element: VType, json: unknown): unknown {
+    let items: readonly unknown[];
+    let n: number;
+    try {
+      if (!Array.isArray(json)) return this.fail('expected a list, found ' + describe(json));
+      items = json;
+      n = items.length;
+    } catch (e) {
+      return this.threw(e);
+    }
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      let item: unknown;
+      try {
+        item = items[i];
+        // Holes (`[1, , 3]`, `new Array(5)`) would reach evaluate as undefined: refused. The scan
+        // stops at the first hole, so `new Array(1e9)` costs one step, not a billion.
+        if (item === undefined && !(i in items)) return this.hole(items, i);
+      } catch (e) {
+        this.at.push(i);
+        this.threw(e);
+        this.at.pop();
+        return null;
+      }
+      this.at.push(i);
+      out.push(this.check(element, item));
+      this.at.pop();
+    }
+    return out;
+  }
+
+  private hole(items: readonly unknown[], first: number): null {
+    // the count only for the message; bounded by the entries present (as core's values/validate.ts)
+    let present = 0;
+    for (const k of Object.keys(items)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < items.length) present++;
+    const missing = items.length - present;
+    return this.fail(
+      'this list has ' +
+        missing +
+        ' missing element' +
+        (missing === 1 ? '' : 's') +
+        ' (the first at [' +
+        first +
+        ']); a list cannot have holes',
+    );
+  }
+
+  /** A getter or proxy that threw while validate read it: refused here, so evaluate never meets it. */
+  private threw(e: unknown): null {
+    let what = 'an exception';
+    try {
+      if (e instanceof Error) what = JSON.stringify(String(e.message).slice(0, 200));
+      else what = typeof e;
+    } catch {
+      // an exception whose message cannot be read either
+    }
+    return this.fail('reading this value threw (' + what + '); validate takes plain data such as parsed JSON');
+  }
+
+  private record(type: Extract<VType, { k: 'record' }>, json: unknown): unknown {
+    let obj: Record<string, unknown>;
+    let count = 0;
+    try {
+      if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+        return this.room()
+          ? this.fail(
+              'expected an object with ' + type.fields.map((f) => f[0]).join(', ') + ', found ' + describe(json),
+            )
+          : null;
+      }
+      obj = json as Record<string, unknown>;
+      // counted without allocating; inherited enumerable keys only make the count differ (the slow path below)
+      for (const _ in obj) count++;
+    } catch (e) {
+      return this.threw(e);
+    }
+    // The prototype is RECORD_PROTO (frozen, empty, its own prototype null): no input key
+    // (__proto__, constructor) can reach Object.prototype, and unlike Object.create(null) the
+    // record stays a fast-mode object (one hidden class per record type, fast field reads).
+    const out: Record<string, unknown> = Object.create(RECORD_PROTO) as Record<string, unknown>;
+    let known = 0;
+    const fields = type.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      const name = field[0];
+      let value: unknown;
+      try {
+        value = hasOwn.call(obj, name) ? obj[name] : undefined;
+      } catch (e) {
+        this.at.push(name);
+        this.threw(e);
+        this.at.pop();
+        continue;
+      }
+      if (value === undefined) {
+        if (field[1].k === 'optional') out[name] = null;
+        else {
+          this.at.push(name);
+          this.fail('missing: expected ' + field[2]);
+          this.at.pop();
+        }
+      } else {
+        known++;
+        this.at.push(name);
+        out[name] = this.check(field[1], value);
+        this.at.pop();
+      }
+    }
+    // every key was a field (the usual case) unless there are more keys than fields present
+    if (count !== known) {
+      let keys: string[];
+      try {
+        keys = Object.keys(obj);
+      } catch (e) {
+        return this.threw(e);
+      }
+      for (const key of keys) {
+        if (type.names.has(key)) continue;
+        this.at.push(key);
+        this.fail('unknown field \u0060' + (key.length > 100 ? key.slice(0, 100) + '\u2026' : key) + '\u0060');
+        this.at.pop();
+      }
+    }
+    return out;
+  }
 }
 
-function check(type: VType, json: unknown, path: string, errors: InputError[]): unknown {
-  const fail = (message: string): null => {
-    errors.push({ path, message });
-    return null;
-  };
+/** Checks a JSON-like value against a type: the validated copy, and the errors (at most maxErrors, then "and N more"). */
+function checkValue(type: VType, json: unknown, options?: ValidateOptions): { value: unknown; errors: InputError[] } {
+  const c = new Checker(options);
+  const value = c.check(type, json);
+  return { value, errors: c.result() };
+}
+
+/** A validated value back as JSON (the module's `toJson`): numbers by numberJson, absent optional fields left out. */
+function jsonOf(type: VType, v: unknown): unknown {
   switch (type.k) {
     case 'optional':
-      return json === null || json === undefined ? null : check(type.inner, json, path, errors);
-    case 'bool':
-      return typeof json === 'boolean' ? json : fail('expected true or false, found ' + describe(json));
-    case 'number': {
-      let r: PolNumber | undefined;
-      if (typeof json === 'number') {
-        if (!Number.isFinite(json)) return fail('expected a number, found ' + describe(json));
-        // A number means the decimal it prints as (1e26 is 10^26), as in the reference semantics.
-        r = Number.isSafeInteger(json) ? json + 0 : parseNumber(String(json));
-      } else if (typeof json === 'string') {
-        // at most 1,000 digits, refused before any BigInt is built (core's values/validate.ts)
-        if (/^-?[\d.]+([eE][+-]?\d+)?$/.test(json) && digitCount(json) > 1000)
-          return fail(describe(json) + ' has more than 1,000 digits, which Pol does not hold');
-        r = parseNumber(json);
-        if (r === undefined && /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(json))
-          return fail(describe(json) + ' has an exponent beyond \u00b11000, which Pol does not hold');
-        if (r === undefined) return fail('expected a number, found the text ' + describe(json));
-      } else {
-        return fail('expected a number' + (type.unit ? ' (' + type.unit + ')' : '') + ', found ' + describe(json));
-      }
-      if (r === undefined) return fail('expected a number, found ' + describe(json));
-      if (type.unit !== null && cmp(r, 0) < 0)
-        return fail('a quantity in ' + type.unit + ' cannot be negative, found ' + describe(json));
-      return r;
-    }
-    case 'date':
-      if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json) && !isValidDate(json))
-        return fail(describe(json) + ' is not a calendar date');
-      if (typeof json !== 'string' || !isValidDate(json))
-        return fail('expected a date "YYYY-MM-DD", found ' + describe(json));
-      return json;
-    case 'enum': {
-      if (typeof json !== 'string') return fail('expected a ' + type.name + ', found ' + describe(json));
-      if (!type.set.has(json)) {
-        const hint = suggest(json, type.members);
-        return fail(
-          describe(json) +
-            ' is not ' +
-            (/^[AEIOU]/.test(type.name) ? 'an' : 'a') +
-            ' ' +
-            type.name +
-            (hint ? '; did you mean "' + hint + '"?' : ''),
-        );
-      }
-      return json;
-    }
-    case 'list': {
-      if (!Array.isArray(json)) return fail('expected a list, found ' + describe(json));
-      // Holes (`[1, , 3]`, `new Array(5)`) would reach evaluate as undefined: refused, at a cost
-      // bounded by the entries present (as values/validate.ts in core says it).
-      let present = 0;
-      for (const k of Object.keys(json)) if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < json.length) present++;
-      if (present !== json.length) {
-        let hole = 0;
-        while (hole < present && hole in json) hole++;
-        const missing = json.length - present;
-        return fail(
-          'this list has ' +
-            missing +
-            ' missing element' +
-            (missing === 1 ? '' : 's') +
-            ' (the first at [' +
-            hole +
-            ']); a list cannot have holes',
-        );
-      }
-      return json.map((item, i) => check(type.element, item, path + '[' + i + ']', errors));
-    }
+      return v === null || v === undefined ? null : jsonOf(type.inner, v);
+    case 'number':
+      return numberJson(v as PolNumber);
+    case 'list':
+      return (v as readonly unknown[]).map((x) => jsonOf(type.element, x));
     case 'record': {
-      if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-        return fail('expected an object with ' + type.fields.map((f) => f[0]).join(', ') + ', found ' + describe(json));
-      }
-      // The prototype is RECORD_PROTO (frozen, empty, its own prototype null): no input key
-      // (__proto__, constructor) can reach Object.prototype, and unlike Object.create(null) the
-      // record stays a fast-mode object (one hidden class per record type, fast field reads).
-      const out: Record<string, unknown> = Object.create(RECORD_PROTO) as Record<string, unknown>;
-      const obj = json as Record<string, unknown>;
-      for (const [name, fieldType, shown] of type.fields) {
-        const present = Object.prototype.hasOwnProperty.call(obj, name);
-        if (!present || obj[name] === undefined) {
-          if (fieldType.k === 'optional') out[name] = null;
-          else errors.push({ path: joinPath(path, name), message: 'missing: expected ' + shown });
-          continue;
-        }
-        out[name] = check(fieldType, obj[name], joinPath(path, name), errors);
-      }
-      for (const key of Object.keys(obj)) {
-        if (!type.names.has(key))
-          errors.push({ path: joinPath(path, key), message: 'unknown field \u0060' + key + '\u0060' });
+      // a null prototype: a field named __proto__ is a field like any other
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const [name, ft] of type.fields) {
+        const x = (v as Record<string, unknown>)[name];
+        if (ft.k === 'optional' && (x === null || x === undefined)) continue;
+        out[name] = jsonOf(ft, x);
       }
       return out;
     }
+    default:
+      return v;
   }
 }
 
@@ -856,7 +1090,8 @@ export type Country =
 /** the name of Country in modules before 0.2 */
 export type Enum_Country = Country;
 
-const V_Country: VType = enumType('Country', [
+/** every Country, in the policy's order */
+export const Country: readonly Country[] = Object.freeze([
   'AD',
   'AE',
   'AF',
@@ -1108,13 +1343,18 @@ const V_Country: VType = enumType('Country', [
   'ZW',
 ]);
 
+const V_Country: VType = enumType('Country', Country);
+
 /** enum Kind */
 export type Kind = 'accelerator' | 'software' | 'other';
 
 /** the name of Kind in modules before 0.2 */
 export type Enum_Kind = Kind;
 
-const V_Kind: VType = enumType('Kind', ['accelerator', 'software', 'other']);
+/** every Kind, in the policy's order */
+export const Kind: readonly Kind[] = Object.freeze(['accelerator', 'software', 'other']);
+
+const V_Kind: VType = enumType('Kind', Kind);
 
 /** enum Review */
 export type Review = 'approval' | 'denial';
@@ -1122,30 +1362,54 @@ export type Review = 'approval' | 'denial';
 /** the name of Review in modules before 0.2 */
 export type Enum_Review = Review;
 
-const V_Review: VType = enumType('Review', ['approval', 'denial']);
+/** every Review, in the policy's order */
+export const Review: readonly Review[] = Object.freeze(['approval', 'denial']);
 
 // ---- input ----
 
-/** record Holding */
-export type Holding = {
+/** record Holding, validated: what `evaluate` reads (an absent optional field is null) */
+export interface Holding {
   /** Country */ readonly country: Country;
-  /** TPP */ readonly tpp: PolNumber;
-};
+  /** TPP (TPP: Total Processing Performance) */ readonly tpp: PolNumber;
+}
 
-/** the name of Holding in modules before 0.2 */
-export type Rec_Holding = Holding;
+/** record Holding as JSON: what `validate` takes and `toJson` gives (numbers as JSON numbers or exact decimal text) */
+export interface HoldingJson {
+  /** Country */ country: Country;
+  /** TPP (TPP: Total Processing Performance) */ tpp: number | string;
+}
 
-/** input Shipment: what `validate` returns and `evaluate` takes. */
-
-export type Input = {
+/** input Shipment, validated: what `evaluate` reads (an absent optional field is null) */
+export interface Shipment {
   /** Date */ readonly date: string;
   /** Kind */ readonly kind: Kind;
   /** Country */ readonly destination: Country;
   /** Number */ readonly units: PolNumber;
-  /** optional TPP */ readonly tpp: PolNumber | null;
-  /** TPP */ readonly received_this_year: PolNumber;
+  /** optional TPP (TPP: Total Processing Performance) */ readonly tpp: PolNumber | null;
+  /** TPP (TPP: Total Processing Performance) */ readonly received_this_year: PolNumber;
   /** list of Holding */ readonly holdings: readonly Holding[];
-};
+}
+
+/** input Shipment as JSON: what `validate` takes and `toJson` gives (numbers as JSON numbers or exact decimal text) */
+export interface ShipmentJson {
+  /** Date */ date: string;
+  /** Kind */ kind: Kind;
+  /** Country */ destination: Country;
+  /** Number */ units: number | string;
+  /** optional TPP (TPP: Total Processing Performance) */ tpp?: number | string | null;
+  /** TPP (TPP: Total Processing Performance) */ received_this_year: number | string;
+  /** list of Holding */ holdings: HoldingJson[];
+}
+
+/** the name of Holding in modules before 0.2 */
+export type Rec_Holding = Holding;
+
+/** input Shipment, by the name every module gives it */
+export type Input = Shipment;
+
+declare const VALIDATED: unique symbol;
+/** A value `validate` returned: only such a value reaches `evaluate` (a mark for the type checker; nothing at run time). */
+export type Validated<T> = T & { readonly [VALIDATED]: true };
 
 const V_INPUT: VType = record([
   ['date', { k: 'date' }, 'Date'],
@@ -1169,32 +1433,46 @@ const V_INPUT: VType = record([
 
 // ---- decision ----
 
-/** decision Outcome: a union on `outcome`. */
+/** outcome no_license_needed of decision Outcome */
+export interface NoLicenseNeeded {
+  readonly outcome: 'no_license_needed';
+  /** not in this outcome */ readonly by: null;
+  /** not in this outcome */ readonly review: null;
+}
 
-export type Decision =
-  | {
-      readonly outcome: 'no_license_needed';
-      /** not in this outcome */ readonly by: null;
-      /** not in this outcome */ readonly review: null;
-    }
-  | { readonly outcome: 'authorized'; /** Kind */ readonly by: Kind; /** not in this outcome */ readonly review: null }
-  | {
-      readonly outcome: 'license_required';
-      /** not in this outcome */ readonly by: null;
-      /** Review */ readonly review: Review;
-    };
+/** outcome authorized of decision Outcome */
+export interface Authorized {
+  readonly outcome: 'authorized';
+  /** Kind */ readonly by: Kind;
+  /** not in this outcome */ readonly review: null;
+}
+
+/** outcome license_required of decision Outcome */
+export interface LicenseRequired {
+  readonly outcome: 'license_required';
+  /** not in this outcome */ readonly by: null;
+  /** Review */ readonly review: Review;
+}
+
+/** decision Outcome: a union on `outcome`. */
+export type Outcome = NoLicenseNeeded | Authorized | LicenseRequired;
+
+/** decision Outcome, by the name every module gives it */
+export type Decision = Outcome;
 
 const FIELDS: readonly string[] = ['by', 'review'];
 
 export interface Result {
-  readonly decision: Decision;
+  readonly decision: Outcome;
   /** only with `{ alternatives: true }` or `{ explain: true }`: the decisions of exceptions that also applied but were overridden */
-  readonly alternatives?: readonly Decision[];
+  readonly alternatives?: readonly Outcome[];
   readonly obligations: readonly string[];
   readonly citations: readonly string[];
   readonly decided_by: string;
   readonly trace: readonly TraceStep[];
   explain?: readonly ExplainStep[];
+  /** the policy that decided (its name, version and source hash): store it with the decision */
+  readonly policy: PolicyInfo;
 }
 
 // ---- evaluation ----
@@ -1236,8 +1514,16 @@ function node(
             citations: n.citations,
             decided_by: n.id,
             trace,
+            policy: POLICY,
           })
-        : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
+        : Object.freeze({
+            decision,
+            obligations: n.obligations,
+            citations: n.citations,
+            decided_by: n.id,
+            trace,
+            policy: POLICY,
+          });
   return {
     id: n.id,
     obligations: n.obligations,
@@ -1266,22 +1552,6 @@ function info(
 function withAlt(n: NodeInfo, first: Decision, d: Decision): NodeInfo {
   const alternatives = withAlternative(n.alternatives, first, d, FIELDS);
   return alternatives === n.alternatives ? n : node(n, null, alternatives);
-}
-
-/** n with the constant alternatives table[k] for every bit k of m (built once per combination). */
-function alternativesOf(n: NodeInfo, first: Decision, table: readonly Decision[], m: number): NodeInfo {
-  const fixed = first === n.decision;
-  if (fixed && n.variants !== undefined) {
-    const hit = n.variants[m];
-    if (hit !== undefined) return hit;
-  }
-  let alternatives = n.alternatives;
-  for (let k = 0; k < table.length; k++)
-    if ((m & (1 << k)) !== 0) alternatives = withAlternative(alternatives, first, table[k]!, FIELDS);
-  if (!fixed) return alternatives === n.alternatives ? n : node(n, null, alternatives);
-  const v = alternatives === n.alternatives ? n : node(n, first, Object.freeze(alternatives));
-  (n.variants ??= [])[m] = v;
-  return v;
 }
 
 /** group Allies */
@@ -1474,7 +1744,7 @@ function applies_embargo($x: ExplainStep[] | undefined): boolean {
 }
 
 /** embargo decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_embargo($x: ExplainStep[] | undefined): Decision {
+function resolve_embargo(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_embargo;
   return DEC_embargo;
 }
@@ -1500,7 +1770,7 @@ function applies_allies($x: ExplainStep[] | undefined): boolean {
 }
 
 /** allies decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_allies($x: ExplainStep[] | undefined): Decision {
+function resolve_allies(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_allies;
   return DEC_allies;
 }
@@ -1584,7 +1854,7 @@ function applies_concentrated($x: ExplainStep[] | undefined): boolean {
 }
 
 /** concentrated decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_concentrated($x: ExplainStep[] | undefined): Decision {
+function resolve_concentrated(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_concentrated;
   return DEC_accelerators;
 }
@@ -1625,7 +1895,7 @@ function applies_software($x: ExplainStep[] | undefined): boolean {
 }
 
 /** software decides unless an exception applies (the first that applies wins, recursively) */
-function resolve_software($x: ExplainStep[] | undefined): Decision {
+function resolve_software(_$x: ExplainStep[] | undefined): Decision {
   WIN = INFO_software;
   return DEC_embargo;
 }
@@ -1637,8 +1907,14 @@ function rules_0($x: ExplainStep[] | undefined): Decision | undefined {
   return undefined;
 }
 
-/** Decides a validated input. Never throws on one. */
-export function evaluate(input: Input, options?: EvaluateOptions): Result {
+/**
+ * Decides a validated input (what `validate` returned). Never throws on one; anything else is
+ * refused with a TypeError (the type checker refuses it first).
+ */
+export function evaluate(input: Validated<Input>, options?: EvaluateOptions): Result {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
+    throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
+  }
   begin(input);
   const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
   ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
@@ -1657,6 +1933,7 @@ export function evaluate(input: Input, options?: EvaluateOptions): Result {
       citations: $n.citations,
       decided_by: $n.id,
       trace: $trace_,
+      policy: POLICY,
     };
   const $result: Result = {
     decision: $decision,
@@ -1665,17 +1942,20 @@ export function evaluate(input: Input, options?: EvaluateOptions): Result {
     citations: $n.citations,
     decided_by: $n.id,
     trace: $trace_,
+    policy: POLICY,
   };
   if ($x !== undefined) $result.explain = $x;
   return $result;
 }
 
-/** Checks untyped input (e.g. parsed JSON): every error with its path, then every `require`. */
-export function validate(value: unknown): { ok: true; value: Input } | { ok: false; errors: InputError[] } {
-  const errors: InputError[] = [];
-  const out = check(V_INPUT, value, '', errors);
+/** Checks untyped input (e.g. parsed JSON): its errors with their paths (at most `maxErrors`, then "and N more"), then every `require`. Bounded by `options` (ValidateOptions). */
+export function validate(
+  value: unknown,
+  options?: ValidateOptions,
+): { ok: true; value: Validated<Input> } | { ok: false; errors: InputError[] } {
+  const { value: out, errors } = checkValue(V_INPUT, value, options);
   if (errors.length > 0) return { ok: false, errors };
-  const input = out as Input;
+  const input = out as Validated<Input>;
   begin(input);
   if (!ge(IN.units, 0))
     errors.push({
@@ -1685,6 +1965,23 @@ export function validate(value: unknown): { ok: true; value: Input } | { ok: fal
     });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: input };
+}
+
+/** `validate` then `evaluate` in one call: the result, or the input's errors. */
+export function decide(
+  json: unknown,
+  options?: EvaluateOptions & ValidateOptions,
+): { ok: true; result: Result } | { ok: false; errors: InputError[] } {
+  const v = validate(json, options);
+  return v.ok ? { ok: true, result: evaluate(v.value, options) } : v;
+}
+
+/**
+ * A validated input as plain JSON: exact numbers as JSON numbers when they round-trip, else as
+ * decimal text; absent optional fields left out. `validate` takes it back to an equal value.
+ */
+export function toJson(value: Shipment): ShipmentJson {
+  return jsonOf(V_INPUT, value) as ShipmentJson;
 }
 
 // ---- helpers for expressions ----

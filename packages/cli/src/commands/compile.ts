@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { sortDiagnostics } from '@pol/core';
-import { CompileError, compileProgram } from '@pol/compiler';
+import { CompileError, PackageNameError, compilePackage, compileProgram } from '@pol/compiler';
+import { UsageError } from '../io.ts';
 import { loadPolicyFromDisk, printDiagnostics, writeSafely } from '../io.ts';
 
-/** `pol compile <file.pol> --out <dir> [--target ts|js]`: writes the generated module(s). */
-export async function compileCommand(file: string, out: string, target: 'ts' | 'js'): Promise<number> {
+/** `pol compile <file.pol> --out <dir> [--target ts|js | --package <name>]`: writes the generated module(s), or an npm package. */
+export async function compileCommand(file: string, out: string, target: 'ts' | 'js', packageName?: string): Promise<number> {
   const loaded = loadPolicyFromDisk(file);
   const diagnostics = sortDiagnostics(loaded.diagnostics);
   printDiagnostics(diagnostics, loaded.sources, 'human');
@@ -15,8 +16,9 @@ export async function compileCommand(file: string, out: string, target: 'ts' | '
   }
   let files;
   try {
-    files = (await compileProgram(program, { target })).files;
+    files = packageName !== undefined ? await compilePackage(program, packageName) : (await compileProgram(program, { target })).files;
   } catch (e) {
+    if (e instanceof PackageNameError) throw new UsageError(e.message);
     if (e instanceof CompileError) {
       process.stderr.write(`${file}: error[compile/unsupported]: ${e.message}\n`);
       return 1;

@@ -9,12 +9,19 @@ import { runtimeNames, runtimeText } from '../runtime/inline.ts';
 import { code } from './code.ts';
 import { ExprPrinter } from './expr.ts';
 import { Names } from './names.ts';
+import { prune } from './prune.ts';
 import { RulePrinter } from './rules.ts';
 import { commentText, group, lit, prop, typeKey, wrapList } from './text.ts';
-import { recordLiteral, tsType, type TypeNames } from './ts-types.ts';
+import { jsonRecordLiteral, recordLiteral, tsType, type FieldDoc, type TypeNames } from './ts-types.ts';
+import { NO_DOCS, type FieldDocs } from './docs.ts';
 
 /** Names the module itself declares (besides the runtime's); no policy name may take one. */
-const MODULE_NAMES = ['POLICY', 'validate', 'evaluate', 'Input', 'Decision', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN', 'ALT'];
+const MODULE_NAMES = ['Input', 'Decision', 'POLICY', 'PolicyInfo', 'validate', 'evaluate', 'decide', 'toJson', 'Validated', 'VALIDATED', 'Result', 'FIELDS', 'NodeInfo', 'OTHERWISE', 'OTHERWISE_PATH', 'V_INPUT', 'info', 'node', 'withAlt', 'alternativesOf', 'begin', 'IN', 'ON', 'WIN', 'ALT'];
+
+/** `holding_tpp` -> `HoldingTpp`: a type name from a field or outcome name. */
+function pascal(name: string): string {
+  return name.replace(/(^|_)([a-z])/g, (_m, _u: string, c: string) => c.toUpperCase()).replace(/_/g, '');
+}
 
 /** Rule functions per chunk of `evaluate` (keeps each function small enough to be optimised). */
 const RULE_CHUNK = 64;
@@ -33,8 +40,9 @@ export function sourceHash(p: I.Program): string {
   return h.digest('hex');
 }
 
-export function generate(p: I.Program): string {
-  return new ModulePrinter(p).module();
+/** `docs`: TSDoc for the input's fields from the policy's comments (fieldDocs of the checked program). */
+export function generate(p: I.Program, docs: FieldDocs = NO_DOCS): string {
+  return prune(new ModulePrinter(p, docs).module());
 }
 
 /**
@@ -80,6 +88,13 @@ class ModulePrinter {
   private readonly out: string[] = [];
   private readonly enumNames = new Map<string, { type: string; alias: string; vtype: string }>();
   private readonly recordNames = new Map<string, { type: string; alias: string }>();
+  /** every record type of the input (declared or nested), with its names: validated and JSON */
+  private readonly recordTypes = new Map<I.Type, { type: string; json: string; what: string; key: string }>();
+  private readonly inputName: string;
+  private readonly decisionName: string;
+  /** the fixed names `Input` and `Decision`, as aliases, when the policy's own names differ */
+  private readonly aliases: { readonly name: string; readonly of: string }[] = [];
+  private readonly outcomeNames: string[];
   private readonly types: TypeNames;
   private readonly ex: ExprPrinter;
   private readonly defCode: string[] = [];
@@ -89,15 +104,27 @@ class ModulePrinter {
   /** per-evaluation caches (defs, dated sets): declared as module variables, reset by `begin` */
   private readonly caches: { name: string; type: string }[] = [];
 
-  constructor(private readonly p: I.Program) {
+  constructor(
+    private readonly p: I.Program,
+    private readonly docs: FieldDocs,
+  ) {
     this.names.reserve(runtimeNames());
-    this.names.reserve(MODULE_NAMES);
+    // the policy's input and decision names first: the module's code says `Input` and `Decision`,
+    // aliases of them when they are named otherwise
+    this.names.reserve(MODULE_NAMES.filter((n) => n !== p.input.name && n !== p.decision.name));
+    this.inputName = this.names.take(p.input.name);
+    this.decisionName = this.names.take(p.decision.name);
     for (const e of p.enums) this.enumNames.set(e.name, { type: this.names.take(e.name), alias: this.names.take(`Enum_${e.name}`), vtype: this.names.take(`V_${e.name}`) });
     for (const r of p.records.keys()) this.recordNames.set(r, { type: this.names.take(r), alias: this.names.take(`Rec_${r}`) });
+    for (const [r, t] of p.records) this.recordTypes.set(t, { type: this.recordNames.get(r)!.type, json: this.names.take(`${r}Json`), what: `record ${r}`, key: r });
+    this.nameNested(p.input.type, this.inputName, `input ${p.input.name}`, 'input');
+    this.outcomeNames = p.decision.variants.map((v) => this.names.take(pascal(v.name)));
+    for (const [fixed, of] of [['Input', this.inputName], ['Decision', this.decisionName]] as const) if (of !== fixed) this.aliases.push({ name: fixed, of });
     this.types = {
       enumType: (n) => this.enumNames.get(n)?.type ?? 'string',
       enumVType: (n) => this.enumNames.get(n)!.vtype,
-      recordType: (n) => (n === undefined ? undefined : this.recordNames.get(n)?.type),
+      recordType: (t) => this.recordTypes.get(t)?.type,
+      recordJsonType: (t) => this.recordTypes.get(t)?.json,
     };
     this.ex = new ExprPrinter(p, this.names, this.types, {
       def: (id) => this.defCode[id]!,
@@ -112,9 +139,16 @@ class ModulePrinter {
     o.push(`/* eslint-disable */`);
     o.push(`/** The policy this module was generated from: tie stored decisions to it. */`);
     o.push(code`
-      export const POLICY = Object.freeze({
+      export interface PolicyInfo {
+        readonly name: string;
+        readonly version: string | null;
+        /** sha256 over the policy's files (docs/compiled-module.md) */
+        readonly sourceHash: string;
+      }`);
+    o.push(code`
+      export const POLICY: PolicyInfo = Object.freeze({
         name: ${lit(p.name)},
-        version: ${p.version === undefined ? 'null' : lit(p.version)} as string | null,
+        version: ${p.version === undefined ? 'null' : lit(p.version)},
         sourceHash: ${lit(sourceHash(p))},
       });`);
     o.push(runtimeText());
@@ -128,50 +162,96 @@ class ModulePrinter {
     return o.join('\n\n') + '\n\n// ---- helpers for expressions ----\n\n' + this.ex.hoisted.join('\n\n') + '\n';
   }
 
+  /** Names for the records written in place inside `t` (`Transaction.item` is `TransactionItem`). */
+  private nameNested(t: I.Type, owner: string, what: string, key: string): void {
+    if (t.kind === 'list' || t.kind === 'optional') return this.nameNested(t.kind === 'list' ? t.element : t.inner, owner, what, key);
+    if (t.kind !== 'record') return;
+    const declared = t.name !== undefined ? this.p.records.get(t.name) : undefined;
+    if (declared !== undefined && this.recordTypes.has(declared)) this.recordTypes.set(t, this.recordTypes.get(declared)!);
+    if (!this.recordTypes.has(t)) this.recordTypes.set(t, { type: owner, json: this.names.take(`${owner}Json`), what, key });
+    const own = this.recordTypes.get(t)!;
+    for (const [f, ft] of t.fields) {
+      let inner = ft;
+      while (inner.kind === 'list' || inner.kind === 'optional') inner = inner.kind === 'list' ? inner.element : inner.inner;
+      if (inner.kind === 'record' && !this.recordTypes.has(inner)) this.nameNested(inner, this.names.take(own.type + pascal(f)), `${what}, field ${f}`, `${own.key}.${f}`);
+    }
+  }
+
+  /** A field's TSDoc: its Pol type, its unit's description, the comment above it in the policy. */
+  private fieldDoc(owner: string): FieldDoc {
+    return (f, t) => {
+      let inner = t;
+      while (inner.kind === 'list' || inner.kind === 'optional') inner = inner.kind === 'list' ? inner.element : inner.inner;
+      const unit = inner.kind === 'number' && inner.unit !== null ? this.docs.units.get(inner.unit) : undefined;
+      const said = this.docs.fields.get(`${owner}.${f}`);
+      return [said, `${I.typeToString(t)}${unit === undefined ? '' : ` (${inner.kind === 'number' ? inner.unit : ''}: ${unit})`}`].filter((x) => x !== undefined).join(' \u2014 ');
+    };
+  }
+
   private typesSection(): void {
     const p = this.p;
     const o = this.out;
+    const used = new Set<string>();
+    const walk = (t: I.Type): void => {
+      if (t.kind === 'enum') used.add(t.name);
+      else if (t.kind === 'list') walk(t.element);
+      else if (t.kind === 'optional') walk(t.inner);
+      else if (t.kind === 'record') for (const ft of t.fields.values()) walk(ft);
+    };
+    walk(p.input.type);
     o.push('// ---- enums ----');
     for (const e of p.enums) {
       const n = this.enumNames.get(e.name)!;
       const union = e.members.length ? wrapList(e.members.map(lit), ' | ', '  ') : 'never';
       o.push(`/** enum ${commentText(e.name)} */\nexport type ${n.type} =${union.startsWith('\n') ? '' : ' '}${union};`);
       o.push(`/** the name of ${n.type} in modules before 0.2 */\nexport type ${n.alias} = ${n.type};`);
-      o.push(`const ${n.vtype}: VType = enumType(${lit(e.name)}, [${wrapList(e.members.map(lit), ', ', '  ')}]);`);
+      o.push(`/** every ${n.type}, in the policy's order */\nexport const ${n.type}: readonly ${n.type}[] = Object.freeze([${wrapList(e.members.map(lit), ', ', '  ')}]);`);
+      if (used.has(e.name)) o.push(`const ${n.vtype}: VType = enumType(${lit(e.name)}, ${n.type});`);
     }
     o.push('// ---- input ----');
+    for (const [t, n] of this.recordTypes) {
+      if (t.kind !== 'record') continue;
+      const doc = this.fieldDoc(n.key);
+      o.push(`/** ${commentText(n.what)}, validated: what \`evaluate\` reads (an absent optional field is null) */\nexport interface ${n.type} ${recordLiteral(t, 'input', this.types, true, doc)}`);
+      o.push(`/** ${commentText(n.what)} as JSON: what \`validate\` takes and \`toJson\` gives (numbers as JSON numbers or exact decimal text) */\nexport interface ${n.json} ${jsonRecordLiteral(t, this.types, true, doc)}`);
+    }
     for (const [name, t] of p.records) {
       const n = this.recordNames.get(name)!;
-      o.push(`/** record ${commentText(name)} */\nexport type ${n.type} = ${recordLiteral(t, 'input', this.types, true)};`);
-      o.push(`/** the name of ${n.type} in modules before 0.2 */\nexport type ${n.alias} = ${n.type};`);
+      if (this.recordTypes.has(t)) o.push(`/** the name of ${n.type} in modules before 0.2 */\nexport type ${n.alias} = ${n.type};`);
     }
     const input = p.input.type;
-    o.push(`/** input ${commentText(p.input.name)}: what \`validate\` returns and \`evaluate\` takes. */`);
-    o.push(`export type Input = ${recordLiteral(input, 'input', this.types, true)};`);
+    for (const a of this.aliases) if (a.of === this.inputName) o.push(`/** input ${commentText(p.input.name)}, by the name every module gives it */\nexport type ${a.name} = ${a.of};`);
+    o.push(code`
+      declare const VALIDATED: unique symbol;
+      /** A value \`validate\` returned: only such a value reaches \`evaluate\` (a mark for the type checker; nothing at run time). */
+      export type Validated<T> = T & { readonly [VALIDATED]: true };`);
     o.push(`const V_INPUT: VType = record([\n${[...input.fields].map(([f, ft]) => `  [${lit(f)}, ${tsType(ft, 'vtype', this.types)}, ${lit(I.typeToString(ft))}],\n`).join('')}]);`);
     o.push('// ---- decision ----');
     const fields = p.decision.fields;
-    const variants = p.decision.variants.map((v) => {
+    p.decision.variants.forEach((v, k) => {
       const fs = fields.map((f) => {
         const param = v.params.find((x) => x.name === f);
         const t = param ? tsType(param.type, 'json', this.types) : 'null';
-        return `/** ${param ? commentText(I.typeToString(param.type)) : 'not in this outcome'} */ readonly ${typeKey(f)}: ${t};`;
+        return `  /** ${param ? commentText(I.typeToString(param.type)) : 'not in this outcome'} */ readonly ${typeKey(f)}: ${t};\n`;
       });
-      return `{ readonly outcome: ${lit(v.name)}; ${fs.join(' ')} }`;
+      o.push(`/** outcome ${commentText(v.name)} of decision ${commentText(p.decision.name)} */\nexport interface ${this.outcomeNames[k]!} {\n  readonly outcome: ${lit(v.name)};\n${fs.join('')}}`);
     });
-    o.push(`/** decision ${commentText(p.decision.name)}: a union on \`outcome\`. */`);
-    o.push(`export type Decision =\n${variants.map((v) => `  | ${v}`).join('\n')};`);
+    const union = this.outcomeNames.length ? this.outcomeNames.map((n) => `\n  | ${n}`).join('') : ' never';
+    o.push(`/** decision ${commentText(p.decision.name)}: a union on \`outcome\`. */\nexport type ${this.decisionName} =${union};`);
+    for (const a of this.aliases) if (a.of === this.decisionName) o.push(`/** decision ${commentText(p.decision.name)}, by the name every module gives it */\nexport type ${a.name} = ${a.of};`);
     o.push(`const FIELDS: readonly string[] = [${fields.map(lit).join(', ')}];`);
     o.push(code`
       export interface Result {
-        readonly decision: Decision;
+        readonly decision: ${this.decisionName};
         /** only with \`{ alternatives: true }\` or \`{ explain: true }\`: the decisions of exceptions that also applied but were overridden */
-        readonly alternatives?: readonly Decision[];
+        readonly alternatives?: readonly ${this.decisionName}[];
         readonly obligations: readonly string[];
         readonly citations: readonly string[];
         readonly decided_by: string;
         readonly trace: readonly TraceStep[];
         explain?: readonly ExplainStep[];
+        /** the policy that decided (its name, version and source hash): store it with the decision */
+        readonly policy: PolicyInfo;
       }`);
   }
 
@@ -207,8 +287,8 @@ class ModulePrinter {
           decision === null
             ? null
             : alts
-              ? Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace })
-              : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
+              ? Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace, policy: POLICY })
+              : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace, policy: POLICY });
         return {
           id: n.id,
           obligations: n.obligations,
@@ -360,8 +440,14 @@ class ModulePrinter {
         ? ['const $d: Decision | undefined = undefined;']
         : [`${chunks.length === 1 ? 'const' : 'let'} $d = ${chunks[0]}($x);`, ...chunks.slice(1).map((f) => `if ($d === undefined) $d = ${f}($x);`)];
     this.out.push(code`
-      /** Decides a validated input. Never throws on one. */
-      export function evaluate(input: Input, options?: EvaluateOptions): Result {
+      /**
+       * Decides a validated input (what \`validate\` returned). Never throws on one; anything else is
+       * refused with a TypeError (the type checker refuses it first).
+       */
+      export function evaluate(input: Validated<Input>, options?: EvaluateOptions): Result {
+        if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
+          throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
+        }
         begin(input);
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
         ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
@@ -372,7 +458,7 @@ class ModulePrinter {
         // a decision the policy fixes, not explaining: the result built once for it
         if ($x === undefined && $decision === $n.decision) return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
         const $trace_ = $trace ? $n.trace : EMPTY;
-        if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_ };
+        if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_, policy: POLICY };
         const $result: Result = {
           decision: $decision,
           alternatives: $n.alternatives,
@@ -380,6 +466,7 @@ class ModulePrinter {
           citations: $n.citations,
           decided_by: $n.id,
           trace: $trace_,
+          policy: POLICY,
         };
         if ($x !== undefined) $result.explain = $x;
         return $result;
@@ -391,16 +478,29 @@ class ModulePrinter {
       (r) => `if (${this.ex.negated(r.condition, 'require')}) errors.push({ path: ${lit(r.path)}, message: ${lit(r.because)}, code: 'input/requirement-failed' });`,
     );
     this.out.push(code`
-      /** Checks untyped input (e.g. parsed JSON): every error with its path, then every \`require\`. */
-      export function validate(value: unknown): { ok: true; value: Input } | { ok: false; errors: InputError[] } {
-        const errors: InputError[] = [];
-        const out = check(V_INPUT, value, '', errors);
+      /** Checks untyped input (e.g. parsed JSON): its errors with their paths (at most \`maxErrors\`, then "and N more"), then every \`require\`. Bounded by \`options\` (ValidateOptions). */
+      export function validate(value: unknown, options?: ValidateOptions): { ok: true; value: Validated<Input> } | { ok: false; errors: InputError[] } {
+        const { value: out, errors } = checkValue(V_INPUT, value, options);
         if (errors.length > 0) return { ok: false, errors };
-        const input = out as Input;
+        const input = out as Validated<Input>;
         begin(input);
         ${reqs}
         if (errors.length > 0) return { ok: false, errors };
         return { ok: true, value: input };
+      }`);
+    this.out.push(code`
+      /** \`validate\` then \`evaluate\` in one call: the result, or the input's errors. */
+      export function decide(json: unknown, options?: EvaluateOptions & ValidateOptions): { ok: true; result: Result } | { ok: false; errors: InputError[] } {
+        const v = validate(json, options);
+        return v.ok ? { ok: true, result: evaluate(v.value, options) } : v;
+      }`);
+    this.out.push(code`
+      /**
+       * A validated input as plain JSON: exact numbers as JSON numbers when they round-trip, else as
+       * decimal text; absent optional fields left out. \`validate\` takes it back to an equal value.
+       */
+      export function toJson(value: ${this.inputName}): ${this.recordTypes.get(this.p.input.type)!.json} {
+        return jsonOf(V_INPUT, value) as ${this.recordTypes.get(this.p.input.type)!.json};
       }`);
   }
 }

@@ -16,8 +16,10 @@ export class CompileError extends Error {}
 export interface TypeNames {
   enumType(name: string): string;
   enumVType(name: string): string;
-  /** the TS name of a declared record type, or undefined for a record written in place */
-  recordType(name: string | undefined): string | undefined;
+  /** the TS name of a record type (declared, or one of the input's nested records), else undefined */
+  recordType(t: Extract<Type, { kind: 'record' }>): string | undefined;
+  /** the TS name of the JSON form of a record type, else undefined */
+  recordJsonType(t: Extract<Type, { kind: 'record' }>): string | undefined;
 }
 
 function wrap(t: string): string {
@@ -43,7 +45,7 @@ export function tsType(t: Type, mode: Mode, n: TypeNames): string {
     case 'record': {
       if (vt) return `record([${[...t.fields].map(([f, ft]) => `[${lit(f)}, ${tsType(ft, mode, n)}, ${lit(typeToString(ft))}]`).join(', ')}])`;
       if (mode === 'json') return `{ ${[...t.fields].map(([f, ft]) => `${typeKey(f)}: ${tsType(ft, mode, n)};`).join(' ')} }`;
-      const named = n.recordType(t.name);
+      const named = n.recordType(t);
       return named ?? recordLiteral(t, mode, n);
     }
     case 'set':
@@ -53,8 +55,44 @@ export function tsType(t: Type, mode: Mode, n: TypeNames): string {
   }
 }
 
+/** The TSDoc text of a record field (its Pol type, and what the policy says of it). */
+export type FieldDoc = (field: string, type: Type) => string;
+const plainDoc: FieldDoc = (_f, t) => typeToString(t);
+
 /** A record type written out: one documented `readonly` field per line when `multiline`. */
-export function recordLiteral(t: Extract<Type, { kind: 'record' }>, mode: Mode, n: TypeNames, multiline = false): string {
-  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(typeToString(ft))} */ readonly ${typeKey(f)}: ${tsType(ft, mode, n)};`);
+export function recordLiteral(t: Extract<Type, { kind: 'record' }>, mode: Mode, n: TypeNames, multiline = false, doc: FieldDoc = plainDoc): string {
+  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(doc(f, ft))} */ readonly ${typeKey(f)}: ${tsType(ft, mode, n)};`);
+  return multiline ? `{\n${fields.map((f) => `  ${f}\n`).join('')}}` : `{ ${fields.join(' ')} }`;
+}
+
+/**
+ * A Pol type as the JSON `validate` takes and `toJson` gives: numbers as a JSON number or exact
+ * decimal text, an optional record field as `field?: T | null` (absent, null or a value).
+ */
+export function jsonType(t: Type, n: TypeNames): string {
+  switch (t.kind) {
+    case 'bool':
+      return 'boolean';
+    case 'number':
+      return 'number | string';
+    case 'date':
+      return 'string';
+    case 'enum':
+      return n.enumType(t.name);
+    case 'list':
+      return `${wrap(jsonType(t.element, n))}[]`;
+    case 'optional':
+      return `${jsonType(t.inner, n)} | null`;
+    case 'record':
+      return n.recordJsonType(t) ?? jsonRecordLiteral(t, n);
+    case 'set':
+    case 'error':
+      throw new CompileError(`values of type ${typeToString(t)} cannot be input`);
+  }
+}
+
+/** The JSON form of a record type written out, one documented field per line when `multiline`. */
+export function jsonRecordLiteral(t: Extract<Type, { kind: 'record' }>, n: TypeNames, multiline = false, doc: FieldDoc = plainDoc): string {
+  const fields = [...t.fields].map(([f, ft]) => `/** ${commentText(doc(f, ft))} */ ${typeKey(f)}${ft.kind === 'optional' ? '?' : ''}: ${jsonType(ft, n)};`);
   return multiline ? `{\n${fields.map((f) => `  ${f}\n`).join('')}}` : `{ ${fields.join(' ')} }`;
 }

@@ -9,7 +9,7 @@ import { RUNTIME_SOURCE_TEXT } from './text.generated.ts';
 const FILES = ['numbers.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
 
 /** Runtime declarations the generated module exports (its public API, unchanged since 0.1). */
-const PUBLIC: ReadonlySet<string> = new Set(['PolRational', 'PolNumber', 'Json', 'InputError', 'TraceStep', 'ExplainStep', 'EvaluateOptions']);
+const PUBLIC: ReadonlySet<string> = new Set(['PolRational', 'PolNumber', 'Json', 'InputError', 'TraceStep', 'ExplainStep', 'EvaluateOptions', 'ValidateOptions']);
 
 const DECL = /^export (class|function|const|let|type|interface) ([A-Za-z_$][A-Za-z0-9_$]*)/gm;
 

@@ -71,3 +71,14 @@ test('numberJson: a JS number when exact, else decimal text, else n/d', () => {
   expect(N.numberJson(-0)).toBe(0);
   expect(Object.is(N.numberJson(0 - 0), 0)).toBe(true);
 });
+
+test('numberOfDouble is parseNumber of the decimal a double prints as', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100), fc.integer().map((n) => n / 7)), (x) => {
+      expect(N.numberOfDouble(x)).toEqual(N.parseNumber(String(x)));
+    }),
+    { seed: 12, numRuns: 2000 },
+  );
+  expect(N.numberOfDouble(19.4)).toEqual(new N.PolRational(97n, 5n));
+  expect(N.numberOfDouble(-0.5)).toEqual(new N.PolRational(-1n, 2n));
+});

@@ -8,14 +8,22 @@
  * which every operation accepts, and `numberJson` normalises before printing.
  */
 export class PolRational {
+  readonly n: bigint;
+  readonly d: bigint;
   /** n/d as a double, NaN when d overflows one: computed once, so that comparisons rarely touch BigInts */
   readonly f: number;
-  constructor(
-    readonly n: bigint,
-    readonly d: bigint,
-  ) {
+  constructor(n: bigint, d: bigint) {
+    this.n = n;
+    this.d = d;
     const x = Number(d);
     this.f = x === Infinity ? NaN : Number(n) / x;
+  }
+  /** JSON.stringify writes the exact decimal (a number when that round-trips, else its text): validate reads it back as the same value. */
+  toJSON(): number | string {
+    return numberJson(this);
+  }
+  toString(): string {
+    return String(numberJson(this));
   }
 }
 
@@ -215,13 +223,33 @@ export function parseNumber(text: string): PolNumber | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) return undefined;
   const frac = m[3] ?? '';
+  const whole = m[2] ?? '0';
+  // at most 15 digits and no exponent: numerator and denominator are exact doubles
+  if (m[4] === undefined && whole.length + frac.length <= 15) return qSmall(Number(m[1] + whole + frac), 10 ** frac.length);
   const exp = Number(m[4] ?? '0');
   if (!Number.isSafeInteger(exp) || Math.abs(exp) > 1000) return undefined;
-  let n = BigInt((m[2] ?? '0') + frac) * (m[1] === '-' ? -1n : 1n);
+  let n = BigInt(whole + frac) * (m[1] === '-' ? -1n : 1n);
   let d = 10n ** BigInt(frac.length);
   if (exp > 0) n *= 10n ** BigInt(exp);
   else if (exp < 0) d *= 10n ** BigInt(-exp);
   return q(n, d);
+}
+
+/**
+ * The decimal a finite double prints as (19.4 is 97/5), as parseNumber(String(x)) gives it, without
+ * a BigInt when the decimal has at most 15 digits (every double JSON.parse gives for a short decimal).
+ */
+export function numberOfDouble(x: number): PolNumber | undefined {
+  const s = String(x);
+  if (s.length <= 17 && s.indexOf('e') < 0) {
+    const dot = s.indexOf('.');
+    if (dot > 0) {
+      const n = Number(s.slice(0, dot) + s.slice(dot + 1));
+      const frac = s.length - dot - 1;
+      if (Number.isSafeInteger(n) && frac <= 15) return qSmall(n, 10 ** frac);
+    }
+  }
+  return parseNumber(s);
 }
 
 export function sameNumber(a: PolNumber, b: PolNumber): boolean {

@@ -11,9 +11,10 @@ export function suggest(name: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   for (const c of candidates) {
     if (c === name) continue;
-    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
+    const d = c.toLowerCase() === lower ? 0.5 : distance(name, c);
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
       bestDistance = d;
