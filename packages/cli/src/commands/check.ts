@@ -1,4 +1,4 @@
-import { isInside, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
+import { isInside, isPolicyPath, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
 import { ENTRY_ONLY_CODES, Project } from '@pol/language-service';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ async function checkEntry(entry: string, moduleMode: boolean, analyze: AnalyzeLe
 function polFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((f) => f.endsWith('.pol'))
+      .filter((f) => isPolicyPath(f))
       .map((f) => (dir === '.' ? f : join(dir, f)));
   } catch {
     return [];
