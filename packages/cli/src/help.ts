@@ -107,6 +107,21 @@ export const COMMANDS: readonly CommandHelp[] = [
     examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
   },
   {
+    name: 'doc',
+    synopsis: '<file.pol|file.pol.md> --out <dir> [--as-of YYYY-MM-DD]',
+    summary: 'write an HTML digest of the policy for reviewers',
+    description:
+      'Writes <dir>/index.html: one self-contained page (no script, nothing fetched, prints cleanly) for\n' +
+      'reviewers who do not read code. Each rule in words with its citations, its conditions as a list and its\n' +
+      'exceptions nested; the groups with their members on the --as-of date; the constants and definitions;\n' +
+      'the examples as a table with pass or fail from running them; and which rules the examples reach.',
+    options: [
+      ['--out <dir>', 'the folder to write index.html into (required; created when missing)'],
+      ['--as-of YYYY-MM-DD', 'the day the groups are shown for (default: today, UTC)'],
+    ],
+    examples: ['pol doc policies/ai-diffusion/ifr.pol --out digest --as-of 2025-06-01', 'pol doc policies/ai-diffusion/veu.pol.md --out veu-digest'],
+  },
+  {
     name: 'debug',
     synopsis: 'ir <file.pol> [--no-optimize]',
     summary: 'print the intermediate representation (for contributors)',

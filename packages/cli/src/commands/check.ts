@@ -59,7 +59,7 @@ async function checkEntry(entry: string, moduleMode: boolean, analyze: AnalyzeLe
   return { loaded, found };
 }
 
-function polFilesIn(dir: string): string[] {
+export function polFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir)
       .filter((f) => isPolicyPath(f))
