@@ -56,7 +56,7 @@ describe('the IFR digest in Chromium, JavaScript disabled', () => {
     expect(await examples.count()).toBeGreaterThan(50);
     expect(await page.locator('table.examples .badge.fail').count()).toBe(0);
     // laid out as a page, not a wall of text: the rules' bars and the table borders are styled
-    const border = await page.locator('article.rule').first().evaluate((e) => getComputedStyle(e).borderLeftWidth);
+    const border = await page.evaluate<string>(`getComputedStyle(document.querySelector('article.rule')).borderLeftWidth`);
     expect(border).toBe('4px');
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
@@ -66,28 +66,28 @@ describe('the IFR digest in Chromium, JavaScript disabled', () => {
   });
 
   it('has landmarks, captioned tables and header scopes', async () => {
-    const roles = await page.evaluate(() => ({
+    // page scripts as text: the test is type-checked without the DOM library
+    const roles = await page.evaluate(`({
       banner: document.querySelectorAll('body > header').length,
       nav: document.querySelectorAll('nav[aria-label]').length,
       main: document.querySelectorAll('main').length,
       footer: document.querySelectorAll('body > footer').length,
       lang: document.documentElement.lang,
-    }));
+    })`);
     expect(roles).toEqual({ banner: 1, nav: 1, main: 1, footer: 1, lang: 'en' });
-    const tables = await page.evaluate(() =>
+    const tables = await page.evaluate<{ caption: boolean; unscoped: number; rowHeaders: boolean }[]>(`
       [...document.querySelectorAll('table')].map((t) => ({
         caption: (t.querySelector('caption')?.textContent ?? '').trim().length > 0,
         unscoped: [...t.querySelectorAll('th')].filter((th) => th.getAttribute('scope') !== 'col' && th.getAttribute('scope') !== 'row').length,
         rowHeaders: t.querySelectorAll('tbody tr').length === t.querySelectorAll('tbody th[scope="row"]').length,
-      })),
-    );
+      }))`);
     expect(tables.length).toBeGreaterThan(5);
     for (const t of tables) expect(t).toEqual({ caption: true, unscoped: 0, rowHeaders: true });
     // every in-page link lands on an element of the page
-    const broken = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(id)));
+    const broken = await page.evaluate<string[]>(`[...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href').slice(1)).filter((id) => !document.getElementById(id))`);
     expect(broken).toEqual([]);
     // headings never skip a level
-    const levels = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])));
+    const levels = await page.evaluate<number[]>(`[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1]))`);
     levels.forEach((l, i) => expect(l - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
   });
 

@@ -214,9 +214,18 @@ describe('pol doc on a literate policy', () => {
   it('digests a .pol.md entry', () => {
     mkdirSync(join(dir, 'lit'), { recursive: true });
     const sample = readFileSync(join(REPO, 'policies/sample/lab-exports.pol'), 'utf8');
-    const md = file('lit/lab.pol.md', `# Lab rule\n\nProse.\n\n\`\`\`pol\n${sample}\`\`\`\n`);
+    const cut = sample.indexOf('rule accelerators');
+    const fence = '`'.repeat(3);
+    const prose = '> Sample Rule 1. A *licence* is needed <script>alert(4)</script> for `accelerators`.\n\n- a note\n- another <b>note</b>';
+    const md = file('lit/lab.pol.md', `# Lab rule\n\nIntro.\n\n${fence}pol\n${sample.slice(0, cut)}${fence}\n\n${prose}\n\n${fence}pol\n${sample.slice(cut)}${fence}\n`);
     const page = digest(md, '2025-06-01');
     expect(page).toContain('Licence requirement for accelerators');
     expect(page).toContain('lab.pol.md');
+    // the text above the block the rule opens is shown with the rule, escaped, a little Markdown rendered
+    const rule = textOf(page, 'id="rule-accelerators"', '</article>');
+    expect(rule).toContain('Sample Rule 1. A licence is needed &lt;script&gt;alert(4)&lt;/script&gt; for accelerators .');
+    expect(page).toContain('<blockquote>Sample Rule 1. A <em>licence</em> is needed &lt;script&gt;alert(4)&lt;/script&gt; for <code>accelerators</code>.</blockquote>');
+    expect(page).toContain('<li>another &lt;b&gt;note&lt;/b&gt;</li>');
+    expect(page).not.toMatch(/<script|<b>/);
   });
 });

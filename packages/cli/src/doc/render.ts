@@ -7,6 +7,7 @@ import { lower, type Decision, type Program, type Rule, type SetDef } from '@pol
 import { STYLE } from './style.ts';
 import { anchor, html, join, raw, toText, type Html, type Part } from './html.ts';
 import { Words } from './words.ts';
+import { Prose } from './prose.ts';
 import type { ExampleRun } from './examples.ts';
 
 export interface DigestOptions {
@@ -25,6 +26,7 @@ export function renderDigest(program: CheckedProgram, runs: readonly ExampleRun[
 class Page {
   private readonly words: Words;
   private readonly comments: Ast.Comment[];
+  private readonly prose: Prose;
 
   constructor(
     private readonly program: CheckedProgram,
@@ -34,6 +36,7 @@ class Page {
   ) {
     this.words = new Words(ir);
     this.comments = program.files.flatMap((f) => f.comments);
+    this.prose = new Prose(program.sources);
   }
 
   render(): string {
@@ -106,6 +109,12 @@ ${sections.map(([id, name, body]) => html`<section id="${id}" aria-labelledby="$
     return lines.length ? lines.join(' ').trim() : undefined;
   }
 
+  /** A literate file's prose above the block a declaration opens. */
+  private fromText(span: { file: string; start: number }): Html | '' {
+    const prose = this.prose.before(span);
+    return prose ? html`<div class="prose" role="note" aria-label="From the policy's text">${prose}</div>` : '';
+  }
+
   private reachedBy(name: string): ExampleRun[] {
     return this.runs.filter((r) => r.reached.includes(name));
   }
@@ -125,6 +134,7 @@ ${sections.map(([id, name, body]) => html`<section id="${id}" aria-labelledby="$
 <${raw(`h${hl}`)} id="${id}-h">${r.kind === 'exception' ? html`<span class="tag">Exception</span> ` : ''}${r.title ?? r.name} <code class="name">${r.name}</code></${raw(`h${hl}`)}>
 ${r.cites.length ? html`<p class="cites">Cites ${join(r.cites.map((c) => html`<cite>${c}</cite>`), '; ')}</p>` : html`<p class="cites none">No citation.</p>`}
 ${dates}
+${this.fromText(r.span)}
 ${note ? html`<p class="note">${note}</p>` : ''}
 <h${raw(String(Math.min(hl + 1, 6)))} class="sub">Applies when</h${raw(String(Math.min(hl + 1, 6)))}>
 ${r.when ? this.words.conditions(r.when) : html`<p>Always (no condition).</p>`}
@@ -182,6 +192,7 @@ ${r.exceptions.length ? html`<div class="exceptions"><p class="lead">Exceptions,
 <thead><tr><th scope="col">Member</th>${labels ? html`<th scope="col">Name</th>` : ''}<th scope="col">Member on these days</th></tr></thead>
 <tbody>${members.map((m) => html`<tr><th scope="row"><code>${m}</code></th>${labels ? html`<td>${labels.get(m) ?? ''}</td>` : ''}<td>${this.rangesText(s.members.get(m) ?? [])}</td></tr>`)}</tbody>
 </table>
+${this.fromText(s.span)}
 ${note ? html`<p class="note">${note}</p>` : ''}
 ${changes.length ? html`<p class="changes">Dated changes: ${join(changes.map((c) => html`<time datetime="${c.date}">${c.date}</time> ${c.text}`), '; ')}.</p>` : ''}
 </div>`;
@@ -197,7 +208,7 @@ ${changes.length ? html`<p class="changes">Dated changes: ${join(changes.map((c)
     return html`<table>
 <caption>${consts.length} constant${consts.length === 1 ? '' : 's'}, as written in the policy</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Note</th></tr></thead>
-<tbody>${consts.map((d) => html`<tr id="${anchor('const', d.name)}"><th scope="row"><code>${d.name}</code></th><td>${this.words.phrase(d.value)}</td><td>${this.noteFor(d.span) ?? ''}</td></tr>`)}</tbody>
+<tbody>${consts.map((d) => html`<tr id="${anchor('const', d.name)}"><th scope="row"><code>${d.name}</code></th><td>${this.words.phrase(d.value)}</td><td>${this.fromText(d.span)}${this.noteFor(d.span) ?? ''}</td></tr>`)}</tbody>
 </table>`;
   }
 
@@ -207,7 +218,7 @@ ${changes.length ? html`<p class="changes">Dated changes: ${join(changes.map((c)
     return html`<dl class="defs">${defs.map((d) => {
       const note = this.noteFor(d.span);
       const body = d.type.kind === 'bool' ? this.words.conditions(d.value) : html`<p>${this.words.phrase(d.value)}</p>`;
-      return html`<dt id="${anchor('define', d.name)}"><code>${d.name}</code></dt><dd>${note ? html`<p class="note">${note}</p>` : ''}${body}</dd>`;
+      return html`<dt id="${anchor('define', d.name)}"><code>${d.name}</code></dt><dd>${this.fromText(d.span)}${note ? html`<p class="note">${note}</p>` : ''}${body}</dd>`;
     })}</dl>`;
   }
 

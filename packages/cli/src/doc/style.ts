@@ -42,6 +42,9 @@ ul.facts, ul.args { margin: 0; padding-left: 1rem; }
 .badge.fail { color: #fff; background: var(--bad); }
 tr.fail th[scope="row"] { border-left: 4px solid var(--bad); }
 .error { color: var(--bad); }
+.prose { border: 1px solid var(--line); background: #fbfaf6; padding: 0.2rem 0.8rem; margin: 0.5rem 0; border-radius: 4px; }
+.prose blockquote { margin: 0.4rem 0; padding-left: 0.8rem; border-left: 3px solid var(--muted); }
+.md-heading { margin: 0.4rem 0; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
