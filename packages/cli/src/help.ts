@@ -78,10 +78,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'fmt',
     synopsis: '[--check] <files...>',
-    summary: 'format .pol files (same as prettier)',
-    description: 'Lays out .pol files canonically, as `prettier --write` with the Pol plugin does. A file with syntax errors is left alone.',
+    summary: 'format .pol and .pol.md files (same as prettier)',
+    description: 'Lays out .pol files canonically, as `prettier --write` with the Pol plugin does; in a literate .pol.md file only the\n`pol` blocks are laid out and the prose is left as it is. A file with syntax errors is left alone.',
     options: [['--check', 'write nothing; exit 1 when some file is not formatted']],
-    examples: ['pol fmt chips.pol', 'pol fmt --check policies/ai-diffusion/*.pol'],
+    examples: ['pol fmt chips.pol', 'pol fmt --check policies/ai-diffusion/*.pol', 'pol fmt veu.pol.md'],
   },
   {
     name: 'diff',
