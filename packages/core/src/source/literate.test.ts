@@ -39,6 +39,10 @@ describe('fenced pol blocks', () => {
     expect(pol.replace(/const A = 1/, '').trim()).toBe('');
   });
 
+  it('a byte order mark does not hide a fence on the first line', () => {
+    expect(contents('\ufeff```pol\nconst A = 1\n```\n')).toEqual(['const A = 1\n']);
+  });
+
   it('knows policy paths', () => {
     expect(isLiteratePath('a/veu.pol.md')).toBe(true);
     expect(isLiteratePath('README.md')).toBe(false);

@@ -67,7 +67,8 @@ export function polBlocks(text: string): PolBlock[] {
   const all = lines(text);
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
-    const m = OPEN.exec(text.slice(line.start, line.textEnd));
+    // a byte order mark is not part of the first line's text (CommonMark ignores it too)
+    const m = OPEN.exec(text.slice(i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start, line.textEnd));
     if (!m) continue;
     const indent = m[1]!.length;
     const fence = m[2]!;
