@@ -2,7 +2,7 @@
  * The IFR digest in headless Chromium (Debian's `chromium`, installed by `pnpm test` when missing,
  * driven by playwright-core) with JavaScript disabled: it renders, asks for nothing from the
  * network, logs no console error, has the landmarks and table semantics a screen reader needs,
- * and its print stylesheet drops the navigation. Screenshots are kept in test/artifacts/.
+ * and its print stylesheet drops the navigation. Screenshots (screen and print) are kept in test/artifacts/.
  */
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,6 @@ describe('the IFR digest in Chromium, JavaScript disabled', () => {
     expect(requests).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'doc-ifr.png') });
-    await page.screenshot({ path: join(ARTIFACTS, 'doc-ifr-full.png'), fullPage: true });
   });
 
   it('has landmarks, captioned tables and header scopes', async () => {
