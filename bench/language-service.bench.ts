@@ -18,7 +18,7 @@ const read = (p: string) => {
     return undefined;
   }
 };
-const service = new LanguageService({ readFile: read, listPolFiles: (d) => readdirSync(d).filter((f) => f.endsWith('.pol')).map((f) => join(d, f)) });
+const service = new LanguageService({ readFile: read, listPolFiles: (d) => readdirSync(d).filter((f) => f.endsWith('.pol') || f.endsWith('.pol.md')).map((f) => join(d, f)) });
 const CHIPS = join(DIR, 'chips.pol');
 const chips = readFileSync(CHIPS, 'utf8');
 const RUNS = 40;

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { renderDiagnostics } from '@pol/core';
 import { loadPolicyFromDisk } from '../packages/cli/src/io.ts';
 import { makeEngine, type Engine } from '../packages/cli/src/engines.ts';
-import { decideOne, inputErrorText } from '../packages/cli/src/commands/eval.ts';
+import { decideOne, inputErrorText } from '../packages/cli/src/batch/decide.ts';
 import { compileCommand } from '../packages/cli/src/commands/compile.ts';
 
 const publishedPath = process.argv[2] ?? 'policies/ai-diffusion/ifr.pol';

@@ -21,7 +21,7 @@ const policyFiles: Plugin = {
       const files: Record<string, string> = {};
       for (const d of readdirSync(root).sort()) {
         if (d === 'sample') continue;
-        for (const f of readdirSync(join(root, d)).sort()) if (f.endsWith('.pol') || f === 'samples.jsonl') files[`/${d}/${f}`] = readFileSync(join(root, d, f), 'utf8');
+        for (const f of readdirSync(join(root, d)).sort()) if (f.endsWith('.pol') || f.endsWith('.pol.md') || f === 'samples.jsonl') files[`/${d}/${f}`] = readFileSync(join(root, d, f), 'utf8');
       }
       return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: Object.keys(files).map((f) => join(root, f)) };
     });

@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '../../policies');
 function polFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? polFiles(p) : n.endsWith('.pol') ? [p] : [];
+    return statSync(p).isDirectory() ? polFiles(p) : n.endsWith('.pol') || n.endsWith('.pol.md') ? [p] : [];
   });
 }
 const read = (p: string): string | undefined => {

@@ -107,12 +107,12 @@ describe('prettier CLI with dist/index.js', () => {
   });
 
   it('--list-different lists exactly the policies formatPol would change', async () => {
-    const out = await prettier('--list-different', 'policies/**/*.pol');
+    const out = await prettier('--list-different', 'policies/**/*.pol', 'policies/**/*.pol.md');
     const listed = out.stdout.split('\n').filter(Boolean).sort();
     const expected: string[] = [];
     for (const file of policyFiles()) {
       const text = readFileSync(file, 'utf8');
-      if ((await format(text)) !== text) expected.push(relative(ROOT, file));
+      if ((await format(text, undefined, file)) !== text) expected.push(relative(ROOT, file));
     }
     expect(listed).toEqual(expected.sort());
     expect(out.code).toBe(expected.length === 0 ? 0 : 1);

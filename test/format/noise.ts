@@ -8,8 +8,8 @@ import { parseSource } from '../../packages/core/src/syntax/parse.ts';
 const SPACES = [' ', '  ', '\t', ' \t ', '      '] as const;
 
 /** Rewrites every gap between tokens/comments of `text`, picking whitespace from `choices` (used cyclically). */
-export function addNoise(text: string, choices: readonly number[]): string {
-  const parsed = parseSource('noise.pol', text);
+export function addNoise(text: string, choices: readonly number[], path = 'noise.pol'): string {
+  const parsed = parseSource(path, text);
   const pieces = [
     ...parsed.tokens.map((t) => ({ start: t.startOffset, end: t.startOffset + t.image.length, comment: false })),
     ...parsed.file.comments.map((c) => ({ start: c.span.start, end: c.span.start + c.text.length, comment: true })),
@@ -31,7 +31,9 @@ export function addNoise(text: string, choices: readonly number[]): string {
     const ws = text.slice(piece.end, next.start);
     const newlines = (ws.match(/\r\n|\r|\n/g) ?? []).length;
     const blank = /\n[^\S\n]*\n/.test(ws.replace(/\r\n?/g, '\n'));
-    if (blank) {
+    if (ws.trim() !== '') {
+      out += ws; // prose of a literate file between two blocks: the formatter keeps it, so must the noise
+    } else if (blank) {
       out += ws; // a blank line is the author's: keep it
     } else if (piece.comment || next.comment) {
       // keep the comment's kind: the same number of line breaks, other spaces

@@ -14,11 +14,11 @@ const files = policyFiles();
 const params = { numRuns: FC_RUNS, seed: FC_SEED, endOnFailure: true } as const;
 
 /** All four promises for one text; `width` varies the layout. */
-async function checkAll(text: string, width?: number): Promise<string> {
-  const once = await format(text, width);
-  expect(meaning(once)).toEqual(meaning(text));
-  expect(commentTexts(once)).toEqual(commentTexts(text));
-  expect(await format(once, width)).toBe(once);
+async function checkAll(text: string, width?: number, path?: string): Promise<string> {
+  const once = await format(text, width, path);
+  expect(meaning(once, path)).toEqual(meaning(text, path));
+  expect(commentTexts(once, path)).toEqual(commentTexts(text, path));
+  expect(await format(once, width, path)).toBe(once);
   return once;
 }
 
@@ -30,22 +30,22 @@ describe('policies under policies/', () => {
   for (const file of files) {
     const label = file.slice(ROOT.length + 1);
     it(`${label}: meaning kept, nothing lost, idempotent`, async () => {
-      await checkAll(read(file));
+      await checkAll(read(file), undefined, file);
     });
 
     it(`${label}: the same at widths 40 and 160`, async () => {
-      await checkAll(read(file), 40);
-      await checkAll(read(file), 160);
+      await checkAll(read(file), 40, file);
+      await checkAll(read(file), 160, file);
     });
 
     it(`${label}: stable under whitespace noise`, async () => {
       const text = read(file);
-      const expected = await format(text);
+      const expected = await format(text, undefined, file);
       await fc.assert(
         fc.asyncProperty(fc.array(fc.nat(1000), { minLength: 1, maxLength: 50 }), async (choices) => {
-          const noisy = addNoise(text, choices);
-          expect(meaning(noisy)).toEqual(meaning(text));
-          expect(await format(noisy)).toBe(expected);
+          const noisy = addNoise(text, choices, file);
+          expect(meaning(noisy, file)).toEqual(meaning(text, file));
+          expect(await format(noisy, undefined, file)).toBe(expected);
         }),
         { ...params, numRuns: Math.max(1, Math.ceil(FC_RUNS / 10)) },
       );
@@ -53,7 +53,8 @@ describe('policies under policies/', () => {
   }
 
   it(`covers ${files.map((f) => basename(f)).join(', ')}`, () => {
-    expect(files.every((f) => f.endsWith('.pol'))).toBe(true);
+    expect(files.every((f) => f.endsWith('.pol') || f.endsWith('.pol.md'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.pol.md'))).toBe(true);
   });
 });
 

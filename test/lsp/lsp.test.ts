@@ -109,7 +109,7 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect(defs).toEqual([{ uri: uriOf(COUNTRIES), range: { start: pos(countries, 'group Tier1', 6), end: pos(countries, 'group Tier1', 11) } }]);
     const refs = (await lsp.connection.sendRequest('textDocument/references', { textDocument: { uri: chipsUri }, position: pos(chipsText, 'in Tier1', 4), context: { includeDeclaration: false } })) as Location[];
     const files = new Set(refs.map((r) => r.uri.split('/').pop()));
-    expect(files).toEqual(new Set(['chips.pol', 'countries.pol', 'veu.pol', 'weights.pol']));
+    expect(files).toEqual(new Set(['chips.pol', 'countries.pol', 'veu.pol.md', 'weights.pol']));
   });
 
   it('completes the fields of an input path and the members of its enum', async () => {
@@ -132,7 +132,7 @@ describe('pol lsp --stdio on the IFR files', () => {
   it('renames a group in every file that uses it', async () => {
     const edit = (await lsp.connection.sendRequest('textDocument/rename', { textDocument: { uri: chipsUri }, position: pos(chipsText, 'in Tier1', 4), newName: 'TierOne' })) as WorkspaceEdit;
     const changes = edit.changes!;
-    expect(Object.keys(changes).map((u) => u.split('/').pop()).sort()).toEqual(['chips.pol', 'countries.pol', 'veu.pol', 'weights.pol']);
+    expect(Object.keys(changes).map((u) => u.split('/').pop()).sort()).toEqual(['chips.pol', 'countries.pol', 'veu.pol.md', 'weights.pol']);
     const countries = readFileSync(COUNTRIES, 'utf8');
     // Applying the edits to countries.pol renames the declaration and its uses there, nothing else.
     const lines = countries.split('\n');

@@ -79,10 +79,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'fmt',
     synopsis: '[--check] <files...>',
-    summary: 'format .pol files (same as prettier)',
-    description: 'Lays out .pol files canonically, as `prettier --write` with the Pol plugin does. A file with syntax errors is left alone.',
+    summary: 'format .pol and .pol.md files (same as prettier)',
+    description: 'Lays out .pol files canonically, as `prettier --write` with the Pol plugin does; in a literate .pol.md file only the\n`pol` blocks are laid out and the prose is left as it is. A file with syntax errors is left alone.',
     options: [['--check', 'write nothing; exit 1 when some file is not formatted']],
-    examples: ['pol fmt chips.pol', 'pol fmt --check policies/ai-diffusion/*.pol'],
+    examples: ['pol fmt chips.pol', 'pol fmt --check policies/ai-diffusion/*.pol', 'pol fmt veu.pol.md'],
   },
   {
     name: 'diff',
@@ -106,6 +106,21 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['--format text|json|markdown', 'how to print the report (default text): counts and shares per before -> after pair, invalid lines by reason'],
     ],
     examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
+  },
+  {
+    name: 'doc',
+    synopsis: '<file.pol|file.pol.md> --out <dir> [--as-of YYYY-MM-DD]',
+    summary: 'write an HTML digest of the policy for reviewers',
+    description:
+      'Writes <dir>/index.html: one self-contained page (no script, nothing fetched, prints cleanly) for\n' +
+      'reviewers who do not read code. Each rule in words with its citations, its conditions as a list and its\n' +
+      'exceptions nested; the groups with their members on the --as-of date; the constants and definitions;\n' +
+      'the examples as a table with pass or fail from running them; and which rules the examples reach.',
+    options: [
+      ['--out <dir>', 'the folder to write index.html into (required; created when missing)'],
+      ['--as-of YYYY-MM-DD', 'the day the groups are shown for (default: today, UTC)'],
+    ],
+    examples: ['pol doc policies/ai-diffusion/ifr.pol --out digest --as-of 2025-06-01', 'pol doc policies/ai-diffusion/veu.pol.md --out veu-digest'],
   },
   {
     name: 'debug',

@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -138,6 +138,13 @@ export async function main(argv: string[]): Promise<number> {
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
       return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
+    }
+    case 'doc': {
+      checkFlags(args, ['--out', '--as-of']);
+      const out = flag(args, '--out');
+      if (!out) throw new UsageError('doc needs --out <dir>');
+      const { docCommand } = await import('./commands/doc.ts');
+      return docCommand(one(args, 'policy file'), out, flag(args, '--as-of'));
     }
     case 'lsp': {
       checkFlags(args, ['--stdio', '--clientProcessId']);

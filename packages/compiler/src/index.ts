@@ -31,14 +31,14 @@ export interface OutputFile {
 /** Modules larger than this (characters, unformatted; about 80 rules with an exception each) are not formatted by default. */
 export const FORMAT_LIMIT = 200_000;
 
-/** The module's base name: the policy file's name without `.pol`. */
+/** The module's base name: the policy file's name without `.pol` (or a literate file's `.pol.md`). */
 export function moduleName(program: CheckedProgram): string {
   return irModuleName(lower(program));
 }
 
 function irModuleName(ir: Program): string {
   const base = ir.mainFile.split('/').pop() ?? 'policy';
-  return base.replace(/\.pol$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'policy';
+  return base.replace(/\.pol(\.md)?$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'policy';
 }
 
 /** The unformatted TypeScript source of the module (synchronous; for in-memory use). */

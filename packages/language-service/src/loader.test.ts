@@ -16,7 +16,7 @@ const same = (files: Record<string, string>, entry: string) => {
 describe('the service loader agrees with core loadPolicy', () => {
   it('on the AI Diffusion policies', () => {
     const dir = resolve(import.meta.dirname, '../../../policies/ai-diffusion');
-    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.pol')).map((f) => [join(dir, f), readFileSync(join(dir, f), 'utf8')]));
+    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.pol') || f.endsWith('.pol.md')).map((f) => [join(dir, f), readFileSync(join(dir, f), 'utf8')]));
     same(files, join(dir, 'ifr.pol'));
     same(files, join(dir, 'as-enforced-2025-05-13.pol'));
   });

@@ -11,7 +11,7 @@ function serviceOn(files: Record<string, string>, today = '2026-01-01') {
 }
 function disk(today?: string) {
   const files: Record<string, string> = {};
-  for (const dir of readdirSync(POLICIES)) for (const f of readdirSync(join(POLICIES, dir))) if (f.endsWith('.pol')) files[join(POLICIES, dir, f)] = readFileSync(join(POLICIES, dir, f), 'utf8');
+  for (const dir of readdirSync(POLICIES)) for (const f of readdirSync(join(POLICIES, dir))) if (f.endsWith('.pol') || f.endsWith('.pol.md')) files[join(POLICIES, dir, f)] = readFileSync(join(POLICIES, dir, f), 'utf8');
   return { files, ls: serviceOn(files, today) };
 }
 

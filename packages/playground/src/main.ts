@@ -54,7 +54,7 @@ const texts = new Map(Object.entries(files));
 let current = entry;
 const select = $<HTMLSelectElement>('file');
 for (const path of texts.keys()) {
-  if (!path.endsWith('.pol')) continue;
+  if (!path.endsWith('.pol') && !path.endsWith('.pol.md')) continue;
   const o = document.createElement('option');
   o.value = path;
   o.textContent = path.slice(1);

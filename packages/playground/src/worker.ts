@@ -12,7 +12,7 @@ const ENTRY = '/ai-diffusion/ifr.pol';
 const texts = new Map<string, string>(Object.entries(files as Record<string, string>));
 const service = new LanguageService({
   readFile: (p) => texts.get(p),
-  listPolFiles: (dir) => [...texts.keys()].filter((p) => p.endsWith('.pol') && p.slice(0, p.lastIndexOf('/')) === dir),
+  listPolFiles: (dir) => [...texts.keys()].filter((p) => (p.endsWith('.pol') || p.endsWith('.pol.md')) && p.slice(0, p.lastIndexOf('/')) === dir),
 });
 
 function plain(d: Diagnostic): PlainDiagnostic {

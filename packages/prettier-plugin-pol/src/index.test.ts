@@ -7,10 +7,14 @@ import { describe, expect, it } from 'vitest';
 import plugin, { DEFAULT_PRINT_WIDTH, defaultOptions, formatPol, languages, parsers, PolSyntaxError, printers } from './index.ts';
 
 describe('plugin object', () => {
-  it('declares the Pol language for .pol files, parsed by `pol` into `pol-ast`', () => {
-    expect(languages).toEqual([expect.objectContaining({ name: 'Pol', parsers: ['pol'], extensions: ['.pol'] })]);
+  it('declares Pol for .pol files (`pol` into `pol-ast`) and literate Pol for .pol.md files (`pol-markdown`)', () => {
+    expect(languages).toEqual([
+      expect.objectContaining({ name: 'Pol', parsers: ['pol'], extensions: ['.pol'] }),
+      expect.objectContaining({ name: 'Pol Markdown', parsers: ['pol-markdown'], extensions: ['.pol.md'] }),
+    ]);
     expect(parsers.pol.astFormat).toBe('pol-ast');
-    expect(Object.keys(printers)).toEqual(['pol-ast']);
+    expect(parsers['pol-markdown'].astFormat).toBe('pol-markdown-ast');
+    expect(Object.keys(printers)).toEqual(['pol-ast', 'pol-markdown-ast']);
     expect(plugin.defaultOptions).toBe(defaultOptions);
     expect(defaultOptions.printWidth).toBe(100);
   });
@@ -46,5 +50,28 @@ describe('formatPol', () => {
     expect(e.message.split('\n')[0]).toMatch(/^expected an expression .* \(and \d+ more syntax errors?\) \(3:1\)$/);
     expect(e.diagnostics.length).toBeGreaterThan(1);
     expect(e.diagnostics[0]!.span?.file).toBe('bad.pol');
+  });
+});
+
+describe('formatPol on a literate policy (.pol.md)', () => {
+  const md = '# AIA\n\nProse  *as written*   stays.  \n\n```pol\nconst   A =  5\n```\n\n  ```pol\nconst B=6 // note\n  ```\n\n* list\n';
+
+  it('formats the blocks (indented like their fence) and leaves every other byte alone', async () => {
+    expect(await formatPol(md, { filepath: 'a.pol.md' })).toBe(md.replace('const   A =  5', 'const A = 5').replace('const B=6 // note', '  const B = 6 // note'));
+  });
+
+  it('prettier picks the literate parser for a .pol.md path, not its own Markdown', async () => {
+    expect(await format(md, { filepath: 'x/a.pol.md', plugins: [plugin] })).toContain('Prose  *as written*   stays.  \n');
+  });
+
+  it('a syntax error in a block names the Markdown line and column', async () => {
+    const error = (await formatPol('# T\n\ntext\n\n```pol\nconst A = \n```\n', { filepath: 'bad.pol.md' }).catch((e: unknown) => e)) as PolSyntaxError;
+    expect(error).toBeInstanceOf(PolSyntaxError);
+    expect(error.loc.start).toEqual({ line: 6, column: 10 });
+    expect(error.diagnostics[0]!.span?.file).toBe('bad.pol.md');
+  });
+
+  it('the `pol` parser forced on Markdown refuses it rather than dropping the prose', async () => {
+    await expect(format(md, { parser: 'pol', filepath: 'a.pol.md', plugins: [plugin] })).rejects.toBeInstanceOf(PolSyntaxError);
   });
 });

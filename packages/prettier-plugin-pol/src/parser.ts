@@ -3,7 +3,7 @@
  * commas and the comments). A file with syntax errors is refused with a Prettier-style error, so
  * Prettier leaves it untouched.
  */
-import { parseSource, SourceFile, sortDiagnostics, type Ast, type Diagnostic } from './core.ts';
+import { parseSource, parsePolText, SourceFile, sortDiagnostics, type Ast, type Diagnostic } from './core.ts';
 import { sourceTokens, type SourceComment, type SourceToken } from './tokens.ts';
 
 /** The tree Prettier hands to the printer (astFormat `pol-ast`). */
@@ -37,8 +37,9 @@ export class PolSyntaxError extends SyntaxError {
   }
 }
 
-export function parsePol(text: string, path = '<input>'): PolRoot {
-  const parsed = parseSource(path, text);
+/** `extracted`: the text is already Pol (one block of a literate file, prose blanked), whatever the path says. */
+export function parsePol(text: string, path = '<input>', extracted = false): PolRoot {
+  const parsed = extracted ? parsePolText(path, text) : parseSource(path, text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new PolSyntaxError(path, text, errors);
   return {

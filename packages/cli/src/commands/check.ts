@@ -1,4 +1,4 @@
-import { isInside, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
+import { isInside, isPolicyPath, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
 import { ENTRY_ONLY_CODES, Project } from '@pol/language-service';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,10 +59,10 @@ async function checkEntry(entry: string, moduleMode: boolean, analyze: AnalyzeLe
   return { loaded, found };
 }
 
-function polFilesIn(dir: string): string[] {
+export function polFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((f) => f.endsWith('.pol'))
+      .filter((f) => isPolicyPath(f))
       .map((f) => (dir === '.' ? f : join(dir, f)));
   } catch {
     return [];

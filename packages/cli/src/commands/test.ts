@@ -2,7 +2,7 @@
  * `pol test <file | dir>`: runs every `example` through every engine, shows expected against
  * actual on failure, and lists the rules and exceptions that no example reaches (coverage).
  */
-import { visible } from '@pol/core';
+import { isPolicyPath, visible } from '@pol/core';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -50,7 +50,7 @@ function policyFiles(target: string): string[] {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.pol')) out.push(p);
+      else if (isPolicyPath(name)) out.push(p);
     }
   };
   walk(target);

@@ -11,6 +11,7 @@ import { polParser } from './grammar.ts';
 import { parseTokens } from './to-ast.ts';
 import { isValidDate } from '../calendar/dates.ts';
 import { applySyntaxHints } from './hints.ts';
+import { isLiteratePath, literatePolicyText } from '../source/literate.ts';
 
 const KEYWORD_TYPES = new Set(Object.values(Kw));
 
@@ -31,7 +32,14 @@ export interface ParseResult {
   readonly tokens: readonly IToken[];
 }
 
+/** Parses a `.pol` file, or the `pol` blocks of a literate `.pol.md` file (source/literate.ts). */
 export function parseSource(path: string, text: string): ParseResult {
+  // A literate file's prose is blanked in place, so offsets stay the Markdown file's.
+  return parsePolText(path, isLiteratePath(path) ? literatePolicyText(text) : text);
+}
+
+/** Parses text as Pol whatever the path's extension (the formatter hands it one block of a literate file). */
+export function parsePolText(path: string, text: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const span = (start: number, end: number) => ({ file: path, start, end });
   const lexed = polLexer.tokenize(text);

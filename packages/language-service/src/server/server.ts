@@ -29,7 +29,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Span } from '@pol/core';
+import { isPolicyPath, type Diagnostic, type Span } from '@pol/core';
 import { LanguageService, SEMANTIC_TOKEN_TYPES, type OutlineItem, type TextEdit } from '../service.ts';
 import type { CompletionKind } from '../completion.ts';
 import { evaluateJsonText, runExamples } from '../run.ts';
@@ -45,7 +45,7 @@ function readDisk(path: string): string | undefined {
 function listPolFiles(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((f) => f.endsWith('.pol'))
+      .filter((f) => isPolicyPath(f))
       .map((f) => join(dir, f));
   } catch {
     return [];
