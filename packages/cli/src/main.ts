@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--want', '--keep']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -136,6 +136,13 @@ export async function main(argv: string[]): Promise<number> {
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
       return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
+    }
+    case 'why': {
+      checkFlags(args, ['--input', '--want', '--keep', '--format', '--timeout']);
+      const input = flag(args, '--input');
+      if (!input) throw new UsageError('why needs --input <file.json>: the transaction to explain');
+      const { whyCommand } = await import('./commands/why.ts');
+      return whyCommand(one(args, 'policy file'), { input, want: flag(args, '--want'), keep: flag(args, '--keep'), format: (flag(args, '--format', ['text', 'json']) ?? 'text') as 'text' | 'json', timeout: flag(args, '--timeout') });
     }
     case 'lsp': {
       checkFlags(args, ['--stdio', '--clientProcessId']);

@@ -4,3 +4,4 @@ export { WhyError, parseWant, type Want } from './goal.ts';
 export { changesBetween, flatten, type Change } from './changes.ts';
 export { readPaths, isKept } from './leaves.ts';
 export { renderWhy, type WhyFormat } from './words.ts';
+export { Unsupported } from '../smt/z3.ts';
