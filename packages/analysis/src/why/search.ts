@@ -14,8 +14,9 @@
  */
 import { validateValue, type CheckedProgram, type DecisionJson, type Json, type ResultJson, type RRecord, type RValue, type Type } from '@pol/core/checker';
 import { toIr } from '@pol/core/ir';
+import type * as IR from '@pol/core/ir';
 import { run } from '../confirm.ts';
-import { Encoder } from '../smt/encode.ts';
+import { Encoder, type SymDecision } from '../smt/encode.ts';
 import { SymInput } from '../smt/sym-input.ts';
 import { Universe } from '../smt/universe.ts';
 import { freshZ3, Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
@@ -76,6 +77,9 @@ export interface WhyReport {
   readonly note: string | undefined;
 }
 
+/** The time limit for placing values nearest (an answer is already in hand when it runs out). */
+const OPTIMIZE_MS = 3000;
+
 const rulesOf = (r: ResultJson): RuleRef[] => r.trace.map((s) => ({ id: s.id, kind: s.kind, title: s.title, cites: s.cites }));
 
 /** Every path of the input's type, as patterns (`veu.compute_by_country[].tpp`): what `--keep` may name. */
@@ -104,6 +108,34 @@ function longestList(v: RValue): number {
   return 0;
 }
 
+interface Encoded {
+  readonly ir: IR.Program;
+  readonly u: Universe;
+  readonly input: SymInput;
+  readonly decision: SymDecision;
+  readonly requires: readonly ZExpr[];
+}
+
+// The encoding depends on the program, the context and the list bound only, not on the
+// transaction: a caller asking about many transactions (a test, a batch) pays for it once.
+const cache = new WeakMap<object, WeakMap<CheckedProgram, Map<number, Encoded>>>();
+
+function encoded(Z: Z, program: CheckedProgram, bound: number): Encoded {
+  let byProgram = cache.get(Z);
+  if (!byProgram) cache.set(Z, (byProgram = new WeakMap()));
+  let byBound = byProgram.get(program);
+  if (!byBound) byProgram.set(program, (byBound = new Map()));
+  const hit = byBound.get(bound);
+  if (hit) return hit;
+  const ir = byBound.values().next().value?.ir ?? toIr(program);
+  const u = Universe.of(ir);
+  const input = new SymInput(Z, u, ir.input.type, bound);
+  const enc = new Encoder(Z, u, ir, input, 'bounded');
+  const e: Encoded = { ir, u, input, decision: enc.decisionStructure().decision, requires: enc.requires() };
+  byBound.set(bound, e);
+  return e;
+}
+
 export async function why(program: CheckedProgram, json: unknown, options: WhyOptions = {}): Promise<WhyReport> {
   const first = run(program, json);
   if (!first.ok) throw new WhyError('the input does not validate', first.errors);
@@ -116,12 +148,8 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
 
   const { value } = validateValue(program.input.type, json, { has: (e, m) => program.enums.get(e)?.members.includes(m) ?? false });
   const old = value as RRecord;
-  const ir = toIr(program);
   const Z: Z = options.z3 ?? (await freshZ3());
-  const u = Universe.of(ir);
-  const input = new SymInput(Z, u, ir.input.type, longestList(old) + 1);
-  const enc = new Encoder(Z, u, ir, input, 'bounded');
-  const { decision } = enc.decisionStructure();
+  const { ir, u, input, decision, requires } = encoded(Z, program, longestList(old) + 1);
   const facts = factsOf(Z, u, input.value, ir.input.type, old, readPaths(ir), keep);
   const free = facts.leaves.filter((l) => l.free);
   const limits: ZExpr[] = [];
@@ -137,7 +165,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
       limits.push(Z.Implies(l.reach, Z.Or(...allowed.filter((x) => x !== undefined).map((c) => sv.v.eq(c)), Z.Not(l.differs))));
     }
   const goal = goalTerm(Z, u, decision, ir.decision.fields, current.decision, want);
-  const constraints = [...input.domain, ...enc.requires(), ...facts.pins, ...limits, goal];
+  const constraints = [...input.domain, ...requires, ...facts.pins, ...limits, goal];
   const s = new Z.Solver();
   s.set('timeout', options.timeoutMs ?? 20_000);
   s.add(...constraints);
@@ -211,29 +239,16 @@ async function valuesFor(
   const numDist = leaves.flatMap((l) => dist(l, 'num'));
   const dayDist = leaves.flatMap((l) => dist(l, 'date'));
   const grids: ((x: ZExpr) => ZExpr)[] = [(x) => Z.IsInt(x), (x) => Z.IsInt(x.mul(100))];
-  const tries: (ZExpr | undefined)[] = [];
-  for (const g of grids) {
-    const o = new Z.Optimize();
-    o.set('timeout', timeoutMs);
-    o.add(...constraints, ...exact, ...open.map((l) => g(l.sv!.v)));
-    if (numDist.length) o.minimize(numDist.length === 1 ? numDist[0] : Z.Sum(numDist[0], ...numDist.slice(1)));
-    if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
-    const r = await o.check();
-    tries.push(r === 'sat' ? o.model() : undefined);
-    if (open.length === 0) break;
-  }
-  tries.push(model);
-  for (const m of tries) {
-    if (!m) continue;
+  const confirm = (m: ZExpr): Suggestion | undefined => {
     let json: JsonValue;
     try {
       json = modelToJson(m, u, input.value);
     } catch (e) {
-      if (e instanceof NotRepresentable) continue;
+      if (e instanceof NotRepresentable) return undefined;
       throw e;
     }
     const r = run(program, json);
-    if (!r.ok || !meets(r.result.decision, current, want)) continue;
+    if (!r.ok || !meets(r.result.decision, current, want)) return undefined;
     const { value } = validateValue(program.input.type, json, { has: (e, x) => program.enums.get(e)?.members.includes(x) ?? false });
     return {
       changes: changesBetween(program.input.type, old, value!),
@@ -243,8 +258,23 @@ async function valuesFor(
       obligations: r.result.obligations,
       input: json,
     };
+  };
+  // nothing to place: the solver's answer is the only one
+  if (numDist.length === 0 && dayDist.length === 0 && open.length === 0) return confirm(model);
+  for (const g of grids) {
+    const o = new Z.Optimize();
+    o.set('timeout', Math.min(timeoutMs, OPTIMIZE_MS));
+    o.add(...constraints, ...exact, ...open.map((l) => g(l.sv!.v)));
+    if (numDist.length) o.minimize(numDist.length === 1 ? numDist[0] : Z.Sum(numDist[0], ...numDist.slice(1)));
+    if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
+    const r = await o.check();
+    const found = r === 'sat' ? confirm(o.model()) : undefined;
+    o.release?.();
+    if (found) return found;
+    // nonlinear distances can be slow to minimise: then the solver's own answer is given
+    if (open.length === 0 || r === 'unknown') break;
   }
-  return undefined;
+  return confirm(model);
 }
 
 export { WhyError, Unsupported };
