@@ -23,6 +23,7 @@ import { freshZ3, Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from '../witness.ts';
 import { changesBetween, type Change } from './changes.ts';
 import { constOf, factsOf, readPaths, type FactLeaf } from './leaves.ts';
+import { groupPhrases, type GroupPhrase } from './groups.ts';
 import { goalTerm, meets, parseWant, WhyError, type Want } from './goal.ts';
 
 export interface WhyOptions {
@@ -61,6 +62,8 @@ export interface Suggestion {
   readonly obligations: readonly string[];
   /** the changed transaction, as JSON (confirmed by the interpreter) */
   readonly input: JsonValue;
+  /** changed members said as a group of the policy: every member of it would do the same */
+  readonly groups: readonly GroupPhrase[];
 }
 
 export interface WhyReport {
@@ -196,7 +199,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
       const set = free.filter((l) => Z.isTrue(model.eval(l.differs, true)));
       // no superset of this change: the next answer is another way
       s.add(Z.Or(...set.map((l) => Z.Not(l.differs))));
-      const found = await valuesFor(Z, u, program, input, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
+      const found = await valuesFor(Z, u, program, ir, input, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
       if (found) suggestions.push(found);
       if (suggestions.length >= max) break outer;
     }
@@ -215,6 +218,7 @@ async function valuesFor(
   Z: Z,
   u: Universe,
   program: CheckedProgram,
+  ir: IR.Program,
   input: SymInput,
   leaves: readonly FactLeaf[],
   set: readonly FactLeaf[],
@@ -250,8 +254,10 @@ async function valuesFor(
     const r = run(program, json);
     if (!r.ok || !meets(r.result.decision, current, want)) return undefined;
     const { value } = validateValue(program.input.type, json, { has: (e, x) => program.enums.get(e)?.members.includes(x) ?? false });
+    const changes = changesBetween(program.input.type, old, value!);
     return {
-      changes: changesBetween(program.input.type, old, value!),
+      changes,
+      groups: groupPhrases(program, ir, changes, json, value as RRecord, r.result.decision, r.result.decided_by),
       decision: r.result.decision,
       decidedBy: r.result.decided_by,
       rules: rulesOf(r.result),

@@ -5,6 +5,7 @@
 import type { CheckedProgram, DecisionJson, Type } from '@pol/core/checker';
 import { decisionText } from '../confirm.ts';
 import type { Change } from './changes.ts';
+import type { GroupPhrase } from './groups.ts';
 import type { RuleRef, Suggestion, WhyReport } from './search.ts';
 
 export type WhyFormat = 'text' | 'json';
@@ -32,8 +33,13 @@ function shown(program: CheckedProgram, path: string, v: string): string {
   return label ? `${v} (${label})` : v;
 }
 
-export function changePhrase(program: CheckedProgram, c: Change): string {
-  const after = shown(program, c.path, c.after);
+function groupText(g: GroupPhrase): string {
+  return g.members.length <= 6 ? `in ${g.group} (${g.members.join(', ')})` : `in ${g.group} (${g.members.length} members, e.g. ${g.members.slice(0, 3).join(', ')})`;
+}
+
+export function changePhrase(program: CheckedProgram, c: Change, groups: readonly GroupPhrase[] = []): string {
+  const g = groups.find((x) => x.path === c.path);
+  const after = g ? groupText(g) : shown(program, c.path, c.after);
   const before = shown(program, c.path, c.before);
   if (c.before === 'absent') return `${c.path} were ${after} (it is absent)`;
   if (c.after === 'absent') return `${c.path} were absent (it is ${before})`;
@@ -56,7 +62,7 @@ function outcomePhrase(d: DecisionJson, rules: readonly RuleRef[]): string {
 
 /** The suggestion as one sentence. */
 export function suggestionText(program: CheckedProgram, s: Suggestion): string {
-  return `If ${s.changes.map((c) => changePhrase(program, c)).join(', and ')}, ${outcomePhrase(s.decision, s.rules)}.`;
+  return `If ${s.changes.map((c) => changePhrase(program, c, s.groups)).join(', and ')}, ${outcomePhrase(s.decision, s.rules)}.`;
 }
 
 export function renderWhy(program: CheckedProgram, r: WhyReport, format: WhyFormat): string {
@@ -76,6 +82,7 @@ export function renderWhy(program: CheckedProgram, r: WhyReport, format: WhyForm
         decision: s.decision,
         decided_by: s.decidedBy,
         rules: s.rules,
+        groups: s.groups,
         obligations: s.obligations,
         input: s.input,
       })),
