@@ -12,6 +12,8 @@ export interface Change {
   /** as people read it: `CN`, `4800`, `2025-05-15`, `true`, `absent` */
   readonly before: string;
   readonly after: string;
+  /** set only because a record that appears needs it: the policy never reads it */
+  readonly unread?: true;
 }
 
 /** Every leaf of a validated value: path -> its value as text. */

@@ -12,7 +12,7 @@
  * 4. each changed input is decided by the reference interpreter (confirm.ts): only confirmed
  *    suggestions are reported.
  */
-import { validateValue, type CheckedProgram, type DecisionJson, type Json, type ResultJson, type RRecord, type RValue, type Type } from '@pol/core/checker';
+import { Rational, validateValue, type CheckedProgram, type DecisionJson, type Json, type ResultJson, type RRecord, type RValue, type Type } from '@pol/core/checker';
 import { toIr } from '@pol/core/ir';
 import type * as IR from '@pol/core/ir';
 import { run } from '../confirm.ts';
@@ -79,6 +79,9 @@ export interface WhyReport {
   readonly status: 'found' | 'already' | 'proved-none' | 'none-within' | 'unknown';
   readonly note: string | undefined;
 }
+
+/** How many items a suggestion may add to a list (the encoding holds the longest list plus these). */
+const EXTRA_ITEMS = 2;
 
 /** The time limit for placing values nearest (an answer is already in hand when it runs out). */
 const OPTIMIZE_MS = 3000;
@@ -152,8 +155,9 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
   const { value } = validateValue(program.input.type, json, { has: (e, m) => program.enums.get(e)?.members.includes(m) ?? false });
   const old = value as RRecord;
   const Z: Z = options.z3 ?? (await freshZ3());
-  const { ir, u, input, decision, requires } = encoded(Z, program, longestList(old) + 1);
-  const facts = factsOf(Z, u, input.value, ir.input.type, old, readPaths(ir), keep);
+  const { ir, u, input, decision, requires } = encoded(Z, program, longestList(old) + EXTRA_ITEMS);
+  const read = readPaths(ir);
+  const facts = factsOf(Z, u, input.value, ir.input.type, old, read, keep);
   const free = facts.leaves.filter((l) => l.free);
   const limits: ZExpr[] = [];
   if (options.domains)
@@ -176,6 +180,9 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
   const maxChanges = Math.min(options.maxChanges ?? 6, free.length);
   const target = want ? want.text : 'another decision';
   const reachable = await s.check();
+  // a list that may grow was searched only up to EXTRA_ITEMS more items: then unsat proves less
+  const growable = free.some((l) => !l.oldReached && /\[\d+\]/.test(l.path));
+  if (reachable === 'unsat' && growable) return { ...base, suggestions: [], searchedUpTo: free.length, status: 'none-within', note: `no change to the facts that may change, with at most ${EXTRA_ITEMS} more items in each list, leads to ${target}` };
   if (reachable === 'unsat') return { ...base, suggestions: [], searchedUpTo: free.length, status: 'proved-none', note: `no change to the facts that may change leads to ${target}` };
   if (reachable === 'unknown') return { ...base, suggestions: [], searchedUpTo: 0, status: 'unknown', note: `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')})` };
 
@@ -199,7 +206,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
       const set = free.filter((l) => Z.isTrue(model.eval(l.differs, true)));
       // no superset of this change: the next answer is another way
       s.add(Z.Or(...set.map((l) => Z.Not(l.differs))));
-      const found = await valuesFor(Z, u, program, ir, input, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
+      const found = await valuesFor(Z, u, program, ir, input, read, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
       if (found) suggestions.push(found);
       if (suggestions.length >= max) break outer;
     }
@@ -220,6 +227,7 @@ async function valuesFor(
   program: CheckedProgram,
   ir: IR.Program,
   input: SymInput,
+  read: ReadonlySet<string>,
   leaves: readonly FactLeaf[],
   set: readonly FactLeaf[],
   constraints: readonly ZExpr[],
@@ -242,7 +250,14 @@ async function valuesFor(
   };
   const numDist = leaves.flatMap((l) => dist(l, 'num'));
   const dayDist = leaves.flatMap((l) => dist(l, 'date'));
-  const grids: ((x: ZExpr) => ZExpr)[] = [(x) => Z.IsInt(x), (x) => Z.IsInt(x.mul(100))];
+  // each number on the precision of the value it had (whole numbers for a whole or absent one,
+  // at most hundredths), then every number in hundredths; the solver's own answer last
+  const scale = (l: FactLeaf): number => {
+    const t = l.oldReached && l.old instanceof Rational ? l.old.toString() : '';
+    const d = t.includes('.') ? t.length - t.indexOf('.') - 1 : 0;
+    return 10 ** Math.min(d, 2);
+  };
+  const grids: ((l: FactLeaf) => ZExpr)[] = [(l) => Z.IsInt(l.sv!.v.mul(scale(l))), (l) => Z.IsInt(l.sv!.v.mul(100))];
   const confirm = (m: ZExpr): Suggestion | undefined => {
     let json: JsonValue;
     try {
@@ -254,7 +269,7 @@ async function valuesFor(
     const r = run(program, json);
     if (!r.ok || !meets(r.result.decision, current, want)) return undefined;
     const { value } = validateValue(program.input.type, json, { has: (e, x) => program.enums.get(e)?.members.includes(x) ?? false });
-    const changes = changesBetween(program.input.type, old, value!);
+    const changes = changesBetween(program.input.type, old, value!).map((c) => (read.has(c.path.replace(/\[\d+\]/g, '[]')) ? c : { ...c, unread: true as const }));
     return {
       changes,
       groups: groupPhrases(program, ir, changes, json, value as RRecord, r.result.decision, r.result.decided_by),
@@ -270,7 +285,7 @@ async function valuesFor(
   for (const g of grids) {
     const o = new Z.Optimize();
     o.set('timeout', Math.min(timeoutMs, OPTIMIZE_MS));
-    o.add(...constraints, ...exact, ...open.map((l) => g(l.sv!.v)));
+    o.add(...constraints, ...exact, ...open.map(g));
     if (numDist.length) o.minimize(numDist.length === 1 ? numDist[0] : Z.Sum(numDist[0], ...numDist.slice(1)));
     if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
     const r = await o.check();

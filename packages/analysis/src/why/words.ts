@@ -62,7 +62,7 @@ function outcomePhrase(d: DecisionJson, rules: readonly RuleRef[]): string {
 
 /** The suggestion as one sentence. */
 export function suggestionText(program: CheckedProgram, s: Suggestion): string {
-  return `If ${s.changes.map((c) => changePhrase(program, c, s.groups)).join(', and ')}, ${outcomePhrase(s.decision, s.rules)}.`;
+  return `If ${s.changes.filter((c) => !c.unread).map((c) => changePhrase(program, c, s.groups)).join(', and ')}, ${outcomePhrase(s.decision, s.rules)}.`;
 }
 
 export function renderWhy(program: CheckedProgram, r: WhyReport, format: WhyFormat): string {
@@ -101,7 +101,7 @@ export function renderWhy(program: CheckedProgram, r: WhyReport, format: WhyForm
   lines.push(r.want ? `The smallest changes that lead to ${r.want}:` : 'The smallest changes that lead to another decision:');
   r.suggestions.forEach((s, i) => {
     lines.push('', `${i + 1}. ${suggestionText(program, s)}`);
-    for (const c of s.changes) lines.push(`   ${c.path}: ${shown(program, c.path, c.before)} -> ${shown(program, c.path, c.after)}`);
+    for (const c of s.changes) lines.push(`   ${c.path}: ${shown(program, c.path, c.before)} -> ${shown(program, c.path, c.after)}${c.unread ? ' (the record needs it; the policy does not read it)' : ''}`);
     lines.push(`   decided by: ${s.rules.map((x) => x.id).join(' > ')}`);
   });
   lines.push('', 'Each suggestion was confirmed by deciding the changed transaction with the reference interpreter.');
