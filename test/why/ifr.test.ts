@@ -6,7 +6,7 @@
  * `pol why` reports), and no suggestion contains another. CI runs a few transactions; the recorded
  * deep run is POL_FC_RUNS=1000 (test/why/README.md).
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -39,6 +39,9 @@ const WANTS = [undefined, undefined, 'authorized', 'not_controlled', 'license_re
 
 const stats = { transactions: 0, suggestions: 0, statuses: new Map<string, number>(), changes: new Map<number, number>() };
 
+const summary = (): string =>
+  `pol why on ifr.pol: ${stats.transactions} transactions, ${stats.suggestions} suggestions confirmed; status ${JSON.stringify(Object.fromEntries(stats.statuses))}; suggestions by number of changed facts ${JSON.stringify(Object.fromEntries([...stats.changes].sort((a, b) => a[0] - b[0])))}`;
+
 describe('pol why on ifr.pol', () => {
   it('every suggestion is confirmed by evaluation and keeps the kept facts', async () => {
     const params = fcParams(6);
@@ -49,6 +52,9 @@ describe('pol why on ifr.pol', () => {
         const before = resultToJson(program, evaluate(program, original.value)).decision;
         const report = await why(program, tx, { keep, ...(want ? { want } : {}), z3: Z });
         stats.transactions++;
+        // a deep run's progress (POL_WHY_LOG=file): the figures so far, every 25 transactions
+        const log = process.env['POL_WHY_LOG'];
+        if (log && stats.transactions % 25 === 0) appendFileSync(log, `${new Date().toISOString()} ${summary()}\n`);
         stats.statuses.set(report.status, (stats.statuses.get(report.status) ?? 0) + 1);
         expect(report.decision).toEqual(before);
         const sets: string[][] = [];
@@ -75,9 +81,7 @@ describe('pol why on ifr.pol', () => {
       { ...params, endOnFailure: true },
     );
     // the figures the deep run records (test/why/README.md)
-    console.log(
-      `pol why on ifr.pol: ${stats.transactions} transactions, ${stats.suggestions} suggestions confirmed; status ${JSON.stringify(Object.fromEntries(stats.statuses))}; suggestions by number of changed facts ${JSON.stringify(Object.fromEntries([...stats.changes].sort((a, b) => a[0] - b[0])))}`,
-    );
+    console.log(summary());
     expect(stats.suggestions).toBeGreaterThan(0);
   }, 3_600_000 * 3);
 });
