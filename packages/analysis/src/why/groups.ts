@@ -12,7 +12,8 @@ import type { JsonValue } from '../witness.ts';
 
 export interface GroupPhrase {
   readonly path: string;
-  readonly group: string;
+  /** the group's name; undefined for "any other member" of a short enum */
+  readonly group: string | undefined;
   /** the group's members on the transaction's date, sorted */
   readonly members: readonly string[];
 }
@@ -54,6 +55,14 @@ function withValue(json: JsonValue, path: string, v: string): JsonValue {
   return copy;
 }
 
+/** Enums with at most this many other members may be said as "were a or b". */
+const MAX_LISTED = 4;
+
+function same(program: CheckedProgram, input: JsonValue, decision: DecisionJson, decidedBy: string): boolean {
+  const r = run(program, input);
+  return r.ok && r.result.decided_by === decidedBy && sameDecisionJson(r.result.decision, decision);
+}
+
 /** The most inputs tried for one suggestion (every member of every named group, in combination). */
 const MAX_TRIES = 5000;
 
@@ -86,11 +95,14 @@ export function groupPhrases(
       if (best && best.phrase.members.length >= members.length) continue;
       if (variants.length * members.length > MAX_TRIES) continue;
       const next = variants.flatMap((v) => members.map((m) => withValue(v, c.path, m)));
-      const all = next.every((v) => {
-        const r = run(program, v);
-        return r.ok && r.result.decided_by === decidedBy && sameDecisionJson(r.result.decision, decision);
-      });
+      const all = next.every((v) => same(program, v, decision, decidedBy));
       if (all) best = { phrase: { path: c.path, group: set.name, members }, variants: next };
+    }
+    // no group: a short list of choices may still all do ("were microscope or centrifuge")
+    const others = (program.enums.get(e)?.members ?? []).filter((m) => m !== c.before);
+    if (!best && others.length >= 2 && others.length <= MAX_LISTED && variants.length * others.length <= MAX_TRIES) {
+      const next = variants.flatMap((v) => others.map((m) => withValue(v, c.path, m)));
+      if (next.every((v) => same(program, v, decision, decidedBy))) best = { phrase: { path: c.path, group: undefined, members: others }, variants: next };
     }
     if (best) {
       out.push(best.phrase);

@@ -34,6 +34,7 @@ function shown(program: CheckedProgram, path: string, v: string): string {
 }
 
 function groupText(g: GroupPhrase): string {
+  if (g.group === undefined) return `${g.members.slice(0, -1).join(', ')} or ${g.members[g.members.length - 1]}`;
   return g.members.length <= 6 ? `in ${g.group} (${g.members.join(', ')})` : `in ${g.group} (${g.members.length} members, e.g. ${g.members.slice(0, 3).join(', ')})`;
 }
 
