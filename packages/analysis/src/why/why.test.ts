@@ -98,6 +98,13 @@ describe('pol why on a small policy', () => {
     expect(renderWhy(POLICY, r, 'text')).toContain('Many lines (many) would apply: stop (Sec. 4).');
   });
 
+  it('the same question gets the same answer, word for word (fixed seeds, a fresh context each time)', async () => {
+    const a = renderWhy(POLICY, await why(POLICY, TX), 'json');
+    const b = renderWhy(POLICY, await why(POLICY, TX), 'json');
+    expect(b).toBe(a);
+    expect(JSON.parse(a).suggestions.length).toBe(5);
+  });
+
   it('already decided as wanted: says so', async () => {
     const r = await why(POLICY, TX, { want: 'review(why: chip)' });
     expect(r.status).toBe('already');
