@@ -37,8 +37,8 @@ describe('pol why', () => {
     }
   });
 
-  it('--want with --keep: exit 1 when no allowed change leads there, saying so', () => {
-    const r = pol(['why', `${F}/export.pol`, '--input', `${F}/shipment.json`, '--want', 'license_required(reason: microscope)', '--keep', 'item']);
+  it('--want with --keep: exit 1 when no allowed change leads there, saying so (input from stdin)', () => {
+    const r = pol(['why', `${F}/export.pol`, '--input', '-', '--want', 'license_required(reason: microscope)', '--keep', 'item'], '{"item": "sequencer", "destination": "BR", "value": 25000}');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('No change to the facts that may change leads to license_required(reason: microscope).');
   });
@@ -70,7 +70,7 @@ describe('pol why', () => {
       const r = pol(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(`pol: error[cli/usage]: ${message}`);
-      expect(r.stderr).toContain('usage: pol why <file.pol> --input <file.json>');
+      expect(r.stderr).toContain('usage: pol why <file.pol> --input <file.json|->');
       noStack(r.stderr);
     }
   });

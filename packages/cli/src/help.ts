@@ -108,7 +108,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'why',
-    synopsis: '<file.pol> --input <file.json> [--want <decision>] [--keep a,b] [--format text|json]',
+    synopsis: '<file.pol> --input <file.json|-> [--want <decision>] [--keep a,b] [--format text|json]',
     summary: 'the smallest changes to a transaction that lead to another decision',
     description:
       'Finds the smallest changes to the facts of one transaction that lead to another decision (or the one\n' +
@@ -116,7 +116,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       'Every suggestion is confirmed by deciding the changed transaction. Fields the policy never reads are\n' +
       'never changed. Exit 0 suggestions found, 1 none, 2 error, 3 the solver gave up.',
     options: [
-      ['--input <file.json>', 'the transaction, one JSON object (required)'],
+      ['--input <file.json|->', 'the transaction, one JSON object (required; - reads standard input)'],
       ['--want <decision>', 'an outcome, or outcome(field: value), e.g. "authorized(authorization: AIA)"'],
       ['--keep <a,b>', 'fields that must not change; a record or list keeps everything inside it'],
       ['--format text|json', 'plain words (default) or JSON for tools'],

@@ -5,7 +5,7 @@
  * is already decided as wanted), 1 none (proved, or none within the limit), 2 error, 3 the solver
  * gave up.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { visible } from '@pol/core';
 import { why, renderWhy, Unsupported, WhyError } from '@pol/analysis/why';
 import { IoError, loadPolicyFromDisk, printDiagnostics, readText, UsageError } from '../io.ts';
@@ -26,8 +26,8 @@ export async function whyCommand(file: string, o: WhyCommandOptions): Promise<nu
   if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) throw new UsageError(`--timeout must be a whole number of milliseconds, not \`${o.timeout}\``);
   const keep = o.keep === undefined ? [] : o.keep.split(',').map((k) => k.trim()).filter((k) => k !== '');
   if (o.keep !== undefined && keep.length === 0) throw new UsageError('--keep needs field names, e.g. --keep destination,item');
-  if (!existsSync(o.input)) throw new IoError(`cannot read ${o.input}: no such file`);
-  const text = readText(o.input);
+  if (o.input !== '-' && !existsSync(o.input)) throw new IoError(`cannot read ${o.input}: no such file`);
+  const text = o.input === '-' ? readFileSync(0, 'utf8') : readText(o.input);
   if (text === undefined) throw new IoError(`cannot read ${o.input}: not a file`);
   let json: unknown;
   try {
