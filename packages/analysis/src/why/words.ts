@@ -83,7 +83,7 @@ export function renderWhy(program: CheckedProgram, r: WhyReport, format: WhyForm
         decision: s.decision,
         decided_by: s.decidedBy,
         rules: s.rules,
-        groups: s.groups,
+        groups: s.groups.map((g) => ({ path: g.path, group: g.group ?? null, members: g.members })),
         obligations: s.obligations,
         input: s.input,
       })),
