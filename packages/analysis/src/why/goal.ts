@@ -67,12 +67,17 @@ export function parseWant(program: CheckedProgram, text: string): Want {
   return { outcome: variant.name, fields, text: text.trim() };
 }
 
+/** A number of a decision as JSON writes it: a JSON number, a decimal string, or `n/d` when no decimal is exact. */
+export function rationalJson(v: Json | undefined): Rational | undefined {
+  if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+  const f = /^(-?\d+)\/(\d+)$/.exec(String(v));
+  return f ? Rational.of(BigInt(f[1]!), BigInt(f[2]!)) : Rational.parse(String(v));
+}
+
 function jsonEq(a: Json | undefined, b: Json | undefined): boolean {
-  if (typeof a === 'number' || typeof b === 'number' || (typeof a === 'string' && typeof b === 'string' && /^-?\d/.test(a) && /^-?\d/.test(b))) {
-    const x = a === null || a === undefined ? undefined : Rational.parse(String(a));
-    const y = b === null || b === undefined ? undefined : Rational.parse(String(b));
-    if (x && y) return x.eq(y);
-  }
+  const x = rationalJson(a);
+  const y = rationalJson(b);
+  if (x && y) return x.eq(y);
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
@@ -103,7 +108,7 @@ function valueIs(Z: Z, u: Universe, sv: SV, v: Json): ZExpr {
     case 'bool':
       return sv.v.eq(Z.Bool.val(v === true));
     case 'num': {
-      const r = Rational.parse(String(v));
+      const r = rationalJson(v);
       if (!r) return Z.Bool.val(false);
       return sv.v.eq(Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`));
     }

@@ -204,6 +204,13 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
       }
       if (!model) break;
       const set = free.filter((l) => Z.isTrue(model.eval(l.differs, true)));
+      if (set.length === 0) {
+        // the encoding decides the unchanged transaction otherwise than the interpreter: a bug,
+        // never a suggestion (and blocking the empty set would block everything)
+        gaveUp = true;
+        note = 'the solver and the interpreter disagree on this transaction (a bug in Pol; please report it)';
+        break outer;
+      }
       // no superset of this change: the next answer is another way
       s.add(Z.Or(...set.map((l) => Z.Not(l.differs))));
       const found = await valuesFor(Z, u, program, ir, input, read, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
