@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluate, resultToJson, validateInput, type CheckedProgram, type DecisionJson, type Json } from '@pol/core';
 import { why } from '@pol/analysis/why';
-import { freshZ3 } from '../../packages/analysis/src/smt/z3.ts';
 import { arbInputFor, arbPolicy, checkSource } from '../harness/policy-gen.ts';
 import { fcParams } from '../support/fc-config.ts';
 import { decided } from './support.ts';
@@ -82,7 +81,6 @@ function checked(src: string): CheckedProgram {
 
 describe('pol why: minimal against brute force on small random policies', () => {
   it('the fewest changed fields, and no suggestion holds a smaller one', async () => {
-    const Z = await freshZ3();
     let compared = 0;
     let withSuggestion = 0;
     await fc.assert(
@@ -99,7 +97,6 @@ describe('pol why: minimal against brute force on small random policies', () => 
           const report = await why(program, input, {
             keep: ['items'],
             maxChanges: 2,
-            z3: Z,
             domains: (path) => doms.get(path)?.values,
           });
           const brute = bruteForce(program, input, doms, before);

@@ -297,7 +297,6 @@ async function valuesFor(
     if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
     const r = await o.check();
     const found = r === 'sat' ? confirm(o.model()) : undefined;
-    o.release?.();
     if (found) return found;
     // nonlinear distances can be slow to minimise: then the solver's own answer is given
     if (open.length === 0 || r === 'unknown') break;
