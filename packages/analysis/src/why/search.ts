@@ -42,7 +42,10 @@ export interface WhyOptions {
    * exhaustive search over small domains; a caller could use it to ask only for realistic values.
    */
   readonly domains?: (path: string) => readonly Json[] | undefined;
-  /** a z3 context to reuse (tests running many questions); default a fresh one per call */
+  /**
+   * a z3 context to reuse; default a fresh one per call (as `pol why` does). One context reused
+   * for hundreds of IFR questions once failed inside z3 (a sort mismatch), so reuse only for a few.
+   */
   readonly z3?: Z;
 }
 
