@@ -12,12 +12,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePolicyFile, evaluate, resultToJson, validateInput, type CheckedProgram, type DecisionJson } from '@pol/core';
 import { why } from '@pol/analysis/why';
+import { freshZ3, type Z } from '../../packages/analysis/src/smt/z3.ts';
 import { arbIfrTransaction } from '../ifr-oracle/transactions.ts';
 import { fcParams } from '../support/fc-config.ts';
 import { REPO } from '../support/policy-files.ts';
 import { decided, leafDiff, underAny } from './support.ts';
 
 let program: CheckedProgram;
+let Z: Z;
 
 beforeAll(async () => {
   const loaded = compilePolicyFile(join(REPO, 'policies/ai-diffusion/ifr.pol'), (p) => {
@@ -29,6 +31,7 @@ beforeAll(async () => {
   });
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   program = loaded.program!;
+  Z = await freshZ3();
 });
 
 const KEEPABLE = ['date', 'activity', 'destination', 'item', 'item.kind', 'item.tpp', 'consignee', 'consignee.headquarters', 'consignee.parent_headquarters', 'veu', 'veu.compute_by_country', 'allocation_remaining_tpp'];
@@ -47,9 +50,10 @@ describe('pol why on ifr.pol', () => {
         const original = validateInput(program, tx);
         if (!original.ok) return; // the generator's transactions validate; a `require` could still refuse one
         const before = resultToJson(program, evaluate(program, original.value)).decision;
-        // a fresh solver context per transaction, as `pol why` has: one context reused for
-        // hundreds of questions once failed inside z3 (a sort mismatch after 610 transactions)
-        const report = await why(program, tx, { keep, ...(want ? { want } : {}) });
+        // one context for the run (a fresh one per question grows z3's memory past its 2 GB:
+        // contexts are freed only when JavaScript collects them); deep runs go in chunks of
+        // 200 per process (test/why/README.md)
+        const report = await why(program, tx, { keep, ...(want ? { want } : {}), z3: Z });
         stats.transactions++;
         // a deep run's progress (POL_WHY_LOG=file): the figures so far, every 25 transactions
         const log = process.env['POL_WHY_LOG'];

@@ -222,6 +222,8 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
     }
     searched = k;
   }
+  // solvers hold most of the memory: free them now (z3 frees them only when JavaScript collects them)
+  s.release();
   const status = suggestions.length > 0 ? 'found' : gaveUp ? 'unknown' : 'none-within';
   if (status === 'none-within') note = `no change of at most ${maxChanges} fact${maxChanges === 1 ? '' : 's'} leads to ${target}`;
   return { ...base, suggestions, searchedUpTo: searched, status, note };
@@ -300,6 +302,7 @@ async function valuesFor(
     if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
     const r = await o.check();
     const found = r === 'sat' ? confirm(o.model()) : undefined;
+    o.release();
     if (found) return found;
     // nonlinear distances can be slow to minimise: then the solver's own answer is given
     if (open.length === 0 || r === 'unknown') break;
