@@ -183,6 +183,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
   const maxChanges = Math.min(options.maxChanges ?? 6, free.length);
   const target = want ? want.text : 'another decision';
   const reachable = await s.check();
+  if (reachable !== 'sat') s.release();
   // a list that may grow was searched only up to EXTRA_ITEMS more items: then unsat proves less
   const growable = free.some((l) => !l.oldReached && /\[\d+\]/.test(l.path));
   if (reachable === 'unsat' && growable) return { ...base, suggestions: [], searchedUpTo: free.length, status: 'none-within', note: `no change to the facts that may change, with at most ${EXTRA_ITEMS} more items in each list, leads to ${target}` };
