@@ -123,6 +123,24 @@ export const COMMANDS: readonly CommandHelp[] = [
     examples: ['pol doc policies/ai-diffusion/ifr.pol --out digest --as-of 2025-06-01', 'pol doc policies/ai-diffusion/veu.pol.md --out veu-digest'],
   },
   {
+    name: 'why',
+    synopsis: '<file.pol> --input <file.json|-> [--want <decision>] [--keep a,b] [--format text|json]',
+    summary: 'the smallest changes to a transaction that lead to another decision',
+    description:
+      'Finds the smallest changes to the facts of one transaction that lead to another decision (or the one\n' +
+      '--want names), fewest changed fields first, each with the rule and citations that would then decide.\n' +
+      'Every suggestion is confirmed by deciding the changed transaction. Fields the policy never reads are\n' +
+      'never changed. Exit 0 suggestions found, 1 none, 2 error, 3 the solver gave up.',
+    options: [
+      ['--input <file.json|->', 'the transaction, one JSON object (required; - reads standard input)'],
+      ['--want <decision>', 'an outcome, or outcome(field: value), e.g. "authorized(authorization: AIA)"'],
+      ['--keep <a,b>', 'fields that must not change; a record or list keeps everything inside it'],
+      ['--format text|json', 'plain words (default) or JSON for tools'],
+      ['--timeout <ms>', "the solver's time limit per question"],
+    ],
+    examples: ['pol why ifr.pol --input tx.json', 'pol why ifr.pol --input tx.json --want "authorized(authorization: AIA)" --keep destination,item'],
+  },
+  {
     name: 'debug',
     synopsis: 'ir <file.pol> [--no-optimize]',
     summary: 'print the intermediate representation (for contributors)',

@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of', '--want', '--keep']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -145,6 +145,13 @@ export async function main(argv: string[]): Promise<number> {
       if (!out) throw new UsageError('doc needs --out <dir>');
       const { docCommand } = await import('./commands/doc.ts');
       return docCommand(one(args, 'policy file'), out, flag(args, '--as-of'));
+    }
+    case 'why': {
+      checkFlags(args, ['--input', '--want', '--keep', '--format', '--timeout']);
+      const input = flag(args, '--input');
+      if (!input) throw new UsageError('why needs --input <file.json>: the transaction to explain');
+      const { whyCommand } = await import('./commands/why.ts');
+      return whyCommand(one(args, 'policy file'), { input, want: flag(args, '--want'), keep: flag(args, '--keep'), format: (flag(args, '--format', ['text', 'json']) ?? 'text') as 'text' | 'json', timeout: flag(args, '--timeout') });
     }
     case 'lsp': {
       checkFlags(args, ['--stdio', '--clientProcessId']);
