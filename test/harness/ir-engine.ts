@@ -162,6 +162,8 @@ class IrEval {
         return this.member(this.value(e.elem) as string, this.p.sets[e.set]!);
       case 'agg':
         return this.aggregate(e);
+      case 'balance':
+        throw new Error('the IR test engine reads no ledger balances');
     }
   }
 

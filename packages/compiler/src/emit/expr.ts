@@ -6,7 +6,7 @@
 import type * as I from '@pol/core/ir';
 import { code } from './code.ts';
 import { commentText, group, lit, prop } from './text.ts';
-import { tsType, type TypeNames } from './ts-types.ts';
+import { CompileError, tsType, type TypeNames } from './ts-types.ts';
 import type { Names } from './names.ts';
 
 const MAX_SAFE = 9007199254740991n;
@@ -74,6 +74,8 @@ export class ExprPrinter {
         return this.refs.member(e.set, this.expr(e.elem, where, scope));
       case 'agg':
         return this.aggregate(e, where, scope);
+      case 'balance':
+        throw new CompileError('a policy with a ledger is not compiled yet; evaluate it with `--engine interpreter`');
     }
   }
 
