@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { balanceKey, evaluate, validateInput, checkProgram, parseSource, Rational, type RRecord } from '@pol/core';
+import { balanceKey, compilePolicyFile, evaluate, validateInput, parseSource, Rational, type RRecord } from '@pol/core';
 import { decideInOrder, loadLedgerPolicy } from './sequence.ts';
 
 const program = loadLedgerPolicy(join(import.meta.dirname, 'fixtures/quotas.pol'));
@@ -79,9 +79,8 @@ describe('ledger: a Tier 2 allocation', () => {
 describe('ledger: the checker', () => {
   const check = (body: string) => {
     const text = `unit TPP\nenum Tier { one, two }\ninput T as of date { id: Id date: Date who: Id tier: Tier n: Number amount: TPP veu: optional { id: Id } }\ndecision D { yes, no }\n${body}\notherwise decide no\n`;
-    const parsed = parseSource('t.pol', text);
-    expect(parsed.diagnostics).toEqual([]);
-    return checkProgram([parsed.file], new Map([['t.pol', parsed.source]]), 't.pol').diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(parseSource('t.pol', text).diagnostics).toEqual([]);
+    return compilePolicyFile('t.pol', (p) => (p === 't.pol' ? text : undefined)).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
   };
   const L = 'ledger L { of TPP per who per calendar year of date }';
 
@@ -112,8 +111,8 @@ describe('ledger: the checker', () => {
     expect(check(`${L}\nrule r { cites "x" decide yes records amount in L records amount in L }`)).toEqual(['ledger/recorded-twice']);
   });
   it('needs a transaction id when a ledger is declared', () => {
-    const parsed = parseSource('t.pol', 'unit TPP\ninput T { who: Id amount: TPP }\ndecision D { yes }\nledger L { of TPP per who }\notherwise decide yes\n');
-    const codes = checkProgram([parsed.file], new Map([['t.pol', parsed.source]]), 't.pol').diagnostics.map((d) => d.code);
+    const text = 'unit TPP\ninput T { who: Id amount: TPP }\ndecision D { yes }\nledger L { of TPP per who }\notherwise decide yes\n';
+    const codes = compilePolicyFile('t.pol', (p) => (p === 't.pol' ? text : undefined)).diagnostics.map((d) => d.code);
     expect(codes).toContain('ledger/missing-transaction-id');
   });
 });

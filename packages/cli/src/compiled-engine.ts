@@ -16,5 +16,6 @@ export async function compiledEngine(program: CheckedProgram): Promise<Engine> {
     name: 'compiled',
     validate: (json) => mod.validate(json),
     evaluate: (value, explain) => mod.evaluate(value, { explain }) as ResultJson,
+    ledger: undefined,
   };
 }
