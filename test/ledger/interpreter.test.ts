@@ -105,6 +105,8 @@ describe('ledger: the checker', () => {
     expect(check(`${L}\nrule r { cites "x" when who = who decide yes }`)).toContain('ledger/id-not-a-value');
     expect(check(`${L}\nrequire L >= 0 TPP because "x"\nrule r { cites "x" decide yes }`)).toEqual(['ledger/read-in-require']);
     expect(check(`ledger M { of TPP per who opening M }\nrule r { cites "x" decide yes }`)).toEqual(['ledger/opening-reads-ledger']);
+    // through a define, too (the opening would need itself)
+    expect(check(`ledger M { of TPP per who opening start }\ndefine start = M + amount\nrule r { cites "x" decide yes }`)).toEqual(['ledger/opening-reads-ledger']);
     expect(check(`${L}\nconst C = L\nrule r { cites "x" when C > 0 TPP decide yes }`)).toEqual(['check/not-constant']);
     expect(check(`${L}\nrule r { cites "x" decide yes records amount in who }`)).toEqual(['ledger/not-a-ledger']);
     expect(check(`${L}\nrule r { cites "x" decide yes records amount }`)).toEqual(['ledger/not-a-ledger']);

@@ -100,7 +100,8 @@ describe('pol eval --ledger', () => {
 
   it('resumes a run killed with SIGKILL in the middle of 100,000 shipments to the balances of an uninterrupted run', async () => {
     const input = file('100k.jsonl', lines(shipments(100_000)));
-    const cli = [join(REPO, 'packages/cli/src/bin.ts'), 'eval', POLICY, '--input', input, ...ARGS, '--ledger'];
+    // the default engine (the compiled module) here; the tests above use the interpreter
+    const cli = [join(REPO, 'packages/cli/src/bin.ts'), 'eval', POLICY, '--input', input, '--ledger'];
     const runToFile = (db: string, out: string): number => {
       const fd = openSync(out, 'w');
       const r = spawnSync(process.execPath, ['--import', 'tsx', ...cli, db], { cwd: REPO, stdio: ['ignore', fd, 'pipe'] });

@@ -12,10 +12,14 @@ export async function compiledEngine(program: CheckedProgram): Promise<Engine> {
     if (e instanceof CompileError) throw new UsageError(`the compiler cannot compile this policy: ${e.message}; use --engine interpreter`);
     throw e;
   }
+  const balanceKeys = mod.balanceKeys;
   return {
     name: 'compiled',
     validate: (json) => mod.validate(json),
-    evaluate: (value, explain) => mod.evaluate(value, { explain }) as ResultJson,
-    ledger: undefined,
+    evaluate: (value, explain, balances) => mod.evaluate(value, balances ? { explain, balances: Object.fromEntries(balances) } : { explain }) as ResultJson,
+    ledger:
+      balanceKeys === undefined
+        ? undefined
+        : { transactionId: (value) => (value as { readonly id: string }).id, balanceKeys: (value) => balanceKeys(value) },
   };
 }

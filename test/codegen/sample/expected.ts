@@ -337,6 +337,8 @@ type VType =
   | { readonly k: 'bool' }
   | { readonly k: 'number'; readonly unit: string | null }
   | { readonly k: 'date' }
+  /** an identifier: non-empty text, compared as written (it only keys a ledger) */
+  | { readonly k: 'id' }
   | {
       readonly k: 'enum';
       readonly name: string;
@@ -433,6 +435,10 @@ function check(type: VType, json: unknown, path: string, errors: InputError[]): 
         return fail(describe(json) + ' is not a calendar date');
       if (typeof json !== 'string' || !isValidDate(json))
         return fail('expected a date "YYYY-MM-DD", found ' + describe(json));
+      return json;
+    case 'id':
+      if (typeof json !== 'string' || json.length === 0)
+        return fail('expected an identifier (a non-empty text), found ' + describe(json));
       return json;
     case 'enum': {
       if (typeof json !== 'string') return fail('expected a ' + type.name + ', found ' + describe(json));

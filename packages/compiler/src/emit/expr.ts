@@ -6,7 +6,7 @@
 import type * as I from '@pol/core/ir';
 import { code } from './code.ts';
 import { commentText, group, lit, prop } from './text.ts';
-import { CompileError, tsType, type TypeNames } from './ts-types.ts';
+import { tsType, type TypeNames } from './ts-types.ts';
 import type { Names } from './names.ts';
 
 const MAX_SAFE = 9007199254740991n;
@@ -18,6 +18,8 @@ export interface Refs {
   def(id: number): string;
   /** code for "x is in set #id on the evaluation date" */
   member(id: number, x: string): string;
+  /** code for the balance of ledger #id before this transaction */
+  balance(id: number): string;
 }
 
 export class ExprPrinter {
@@ -75,7 +77,7 @@ export class ExprPrinter {
       case 'agg':
         return this.aggregate(e, where, scope);
       case 'balance':
-        throw new CompileError('a policy with a ledger is not compiled yet; evaluate it with `--engine interpreter`');
+        return this.refs.balance(e.ledger);
     }
   }
 

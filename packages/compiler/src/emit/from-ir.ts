@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { runtimeNames, runtimeText } from '../runtime/inline.ts';
 import { code } from './code.ts';
 import { ExprPrinter } from './expr.ts';
+import { LEDGER_NAMES, LedgerPrinter } from './ledgers.ts';
 import { Names } from './names.ts';
 import { RulePrinter } from './rules.ts';
 import { commentText, lit, prop, typeKey, wrapList } from './text.ts';
@@ -69,10 +70,12 @@ class ModulePrinter {
   private readonly setCode: ((x: string) => string)[] = [];
   /** per-evaluation caches (defs, dated sets): declared as module variables, reset by `begin` */
   private readonly caches: { name: string; type: string }[] = [];
+  private readonly ledgers: LedgerPrinter;
 
   constructor(private readonly p: I.Program) {
     this.names.reserve(runtimeNames());
     this.names.reserve(MODULE_NAMES);
+    if (p.ledgers.length > 0) this.names.reserve(LEDGER_NAMES);
     for (const e of p.enums) this.enumNames.set(e.name, { type: this.names.take(e.name), alias: this.names.take(`Enum_${e.name}`), vtype: this.names.take(`V_${e.name}`) });
     for (const r of p.records.keys()) this.recordNames.set(r, { type: this.names.take(r), alias: this.names.take(`Rec_${r}`) });
     this.types = {
@@ -80,9 +83,11 @@ class ModulePrinter {
       enumVType: (n) => this.enumNames.get(n)!.vtype,
       recordType: (n) => (n === undefined ? undefined : this.recordNames.get(n)?.type),
     };
+    this.ledgers = new LedgerPrinter(p, this.names);
     this.ex = new ExprPrinter(p, this.names, this.types, {
       def: (id) => this.defCode[id]!,
       member: (id, x) => this.setCode[id]!(x),
+      balance: (id) => this.ledgers.balance(id),
     });
   }
 
@@ -151,7 +156,7 @@ class ModulePrinter {
         readonly citations: readonly string[];
         readonly decided_by: string;
         readonly trace: readonly TraceStep[];
-        explain?: readonly ExplainStep[];
+        explain?: readonly ExplainStep[];${p.ledgers.length > 0 ? '\n        /** what the deciding rule records in the ledgers */\n        postings?: readonly Posting[];' : ''}
       }`);
   }
 
@@ -219,6 +224,7 @@ class ModulePrinter {
     I.everyExpr(p).forEach(walk);
     for (const s of p.sets) if (used.has(s.id)) this.set(s);
     for (const d of p.defs) this.def(d);
+    if (this.ledgers.active) this.ledgers.declarations(this.ex, this.out, this.caches);
     const asOf = p.input.asOf;
     o.push(code`
       // The evaluation in progress. \`evaluate\` and \`validate\` run to completion without calling out,
@@ -233,7 +239,7 @@ class ModulePrinter {
       function begin(input: Input): void {
         IN = input;
         ON = ${asOf ? `${prop('input', asOf)} ?? undefined` : 'undefined'};
-        WIN = OTHERWISE;
+        WIN = OTHERWISE;${this.ledgers.active ? '\n        BAL = {};' : ''}
         ${this.caches.map((c) => `${c.name} = undefined;`)}
       }`);
   }
@@ -313,21 +319,23 @@ class ModulePrinter {
           return undefined;
         }`);
     }
+    if (this.ledgers.active) this.ledgers.postings(this.ex, this.out);
+    const ledgers = this.ledgers.active;
     const run =
       chunks.length === 0
         ? ['const $d: Decision | undefined = undefined;']
         : [`${chunks.length === 1 ? 'const' : 'let'} $d = ${chunks[0]}($x);`, ...chunks.slice(1).map((f) => `if ($d === undefined) $d = ${f}($x);`)];
     this.out.push(code`
       /** Decides a validated input. Never throws on one. */
-      export function evaluate(input: Input, options?: EvaluateOptions): Result {
-        begin(input);
+      export function evaluate(input: Input, options?: EvaluateOptions${ledgers ? ' & { readonly balances?: Balances }' : ''}): Result {
+        begin(input);${ledgers ? '\n        if (options !== undefined && options.balances !== undefined) BAL = options.balances;' : ''}
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
         ${run}
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
-        // a decision the policy fixes, not explaining: the result built once for it
-        if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;
+        ${ledgers ? '// postings differ with every input: no result is built once' : '// a decision the policy fixes, not explaining: the result built once for it'}
+        ${ledgers ? '' : 'if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;'}
         const $result: Result = {
           decision: $decision,
           alternatives: $n.alternatives,
@@ -336,7 +344,7 @@ class ModulePrinter {
           decided_by: $n.id,
           trace: $trace ? $n.trace : EMPTY,
         };
-        if ($x !== undefined) $result.explain = $x;
+        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n        $result.postings = postingsOf($n.id);' : ''}
         return $result;
       }`);
   }

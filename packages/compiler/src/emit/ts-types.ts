@@ -47,8 +47,7 @@ export function tsType(t: Type, mode: Mode, n: TypeNames): string {
       return named ?? recordLiteral(t, mode, n);
     }
     case 'id':
-      // the compiled module does not keep ledgers yet (docs/ledger.md): refused, never miscompiled
-      throw new CompileError('a policy with a ledger (an `Id` input) is not compiled yet; evaluate it with `--engine interpreter`');
+      return vt ? `{ k: 'id' }` : 'string';
     case 'set':
     case 'error':
       if (mode === 'json') return 'Json';

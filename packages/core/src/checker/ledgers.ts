@@ -5,6 +5,7 @@
  * part of its keys must be known present (as for any optional value), so a balance always has a key.
  */
 import type * as A from '../ast/nodes.ts';
+import { forEachChild } from '../ast/visit.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { ERROR, numberOf, sameType, type Type } from '../types/pol-types.ts';
 import * as E from './ledger-errors.ts';
@@ -37,7 +38,7 @@ export class LedgerChecker {
     private readonly used: Set<string>,
   ) {}
 
-  /** Checks every ledger declaration, before the rules that read them. */
+  /** Checks every ledger's unit and keys, before the globals and rules that read them. */
   declarations(): void {
     const { ledgers, input } = this.symbols;
     if (ledgers.size === 0) return;
@@ -45,6 +46,10 @@ export class LedgerChecker {
     const id = input?.type.fields.get('id');
     if (input && (!id || id.kind !== 'id')) this.out.push(E.missingTransactionId(first, input.decl, id));
     for (const decl of ledgers.values()) this.infos.set(decl.name.name, this.declaration(decl));
+  }
+
+  /** Types the opening balances, after the globals (an opening may name a define). */
+  openings(): void {
     for (const info of this.infos.values()) {
       if (!info.opening) continue;
       this.inOpening = info.name;
@@ -53,6 +58,9 @@ export class LedgerChecker {
       const inner = t.kind === 'optional' ? t.inner : t;
       if (!sameType(inner, expected)) this.host.mismatch(info.opening, expected, inner);
       this.inOpening = undefined;
+      // through a define too: an opening that needs a balance would need itself
+      const via = this.readsLedger(info.opening, new Set());
+      if (via) this.out.push(E.ledgerInOpening(via, info.name));
     }
   }
 
@@ -129,6 +137,27 @@ export class LedgerChecker {
     }
     if (t.kind === 'enum') this.used.add(t.name);
     return { label: text, path, period: undefined, optional };
+  }
+
+  /** A define named in `e` (at any depth of defines) that reads a ledger balance, if any. */
+  private readsLedger(e: A.Expr, seen: Set<string>): A.Identifier | undefined {
+    let found: A.Identifier | undefined;
+    const walk = (x: A.Expr): void => {
+      if (found) return;
+      if (x.kind === 'identifier') {
+        const r = this.host.resolutions.get(x);
+        if (r?.kind === 'ledger') found = x;
+        else if (r?.kind === 'define' && !seen.has(r.name)) {
+          seen.add(r.name);
+          const g = this.symbols.globals.get(r.name);
+          if (g && this.readsLedger(g.value, seen)) found = x;
+        }
+        return;
+      }
+      forEachChild(x, walk, undefined);
+    };
+    walk(e);
+    return found;
   }
 
   private note(e: A.Expr, t: Type): Type {

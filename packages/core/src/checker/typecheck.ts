@@ -48,8 +48,9 @@ export class TypeChecker implements Typing {
 
   /** Types the globals (in dependency order), then the requires, rules and `otherwise` decisions. */
   run(): void {
-    for (const g of this.symbols.globalOrder) this.globalTypes.set(g, this.global(g));
     this.ledgers.declarations();
+    for (const g of this.symbols.globalOrder) this.globalTypes.set(g, this.global(g));
+    this.ledgers.openings();
     for (const d of this.symbols.declarations) {
       if (d.kind === 'require') {
         this.ledgers.inRequire = true;

@@ -35,6 +35,8 @@ class Lowering {
 
   program(): I.Program {
     const p = this.p;
+    // named first: a define may read a balance
+    p.ledgers.forEach((l, i) => this.ledgerIds.set(l.name, i));
     for (const g of p.groups) this.namedSet(g.name.name, g.value, g.span);
     // consts never depend on defines (the checker forbids it), so consts first keeps dependency order
     for (const d of [...p.consts, ...p.defines]) {
@@ -48,8 +50,7 @@ class Lowering {
       this.defIds.set(d.name.name, id);
     }
     // before the rules, whose records name ledgers by index; openings read only the input
-    const ledgers = p.ledgers.map((l, i): I.LedgerDef => {
-      this.ledgerIds.set(l.name, i);
+    const ledgers = p.ledgers.map((l): I.LedgerDef => {
       return { name: l.name, unit: l.unit, keys: l.keys.map((k) => ({ label: k.label, path: k.path, period: k.period })), opening: l.opening ? this.expr(l.opening) : undefined };
     });
     const requires = p.requires.map((r): I.Require => {
