@@ -118,3 +118,21 @@ describe('ledger: the checker', () => {
     expect(codes).toContain('ledger/missing-transaction-id');
   });
 });
+
+describe('ledger: pol replay threads each version’s balances in log order', () => {
+  it('counts the shipment that a lower LPP limit turns into a license, which a replay without balances would miss', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { compilePolicyFile } = await import('@pol/core');
+    const { replay } = await import('@pol/analysis');
+    const path = join(import.meta.dirname, 'fixtures/quotas.pol');
+    const text = readFileSync(path, 'utf8');
+    const load = (t: string) => compilePolicyFile(path, (p) => (p === path ? t : undefined)).program!;
+    const before = load(text);
+    const after = load(text.replace('const LPP_LIMIT = 26_900_000 TPP', 'const LPP_LIMIT = 20_000_000 TPP'));
+    // six shipments of 4,800,000 TPP to one consignee: 5 under LPP before, 4 after
+    const log = [1, 2, 3, 4, 5, 6].map((i) => JSON.stringify(shipment(i, '2025-04-01', { destination: 'FR' }))).join('\n');
+    const s = replay(before, after, log);
+    expect(s.changed).toBe(1);
+    expect(s.transitions).toEqual([{ before: 'authorized(authorization: LPP)', after: 'license_required', obligationsOnly: false, count: 1, lines: [5] }]);
+  });
+});
