@@ -188,7 +188,7 @@ class ModulePrinter {
         const result = (trace: readonly TraceStep[]): Result | null =>
           decision === null
             ? null
-            : Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace });
+            : Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace${this.ledgers.active ? ', postings: EMPTY' : ''} });
         return { id: n.id, obligations: n.obligations, citations: n.citations, trace: n.trace, decision, alternatives, full: result(n.trace), bare: result(EMPTY), variants: undefined };
       }
 
@@ -334,8 +334,8 @@ class ModulePrinter {
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
-        ${ledgers ? '// postings differ with every input: no result is built once' : '// a decision the policy fixes, not explaining: the result built once for it'}
-        ${ledgers ? '' : 'if ($x === undefined && $decision === $n.decision) return ($trace ? $n.full : $n.bare)!;'}
+        // a decision the policy fixes, not explaining${ledgers ? ', posting nothing' : ''}: the result built once for it${ledgers ? '\n        const $p = postingsOf($n.id);' : ''}
+        if ($x === undefined && $decision === $n.decision${ledgers ? ' && $p.length === 0' : ''}) return ($trace ? $n.full : $n.bare)!;
         const $result: Result = {
           decision: $decision,
           alternatives: $n.alternatives,
@@ -344,7 +344,7 @@ class ModulePrinter {
           decided_by: $n.id,
           trace: $trace ? $n.trace : EMPTY,
         };
-        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n        $result.postings = postingsOf($n.id);' : ''}
+        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n        $result.postings = $p;' : ''}
         return $result;
       }`);
   }

@@ -122,12 +122,12 @@ export class LedgerPrinter {
         return { ledger: name, key: JSON.parse(key.slice(name.length)) as string[], before: numberJson(before), amount: numberJson(amount), after: numberJson(add(before, amount)) };
       }
 
-      /** The postings of the rule or exception that decided. */
-      function postingsOf(id: string): Posting[] {
+      /** The postings of the rule or exception that decided (a shared empty list when it records nothing). */
+      function postingsOf(id: string): readonly Posting[] {
         switch (id) {
           ${cases}
           default:
-            return [];
+            return EMPTY;
         }
       }`);
   }
