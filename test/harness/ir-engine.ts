@@ -6,7 +6,7 @@
  * (not the interpreter's), since a shared helper would hide a lowering bug; turning values into
  * JSON is not semantics, so that is core's `valueToJson`.
  */
-import { Rational, valueToJson, type ResultJson, type DecisionJson, type TraceStepJson, type ExplainStepJson, type RValue, type RRecord } from '@pol/core';
+import { balanceKey, Rational, valueToJson, type ResultJson, type DecisionJson, type TraceStepJson, type ExplainStepJson, type RValue, type RRecord } from '@pol/core';
 import * as IR from '@pol/core/ir';
 
 interface Resolved {
@@ -16,8 +16,9 @@ interface Resolved {
   trace: IR.Rule[];
 }
 
-export function evaluateIr(p: IR.Program, input: RRecord, explain: boolean): ResultJson {
-  return new IrEval(p, input, explain).run();
+/** `balances`: a ledger policy's balances before this input, by core's balance keys. */
+export function evaluateIr(p: IR.Program, input: RRecord, explain: boolean, balances: ReadonlyMap<string, Rational> = new Map()): ResultJson {
+  return new IrEval(p, input, explain, balances).run();
 }
 
 class IrEval {
@@ -30,6 +31,7 @@ class IrEval {
     private readonly p: IR.Program,
     private readonly input: RRecord,
     explain: boolean,
+    private readonly balances: ReadonlyMap<string, Rational>,
   ) {
     const f = p.input.asOf;
     const v = f === undefined ? null : input.get(f);
@@ -41,14 +43,14 @@ class IrEval {
     for (const r of this.p.rules) {
       if (!this.applies(r)) continue;
       const res = this.resolve(r);
-      return this.json(res, res.trace.map((x) => this.step(x)));
+      return this.json(res, res.trace.map((x) => this.step(x)), res.trace[res.trace.length - 1]!);
     }
     const o = this.p.otherwise;
     const trace: TraceStepJson[] = [{ id: 'otherwise', kind: 'otherwise', title: null, cites: [...o.cites], file: o.site.file, line: o.site.line }];
     return this.json({ decision: this.decision(o.decide), alternatives: [], obligations: [], trace: [] }, trace);
   }
 
-  private json(r: Resolved, trace: TraceStepJson[]): ResultJson {
+  private json(r: Resolved, trace: TraceStepJson[], decider?: IR.Rule): ResultJson {
     const citations: string[] = [];
     for (const s of trace) for (const c of s.cites) if (!citations.includes(c)) citations.push(c);
     const out: ResultJson = {
@@ -60,7 +62,30 @@ class IrEval {
       trace,
     };
     if (this.notApplied) out.explain = this.notApplied;
+    if (this.p.ledgers.length > 0) {
+      out.postings = (decider?.records ?? []).map((c) => {
+        const before = this.balance(c.ledger);
+        const amount = this.value(c.amount) as Rational;
+        return { ledger: this.p.ledgers[c.ledger]!.name, key: this.key(c.ledger), before: before.toJSON(), amount: amount.toJSON(), after: before.add(amount).toJSON() };
+      });
+    }
     return out;
+  }
+
+  private key(ledger: number): string[] {
+    return this.p.ledgers[ledger]!.keys.map((k) => {
+      let v: RValue = this.input;
+      for (const s of k.path) v = (v as RRecord).get(s) ?? null;
+      return k.period === 'calendar-year' ? (v as string).slice(0, 4) : (v as string);
+    });
+  }
+
+  private balance(ledger: number): Rational {
+    const l = this.p.ledgers[ledger]!;
+    const given = this.balances.get(balanceKey(l.name, this.key(ledger)));
+    if (given) return given;
+    const opening = l.opening ? this.value(l.opening) : null;
+    return opening instanceof Rational ? opening : Rational.ZERO;
   }
 
   private step(r: IR.Rule): TraceStepJson {
@@ -162,6 +187,8 @@ class IrEval {
         return this.member(this.value(e.elem) as string, this.p.sets[e.set]!);
       case 'agg':
         return this.aggregate(e);
+      case 'balance':
+        return this.balance(e.ledger);
     }
   }
 

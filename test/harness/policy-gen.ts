@@ -16,6 +16,8 @@ interface Ctx {
   readonly groups: readonly { name: string; of: 'Country' | 'E0' }[];
   readonly defines: { name: string; t: 'num' | 'unit' | 'bool' }[];
   readonly consts: { name: string; t: 'num' | 'unit' }[];
+  /** a policy with ledgers: L0 (U0, per who and calendar year) and L1 (Number, per e0) */
+  readonly ledgers?: boolean;
 }
 
 const intLit = fc.oneof(
@@ -42,6 +44,7 @@ function numExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
   const nd = c.defines.filter((k) => k.t === 'num').map((k) => k.name);
   if (nd.length && !inAgg) atoms.push(fc.constantFrom(...nd));
   if (inAgg) atoms.push(fc.constant(`${inAgg}.m`));
+  if (c.ledgers) atoms.push(fc.constant('L1'));
   if (depth <= 0) return fc.oneof(...atoms);
   const sub = numExpr(c, depth - 1, inAgg);
   return fc.oneof(
@@ -65,6 +68,7 @@ function unitExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
   const ud = c.defines.filter((k) => k.t === 'unit').map((k) => k.name);
   if (ud.length && !inAgg) atoms.push(fc.constantFrom(...ud));
   if (inAgg) atoms.push(fc.constant(`${inAgg}.q`));
+  if (c.ledgers) atoms.push(fc.constant('L0'));
   if (depth <= 0) return fc.oneof(...atoms);
   const sub = unitExpr(c, depth - 1, inAgg);
   const num = numExpr(c, depth - 1, inAgg);
@@ -151,6 +155,9 @@ function body(c: Ctx, kind: 'rule' | 'exception', depth: number, names: { n: num
       when: fc.option(boolExpr(c, 2), { freq: 8, nil: undefined }),
       decide: decision(c),
       obligations: fc.array(fc.constantFrom('Keep records', 'Report "now"'), { maxLength: 2 }),
+      records: c.ledgers
+        ? fc.tuple(fc.option(unitExpr(c, 1), { freq: 2, nil: undefined }), fc.option(numExpr(c, 1), { freq: 3, nil: undefined }))
+        : fc.constant([undefined, undefined] as const),
       excs: exc,
     })
     .chain((r) =>
@@ -163,6 +170,8 @@ function body(c: Ctx, kind: 'rule' | 'exception', depth: number, names: { n: num
         if (r.when) lines.push(`  when ${r.when}`);
         lines.push(`  decide ${r.decide}`);
         for (const o of r.obligations) lines.push(`  obligation "${o.replace(/"/g, '\\"')}"`);
+        if (r.records[0] !== undefined) lines.push(`  records ${r.records[0]} in L0`);
+        if (r.records[1] !== undefined) lines.push(`  records ${r.records[1]} in L1`);
         for (const s of subs) lines.push(s.text.replace(/^/gm, '  '));
         lines.push('}');
         return { text: lines.join('\n') };
@@ -171,7 +180,7 @@ function body(c: Ctx, kind: 'rule' | 'exception', depth: number, names: { n: num
 }
 
 /** A random well-typed policy, as .pol source text. */
-export function arbPolicy(options: { maxRules?: number } = {}): fc.Arbitrary<string> {
+export function arbPolicy(options: { maxRules?: number; ledgers?: boolean } = {}): fc.Arbitrary<string> {
   return fc
     .record({
       e0: fc.integer({ min: 2, max: 4 }),
@@ -186,7 +195,7 @@ export function arbPolicy(options: { maxRules?: number } = {}): fc.Arbitrary<str
       const e0 = Array.from({ length: s.e0 }, (_, i) => `E0_${i}`);
       const e1 = Array.from({ length: s.e1 }, (_, i) => `E1_${i}`);
       const groups = s.groups.map(([of], i) => ({ name: `G${i}`, of }));
-      const c: Ctx = { e0, e1, groups: [], defines: [], consts: [] };
+      const c: Ctx = { e0, e1, groups: [], defines: [], consts: [], ledgers: options.ledgers === true };
       const parts: fc.Arbitrary<string>[] = [];
       // groups: literal with dated members, or union/difference of earlier ones
       groups.forEach((g, i) => {
@@ -224,9 +233,10 @@ export function arbPolicy(options: { maxRules?: number } = {}): fc.Arbitrary<str
         out.push(`enum E0 { ${e0.join(', ')} }`, `enum E1 { ${e1.join(', ')} }`, `unit U0 "a unit"`);
         out.push(`record Item {\n  c: Country\n  q: U0\n  m: Number\n  flag: Boolean\n}`);
         out.push(
-          `input In as of date {\n  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  items: list of Item\n}`,
+          `input In as of date {\n${options.ledgers ? '  id: Id\n  who: Id\n' : ''}  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  items: list of Item\n}`,
         );
         out.push(`decision Outcome {\n  none\n  amount(x: Number)\n  kind(k: E0)\n  flagged(f: Boolean, at: Date)\n  qty(u: U0)\n}`);
+        if (options.ledgers) out.push('ledger L0 "per who and year" {\n  of U0\n  per who\n  per calendar year of date\n  opening o1\n}', 'ledger L1 {\n  of Number\n  per e0\n}');
         out.push(...decls);
         out.push(...rs.map((r) => r.text));
         out.push(`otherwise decide ${otherwise}`);
@@ -320,6 +330,9 @@ function valueArb(program: CheckedProgram, t: Type, depth: number): fc.Arbitrary
     }
     case 'optional':
       return fc.option(valueArb(program, t.inner, depth), { nil: null, freq: 3 });
+    case 'id':
+      // few values, so that a sequence of inputs meets the same balance again
+      return fc.constantFrom('A', 'B', 'C-1');
     case 'list':
       return fc.array(valueArb(program, t.element, depth + 1), { maxLength: depth > 1 ? 1 : 4 });
     case 'record': {

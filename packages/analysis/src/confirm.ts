@@ -2,14 +2,17 @@
 // The one deliberate use of the interpreter outside the CLI: a witness is reported only when the
 // reference semantics confirms it (test/architecture allows this file, and only this one).
 import { evaluate, resultToJson, validateInput } from '@pol/core/interpreter';
-import type { CheckedProgram, ResultJson } from '@pol/core/checker';
+import { balanceKey, type CheckedProgram, type Rational, type ResultJson } from '@pol/core/checker';
 
 export type Run = { ok: true; result: ResultJson } | { ok: false; errors: string[] };
 
-export function run(program: CheckedProgram, json: unknown): Run {
+/** `balances`: a ledger policy's balances before this input, updated with its postings. */
+export function run(program: CheckedProgram, json: unknown, balances?: Map<string, Rational>): Run {
   const v = validateInput(program, json);
   if (!v.ok) return { ok: false, errors: v.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
-  return { ok: true, result: resultToJson(program, evaluate(program, v.value)) };
+  const r = evaluate(program, v.value, balances ? { balances } : {});
+  if (balances) for (const p of r.postings) balances.set(balanceKey(p.ledger, p.key), p.after);
+  return { ok: true, result: resultToJson(program, r) };
 }
 
 export function sameDecisionJson(a: ResultJson['decision'], b: ResultJson['decision']): boolean {

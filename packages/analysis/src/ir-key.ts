@@ -54,6 +54,10 @@ class Keys {
         return `$${this.stack.lastIndexOf(e.id)}`;
       case 'def':
         return this.def(e.id);
+      case 'balance': {
+        const l = this.p.ledgers[e.ledger]!;
+        return `balance(${l.name}[${l.keys.map((k) => k.label).join(',')}])`;
+      }
       case 'not':
       case 'neg':
       case 'present':

@@ -3,7 +3,7 @@
  * a time (`Replayer.add`), so a log of any length is replayed in constant memory: per group only a
  * count and the first few line numbers are kept, and invalid lines are grouped by reason.
  */
-import type { CheckedProgram } from '@pol/core/checker';
+import type { CheckedProgram, Rational } from '@pol/core/checker';
 import { run, sameBehaviour, decisionText } from './confirm.ts';
 
 /** line numbers kept per group, as examples to look up */
@@ -56,11 +56,18 @@ export class Replayer {
   private readonly s: ReplaySummary = { total: 0, unchanged: 0, changed: 0, transitions: [], invalid: [], unparseable: { count: 0, lines: [], firstMessage: undefined } };
   private readonly byPair = new Map<string, Transition>();
   private readonly byReason = new Map<string, Rejection>();
+  // A version with ledgers keeps its own balances, in log order: each line is decided on what the
+  // lines before it would have posted under that version (from the openings; docs/ledger.md).
+  private readonly balancesBefore: Map<string, Rational> | undefined;
+  private readonly balancesAfter: Map<string, Rational> | undefined;
 
   constructor(
     private readonly before: CheckedProgram,
     private readonly after: CheckedProgram,
-  ) {}
+  ) {
+    this.balancesBefore = before.ledgers.length > 0 ? new Map() : undefined;
+    this.balancesAfter = after.ledgers.length > 0 ? new Map() : undefined;
+  }
 
   add(line: number, raw: string): void {
     const s = this.s;
@@ -77,8 +84,8 @@ export class Replayer {
     if (json && typeof json === 'object' && !Array.isArray(json) && 'input' in json && Object.keys(json).every((k) => ['input', 'id', 'decision', 'result'].includes(k))) {
       json = (json as { input: unknown }).input;
     }
-    const rb = run(this.before, json);
-    const ra = run(this.after, json);
+    const rb = run(this.before, json, this.balancesBefore);
+    const ra = run(this.after, json, this.balancesAfter);
     if (!rb.ok || !ra.ok) {
       const rejectedBy = !rb.ok && !ra.ok ? 'both' : !rb.ok ? 'before' : 'after';
       const reason = reasonOf(!rb.ok ? rb.errors : (ra as { errors: string[] }).errors);

@@ -3,6 +3,7 @@ import { Rational } from '@pol/core/checker';
 import { fromDayNumber } from './smt/dates.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
+import { ID_ENUM } from './smt/sym-input.ts';
 import type { ZExpr } from './smt/z3.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
@@ -20,6 +21,7 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       return fromDayNumber(Number(intOf(model.eval(v.v, true))));
     case 'enum': {
       const i = Number(intOf(model.eval(v.v, true)));
+      if (v.name === ID_ENUM) return `id-${i}`;
       const m = u.enums.get(v.name)?.[i];
       if (m === undefined) throw new NotRepresentable(`member ${i} of ${v.name}`);
       return m;

@@ -12,13 +12,19 @@ export async function compiledEngine(program: CheckedProgram): Promise<Engine> {
     if (e instanceof CompileError) throw new UsageError(`the compiler cannot compile this policy: ${e.message}; use --engine interpreter`);
     throw e;
   }
+  const balanceKeys = mod.balanceKeys;
   return {
     name: 'compiled',
     validate: (json) => mod.validate(json),
     // without `policy`, which the module puts on every result: pol's output says the policy once, as the interpreter's does
-    evaluate: (value, explain) => {
-      const { policy: _policy, ...result } = mod.evaluate(value, { explain, alternatives: true }) as ResultJson & { policy?: unknown };
+    evaluate: (value, explain, balances) => {
+      const options = balances ? { explain, alternatives: true, balances: Object.fromEntries(balances) } : { explain, alternatives: true };
+      const { policy: _policy, ...result } = mod.evaluate(value, options) as ResultJson & { policy?: unknown };
       return result;
     },
+    ledger:
+      balanceKeys === undefined
+        ? undefined
+        : { transactionId: (value) => (value as { readonly id: string }).id, balanceKeys: (value) => balanceKeys(value) },
   };
 }

@@ -2,22 +2,38 @@
  * An engine decides validated inputs: the reference interpreter, or the compiled module. The CLI
  * speaks to both through this one interface, so `pol test` can run every example through both.
  */
-import { evaluate, resultToJson, validateInput, type CheckedProgram, type InputError, type ResultJson } from '@pol/core';
+import { balanceKeysOf, evaluate, parseBalance, resultToJson, validateInput, type CheckedProgram, type InputError, type Rational, type ResultJson, type RRecord } from '@pol/core';
 
 export type EngineName = 'interpreter' | 'compiled';
 
 export interface Engine {
   readonly name: EngineName;
   validate(json: unknown): { ok: true; value: unknown } | { ok: false; errors: readonly InputError[] };
-  evaluate(value: unknown, explain: boolean): ResultJson;
+  /** `balances`: for a policy with ledgers, the stored balances (exact texts) by balance key */
+  evaluate(value: unknown, explain: boolean, balances?: ReadonlyMap<string, string>): ResultJson;
+  /** for a policy with ledgers: a validated input's transaction id and the balances it may read */
+  readonly ledger: { transactionId(value: unknown): string; balanceKeys(value: unknown): string[] } | undefined;
 }
 
 export function interpreterEngine(program: CheckedProgram): Engine {
   return {
     name: 'interpreter',
     validate: (json) => validateInput(program, json),
-    evaluate: (value, explain) => resultToJson(program, evaluate(program, value as Parameters<typeof evaluate>[1], { explain })),
+    evaluate: (value, explain, balances) => resultToJson(program, evaluate(program, value as RRecord, { explain, balances: balances && exact(balances) })),
+    ledger:
+      program.ledgers.length === 0
+        ? undefined
+        : { transactionId: (value) => (value as RRecord).get('id') as string, balanceKeys: (value) => balanceKeysOf(program.ledgers, value as RRecord) },
   };
+}
+
+function exact(balances: ReadonlyMap<string, string>): Map<string, Rational> {
+  const out = new Map<string, Rational>();
+  for (const [k, v] of balances) {
+    const r = parseBalance(v);
+    if (r) out.set(k, r);
+  }
+  return out;
 }
 
 export async function makeEngine(name: EngineName, program: CheckedProgram): Promise<Engine> {

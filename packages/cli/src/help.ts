@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'eval',
-    synopsis: '<file.pol> --input <file.json|file.jsonl|-> [--engine compiled|interpreter] [--explain] [--jobs N]',
+    synopsis: '<file.pol> --input <file.json|file.jsonl|-> [--engine compiled|interpreter] [--explain] [--jobs N] [--ledger <file.duckdb>]',
     summary: 'decide inputs; one JSON line per input',
     description:
       'Decides each input (a JSON object, or one per line in a .jsonl file, or from standard input with `-`)\n' +
@@ -48,8 +48,21 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['--explain', 'print a readable explanation of each decision instead of JSON'],
       ['--format json|text', 'json (default) or text (the default with --explain)'],
       ['--jobs N', 'decide on N worker threads (default 1); the output order stays the input order'],
+      ['--ledger <file.duckdb>', "policies with a ledger: read balances from and post to this file, in input order, one process; a re-run skips transactions already posted"],
     ],
-    examples: ['pol eval ifr.pol --input samples.jsonl', 'echo \'{"date": "2025-06-01", ...}\' | pol eval ifr.pol --input - --explain'],
+    examples: ['pol eval ifr.pol --input samples.jsonl', 'echo \'{"date": "2025-06-01", ...}\' | pol eval ifr.pol --input - --explain', 'pol eval quotas.pol --input shipments.jsonl --ledger quotas.duckdb'],
+  },
+  {
+    name: 'ledger',
+    synopsis: 'show|export <file.duckdb> [--format text|json]',
+    summary: 'print the balances or the postings of a ledger file',
+    description:
+      '`show` prints every balance of a ledger file written by `pol eval --ledger` (ledger, key, balance, the\n' +
+      'last transaction that changed it). `export` prints every posting as JSON Lines, in the order decided:\n' +
+      'transaction id, ledger, key, balance before, amount, balance after, rule, citations and the sha256 of\n' +
+      'the policy that decided it.',
+    options: [['--format text|json', 'show: text (default) or JSON Lines; export: JSON Lines']],
+    examples: ['pol ledger show quotas.duckdb', 'pol ledger export quotas.duckdb > postings.jsonl'],
   },
   {
     name: 'test',

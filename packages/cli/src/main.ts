@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of', '--want', '--keep']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of', '--want', '--keep', '--ledger']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -90,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
         args.flags.has('--no-analyze') ? 'none' : args.flags.has('--analyze') ? 'full' : 'default',
       );
     case 'eval': {
-      checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs']);
+      checkFlags(args, ['--input', '--engine', '--explain', '--format', '--jobs', '--ledger']);
       const input = flag(args, '--input');
       if (!input) throw new UsageError('eval needs --input <file.json | file.jsonl | ->');
       const jobsText = flag(args, '--jobs') ?? '1';
@@ -102,7 +102,15 @@ export async function main(argv: string[]): Promise<number> {
         explain: args.flags.has('--explain'),
         format: (flag(args, '--format', ['json', 'text']) ?? (args.flags.has('--explain') ? 'text' : 'json')) as 'json' | 'text',
         jobs,
+        ledger: flag(args, '--ledger'),
       });
+    }
+    case 'ledger': {
+      checkFlags(args, ['--format']);
+      const [what, file, ...more] = args.positional;
+      if ((what !== 'show' && what !== 'export') || !file || more.length > 0) throw new UsageError('usage: pol ledger show|export <file.duckdb>');
+      const { ledgerCommand } = await import('./commands/ledger.ts');
+      return ledgerCommand(what, file, (flag(args, '--format', ['text', 'json']) ?? (what === 'show' ? 'text' : 'json')) as 'text' | 'json');
     }
     case 'test': {
       checkFlags(args, ['--engine', '--require-coverage']);

@@ -6,7 +6,9 @@ import { generateSource } from './index.ts';
 export interface LoadedModule {
   readonly POLICY: { readonly name: string; readonly version: string | null; readonly sourceHash: string };
   validate(value: unknown, options?: { maxErrors?: number; maxStringLength?: number; maxDigits?: number; maxSuggestLength?: number }): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
-  evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean }): unknown;
+  evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean; balances?: Readonly<Record<string, number | string>> }): unknown;
+  /** only in the module of a policy with ledgers: the balance keys an input may read */
+  readonly balanceKeys?: (input: unknown) => string[];
 }
 
 /** TypeScript -> JavaScript for loading in this process (esbuild: types erased, nothing else). */

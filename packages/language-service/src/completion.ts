@@ -15,8 +15,8 @@ export interface Completion {
   readonly detail?: string;
 }
 
-const TOP_KEYWORDS = ['policy', 'import', 'enum', 'unit', 'group', 'const', 'record', 'input', 'decision', 'define', 'require', 'rule', 'otherwise', 'example'];
-const RULE_KEYWORDS = ['cites', 'effective', 'until', 'when', 'decide', 'obligation', 'exception'];
+const TOP_KEYWORDS = ['policy', 'import', 'enum', 'unit', 'group', 'const', 'record', 'input', 'decision', 'define', 'require', 'rule', 'otherwise', 'example', 'ledger'];
+const RULE_KEYWORDS = ['cites', 'effective', 'until', 'when', 'decide', 'obligation', 'records', 'exception'];
 const EXPR_KEYWORDS = ['and', 'or', 'not', 'in', 'is', 'present', 'absent', 'otherwise', 'true', 'false', 'every', 'sum', 'count', 'all', 'any', 'each', 'where', 'satisfies', 'for'];
 const TYPE_WORDS = ['optional', 'list of', 'Boolean', 'Number', 'Date', 'Country'];
 

@@ -369,6 +369,8 @@ type VType =
   | { readonly k: 'bool' }
   | { readonly k: 'number'; readonly unit: string | null }
   | { readonly k: 'date' }
+  /** an identifier: non-empty text, compared as written (it only keys a ledger) */
+  | { readonly k: 'id' }
   | {
       readonly k: 'enum';
       readonly name: string;
@@ -508,6 +510,9 @@ class Checker {
         if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json))
           return this.fail(describe(json) + ' is not a calendar date');
         return this.fail('expected a date "YYYY-MM-DD", found ' + describe(json));
+      case 'id':
+        if (typeof json === 'string' && json.length > 0) return json;
+        return this.room() ? this.fail('expected an identifier (a non-empty text), found ' + describe(json)) : null;
       case 'enum':
         // no member is longer than `longest`: a longer string is not hashed, let alone compared
         if (typeof json === 'string' && json.length <= type.longest && type.set.has(json)) return json;

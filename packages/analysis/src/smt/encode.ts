@@ -187,6 +187,17 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
       }
       case 'def':
         return this.def(e.id);
+      case 'balance': {
+        // a balance is the store's, not the input's: a free quantity, one per ledger, shared by
+        // every encoder of a query (the same ledger state under both versions of a diff)
+        const name = `balance.${this.program.ledgers[e.ledger]!.name}`;
+        let b = this.shared.get(name);
+        if (!b) {
+          b = { t: 'num', v: Z.Real.const(name) };
+          this.shared.set(name, b);
+        }
+        return b;
+      }
       case 'not':
         return { t: 'bool', v: Z.Not(this.bool(e.arg)) };
       case 'neg':

@@ -10,6 +10,10 @@ import type { SV } from './values.ts';
 import { dayNumber, MAX_DAY, MIN_DAY } from './dates.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
 
+
+/** The pseudo-enum an `Id` field is encoded as (its values name nothing the policy compares). */
+export const ID_ENUM = '$Id';
+
 export class SymInput {
   readonly domain: ZExpr[] = [];
   readonly value: SV;
@@ -48,6 +52,9 @@ export class SymInput {
       }
       case 'optional':
         return { t: 'opt', p: Z.Bool.const(`${id}?`), v: this.make(t.inner, path) };
+      case 'id':
+        // an Id only keys a ledger, which the encoding reads as a free balance: any value will do
+        return { t: 'enum', name: ID_ENUM, v: Z.Int.const(id) };
       case 'record': {
         const f = new Map<string, SV>();
         for (const [k, ft] of t.fields) f.set(k, this.make(ft, `${path}.${k}`));
@@ -92,7 +99,7 @@ export class SymInput {
         m.updateValue(sv.v, Z.Int.val(dayNumber(v as string)));
         return;
       case 'enum':
-        m.updateValue(sv.v, Z.Int.val(this.u.index(sv.name, v as string)));
+        if (sv.name !== ID_ENUM) m.updateValue(sv.v, Z.Int.val(this.u.index(sv.name, v as string)));
         return;
       case 'opt':
         m.updateValue(sv.p, Z.Bool.val(v !== null));

@@ -25,6 +25,13 @@ export interface ItemOutput {
 }
 
 export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput {
+  const p = prepareItem(engine, item, o);
+  if ('out' in p) return p;
+  return renderResult(engine.evaluate(p.value, o.explain), p.warnings, item.line, o);
+}
+
+/** An input read and validated, with its warnings as printed; or what an invalid input prints. */
+export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput | { readonly value: unknown; readonly warnings: string } {
   if ('broken' in item) return invalid(o, item.line, [item.broken], ['input/unparseable'], '');
   let parsed;
   try {
@@ -38,8 +45,12 @@ export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOp
   const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   const v = engine.validate(parsed.value);
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
-  const result = engine.evaluate(v.value, o.explain);
-  const out = o.format === 'text' ? explainText(`input ${item.line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
+  return { value: v.value, warnings };
+}
+
+/** What a decided input prints. */
+export function renderResult(result: ResultJson, warnings: string, line: number, o: ItemOptions): ItemOutput {
+  const out = o.format === 'text' ? explainText(`input ${line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
   return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }
 

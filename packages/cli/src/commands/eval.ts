@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type EngineName, makeEngine } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics } from '../io.ts';
+import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
 import { decideItem, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
 import { BufferedWriter, Progress, Summary } from '../batch/output.ts';
 import { jsonFile, jsonLines, type BrokenItem, type RawItem } from '../batch/sources.ts';
@@ -20,6 +20,8 @@ export interface EvalOptions {
   readonly explain: boolean;
   readonly format: 'json' | 'text';
   readonly jobs?: number;
+  /** a DuckDB file: balances read from it and postings written to it (docs/ledger.md) */
+  readonly ledger?: string;
 }
 
 /** The old-generation heap of each worker, in MB: the policy's module and a few batches. */
@@ -48,7 +50,21 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
     summary.add(o.outcome, o.invalid);
   };
   const jobs = options.jobs ?? 1;
-  if (jobs <= 1) {
+  if (options.ledger !== undefined) {
+    if (loaded.program.ledgers.length === 0) throw new UsageError(`${file} declares no ledger, so --ledger has nothing to keep`);
+    // one writer, in input order: each decision reads the balances the ones before it left
+    if (jobs > 1) throw new UsageError('--ledger decides in one process, in input order (each shipment reads the balances the earlier ones left); leave out --jobs');
+    if (options.format !== 'json') throw new UsageError('--ledger prints JSON Lines (the store keeps what was printed); leave out --format text');
+    const engine = await makeEngine(options.engine, loaded.program);
+    const { runWithLedger } = await import('../ledger/run.ts');
+    const { sourceHash } = await import('@pol/compiler');
+    const { skipped } = await runWithLedger(engine, items, { ...itemOptions, ledgerPath: options.ledger, policySha: sourceHash(loaded.program) }, emit, () => progress.tick(++read));
+    if (skipped > 0) {
+      await out.flush();
+      progress.clear();
+      process.stderr.write(`pol eval: ${skipped.toLocaleString('en-US')} transaction${skipped === 1 ? ' was' : 's were'} already in ${options.ledger}: printed as first decided, not posted again\n`);
+    }
+  } else if (jobs <= 1) {
     const engine = await makeEngine(options.engine, loaded.program);
     for await (const item of items) {
       progress.tick(++read);

@@ -67,6 +67,10 @@ export class Words {
         return html`${x(e.value)} (${x(e.fallback)} when not given)`;
       case 'member':
         return html`${x(e.elem)} is in ${this.setName(e.set)}`;
+      case 'balance': {
+        const l = this.p.ledgers[e.ledger];
+        return html`the balance of ledger <code>${l?.name ?? '?'}</code> before this transaction`;
+      }
       case 'agg': {
         const binder = html`<code>${this.p.binders[e.binder]?.name ?? 'it'}</code>`;
         const where = e.where ? html` where ${x(e.where)}` : '';

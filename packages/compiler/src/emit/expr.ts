@@ -18,6 +18,8 @@ export interface Refs {
   def(id: number): string;
   /** code for "x is in set #id on the evaluation date" */
   member(id: number, x: string): string;
+  /** code for the balance of ledger #id before this transaction */
+  balance(id: number): string;
 }
 
 export class ExprPrinter {
@@ -74,6 +76,8 @@ export class ExprPrinter {
         return this.refs.member(e.set, this.expr(e.elem, where, scope));
       case 'agg':
         return this.aggregate(e, where, scope);
+      case 'balance':
+        return this.refs.balance(e.ledger);
     }
   }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { runtimeNames, runtimeText } from '../runtime/inline.ts';
 import { code } from './code.ts';
 import { ExprPrinter } from './expr.ts';
+import { LEDGER_NAMES, LedgerPrinter } from './ledgers.ts';
 import { Names } from './names.ts';
 import { prune } from './prune.ts';
 import { RulePrinter } from './rules.ts';
@@ -103,6 +104,7 @@ class ModulePrinter {
   private readonly setCode: ((x: string) => string)[] = [];
   /** per-evaluation caches (defs, dated sets): declared as module variables, reset by `begin` */
   private readonly caches: { name: string; type: string }[] = [];
+  private readonly ledgers: LedgerPrinter;
 
   constructor(
     private readonly p: I.Program,
@@ -114,6 +116,7 @@ class ModulePrinter {
     this.names.reserve(MODULE_NAMES.filter((n) => n !== p.input.name && n !== p.decision.name));
     this.inputName = this.names.take(p.input.name);
     this.decisionName = this.names.take(p.decision.name);
+    if (p.ledgers.length > 0) this.names.reserve(LEDGER_NAMES);
     for (const e of p.enums) this.enumNames.set(e.name, { type: this.names.take(e.name), alias: this.names.take(`Enum_${e.name}`), vtype: this.names.take(`V_${e.name}`) });
     for (const r of p.records.keys()) this.recordNames.set(r, { type: this.names.take(r), alias: this.names.take(`Rec_${r}`) });
     for (const [r, t] of p.records) this.recordTypes.set(t, { type: this.recordNames.get(r)!.type, json: this.names.take(`${r}Json`), what: `record ${r}`, key: r });
@@ -126,9 +129,11 @@ class ModulePrinter {
       recordType: (t) => this.recordTypes.get(t)?.type,
       recordJsonType: (t) => this.recordTypes.get(t)?.json,
     };
+    this.ledgers = new LedgerPrinter(p, this.names);
     this.ex = new ExprPrinter(p, this.names, this.types, {
       def: (id) => this.defCode[id]!,
       member: (id, x) => this.setCode[id]!(x),
+      balance: (id) => this.ledgers.balance(id),
     });
   }
 
@@ -249,7 +254,7 @@ class ModulePrinter {
         readonly citations: readonly string[];
         readonly decided_by: string;
         readonly trace: readonly TraceStep[];
-        explain?: readonly ExplainStep[];
+        explain?: readonly ExplainStep[];${p.ledgers.length > 0 ? '\n        /** what the deciding rule records in the ledgers */\n        postings?: readonly Posting[];' : ''}
         /** the policy that decided (its name, version and source hash): store it with the decision */
         readonly policy: PolicyInfo;
       }`);
@@ -287,8 +292,8 @@ class ModulePrinter {
           decision === null
             ? null
             : alts
-              ? Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace, policy: POLICY })
-              : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace, policy: POLICY });
+              ? Object.freeze({ decision, alternatives, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace${this.ledgers.active ? ', postings: EMPTY' : ''}, policy: POLICY })
+              : Object.freeze({ decision, obligations: n.obligations, citations: n.citations, decided_by: n.id, trace${this.ledgers.active ? ', postings: EMPTY' : ''}, policy: POLICY });
         return {
           id: n.id,
           obligations: n.obligations,
@@ -336,6 +341,7 @@ class ModulePrinter {
     I.everyExpr(p).forEach(walk);
     for (const s of p.sets) if (used.has(s.id)) this.set(s);
     for (const d of p.defs) this.def(d);
+    if (this.ledgers.active) this.ledgers.declarations(this.ex, this.out, this.caches);
     const asOf = p.input.asOf;
     o.push(code`
       // The evaluation in progress. \`evaluate\` and \`validate\` run to completion without calling out,
@@ -352,7 +358,7 @@ class ModulePrinter {
       function begin(input: Input): void {
         IN = input;
         ON = ${asOf ? `${prop('input', asOf)} ?? undefined` : 'undefined'};
-        WIN = OTHERWISE;
+        WIN = OTHERWISE;${this.ledgers.active ? '\n        BAL = {};' : ''}
         ${this.caches.map((c) => `${c.name} = undefined;`)}
       }`);
   }
@@ -435,6 +441,8 @@ class ModulePrinter {
           return undefined;
         }`);
     }
+    if (this.ledgers.active) this.ledgers.postings(this.ex, this.out);
+    const ledgers = this.ledgers.active;
     const run =
       chunks.length === 0
         ? ['const $d: Decision | undefined = undefined;']
@@ -444,21 +452,21 @@ class ModulePrinter {
        * Decides a validated input (what \`validate\` returned). Never throws on one; anything else is
        * refused with a TypeError (the type checker refuses it first).
        */
-      export function evaluate(input: Validated<Input>, options?: EvaluateOptions): Result {
+      export function evaluate(input: Validated<Input>, options?: EvaluateOptions${ledgers ? ' & { readonly balances?: Balances }' : ''}): Result {
         if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
           throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
         }
-        begin(input);
+        begin(input);${ledgers ? '\n        if (options !== undefined && options.balances !== undefined) BAL = options.balances;' : ''}
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
         ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
         ${run}
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
-        // a decision the policy fixes, not explaining: the result built once for it
-        if ($x === undefined && $decision === $n.decision) return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
+        // a decision the policy fixes, not explaining${ledgers ? ', posting nothing' : ''}: the result built once for it${ledgers ? '\n        const $p = postingsOf($n.id);' : ''}
+        if ($x === undefined && $decision === $n.decision${ledgers ? ' && $p.length === 0' : ''}) return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
         const $trace_ = $trace ? $n.trace : EMPTY;
-        if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_, policy: POLICY };
+        if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_${ledgers ? ', postings: $p' : ''}, policy: POLICY };
         const $result: Result = {
           decision: $decision,
           alternatives: $n.alternatives,
@@ -468,7 +476,7 @@ class ModulePrinter {
           trace: $trace_,
           policy: POLICY,
         };
-        if ($x !== undefined) $result.explain = $x;
+        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n        $result.postings = $p;' : ''}
         return $result;
       }`);
   }

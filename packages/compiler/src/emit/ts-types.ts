@@ -48,6 +48,8 @@ export function tsType(t: Type, mode: Mode, n: TypeNames): string {
       const named = n.recordType(t);
       return named ?? recordLiteral(t, mode, n);
     }
+    case 'id':
+      return vt ? `{ k: 'id' }` : 'string';
     case 'set':
     case 'error':
       if (mode === 'json') return 'Json';
@@ -76,6 +78,7 @@ export function jsonType(t: Type, n: TypeNames): string {
     case 'number':
       return 'number | string';
     case 'date':
+    case 'id':
       return 'string';
     case 'enum':
       return n.enumType(t.name);

@@ -46,6 +46,8 @@ class SchemaWriter {
       }
       case 'date':
         return { type: 'string', pattern: DATE, description: 'a calendar date, YYYY-MM-DD' };
+      case 'id':
+        return { type: 'string', minLength: 1, description: 'an identifier (it keys a ledger)' };
       case 'enum': {
         const e = this.p.enums.find((x) => x.name === t.name);
         if (!(t.name in this.defs)) this.defs[t.name] = { title: t.name, enum: [...(e?.members ?? [])] };
@@ -111,6 +113,7 @@ export function decisionSchema(p: I.Program, id?: string): Schema {
       case 'enum':
       case 'bool':
       case 'date':
+      case 'id':
         return w.type(t);
       default:
         return {};

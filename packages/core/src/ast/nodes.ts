@@ -67,7 +67,8 @@ export type Declaration =
   | RequireDecl
   | RuleDecl
   | OtherwiseDecl
-  | ExampleDecl;
+  | ExampleDecl
+  | LedgerDecl;
 
 export interface EnumDecl extends Node {
   readonly kind: 'enum';
@@ -139,6 +140,8 @@ export interface RuleBody {
   readonly when: Expr | undefined;
   readonly decide: DecisionExpr;
   readonly obligations: readonly StringLit[];
+  /** postings made when this body decides (docs/ledger.md) */
+  readonly records: readonly RecordsClause[];
   readonly exceptions: readonly ExceptionDecl[];
 }
 
@@ -152,6 +155,35 @@ export interface ExceptionDecl extends Node, RuleBody {
   readonly kind: 'exception';
   readonly name: Identifier;
   readonly title: StringLit | undefined;
+}
+
+/**
+ * `ledger Name "title" { of Unit per key... per calendar year of date opening expr }`: an account
+ * kept across decisions, one balance per value of its keys (docs/ledger.md).
+ */
+export interface LedgerDecl extends Node {
+  readonly kind: 'ledger';
+  readonly name: Identifier;
+  readonly title: StringLit | undefined;
+  /** the unit of its amounts (`Number` for plain counts) */
+  readonly unit: Identifier;
+  readonly keys: readonly LedgerKey[];
+  /** the balance before the first posting for a key (absent or no clause: zero) */
+  readonly opening: Expr | undefined;
+}
+
+/** `per consignee.id` (a value of the input), or `per calendar year of date` (a period). */
+export interface LedgerKey extends Node {
+  readonly kind: 'ledgerKey';
+  readonly period: 'calendar-year' | undefined;
+  readonly value: Expr;
+}
+
+/** `records amount in Ledger`; `ledger` is undefined when the clause is not of that shape. */
+export interface RecordsClause extends Node {
+  readonly kind: 'records';
+  readonly amount: Expr;
+  readonly ledger: Identifier | undefined;
 }
 
 export interface OtherwiseDecl extends Node {

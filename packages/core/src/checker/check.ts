@@ -34,7 +34,7 @@ export function checkProgram(files: readonly A.PolFile[], sources: ReadonlyMap<s
   return { program: checkedProgram(symbols, typer, examples), diagnostics };
 }
 
-function checkedProgram(symbols: SymbolTable, typing: Typing, examples: readonly A.ExampleDecl[]): CheckedProgram | undefined {
+function checkedProgram(symbols: SymbolTable, typing: TypeChecker, examples: readonly A.ExampleDecl[]): CheckedProgram | undefined {
   const { input, decision, otherwise } = symbols;
   if (!input || !decision || !otherwise) return undefined;
   const { types, resolutions } = typing;
@@ -56,6 +56,7 @@ function checkedProgram(symbols: SymbolTable, typing: Typing, examples: readonly
     rules: ofKind('rule'),
     otherwise,
     examples,
+    ledgers: [...typing.ledgers.infos.values()],
     typeOf(e) {
       return types.get(e) ?? ERROR;
     },

@@ -25,7 +25,31 @@ export type Resolution =
   | { readonly kind: 'const'; readonly name: string }
   | { readonly kind: 'group'; readonly name: string }
   | { readonly kind: 'member'; readonly enumName: string; readonly member: string }
-  | { readonly kind: 'binder'; readonly name: string; readonly aggregate: A.AggregateExpr };
+  | { readonly kind: 'binder'; readonly name: string; readonly aggregate: A.AggregateExpr }
+  /** a ledger's balance before this transaction (docs/ledger.md) */
+  | { readonly kind: 'ledger'; readonly name: string };
+
+/** A key of a ledger: an input path, or the calendar year of an input date. */
+export interface LedgerKeyInfo {
+  /** as written: `consignee.id`, `calendar year of date` */
+  readonly label: string;
+  /** the input path it reads: ['consignee', 'id'] */
+  readonly path: readonly string[];
+  readonly period: 'calendar-year' | undefined;
+  /** the optional prefixes of the path (narrowing keys, `in:veu`) that must be present where the ledger is used */
+  readonly optional: readonly string[];
+}
+
+export interface LedgerInfo {
+  readonly name: string;
+  readonly title: string | undefined;
+  /** null: plain numbers */
+  readonly unit: string | null;
+  readonly keys: readonly LedgerKeyInfo[];
+  /** the balance before the first posting of a key; zero when absent or not written */
+  readonly opening: A.Expr | undefined;
+  readonly decl: A.LedgerDecl;
+}
 
 /**
  * A policy that passed the checker: the only thing the interpreter, the compiler and the analyses
@@ -49,6 +73,8 @@ export interface CheckedProgram {
   readonly rules: readonly A.RuleDecl[];
   readonly otherwise: A.OtherwiseDecl;
   readonly examples: readonly A.ExampleDecl[];
+  /** in declaration order; empty for a policy without ledgers */
+  readonly ledgers: readonly LedgerInfo[];
   typeOf(e: A.Expr): Type;
   resolve(id: A.Identifier): Resolution;
 }

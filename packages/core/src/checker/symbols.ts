@@ -9,13 +9,13 @@ import { forEachChild } from '../ast/visit.ts';
 import { COUNTRIES } from '../builtins/countries.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SourceFile, Span } from '../source/span.ts';
-import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
+import { BOOL, DATE, ERROR, ID, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
 import * as E from './errors.ts';
 import type { EnumInfo, RecordTypeT, VariantInfo } from './program.ts';
 
 export type Global = A.ConstDecl | A.DefineDecl | A.GroupDecl;
 
-const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country']);
+const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country', 'Id']);
 
 export interface SymbolTable {
   readonly files: readonly A.PolFile[];
@@ -35,6 +35,8 @@ export interface SymbolTable {
   readonly otherwise: A.OtherwiseDecl | undefined;
   /** the first declaration of each top-level name (later ones were reported as duplicates) */
   readonly declared: ReadonlyMap<string, Span | undefined>;
+  /** ledgers by name, in declaration order */
+  readonly ledgers: ReadonlyMap<string, A.LedgerDecl>;
   /** names used as types (records, enums, units) by the declarations */
   readonly usedTypes: ReadonlySet<string>;
 }
@@ -75,6 +77,7 @@ export function collectSymbols(files: readonly A.PolFile[], sources: ReadonlyMap
     decision: c.decisionDecl && variants ? { decl: c.decisionDecl, variants } : undefined,
     otherwise: c.otherwiseDecl,
     declared: c.declared,
+    ledgers: c.ledgers,
     usedTypes: c.usedTypes,
   });
 }
@@ -85,6 +88,7 @@ class Collector {
   readonly records = new Map<string, A.RecordDecl>();
   readonly recordTypes = new Map<string, Type>();
   readonly globals = new Map<string, Global>();
+  readonly ledgers = new Map<string, A.LedgerDecl>();
   readonly declared = new Map<string, Span | undefined>();
   readonly usedTypes = new Set<string>();
   private readonly ruleIds = new Map<string, Span>();
@@ -151,6 +155,9 @@ class Collector {
           break;
         case 'rule':
           this.collectRuleIds(d);
+          break;
+        case 'ledger':
+          if (this.declare(d.name, 'ledger')) this.ledgers.set(d.name.name, d);
           break;
         default:
           break;
@@ -238,6 +245,7 @@ class Collector {
         if (name === 'Boolean') return BOOL;
         if (name === 'Number') return NUMBER;
         if (name === 'Date') return DATE;
+        if (name === 'Id') return ID;
         if (this.enums.has(name)) return { kind: 'enum', name };
         if (this.units.has(name)) return numberOf(name);
         const rec = this.records.get(name);
@@ -250,7 +258,7 @@ class Collector {
           }
           return rt;
         }
-        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Date', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
+        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Date', 'Id', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
         return ERROR;
       }
     }

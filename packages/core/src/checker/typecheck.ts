@@ -9,6 +9,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
 import { Rational } from '../values/rational.ts';
 import * as E from './errors.ts';
+import { idNotAValue } from './ledger-errors.ts';
+import { LedgerChecker } from './ledgers.ts';
 import { factsOf, narrow, NO_FACTS, pathKey, union, type Facts } from './narrowing.ts';
 import type { EnumInfo, Resolution } from './program.ts';
 import type { Global, SymbolTable } from './symbols.ts';
@@ -33,19 +35,28 @@ export class TypeChecker implements Typing {
   readonly resolutions = new WeakMap<A.Identifier, Resolution>();
   readonly sets: A.SetLiteral[] = [];
   private readonly globalTypes = new Map<Global, Type>();
+  readonly ledgers: LedgerChecker;
 
   /** `used` collects every declared name the policy refers to (for the unused-declaration lint). */
   constructor(
     private readonly symbols: SymbolTable,
     private readonly out: Diagnostic[],
     private readonly used: Set<string>,
-  ) {}
+  ) {
+    this.ledgers = new LedgerChecker(symbols, this, out, used);
+  }
 
   /** Types the globals (in dependency order), then the requires, rules and `otherwise` decisions. */
   run(): void {
+    this.ledgers.declarations();
     for (const g of this.symbols.globalOrder) this.globalTypes.set(g, this.global(g));
+    this.ledgers.openings();
     for (const d of this.symbols.declarations) {
-      if (d.kind === 'require') this.expectBool(d.condition, NO_FACTS, INPUT_SCOPE);
+      if (d.kind === 'require') {
+        this.ledgers.inRequire = true;
+        this.expectBool(d.condition, NO_FACTS, INPUT_SCOPE);
+        this.ledgers.inRequire = false;
+      }
       else if (d.kind === 'rule') this.ruleBody(d, NO_FACTS);
       else if (d.kind === 'otherwise') this.decision(d.decide, NO_FACTS, INPUT_SCOPE);
     }
@@ -77,6 +88,7 @@ export class TypeChecker implements Typing {
       inner = union(facts, factsOf(r.when, true, this.resolutions));
     }
     this.decision(r.decide, inner, INPUT_SCOPE);
+    this.ledgers.records(r.records, inner);
     for (const e of r.exceptions) this.ruleBody(e, inner);
   }
 
@@ -115,7 +127,7 @@ export class TypeChecker implements Typing {
     else this.out.push(E.notACondition(e, t));
   }
 
-  private mismatch(e: A.Node, expected: Type, found: Type): void {
+  mismatch(e: A.Node, expected: Type, found: Type): void {
     if (found.kind === 'error' || expected.kind === 'error') return;
     if (found.kind === 'optional' && sameType(found.inner, expected)) this.out.push(E.optionalNotHandled(e));
     else if (expected.kind === 'number' && found.kind === 'number') this.out.push(E.unitMismatch(e, expected.unit, found.unit));
@@ -131,8 +143,12 @@ export class TypeChecker implements Typing {
     return t;
   }
 
-  private expr(e: A.Expr, expected: Type | undefined, facts: Facts, scope: Scope): Type {
-    const t = this.infer(e, expected, facts, scope);
+  expr(e: A.Expr, expected: Type | undefined, facts: Facts, scope: Scope): Type {
+    let t = this.infer(e, expected, facts, scope);
+    if (t.kind === 'id') {
+      this.out.push(idNotAValue(e));
+      t = ERROR;
+    }
     this.types.set(e, t);
     return t;
   }
@@ -223,6 +239,8 @@ export class TypeChecker implements Typing {
       return binder.type;
     }
     const { globals, enums, input } = this.symbols;
+    const ledger = this.symbols.ledgers.get(name);
+    if (ledger) return this.ledgers.read(e, ledger, facts, scope);
     const g = globals.get(name);
     if (g) {
       this.used.add(name);
@@ -252,7 +270,7 @@ export class TypeChecker implements Typing {
     if (owners.length > 0) {
       this.out.push(E.memberWithoutContext(e, owners, enumName));
     } else {
-      const inScope = [...scope.binders.keys(), ...globals.keys(), ...(scope.constant ? [] : (input?.type.fields.keys() ?? []))];
+      const inScope = [...scope.binders.keys(), ...globals.keys(), ...this.symbols.ledgers.keys(), ...(scope.constant ? [] : (input?.type.fields.keys() ?? []))];
       this.out.push(E.unknownName(e, [...inScope, ...(enumName ? (enums.get(enumName)?.members ?? []) : [])]));
     }
     return ERROR;
@@ -346,7 +364,7 @@ export class TypeChecker implements Typing {
   }
 
   private nameIsValue(name: string, scope: Scope): boolean {
-    return scope.binders.has(name) || this.symbols.globals.has(name) || (this.symbols.input?.type.fields.has(name) ?? false);
+    return scope.binders.has(name) || this.symbols.globals.has(name) || this.symbols.ledgers.has(name) || (this.symbols.input?.type.fields.has(name) ?? false);
   }
 
   private inExpr(e: A.InExpr, facts: Facts, scope: Scope): Type {

@@ -8,6 +8,8 @@ import type { CheckedProgram } from '../checker/program.ts';
 import type { Span } from '../source/span.ts';
 import { Rational } from '../values/rational.ts';
 import type { RRecord, RValue } from '../values/value.ts';
+import { balanceKey } from '../result/ledger.ts';
+import { keyParts, NO_BALANCES, type Balances } from './ledger.ts';
 
 export interface Decision {
   readonly variant: string;
@@ -40,10 +42,23 @@ export interface Result {
   /** the rule and the exceptions that fired, outermost first; the last one decided */
   readonly trace: readonly Step[];
   readonly notApplied: readonly NotApplied[] | undefined;
+  /** what the deciding rule records in the policy's ledgers, in the order written */
+  readonly postings: readonly Posting[];
+}
+
+/** `amount` added to one balance of a ledger (result/ledger.ts names balances). */
+export interface Posting {
+  readonly ledger: string;
+  readonly key: readonly string[];
+  readonly before: Rational;
+  readonly amount: Rational;
+  readonly after: Rational;
 }
 
 export interface EvaluateOptions {
   readonly explain?: boolean;
+  /** the ledgers' balances before this transaction; a balance not given has had no posting */
+  readonly balances?: Balances;
 }
 
 type Body = A.RuleDecl | A.ExceptionDecl;
@@ -53,6 +68,7 @@ interface Env {
   readonly asOf: string | undefined;
   readonly defines: Map<string, RValue>;
   readonly binders: Map<string, RValue>;
+  readonly balances: Balances;
 }
 
 /** Evaluates one condition on a validated input (used for `require`). */
@@ -67,7 +83,7 @@ export function evaluateDecisionExpr(program: CheckedProgram, input: RRecord, d:
 
 /** Evaluates a validated input (see validateInput). Never throws on one. */
 export function evaluate(program: CheckedProgram, input: RRecord, options: EvaluateOptions = {}): Result {
-  return new Interpreter(program, input, options.explain === true).run();
+  return new Interpreter(program, input, options.explain === true, options.balances).run();
 }
 
 class Interpreter {
@@ -81,10 +97,11 @@ class Interpreter {
     private readonly program: CheckedProgram,
     input: RRecord,
     explain: boolean,
+    balances: Balances = NO_BALANCES,
   ) {
     const asOfField = program.input.asOf;
     const asOf = asOfField ? (input.get(asOfField) as string) : undefined;
-    this.env = { input, asOf, defines: new Map(), binders: new Map() };
+    this.env = { input, asOf, defines: new Map(), binders: new Map(), balances };
     this.notApplied = explain ? [] : undefined;
   }
 
@@ -99,8 +116,8 @@ class Interpreter {
   run(): Result {
     for (const rule of this.program.rules) {
       if (!this.applies(rule)) continue;
-      const r = this.resolve(rule);
-      return { ...r, notApplied: this.notApplied };
+      const { decidedBy, ...r } = this.resolve(rule);
+      return { ...r, notApplied: this.notApplied, postings: this.postings(decidedBy) };
     }
     const o = this.program.otherwise;
     return {
@@ -109,7 +126,30 @@ class Interpreter {
       obligations: [],
       trace: [{ id: 'otherwise', kind: 'otherwise', title: undefined, cites: o.cites.map((c) => c.value), span: o.span }],
       notApplied: this.notApplied,
+      postings: [],
     };
+  }
+
+  /** The postings of the body that decided, each from the balance before this transaction. */
+  private postings(b: Body): Posting[] {
+    return b.records.map((c) => {
+      const info = this.program.ledgers.find((l) => l.name === c.ledger!.name)!;
+      const key = keyParts(info, this.env.input)!;
+      const before = this.balance(info.name);
+      const amount = this.num(c.amount);
+      return { ledger: info.name, key, before, amount, after: before.add(amount) };
+    });
+  }
+
+  /** A ledger's balance before this transaction: stored, else the opening balance, else zero. */
+  private balance(name: string): Rational {
+    const info = this.program.ledgers.find((l) => l.name === name)!;
+    // the checker proved every key present wherever a ledger is read or recorded
+    const key = keyParts(info, this.env.input)!;
+    const stored = this.env.balances.get(balanceKey(name, key));
+    if (stored) return stored;
+    const opening = info.opening ? this.value(info.opening) : null;
+    return opening instanceof Rational ? opening : Rational.ZERO;
   }
 
   private inEffect(b: Body): boolean {
@@ -149,11 +189,11 @@ class Interpreter {
    * Default logic: a body decides unless one of its exceptions applies; the first applicable
    * exception (in written order) overrides it, recursively.
    */
-  private resolve(b: Body): Omit<Result, 'notApplied'> {
+  private resolve(b: Body): Omit<Result, 'notApplied' | 'postings'> & { readonly decidedBy: Body } {
     const applicable = b.exceptions.filter((e) => this.applies(e));
     const winner = applicable[0];
     if (!winner) {
-      return { decision: this.decide(b.decide), alternatives: [], obligations: b.obligations.map((o) => o.value), trace: [this.step(b)] };
+      return { decision: this.decide(b.decide), alternatives: [], obligations: b.obligations.map((o) => o.value), trace: [this.step(b)], decidedBy: b };
     }
     const first = this.resolve(winner);
     const alternatives = [...first.alternatives];
@@ -164,7 +204,7 @@ class Interpreter {
         alternatives.push(d);
       }
     }
-    return { decision: first.decision, alternatives, obligations: first.obligations, trace: [this.step(b), ...first.trace] };
+    return { decision: first.decision, alternatives, obligations: first.obligations, trace: [this.step(b), ...first.trace], decidedBy: first.decidedBy };
   }
 
   private decide(d: A.DecisionExpr): Decision {
@@ -261,6 +301,8 @@ class Interpreter {
         this.constCache.set(r.name, v);
         return v;
       }
+      case 'ledger':
+        return this.balance(r.name);
       case 'group': {
         const cached = this.groupCache.get(r.name);
         if (cached) return cached;

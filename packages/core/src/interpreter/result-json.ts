@@ -27,6 +27,10 @@ export function resultToJson(program: CheckedProgram, r: Result): ResultJson {
     trace: r.trace.map((s) => ({ id: s.id, kind: s.kind, title: s.title ?? null, cites: [...s.cites], ...where(program, s.span) })),
   };
   if (r.notApplied) json.explain = r.notApplied.map((n) => explainStep(program, n));
+  // only a policy with ledgers has the key, so every other policy's output stays as it was
+  if (program.ledgers.length > 0) {
+    json.postings = r.postings.map((p) => ({ ledger: p.ledger, key: [...p.key], before: p.before.toJSON(), amount: p.amount.toJSON(), after: p.after.toJSON() }));
+  }
   return json;
 }
 

@@ -45,6 +45,12 @@ export function checkInvariants(p: I.Program): string[] {
         else if (e.narrowed && declared.kind !== 'optional') fail(where, `${e.field} narrowed but not optional`);
         break;
       }
+      case 'balance': {
+        const l = p.ledgers[e.ledger];
+        if (!l) fail(where, `balance of ledger #${e.ledger}, which does not exist`);
+        else if (base(e.type).kind !== 'number' || (base(e.type) as { unit: string | null }).unit !== l.unit) fail(where, `balance of ${l.name} typed ${base(e.type).kind}`);
+        break;
+      }
       case 'agg': {
         if (binders.has(e.binder)) fail(where, `binder $${e.binder} bound twice`);
         if (base(e.list.type).kind !== 'list') fail(where, 'aggregate over a non-list');
@@ -75,12 +81,19 @@ export function checkInvariants(p: I.Program): string[] {
       expr(r.when, `rule ${r.name}`, p.defs.length, none);
     }
     for (const a of r.decide.args) expr(a.value, `rule ${r.name}, field ${a.name}`, p.defs.length, none);
+    for (const c of r.records) {
+      if (!p.ledgers[c.ledger]) fail(`rule ${r.name}`, `records in ledger #${c.ledger}, which does not exist`);
+      expr(c.amount, `rule ${r.name}, records`, p.defs.length, none);
+    }
     if (r.alternatives.length !== r.exceptions.length) fail(`rule ${r.name}`, 'alternatives do not match the exceptions');
     r.alternatives.forEach((js, i2) => {
       if (js !== 'later' && js.some((j) => j <= i2 || j >= r.exceptions.length)) fail(`rule ${r.name}`, `alternatives of exception ${i2} out of order`);
     });
   });
   for (const a of p.otherwise.decide.args) expr(a.value, `otherwise, field ${a.name}`, p.defs.length, none);
+  p.ledgers.forEach((l) => {
+    if (l.opening) expr(l.opening, `ledger ${l.name}, opening`, p.defs.length, none);
+  });
   for (const s of p.sets) {
     const rs = s.ranges;
     if (rs.length === 0 || rs[0]!.from !== undefined || rs[rs.length - 1]!.until !== undefined) fail(`set #${s.id}`, 'ranges do not cover the calendar');

@@ -29,11 +29,14 @@ class Lowering {
   private readonly binderIds = new Map<A.AggregateExpr, number>();
   private readonly binders: I.BinderInfo[] = [];
   private ruleCounter = 0;
+  private readonly ledgerIds = new Map<string, number>();
 
   constructor(private readonly p: CheckedProgram) {}
 
   program(): I.Program {
     const p = this.p;
+    // named first: a define may read a balance
+    p.ledgers.forEach((l, i) => this.ledgerIds.set(l.name, i));
     for (const g of p.groups) this.namedSet(g.name.name, g.value, g.span);
     // consts never depend on defines (the checker forbids it), so consts first keeps dependency order
     for (const d of [...p.consts, ...p.defines]) {
@@ -46,6 +49,10 @@ class Lowering {
       this.defs.push({ id, name: d.name.name, origin: d.kind, value, type: p.typeOf(d.value), span: d.span });
       this.defIds.set(d.name.name, id);
     }
+    // before the rules, whose records name ledgers by index; openings read only the input
+    const ledgers = p.ledgers.map((l): I.LedgerDef => {
+      return { name: l.name, unit: l.unit, keys: l.keys.map((k) => ({ label: k.label, path: k.path, period: k.period })), opening: l.opening ? this.expr(l.opening) : undefined };
+    });
     const requires = p.requires.map((r): I.Require => {
       const condition = this.expr(r.condition);
       return { condition, path: requirePath(condition), because: r.because.value, span: r.span };
@@ -71,6 +78,7 @@ class Lowering {
       requires,
       rules,
       otherwise: { decide: this.decision(o.decide), cites: o.cites.map((c) => c.value), span: o.span, site: this.site(o.span) },
+      ledgers,
       sources: p.sources,
     };
   }
@@ -93,6 +101,7 @@ class Lowering {
     const id = this.ruleCounter++;
     const when = b.when ? this.expr(b.when) : undefined;
     const decide = this.decision(b.decide);
+    const records = b.records.map((c) => ({ ledger: this.ledgerId(c.ledger?.name ?? ''), amount: this.expr(c.amount) }));
     const exceptions = b.exceptions.map((e) => this.rule(e));
     return {
       id,
@@ -106,6 +115,7 @@ class Lowering {
       when,
       decide,
       obligations: b.obligations.map((o) => o.value),
+      records,
       exceptions,
       alternatives: alternativePairs(exceptions),
       span: b.span,
@@ -113,6 +123,12 @@ class Lowering {
       site: this.site(b.span),
       nameSite: this.site(b.name.span),
     };
+  }
+
+  private ledgerId(name: string): number {
+    const id = this.ledgerIds.get(name);
+    if (id === undefined) throw new InternalError(`ledger ${name} is not declared`);
+    return id;
   }
 
   private decision(d: A.DecisionExpr): I.Decision {
@@ -288,6 +304,8 @@ class Lowering {
       }
       case 'group':
         throw new InternalError('a group outside `in`');
+      case 'ledger':
+        return { k: 'balance', ledger: this.ledgerId(r.name), span, type };
     }
   }
 }

@@ -82,7 +82,14 @@ export interface Agg extends Base {
   readonly body: Expr | undefined;
 }
 
-export type Expr = Num | DateLit | Bool | EnumLit | Input | Field | Binder | DefRef | Not | Neg | And | Or | Arith | Cmp | Present | Coalesce | Member | Agg;
+/**
+ * The balance of `program.ledgers[ledger]` before this transaction, for this input's keys (which
+ * the checker proved present here): the balance given to the evaluation, else the ledger's
+ * opening value, else zero (docs/ledger.md).
+ */
+export interface Balance extends Base { readonly k: 'balance'; readonly ledger: number }
+
+export type Expr = Num | DateLit | Bool | EnumLit | Input | Field | Binder | DefRef | Not | Neg | And | Or | Arith | Cmp | Present | Coalesce | Member | Agg | Balance;
 export type ExprKind = Expr['k'];
 
 /** A `define`, a `const`, or a value the optimiser found computed in several places. */
@@ -169,6 +176,8 @@ export interface Rule {
   readonly when: Expr | undefined;
   readonly decide: Decision;
   readonly obligations: readonly string[];
+  /** postings when this rule decides: `amount` added to `program.ledgers[ledger]` */
+  readonly records: readonly { readonly ledger: number; readonly amount: Expr }[];
   /** in precedence order: the first that applies overrides this rule */
   readonly exceptions: readonly Rule[];
   /**
@@ -209,6 +218,15 @@ export interface VariantDef {
   readonly params: readonly { readonly name: string; readonly type: Type }[];
 }
 
+/** A ledger (docs/ledger.md): its keys as input paths, a calendar-year key as its year. */
+export interface LedgerDef {
+  readonly name: string;
+  readonly unit: string | null;
+  readonly keys: readonly { readonly label: string; readonly path: readonly string[]; readonly period: 'calendar-year' | undefined }[];
+  /** may be absent (zero); reads only the input */
+  readonly opening: Expr | undefined;
+}
+
 export interface PolicyFile {
   /** as traces show it: relative to the main file's folder */
   readonly shown: string;
@@ -239,6 +257,8 @@ export interface Program {
   /** top-level rules in precedence order */
   readonly rules: readonly Rule[];
   readonly otherwise: Otherwise;
+  /** in declaration order; empty for a policy without ledgers */
+  readonly ledgers: readonly LedgerDef[];
   /** the policy's sources, for texts of spans (explanations) */
   readonly sources: ReadonlyMap<string, SourceFile>;
 }
@@ -270,6 +290,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'input':
     case 'binder':
     case 'def':
+    case 'balance':
       return [];
     case 'field':
       return [e.object];

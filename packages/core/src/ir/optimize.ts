@@ -52,11 +52,18 @@ class Folder {
       requires: this.p.requires.map((r) => ({ ...r, condition: this.expr(r.condition) })),
       rules: this.p.rules.map((r) => this.rule(r)),
       otherwise: { ...this.p.otherwise, decide: this.decision(this.p.otherwise.decide) },
+      ledgers: this.p.ledgers.map((l) => ({ ...l, opening: l.opening ? this.expr(l.opening) : undefined })),
     };
   }
 
   private rule(r: I.Rule): I.Rule {
-    return { ...r, when: r.when ? this.expr(r.when) : undefined, decide: this.decision(r.decide), exceptions: r.exceptions.map((e) => this.rule(e)) };
+    return {
+      ...r,
+      when: r.when ? this.expr(r.when) : undefined,
+      decide: this.decision(r.decide),
+      records: r.records.map((c) => ({ ledger: c.ledger, amount: this.expr(c.amount) })),
+      exceptions: r.exceptions.map((e) => this.rule(e)),
+    };
   }
 
   private decision(d: I.Decision): I.Decision {
@@ -71,6 +78,7 @@ class Folder {
       case 'enum':
       case 'input':
       case 'binder':
+      case 'balance':
         return e;
       case 'def': {
         const d = this.defs[e.id];
@@ -293,6 +301,8 @@ function nodeKey(e: I.Expr): string {
       return `binder:${e.id}`;
     case 'def':
       return `def:${e.id}`;
+    case 'balance':
+      return `balance:${e.ledger}`;
     case 'arith':
       return `arith:${e.op}`;
     case 'cmp':
@@ -389,20 +399,29 @@ export function everyExpr(p: I.Program): I.Expr[] {
   for (const r of I.allRules(p)) {
     if (r.when) out.push(r.when);
     out.push(...r.decide.args.map((a) => a.value));
+    out.push(...r.records.map((c) => c.amount));
   }
   out.push(...p.otherwise.decide.args.map((a) => a.value));
+  for (const l of p.ledgers) if (l.opening) out.push(l.opening);
   return out;
 }
 
 /** The program with `f` applied to every root expression except the defs'. */
 function mapProgram(p: I.Program, f: (e: I.Expr) => I.Expr, when: (e: I.Expr) => I.Expr = f): I.Program {
   const decision = (d: I.Decision): I.Decision => ({ ...d, args: d.args.map((a) => ({ name: a.name, value: f(a.value) })) });
-  const rule = (r: I.Rule): I.Rule => ({ ...r, when: r.when ? when(r.when) : undefined, decide: decision(r.decide), exceptions: r.exceptions.map(rule) });
+  const rule = (r: I.Rule): I.Rule => ({
+    ...r,
+    when: r.when ? when(r.when) : undefined,
+    decide: decision(r.decide),
+    records: r.records.map((c) => ({ ledger: c.ledger, amount: f(c.amount) })),
+    exceptions: r.exceptions.map(rule),
+  });
   return {
     ...p,
     requires: p.requires.map((r) => ({ ...r, condition: f(r.condition) })),
     rules: p.rules.map(rule),
     otherwise: { ...p.otherwise, decide: decision(p.otherwise.decide) },
+    ledgers: p.ledgers.map((l) => ({ ...l, opening: l.opening ? f(l.opening) : undefined })),
   };
 }
 

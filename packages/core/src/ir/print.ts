@@ -19,6 +19,9 @@ export function printProgram(p: I.Program): string {
   }
   for (const b of p.binders) out.push(`binder $${b.id} ${b.name}: ${typeToString(b.type)}`);
   for (const d of p.defs) out.push(`def @${d.id} ${d.name} (${d.origin}): ${typeToString(d.type)} = ${printExpr(p, d.value)}`);
+  for (const l of p.ledgers) {
+    out.push(`ledger ${l.name} of ${l.unit ?? 'Number'} per ${l.keys.map((k) => k.label).join(', ') || '(nothing)'}${l.opening ? ` opening ${printExpr(p, l.opening)}` : ''}`);
+  }
   for (const r of p.requires) out.push(`require ${printExpr(p, r.condition)} at ${JSON.stringify(r.path)} because ${JSON.stringify(r.because)}`);
   const rule = (r: I.Rule, indent: string): void => {
     const dates = [r.from ? `from ${r.from}` : '', r.until ? `until ${r.until}` : ''].filter(Boolean).join(' ');
@@ -27,6 +30,7 @@ export function printProgram(p: I.Program): string {
     if (r.when) out.push(`${indent}  when ${printExpr(p, r.when)}`);
     out.push(`${indent}  decide ${printDecision(p, r.decide)}`);
     for (const o of r.obligations) out.push(`${indent}  obliges ${JSON.stringify(o)}`);
+    for (const c of r.records) out.push(`${indent}  records ${printExpr(p, c.amount)} in ${p.ledgers[c.ledger]?.name ?? c.ledger}`);
     if (r.exceptions.length > 1) {
       out.push(`${indent}  alternatives ${r.alternatives.map((js, i) => `${r.exceptions[i]!.name}: ${js === 'later' ? 'every later one' : `[${js.map((j) => r.exceptions[j]!.name).join(', ')}]`}`).join('; ')}`);
     }
@@ -73,6 +77,8 @@ export function printExpr(p: I.Program, e: I.Expr): string {
       return `$${e.id}`;
     case 'def':
       return `@${e.id}`;
+    case 'balance':
+      return `balance(${p.ledgers[e.ledger]?.name ?? e.ledger})`;
     case 'not':
       return `(not ${x(e.arg)})`;
     case 'neg':

@@ -8,6 +8,7 @@
 import type { CheckedProgram } from '../checker/program.ts';
 import { Rational } from '../values/rational.ts';
 import type { RValue } from '../values/value.ts';
+import type { PostingJson } from './ledger.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -43,6 +44,8 @@ export interface ResultJson {
   decided_by: string;
   trace: TraceStepJson[];
   explain?: ExplainStepJson[];
+  /** policies with ledgers only: what this decision records (docs/ledger.md) */
+  postings?: PostingJson[];
 }
 
 export function valueToJson(v: RValue): Json {

@@ -35,6 +35,7 @@ const PATH = label('path');
 const UNTIL_DATE = label('untilDate');
 const VARIANT = label('variant');
 const VERSION = label('version');
+const PERIOD = label('period');
 
 export class PolParser extends EmbeddedActionsParser {
   /** what the rules read, for to-ast.ts */
@@ -60,6 +61,7 @@ export class PolParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.ruleDecl) },
     { ALT: () => this.SUBRULE(this.otherwiseDecl) },
     { ALT: () => this.SUBRULE(this.exampleDecl) },
+    { ALT: () => this.SUBRULE(this.ledgerDecl) },
   ];
   private readonly enumMembers: ManySepMethodOpts<void> = { SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, MEMBER) };
   private readonly typeExprs: IOrAlt<void>[] = [
@@ -329,6 +331,7 @@ export class PolParser extends EmbeddedActionsParser {
     this.OPTION3(() => this.SUBRULE(this.whenClause));
     this.SUBRULE(this.decideClause);
     this.MANY2(() => this.SUBRULE(this.obligationClause));
+    this.MANY4(() => this.SUBRULE(this.recordsClause));
     this.MANY3(() => this.SUBRULE(this.exceptionDecl));
   });
 
@@ -360,6 +363,49 @@ export class PolParser extends EmbeddedActionsParser {
   obligationClause = this.RULE('obligationClause', () => {
     this.CONSUME(K.obligation);
     this.CONSUME(T.StringLiteral, TEXT);
+  });
+
+  // ---- ledgers (docs/ledger.md) ----
+
+  ledgerDecl = this.RULE('ledgerDecl', () => {
+    this.CONSUME(K.ledger);
+    this.CONSUME(T.Identifier, NAME);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, TITLE));
+    this.CONSUME(T.LBrace);
+    this.CONSUME(K.of);
+    this.CONSUME2(T.Identifier, UNIT);
+    this.MANY(() => this.SUBRULE(this.ledgerKey));
+    this.OPTION2(() => {
+      this.CONSUME(K.opening);
+      this.SUBRULE(this.expression);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  // `calendar year of <date>` is read by its words, not by keywords: `calendar` and `year` stay
+  // free as field names.
+  private readonly ledgerKeys: IOrAlt<void>[] = [
+    {
+      GATE: () => this.LA(1).image === 'calendar' && this.LA(2).image === 'year' && this.LA(3).tokenType === K.of,
+      ALT: () => {
+        this.CONSUME(T.Identifier, PERIOD);
+        this.CONSUME2(T.Identifier, PERIOD);
+        this.CONSUME(K.of);
+        this.SUBRULE(this.expression);
+      },
+    },
+    { ALT: () => this.SUBRULE2(this.expression) },
+  ];
+
+  ledgerKey = this.RULE('ledgerKey', () => {
+    this.CONSUME(K.per);
+    this.OR(this.ledgerKeys);
+  });
+
+  /** `records <amount> in <Ledger>`: read as one expression, split by to-ast.ts */
+  recordsClause = this.RULE('recordsClause', () => {
+    this.CONSUME(K.records);
+    this.SUBRULE(this.expression);
   });
 
   otherwiseDecl = this.RULE('otherwiseDecl', () => {

@@ -144,6 +144,8 @@ class ToAst {
           decide: this.decisionExpr(kid(inner, 'decisionExpr'), span),
           span,
         };
+      case 'ledgerDecl':
+        return this.ledgerDecl(inner, span);
       case 'exampleDecl':
         return {
           kind: 'example',
@@ -162,7 +164,7 @@ class ToAst {
 
   private ruleBody(n: ParseNode<'ruleBody'> | undefined, fallback: Span): A.RuleBody {
     const empty: A.DecisionExpr = { kind: 'decisionExpr', variant: this.ident(undefined, fallback), args: [], span: fallback };
-    if (!n) return { cites: [], effective: undefined, until: undefined, when: undefined, decide: empty, obligations: [], exceptions: [] };
+    if (!n) return { cites: [], effective: undefined, until: undefined, when: undefined, decide: empty, obligations: [], records: [], exceptions: [] };
     const span = this.nodeSpan(n, fallback);
     const eff = kid(n, 'effectiveClause');
     const until = kid(n, 'untilClause');
@@ -175,11 +177,37 @@ class ToAst {
       when: when ? this.expression(kid(when, 'expression'), this.nodeSpan(when, span)) : undefined,
       decide: decide ? this.decisionExpr(kid(decide, 'decisionExpr'), this.nodeSpan(decide, span)) : empty,
       obligations: kids(n, 'obligationClause').map((c) => this.str(tok(c, 'text'), this.nodeSpan(c, span))),
+      records: kids(n, 'recordsClause').map((c) => this.recordsClause(c, span)),
       exceptions: kids(n, 'exceptionDecl').map((e) => {
         const es = this.nodeSpan(e, span);
         return { kind: 'exception', ...this.ruleHead(e, es), ...this.ruleBody(kid(e, 'ruleBody'), es), span: es };
       }),
     };
+  }
+
+  private ledgerDecl(n: ParseNode<'ledgerDecl'>, span: Span): A.LedgerDecl {
+    const title = tok(n, 'title');
+    const opening = tok(n, 'Kw_opening') ? this.expression(kid(n, 'expression'), span) : undefined;
+    return {
+      kind: 'ledger',
+      name: this.ident(tok(n, 'name'), span),
+      title: title ? this.str(title, span) : undefined,
+      unit: this.ident(tok(n, 'unit'), span),
+      keys: kids(n, 'ledgerKey').map((k) => {
+        const ks = this.nodeSpan(k, span);
+        return { kind: 'ledgerKey', period: tok(k, 'period') ? 'calendar-year' : undefined, value: this.expression(kid(k, 'expression'), ks), span: ks };
+      }),
+      opening,
+      span,
+    };
+  }
+
+  /** `records x in L` is read as one expression; its top-level `in` names the ledger. */
+  private recordsClause(n: ParseNode<'recordsClause'>, fallback: Span): A.RecordsClause {
+    const span = this.nodeSpan(n, fallback);
+    const e = this.expression(kid(n, 'expression'), span);
+    if (e.kind === 'in' && !e.negated && e.set.kind === 'identifier') return { kind: 'records', amount: e.element, ledger: e.set, span };
+    return { kind: 'records', amount: e, ledger: undefined, span };
   }
 
   private decisionExpr(n: ParseNode<'decisionExpr'> | undefined, fallback: Span): A.DecisionExpr {

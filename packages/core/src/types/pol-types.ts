@@ -8,11 +8,14 @@ export type Type =
   | { readonly kind: 'record'; readonly name: string | undefined; readonly fields: ReadonlyMap<string, Type> }
   | { readonly kind: 'list'; readonly element: Type }
   | { readonly kind: 'optional'; readonly inner: Type }
+  /** an identifier (a transaction's, a consignee's): text that only keys a ledger (docs/ledger.md) */
+  | { readonly kind: 'id' }
   /** the type of an expression that already has an error: accepted everywhere, so one mistake reports once */
   | { readonly kind: 'error' };
 
 export const BOOL: Type = { kind: 'bool' };
 export const DATE: Type = { kind: 'date' };
+export const ID: Type = { kind: 'id' };
 export const ERROR: Type = { kind: 'error' };
 export const NUMBER: Type = { kind: 'number', unit: null };
 export const numberOf = (unit: string | null): Type => (unit === null ? NUMBER : { kind: 'number', unit });
@@ -25,6 +28,8 @@ export function typeToString(t: Type): string {
       return t.unit ?? 'Number';
     case 'date':
       return 'Date';
+    case 'id':
+      return 'Id';
     case 'enum':
       return t.name;
     case 'set':

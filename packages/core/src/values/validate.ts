@@ -96,6 +96,10 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
       if (typeof json === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json) && !isValidDate(json)) return fail(`${describe(json)} is not a calendar date`);
       if (typeof json !== 'string' || !isValidDate(json)) return fail(`expected a date "YYYY-MM-DD", found ${describe(json)}`);
       return json;
+    case 'id':
+      // an identifier is compared as written: no trimming or case folding
+      if (typeof json !== 'string' || json.length === 0) return fail(`expected an identifier (a non-empty text), found ${describe(json)}`);
+      return json;
     case 'enum': {
       if (typeof json !== 'string') return fail(`expected a ${type.name}, found ${describe(json)}`);
       if (!enums.has(type.name, json)) {

@@ -119,6 +119,8 @@ function printDeclaration(s: TokenStream, d: Ast.Declaration): Doc {
       return printRuleLike(s, d);
     case 'otherwise':
       return printOtherwise(s, d);
+    case 'ledger':
+      return printLedger(s, d);
     case 'example':
       return [
         s.tok('example'),
@@ -159,7 +161,31 @@ function printRuleLike(s: TokenStream, d: Ast.RuleDecl | Ast.ExceptionDecl): Doc
   if (when) clause(() => [s.tok('when'), s.space(), indent(printExpr(s, when))]);
   clause(() => [s.tok('decide'), s.space(), printDecision(s, d.decide)]);
   for (const _ of d.obligations) clause(() => [s.tok('obligation'), s.space(), s.tok()]);
+  for (const r of d.records) clause(() => printRecords(s, r));
   for (const exception of d.exceptions) clause(() => printRuleLike(s, exception), 'force');
+  return [head, indent(body), s.stmt({ close: true }), s.tok('}')];
+}
+
+/** `records <amount> in <Ledger>`: the amount breaks like any expression, the ledger stays with `in`. */
+function printRecords(s: TokenStream, r: Ast.RecordsClause): Doc {
+  const ledger = r.ledger;
+  if (!ledger) return [s.tok('records'), s.space(), indent(printExpr(s, r.amount))];
+  return [s.tok('records'), s.space(), indent([printExpr(s, r.amount), s.space(), s.tok('in'), s.space(), s.tok(ledger.name)])];
+}
+
+/** A ledger: its title on the first line, then one clause per line (`of`, each `per`, `opening`). */
+function printLedger(s: TokenStream, d: Ast.LedgerDecl): Doc {
+  const head: Doc[] = [s.tok('ledger'), s.space(), s.tok(d.name.name), s.space()];
+  if (d.title) head.push(s.tok(), s.space());
+  head.push(s.tok('{'));
+  const body: Doc[] = [s.stmt({ open: true }), s.tok('of'), s.space(), s.tok(d.unit.name)];
+  for (const k of d.keys) {
+    body.push(s.stmt(), s.tok('per'), s.space());
+    if (k.period) body.push(s.tok('calendar'), s.space(), s.tok('year'), s.space(), s.tok('of'), s.space());
+    body.push(indent(printExpr(s, k.value)));
+  }
+  const opening = d.opening;
+  if (opening) body.push(s.stmt(), s.tok('opening'), s.space(), indent(printExpr(s, opening)));
   return [head, indent(body), s.stmt({ close: true }), s.tok('}')];
 }
 
