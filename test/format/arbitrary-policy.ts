@@ -134,6 +134,12 @@ const expression: fc.Arbitrary<GenExpr> = fc.letrec<{ expr: GenExpr }>((tie) => 
       sub.map((x) => ({ toks: ['-', ...wrap(x, P.unary)], prec: P.unary })),
       fc.tuple(sub, name).map(([x, n]) => ({ toks: [...wrap(x, P.postfix), '.', n], prec: P.postfix })),
       sub.map((x) => ({ toks: ['(', ...x.toks, ')'], prec: P.primary })),
+      // date arithmetic: durations are numbers with a unit (`25 days`, `1 year`); these two read dates
+      fc.tuple(sub, sub).map(([a, b]) => ({ toks: ['days', 'between', ...wrap(a, P.unary), 'and', ...wrap(b, P.unary)], prec: P.primary })),
+      sub.map((x) => ({ toks: ['calendar', 'year', 'of', ...wrap(x, P.unary)], prec: P.primary })),
+      fc
+        .tuple(fc.constantFrom('+', '-'), sub, fc.constantFrom('25 days', '1 day', '3 months', '1 year', '1.5 years'))
+        .map(([op, l, d]) => ({ toks: [...wrap(l, P.additive), op, ...d.split(' ')], prec: P.additive })),
       fc
         .tuple(fc.constantFrom('sum', 'count', 'all', 'any'), ident, sub, sub, opt(sub))
         .map(([op, binder, list, body, where]) => {

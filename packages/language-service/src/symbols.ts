@@ -410,6 +410,13 @@ export class SymbolIndex {
       }
       case 'paren':
         return this.expr(e.inner, scope, expectEnum);
+      case 'daysBetween':
+        this.expr(e.from, scope);
+        this.expr(e.to, scope);
+        return undefined;
+      case 'calendarYear':
+        this.expr(e.date, scope);
+        return undefined;
       default:
         return undefined;
     }

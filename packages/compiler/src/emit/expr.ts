@@ -74,6 +74,12 @@ export class ExprPrinter {
         return this.refs.member(e.set, this.expr(e.elem, where, scope));
       case 'agg':
         return this.aggregate(e, where, scope);
+      case 'dateShift':
+        return `${e.unit === 'days' ? 'shiftDays' : 'shiftMonths'}(${this.expr(e.date, where, scope)}, ${this.expr(e.amount, where, scope)})`;
+      case 'daysBetween':
+        return `daysFrom(${this.expr(e.from, where, scope)}, ${this.expr(e.to, where, scope)})`;
+      case 'yearOf':
+        return `yearOf(${this.expr(e.date, where, scope)})`;
     }
   }
 

@@ -253,6 +253,8 @@ export type Expr =
   | SetLiteral
   | EveryExpr
   | AggregateExpr
+  | DaysBetween
+  | CalendarYear
   | ParenExpr;
 
 export interface NumberLit extends Node {
@@ -367,4 +369,19 @@ export interface AggregateExpr extends Node {
 export interface ParenExpr extends Node {
   readonly kind: 'paren';
   readonly inner: Expr;
+}
+
+/** `days between a and b`: the days from a to b (`part` is the word before `between`, `days`). */
+export interface DaysBetween extends Node {
+  readonly kind: 'daysBetween';
+  readonly part: Identifier;
+  readonly from: Expr;
+  readonly to: Expr;
+}
+
+/** `calendar year of d` (`part` is the word after `calendar`, `year`). */
+export interface CalendarYear extends Node {
+  readonly kind: 'calendarYear';
+  readonly part: Identifier;
+  readonly date: Expr;
 }

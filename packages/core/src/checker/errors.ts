@@ -358,3 +358,34 @@ export const numberTooLarge = (e: A.Expr, maxBits: number): Diagnostic =>
     help: 'Pol computes exactly, and each multiplication of large values adds their digits together; multiply fewer times (compare first, or divide earlier), so the values stay small',
     notes: ['inputs hold at most 1,000 digits with exponents within ±1000; the bound follows from them'],
   });
+
+// ---- dates and durations ----
+
+/** `date + 25`, `date + 3 TPP`, `date * 2`, `date - date`: what a date does not do, and what to write. */
+export const dateArithmetic = (e: A.BinaryExpr, left: Type, right: Type): Diagnostic => {
+  const l = typeToString(left);
+  const r = typeToString(right);
+  if (left.kind === 'date' && right.kind === 'date')
+    return error('check/date-arithmetic', `cannot ${e.op === '-' ? 'subtract' : 'combine'} two dates with \`${e.op}\``, e.span, {
+      help: 'the days from one date to another are `days between earlier and later`',
+    });
+  if (e.op === '*' || e.op === '/' || (e.op === '-' && right.kind === 'date'))
+    return error('check/date-arithmetic', `\`${e.op}\` does not apply to ${left.kind === 'date' ? 'a date' : article(l)} and ${right.kind === 'date' ? 'a date' : article(r)}`, e.span, {
+      help: 'a date moves by a duration: `date + 25 days`, `date - 1 year`',
+    });
+  const other = left.kind === 'date' ? right : left;
+  const plain = other.kind === 'number' && other.unit === null;
+  return error('check/date-arithmetic', `cannot ${e.op === '+' ? 'add' : 'subtract'} ${plain ? 'a plain number' : article(typeToString(other))} ${e.op === '+' ? 'to' : 'from'} a date`, e.span, {
+    help: plain ? 'say what the number counts: `25 days`, `3 months`, `1 year`' : 'a date moves by a duration in days, months or years: `date + 25 days`',
+  });
+};
+
+export const notADate = (what: string, node: A.Node, found: Type): Diagnostic =>
+  error('check/date-arithmetic', `\`${what}\` needs a date, but this is ${a(found)}`, node.span, {
+    help: found.kind === 'optional' ? undefined : 'use a Date field or a date literal such as `2025-01-13`',
+  });
+
+export const unknownDatePart = (part: A.Identifier, form: 'between' | 'calendar'): Diagnostic =>
+  error('check/unknown-date-part', form === 'between' ? `\`${part.name} between\` is not something Pol can count` : `\`calendar ${part.name} of\` is not something Pol can read from a date`, part.span, {
+    help: form === 'between' ? 'write `days between a and b` (the days from a to b)' : 'write `calendar year of d` (the year of d, a number such as 2025)',
+  });

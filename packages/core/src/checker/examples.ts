@@ -5,7 +5,7 @@
  */
 import type * as A from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { Type } from '../types/pol-types.ts';
+import { DURATION_UNITS, type Type } from '../types/pol-types.ts';
 import { validateValue, type EnumMembers } from '../values/validate.ts';
 import * as E from './errors.ts';
 import { exampleToJson, valueAtPath } from './example-value.ts';
@@ -43,6 +43,7 @@ function unitsInExample(v: A.Value, t: Type, out: Diagnostic[], used: Set<string
     for (const item of v.items) unitsInExample(item, type.element, out, used);
   } else if (v.kind === 'number' && v.unit) {
     used.add(v.unit.name);
-    if (type.kind === 'number' && type.unit !== v.unit.name) out.push(E.exampleUnit(v, v.unit, type));
+    const unit = DURATION_UNITS.get(v.unit.name) ?? v.unit.name;
+    if (type.kind === 'number' && type.unit !== unit) out.push(E.exampleUnit(v, v.unit, type));
   }
 }

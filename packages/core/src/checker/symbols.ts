@@ -15,7 +15,7 @@ import type { EnumInfo, RecordTypeT, VariantInfo } from './program.ts';
 
 export type Global = A.ConstDecl | A.DefineDecl | A.GroupDecl;
 
-const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country']);
+const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country', 'days', 'months', 'years']);
 
 export interface SymbolTable {
   readonly files: readonly A.PolFile[];
@@ -238,6 +238,7 @@ class Collector {
         if (name === 'Boolean') return BOOL;
         if (name === 'Number') return NUMBER;
         if (name === 'Date') return DATE;
+        if (name === 'days' || name === 'months' || name === 'years') return numberOf(name);
         if (this.enums.has(name)) return { kind: 'enum', name };
         if (this.units.has(name)) return numberOf(name);
         const rec = this.records.get(name);
@@ -250,7 +251,7 @@ class Collector {
           }
           return rt;
         }
-        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Date', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
+        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Date', 'days', 'months', 'years', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
         return ERROR;
       }
     }

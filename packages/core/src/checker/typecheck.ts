@@ -6,7 +6,7 @@
  */
 import type * as A from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
+import { BOOL, DATE, DURATION_UNITS, ERROR, isDuration, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
 import { Rational } from '../values/rational.ts';
 import * as E from './errors.ts';
 import { factsOf, narrow, NO_FACTS, pathKey, union, type Facts } from './narrowing.ts';
@@ -188,7 +188,25 @@ export class TypeChecker implements Typing {
       }
       case 'aggregate':
         return this.aggregate(e, facts, scope);
+      case 'daysBetween': {
+        this.expectDate('days between', e.from, facts, scope);
+        this.expectDate('days between', e.to, facts, scope);
+        if (e.part.name === 'days') return numberOf('days');
+        this.out.push(E.unknownDatePart(e.part, 'between'));
+        return ERROR;
+      }
+      case 'calendarYear': {
+        this.expectDate('calendar year of', e.date, facts, scope);
+        if (e.part.name === 'year') return NUMBER;
+        this.out.push(E.unknownDatePart(e.part, 'calendar'));
+        return ERROR;
+      }
     }
+  }
+
+  private expectDate(what: string, e: A.Expr, facts: Facts, scope: Scope): void {
+    const t = this.required(e, this.expr(e, undefined, facts, scope));
+    if (t.kind !== 'date' && t.kind !== 'error') this.out.push(E.notADate(what, e, t));
   }
 
   private numberLit(e: A.NumberLit): Type {
@@ -197,6 +215,8 @@ export class TypeChecker implements Typing {
       return ERROR;
     }
     if (!e.unit) return NUMBER;
+    const duration = DURATION_UNITS.get(e.unit.name);
+    if (duration) return numberOf(duration);
     this.used.add(e.unit.name);
     if (!this.symbols.units.has(e.unit.name)) {
       this.out.push(E.unknownUnit(e.unit, this.symbols.units.keys()));
@@ -291,6 +311,15 @@ export class TypeChecker implements Typing {
     }
     const rt = this.required(e.right, this.expr(e.right, lt.kind === 'set' ? lt : undefined, facts, scope));
     if (lt.kind === 'error' || rt.kind === 'error') return ERROR;
+    if (lt.kind === 'date' || rt.kind === 'date') {
+      // a date moves by a duration: `date + 25 days`, `25 days + date`, `date - 1 year`
+      const moves = (e.op === '+' && (lt.kind === 'date' ? isDuration(rt) : isDuration(lt))) || (e.op === '-' && lt.kind === 'date' && isDuration(rt));
+      if (moves) return DATE;
+      if (lt.kind !== 'number' && lt.kind !== 'date') this.out.push(E.notANumber(e.op, e.left, lt));
+      else if (rt.kind !== 'number' && rt.kind !== 'date') this.out.push(E.notANumber(e.op, e.right, rt));
+      else this.out.push(E.dateArithmetic(e, lt, rt));
+      return ERROR;
+    }
     if (lt.kind !== 'number') {
       this.out.push(E.notANumber(e.op, e.left, lt));
       return ERROR;

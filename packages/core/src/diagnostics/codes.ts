@@ -49,6 +49,8 @@ export const DIAGNOSTIC_CODES = {
   'check/example-invalid': 'an example whose input does not fit the input declaration',
   'check/number-too-large': 'a computation whose exact numbers could grow past the bound Pol keeps',
   'check/not-constant': 'a constant that depends on the input',
+  'check/date-arithmetic': 'a date combined with a number, another date or an operator that does not move dates',
+  'check/unknown-date-part': '`<word> between` other than `days between`, or `calendar <word> of` other than `calendar year of`',
   'input/invalid': 'an input value that does not fit the input declaration',
   'input/requirement-failed': 'an input that fails a `require` of the policy',
   'input/unparseable': 'input text that is not valid JSON',

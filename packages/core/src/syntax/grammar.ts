@@ -35,6 +35,7 @@ const PATH = label('path');
 const UNTIL_DATE = label('untilDate');
 const VARIANT = label('variant');
 const VERSION = label('version');
+const DATE_PART = label('datePart');
 
 export class PolParser extends EmbeddedActionsParser {
   /** what the rules read, for to-ast.ts */
@@ -129,11 +130,34 @@ export class PolParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(T.DateLiteral) },
     { ALT: () => this.CONSUME(K.true) },
     { ALT: () => this.CONSUME(K.false) },
+    // before a plain name: `days between` starts with the identifier `days`
+    { ALT: () => this.SUBRULE(this.dateFunction) },
     { ALT: () => this.CONSUME2(T.Identifier, NAME) },
     { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE(this.expression); this.CONSUME(T.RParen); } },
     { ALT: () => this.SUBRULE(this.setLiteral) },
     { ALT: () => this.SUBRULE(this.everyExpr) },
     { ALT: () => this.SUBRULE(this.aggregate) },
+  ];
+  // `days` and `year` are identifiers (`25 days` is a number with its unit), so the part is read as
+  // a name and checked by the checker (check/unknown-date-part), which says what to write instead.
+  private readonly dateFunctions: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Identifier, DATE_PART);
+        this.CONSUME(K.between);
+        this.SUBRULE(this.operand);
+        this.CONSUME(K.and);
+        this.SUBRULE2(this.operand);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(K.calendar);
+        this.CONSUME2(T.Identifier, DATE_PART);
+        this.CONSUME(K.of);
+        this.SUBRULE3(this.operand);
+      },
+    },
   ];
   private readonly setMembers: ManySepMethodOpts<void> = { SEP: T.Comma, DEF: () => this.SUBRULE(this.setMember) };
   private readonly allOrAny: IOrAlt<void>[] = [{ ALT: () => this.CONSUME(K.all) }, { ALT: () => this.CONSUME(K.any) }];
@@ -503,6 +527,10 @@ export class PolParser extends EmbeddedActionsParser {
 
   aggregate = this.RULE('aggregate', () => {
     this.OR(this.aggregates);
+  });
+
+  dateFunction = this.RULE('dateFunction', () => {
+    this.OR(this.dateFunctions);
   });
 }
 

@@ -46,11 +46,12 @@ export const SHAPES = {
   isTest: { tokens: ['Kw_is', 'Kw_not', 'Kw_present', 'Kw_absent', 'member'], rules: [] },
   operand: { tokens: ['Kw_not', 'Minus'], rules: ['postfix'] },
   postfix: { tokens: ['Dot', 'field'], rules: ['primary'] },
-  primary: { tokens: ['NumberLiteral', 'unit', 'PercentLiteral', 'DateLiteral', 'Kw_true', 'Kw_false', 'name', 'LParen', 'RParen'], rules: ['expression', 'setLiteral', 'everyExpr', 'aggregate'] },
+  primary: { tokens: ['NumberLiteral', 'unit', 'PercentLiteral', 'DateLiteral', 'Kw_true', 'Kw_false', 'name', 'LParen', 'RParen'], rules: ['expression', 'setLiteral', 'everyExpr', 'aggregate', 'dateFunction'] },
   setLiteral: { tokens: ['LBrace', 'Comma', 'RBrace'], rules: ['setMember'] },
   setMember: { tokens: ['name', 'Kw_from', 'fromDate', 'Kw_until', 'untilDate'], rules: [] },
   everyExpr: { tokens: ['Kw_every', 'enumName'], rules: [] },
   aggregate: { roles: ['body', 'where'], tokens: ['Kw_sum', 'LParen', 'Kw_for', 'Kw_each', 'binder', 'Kw_in', 'Kw_where', 'RParen', 'Kw_count', 'Kw_all', 'Kw_any', 'Kw_satisfies'], rules: ['expression', 'operand'] },
+  dateFunction: { tokens: ['datePart', 'Kw_between', 'Kw_and', 'Kw_calendar', 'Kw_of'], rules: ['operand'] },
 } as const satisfies Record<string, { readonly tokens: readonly string[]; readonly rules: readonly string[]; readonly roles?: readonly string[] }>;
 
 type Shapes = typeof SHAPES;

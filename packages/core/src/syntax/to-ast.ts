@@ -396,7 +396,16 @@ class ToAst {
     if (every) return { kind: 'every', enumName: this.ident(tok(every, 'enumName'), span), span };
     const agg = kid(n, 'aggregate');
     if (agg) return this.aggregate(agg, span);
+    const df = kid(n, 'dateFunction');
+    if (df) return this.dateFunction(df, span);
     return this.placeholder(span);
+  }
+
+  private dateFunction(n: ParseNode<'dateFunction'>, span: Span): A.Expr {
+    const part = this.ident(tok(n, 'datePart'), span);
+    const operands = kids(n, 'operand');
+    if (tok(n, 'Kw_calendar')) return { kind: 'calendarYear', part, date: this.expression(operands[0], span), span };
+    return { kind: 'daysBetween', part, from: this.expression(operands[0], span), to: this.expression(operands[1], span), span };
   }
 
   private aggregate(n: ParseNode<'aggregate'>, span: Span): A.Expr {

@@ -13,6 +13,8 @@ const KEYWORD_WORDS = [
   'when', 'decide', 'obligation', 'otherwise', 'example', 'given', 'expect', 'optional', 'list', 'and',
   'or', 'not', 'in', 'is', 'present', 'absent', 'true', 'false', 'every', 'sum', 'count', 'all', 'any',
   'each', 'for', 'where', 'satisfies',
+  // date arithmetic: `days between a and b`, `calendar year of d`
+  'between', 'calendar',
 ] as const;
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];
 

@@ -66,3 +66,22 @@ export function sameType(a: Type, b: Type): boolean {
       return a.kind === b.kind;
   }
 }
+
+/**
+ * The built-in duration units. A duration is a number in one of them (`25 days`, `1 year`), so
+ * durations add, compare and sum like any quantity; only a date gives them their calendar meaning.
+ * A literal may write the singular (`1 day`); the unit is always the plural.
+ */
+export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map([
+  ['day', 'days'],
+  ['days', 'days'],
+  ['month', 'months'],
+  ['months', 'months'],
+  ['year', 'years'],
+  ['years', 'years'],
+]);
+export type DurationUnit = 'days' | 'months' | 'years';
+
+export function isDuration(t: Type): t is { kind: 'number'; unit: DurationUnit } {
+  return t.kind === 'number' && (t.unit === 'days' || t.unit === 'months' || t.unit === 'years');
+}
