@@ -222,13 +222,18 @@ function ruleLike(keyword: 'rule' | 'exception', depth: number): fc.Arbitrary<To
     ]);
 }
 
+/** A display title and citations of a group, const or define (often none, as in most policies). */
+const declLabel: fc.Arbitrary<Toks> = fc
+  .tuple(opt(str), fc.array(str, { maxLength: 3 }))
+  .map(([title, cites]) => [...(title ? [title] : []), ...cites.flatMap((c) => ['cites', c])]);
+
 const declaration: fc.Arbitrary<Toks> = fc.oneof(
   fc.tuple(ident, fc.array(fc.constantFrom(...IDENTS, ...COUNTRIES), { maxLength: 30 })).map(([n, ms]) => ['enum', n, '{', ...commaList(ms.map((m) => [m])), '}']),
   fc.tuple(ident, opt(str)).map(([n, d]) => ['unit', n, ...(d ? [d] : [])]),
   fc
-    .tuple(ident, ident, fc.oneof(setLiteral(60), expression))
-    .map(([n, of, value]) => ['group', n, 'of', of, '=', ...value.toks]),
-  fc.tuple(fc.constantFrom('const', 'define'), ident, expression).map(([k, n, e]) => [k, n, '=', ...e.toks]),
+    .tuple(ident, declLabel, ident, fc.oneof(setLiteral(60), expression))
+    .map(([n, label, of, value]) => ['group', n, ...label, 'of', of, '=', ...value.toks]),
+  fc.tuple(fc.constantFrom('const', 'define'), ident, declLabel, expression).map(([k, n, label, e]) => [k, n, ...label, '=', ...e.toks]),
   fc.tuple(ident, types.record).map(([n, r]) => ['record', n, ...r]),
   fc.tuple(ident, opt(ident), types.record).map(([n, asOf, r]) => ['input', n, ...(asOf ? ['as', 'of', asOf] : []), ...r]),
   fc

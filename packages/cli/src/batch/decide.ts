@@ -38,7 +38,8 @@ export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOp
   const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   const v = engine.validate(parsed.value);
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
-  const result = engine.evaluate(v.value, o.explain);
+  const evaluated = engine.evaluate(v.value, o.explain);
+  const result = o.explain ? { ...evaluated, because: engine.because(parsed.value, evaluated) } : evaluated;
   const out = o.format === 'text' ? explainText(`input ${item.line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
   return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }

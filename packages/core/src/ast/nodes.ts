@@ -81,14 +81,20 @@ export interface UnitDecl extends Node {
   readonly description: StringLit | undefined;
 }
 
-export interface GroupDecl extends Node {
+/** What a group, const or define may carry for people: a display title and its citations. */
+export interface Labelled {
+  readonly title: StringLit | undefined;
+  readonly cites: readonly StringLit[];
+}
+
+export interface GroupDecl extends Node, Labelled {
   readonly kind: 'group';
   readonly name: Identifier;
   readonly of: Identifier;
   readonly value: Expr;
 }
 
-export interface ConstDecl extends Node {
+export interface ConstDecl extends Node, Labelled {
   readonly kind: 'const';
   readonly name: Identifier;
   readonly value: Expr;
@@ -120,7 +126,7 @@ export interface VariantDecl extends Node {
   readonly params: readonly FieldDecl[];
 }
 
-export interface DefineDecl extends Node {
+export interface DefineDecl extends Node, Labelled {
   readonly kind: 'define';
   readonly name: Identifier;
   readonly value: Expr;

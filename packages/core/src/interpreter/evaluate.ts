@@ -61,6 +61,15 @@ export function evaluateCondition(program: CheckedProgram, input: RRecord, condi
   return new Interpreter(program, input, false).condition(condition);
 }
 
+/**
+ * Evaluates one expression on a validated input, for explanations (interpreter/reasons.ts). The
+ * caller must only ask where evaluation is defined: never a binder outside its aggregate, and an
+ * optional only where the condition around it proved it present.
+ */
+export function evaluateExpr(program: CheckedProgram, input: RRecord, e: A.Expr): RValue {
+  return new Interpreter(program, input, false).valueOf(e);
+}
+
 /** Evaluates a decision written in the policy (an example's `expect`) on a validated input. */
 export function evaluateDecisionExpr(program: CheckedProgram, input: RRecord, d: A.DecisionExpr): Decision {
   return new Interpreter(program, input, false).decision(d);
@@ -95,6 +104,10 @@ class Interpreter {
 
   condition(e: A.Expr): boolean {
     return this.bool(e);
+  }
+
+  valueOf(e: A.Expr): RValue {
+    return this.value(e);
   }
 
   run(): Result {

@@ -43,6 +43,8 @@ export interface ResultJson {
   decided_by: string;
   trace: TraceStepJson[];
   explain?: ExplainStepJson[];
+  /** with `--explain`: the facts that made each step of the trace apply (interpreter/reasons.ts) */
+  because?: { step: string; text: string; cites: readonly string[] }[];
 }
 
 export function valueToJson(v: RValue): Json {

@@ -261,6 +261,7 @@ export class PolParser extends EmbeddedActionsParser {
   groupDecl = this.RULE('groupDecl', () => {
     this.CONSUME(K.group);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(K.of);
     this.CONSUME2(T.Identifier, ENUM_NAME);
     this.CONSUME(T.Equals);
@@ -270,6 +271,7 @@ export class PolParser extends EmbeddedActionsParser {
   constDecl = this.RULE('constDecl', () => {
     this.CONSUME(K.const);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
@@ -317,6 +319,7 @@ export class PolParser extends EmbeddedActionsParser {
   defineDecl = this.RULE('defineDecl', () => {
     this.CONSUME(K.define);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
@@ -527,6 +530,12 @@ export class PolParser extends EmbeddedActionsParser {
 
   aggregate = this.RULE('aggregate', () => {
     this.OR(this.aggregates);
+  });
+
+  // a display title and citations for a group, const or define: `group D5 "Country Group D:5" cites "..."`
+  declarationLabel = this.RULE('declarationLabel', () => {
+    this.OPTION(() => this.CONSUME(T.StringLiteral, TITLE));
+    this.MANY(() => this.SUBRULE(this.citesClause));
   });
 
   dateFunction = this.RULE('dateFunction', () => {

@@ -94,6 +94,14 @@ class ToAst {
     return { kind: 'import', path: this.str(tok(n, 'path'), span), span };
   }
 
+  private label(n: ParseNode<'declarationLabel'> | undefined, span: Span): A.Labelled {
+    const title = n ? tok(n, 'title') : undefined;
+    return {
+      title: title ? this.str(title, span) : undefined,
+      cites: n ? kids(n, 'citesClause').map((c) => this.str(tok(c, 'text'), this.nodeSpan(c, span))) : [],
+    };
+  }
+
   private declaration(n: ParseNode<'declaration'>): A.Declaration | undefined {
     const inner = firstKid(n);
     if (!inner) return undefined;
@@ -109,14 +117,15 @@ class ToAst {
         return {
           kind: 'group',
           name: this.ident(tok(inner, 'name'), span),
+          ...this.label(kid(inner, 'declarationLabel'), span),
           of: this.ident(tok(inner, 'enumName'), span),
           value: this.expression(kid(inner, 'expression'), span),
           span,
         };
       case 'constDecl':
-        return { kind: 'const', name: this.ident(tok(inner, 'name'), span), value: this.expression(kid(inner, 'expression'), span), span };
+        return { kind: 'const', name: this.ident(tok(inner, 'name'), span), ...this.label(kid(inner, 'declarationLabel'), span), value: this.expression(kid(inner, 'expression'), span), span };
       case 'defineDecl':
-        return { kind: 'define', name: this.ident(tok(inner, 'name'), span), value: this.expression(kid(inner, 'expression'), span), span };
+        return { kind: 'define', name: this.ident(tok(inner, 'name'), span), ...this.label(kid(inner, 'declarationLabel'), span), value: this.expression(kid(inner, 'expression'), span), span };
       case 'recordDecl':
         return { kind: 'record', name: this.ident(tok(inner, 'name'), span), fields: this.recordFields(kid(inner, 'recordType'), span), span };
       case 'inputDecl': {
