@@ -229,7 +229,9 @@ const declLabel: fc.Arbitrary<Toks> = fc
 
 const declaration: fc.Arbitrary<Toks> = fc.oneof(
   fc.tuple(ident, fc.array(fc.constantFrom(...IDENTS, ...COUNTRIES), { maxLength: 30 })).map(([n, ms]) => ['enum', n, '{', ...commaList(ms.map((m) => [m])), '}']),
-  fc.tuple(ident, opt(str)).map(([n, d]) => ['unit', n, ...(d ? [d] : [])]),
+  fc
+    .tuple(ident, opt(str), opt(fc.array(fc.tuple(fc.constantFrom('*', '/'), ident), { minLength: 1, maxLength: 3 })), ident)
+    .map(([n, d, f, first]) => ['unit', n, ...(d ? [d] : []), ...(f ? ['=', first, ...f.flat()] : [])]),
   fc
     .tuple(ident, declLabel, ident, fc.oneof(setLiteral(60), expression))
     .map(([n, label, of, value]) => ['group', n, ...label, 'of', of, '=', ...value.toks]),

@@ -127,6 +127,11 @@ function boolExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
     fc.tuple(cmpOp, numLit).map(([o, n]) => `o0 is present and o0 ${o} ${n}`),
     fc.tuple(fc.constantFrom('all', 'any'), boolExpr0(c)).map(([op, b]) => `${op}(each x in items satisfies ${b})`),
     dateCond(),
+    // derived units: U0 / U1 is UD (declared), so quotients and products of quantities type-check
+    fc.tuple(cmpOp, intLit).map(([o, n]) => `q0 / q1 ${o} ${n} UD`),
+    fc.tuple(cmpOp, fc.constantFrom('q0', '(q0 + 3 U0)', `${'pd'} * q1`)).map(([o, r]) => `pd * q1 ${o} ${r}`),
+    fc.tuple(cmpOp, fc.constantFrom('pd', '(pd + 1.5 UD)', '(pd * 2)')).map(([o, r]) => `(q0 / q1) ${o} ${r}`),
+    fc.tuple(cmpOp, pctLit).map(([o, p]) => `sh ${o} ${p}`),
   ];
   const bd = c.defines.filter((k) => k.t === 'bool').map((k) => k.name);
   if (bd.length && !inAgg) atoms.push(fc.constantFrom(...bd));
@@ -251,10 +256,10 @@ export function arbPolicy(options: { maxRules?: number } = {}): fc.Arbitrary<str
         names.n = 0;
         const out: string[] = [];
         if (header) out.push(`policy "Generated \\"policy\\" \`\${x}\` */" version "1.0"`);
-        out.push(`enum E0 { ${e0.join(', ')} }`, `enum E1 { ${e1.join(', ')} }`, `unit U0 "a unit"`);
+        out.push(`enum E0 { ${e0.join(', ')} }`, `enum E1 { ${e1.join(', ')} }`, `unit U0 "a unit"`, `unit U1`, `unit UD "U0 per U1" = U0 / U1`);
         out.push(`record Item {\n  c: Country\n  q: U0\n  m: Number\n  flag: Boolean\n}`);
         out.push(
-          `input In as of date {\n  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  o3: optional days\n  d1: Date\n  nd: days\n  items: list of Item\n}`,
+          `input In as of date {\n  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  o3: optional days\n  d1: Date\n  nd: days\n  q1: U1\n  pd: UD\n  sh: Share\n  items: list of Item\n}`,
         );
         out.push(`decision Outcome {\n  none\n  amount(x: Number)\n  kind(k: E0)\n  flagged(f: Boolean, at: Date)\n  qty(u: U0)\n}`);
         out.push(...decls);

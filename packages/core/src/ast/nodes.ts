@@ -79,6 +79,13 @@ export interface UnitDecl extends Node {
   readonly kind: 'unit';
   readonly name: Identifier;
   readonly description: StringLit | undefined;
+  /** a derived unit's definition (`= TPP / mm2`): the first unit, then each `*` or `/` and unit */
+  readonly formula: readonly UnitFactor[] | undefined;
+}
+
+export interface UnitFactor {
+  readonly op: '*' | '/';
+  readonly unit: Identifier;
 }
 
 /** What a group, const or define may carry for people: a display title and its citations. */

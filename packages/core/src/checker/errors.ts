@@ -249,14 +249,14 @@ export const cannotAdd = (e: A.BinaryExpr, left: string | null, right: string | 
     help: unitHelp(left, right, (u) => `... ${u}`),
   });
 
-export const compoundUnit = (e: A.BinaryExpr, left: string, right: string): Diagnostic =>
-  error('check/unit-mismatch', `cannot multiply ${left} by ${right}: Pol has no compound units`, e.span, {
-    help: 'multiply a quantity by a plain number or a percentage',
+export const compoundUnit = (e: A.BinaryExpr, left: string, right: string, formula: string): Diagnostic =>
+  error('check/unit-mismatch', `cannot multiply ${left} by ${right}: ${formula} is not a declared unit`, e.span, {
+    help: `declare the product as a unit (\`unit NAME = ${formula}\`), or multiply a quantity by a plain number or a percentage`,
   });
 
-export const cannotDivide = (e: A.BinaryExpr, left: string | null, right: string | null): Diagnostic =>
-  error('check/unit-mismatch', `cannot divide ${describeUnit(left)} by ${describeUnit(right)}`, e.span, {
-    help: 'divide quantities of the same unit (the result is a plain number) or divide by a plain number',
+export const cannotDivide = (e: A.BinaryExpr, left: string | null, right: string | null, formula: string): Diagnostic =>
+  error('check/unit-mismatch', `cannot divide ${describeUnit(left)} by ${describeUnit(right)}: ${formula} is not a declared unit`, e.span, {
+    help: `declare the quotient as a unit (\`unit NAME = ${formula}\`), divide quantities of the same unit (the result is a plain number) or divide by a plain number`,
   });
 
 export const notOrdered = (op: A.CompareOp, node: A.Node, found: Type): Diagnostic =>
@@ -388,4 +388,21 @@ export const notADate = (what: string, node: A.Node, found: Type): Diagnostic =>
 export const unknownDatePart = (part: A.Identifier, form: 'between' | 'calendar'): Diagnostic =>
   error('check/unknown-date-part', form === 'between' ? `\`${part.name} between\` is not something Pol can count` : `\`calendar ${part.name} of\` is not something Pol can read from a date`, part.span, {
     help: form === 'between' ? 'write `days between a and b` (the days from a to b)' : 'write `calendar year of d` (the year of d, a number such as 2025)',
+  });
+
+// ---- derived units and shares ----
+
+export const unitUsedBeforeDefinition = (unit: A.Identifier): Diagnostic =>
+  error('check/unit-definition', `\`${unit.name}\` is declared after the unit defined from it`, unit.span, {
+    help: `move \`unit ${unit.name}\` above this declaration: a derived unit is defined from units declared before it`,
+  });
+
+export const unitWithoutDimension = (d: A.UnitDecl): Diagnostic =>
+  error('check/unit-definition', `\`${d.name.name}\` is defined as a plain number: its units cancel out`, d.span, {
+    help: 'a ratio of two quantities in the same unit is a plain Number; declare the field `Number` or `Share` instead',
+  });
+
+export const percentOnPlainNumber = (e: A.CompareExpr, field: string, pct: string): Diagnostic =>
+  warning('check/percent-on-number', `\`${field}\` is a plain Number, compared with ${pct}, which is ${pct.slice(0, -1)}/100`, e.span, {
+    help: `declare the field \`${field.split('.').pop()}: Share\` if it holds fractions (0.5 for 50%), or compare with \`${pct.slice(0, -1)}\` if it holds percentages`,
   });

@@ -159,6 +159,7 @@ export class PolParser extends EmbeddedActionsParser {
       },
     },
   ];
+  private readonly unitOperators: IOrAlt<void>[] = [{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }];
   private readonly setMembers: ManySepMethodOpts<void> = { SEP: T.Comma, DEF: () => this.SUBRULE(this.setMember) };
   private readonly allOrAny: IOrAlt<void>[] = [{ ALT: () => this.CONSUME(K.all) }, { ALT: () => this.CONSUME(K.any) }];
   private readonly aggregates: IOrAlt<void>[] = [
@@ -256,6 +257,19 @@ export class PolParser extends EmbeddedActionsParser {
     this.CONSUME(K.unit);
     this.CONSUME(T.Identifier, NAME);
     this.OPTION(() => this.CONSUME(T.StringLiteral, DESCRIPTION));
+    this.OPTION2(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.unitFormula);
+    });
+  });
+
+  // a derived unit's definition: `unit PD = TPP / mm2`, read left to right
+  unitFormula = this.RULE('unitFormula', () => {
+    this.CONSUME(T.Identifier, UNIT);
+    this.MANY(() => {
+      this.OR(this.unitOperators);
+      this.CONSUME2(T.Identifier, UNIT);
+    });
   });
 
   groupDecl = this.RULE('groupDecl', () => {

@@ -111,7 +111,19 @@ class ToAst {
         return { kind: 'enum', name: this.ident(tok(inner, 'name'), span), members: toks(inner, 'member').map((t) => this.ident(t, span)), span };
       case 'unitDecl': {
         const s = tok(inner, 'description');
-        return { kind: 'unit', name: this.ident(tok(inner, 'name'), span), description: s ? this.str(s, span) : undefined, span };
+        const f = kid(inner, 'unitFormula');
+        let formula: A.UnitFactor[] | undefined;
+        if (f) {
+          // the units are labelled, the operators are not: put them back in reading order
+          const all = [...toks(f, 'unit'), ...f.toks.filter((t) => !t.isInsertedInRecovery)].sort((a, b) => a.startOffset - b.startOffset);
+          formula = [];
+          let op: '*' | '/' = '*';
+          for (const t of all) {
+            if (t.image === '*' || t.image === '/') op = t.image;
+            else formula.push({ op, unit: this.ident(t, span) });
+          }
+        }
+        return { kind: 'unit', name: this.ident(tok(inner, 'name'), span), description: s ? this.str(s, span) : undefined, formula, span };
       }
       case 'groupDecl':
         return {

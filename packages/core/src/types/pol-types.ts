@@ -1,7 +1,8 @@
 /** The types of Pol values, as the checker infers them. */
 export type Type =
   | { readonly kind: 'bool' }
-  | { readonly kind: 'number'; readonly unit: string | null }
+  /** `share`: a plain Number declared `Share` (a fraction, which `%` literals are compared with) */
+  | { readonly kind: 'number'; readonly unit: string | null; readonly share?: true }
   | { readonly kind: 'date' }
   | { readonly kind: 'enum'; readonly name: string }
   | { readonly kind: 'set'; readonly of: string }
@@ -15,6 +16,7 @@ export const BOOL: Type = { kind: 'bool' };
 export const DATE: Type = { kind: 'date' };
 export const ERROR: Type = { kind: 'error' };
 export const NUMBER: Type = { kind: 'number', unit: null };
+export const SHARE: Type = { kind: 'number', unit: null, share: true };
 export const numberOf = (unit: string | null): Type => (unit === null ? NUMBER : { kind: 'number', unit });
 
 export function typeToString(t: Type): string {
@@ -22,7 +24,7 @@ export function typeToString(t: Type): string {
     case 'bool':
       return 'Boolean';
     case 'number':
-      return t.unit ?? 'Number';
+      return t.unit ?? (t.share ? 'Share' : 'Number');
     case 'date':
       return 'Date';
     case 'enum':

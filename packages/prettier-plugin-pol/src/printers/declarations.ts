@@ -75,6 +75,10 @@ function printDeclaration(s: TokenStream, d: Ast.Declaration): Doc {
     case 'unit': {
       const parts: Doc[] = [s.tok('unit'), s.space(), s.tok(d.name.name)];
       if (d.description) parts.push(s.space(), s.tok());
+      if (d.formula) {
+        parts.push(s.space(), s.tok('='));
+        d.formula.forEach((f, i) => parts.push(...(i > 0 ? [s.space(), s.tok(f.op)] : []), s.space(), s.tok(f.unit.name)));
+      }
       return parts;
     }
     case 'group': {
