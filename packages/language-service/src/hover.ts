@@ -92,6 +92,12 @@ function builtinTypeDoc(name: string): string {
       return 'an exact decimal number';
     case 'Date':
       return 'a calendar date, written YYYY-MM-DD';
+    case 'Share':
+      return 'an exact number that is a fraction (0.75 for 75%), compared with percentages';
+    case 'days':
+    case 'months':
+    case 'years':
+      return `a duration in ${name} (\`date + 3 ${name}\`)`;
     default:
       return '`true` or `false`';
   }
