@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const RUNTIME_SOURCES = ['numbers.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
+export const RUNTIME_SOURCES = ['numbers.ts', 'dates.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
 
 export function runtimeTextModule(): string {
   const dir = new URL('../packages/compiler/src/runtime/', import.meta.url);

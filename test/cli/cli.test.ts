@@ -116,6 +116,21 @@ describe('pol eval', () => {
     expect(r.stdout).toContain('did not decide:');
   });
 
+  it('explains which cited group membership and threshold decided, with both engines', () => {
+    const line = JSON.stringify({
+      date: '2026-01-10', activity: 'export', destination: 'AE',
+      item: { kind: 'ic', tpp: 5000, units: 1 },
+      consignee: { headquarters: 'AE', parent_headquarters: 'AE' },
+    });
+    for (const engine of ['interpreter', 'compiled']) {
+      const text = pol(['eval', 'policies/ai-diffusion/ifr.pol', '--input', '-', '--engine', engine, '--explain'], line + '\n');
+      expect(text.stdout).toContain('because destination AE (United Arab Emirates) is in Tier 2 (neither Tier 1 nor Tier 3)');
+      expect(text.stdout).toContain('at least the 3A090.a TPP threshold (4800 TPP) [ECCN 3A090.a]');
+      const json = JSON.parse(pol(['eval', 'policies/ai-diffusion/ifr.pol', '--input', '-', '--engine', engine, '--explain', '--format', 'json'], line).stdout) as { because: { step: string; text: string; cites: string[] }[] };
+      expect(json.because).toContainEqual({ step: 'advanced_computing_items', text: 'classified_tpp is 5000 TPP, at least the 3A090.a TPP threshold (4800 TPP)', cites: ['ECCN 3A090.a'] });
+    }
+  });
+
   it('carries citations and a trace with source lines', () => {
     const r = pol(['eval', SAMPLE, '--input', '-', '--engine', 'interpreter'], good);
     const out = JSON.parse(r.stdout) as { citations: string[]; trace: { id: string; line: number; file: string }[] };

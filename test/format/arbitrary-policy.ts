@@ -134,6 +134,12 @@ const expression: fc.Arbitrary<GenExpr> = fc.letrec<{ expr: GenExpr }>((tie) => 
       sub.map((x) => ({ toks: ['-', ...wrap(x, P.unary)], prec: P.unary })),
       fc.tuple(sub, name).map(([x, n]) => ({ toks: [...wrap(x, P.postfix), '.', n], prec: P.postfix })),
       sub.map((x) => ({ toks: ['(', ...x.toks, ')'], prec: P.primary })),
+      // date arithmetic: durations are numbers with a unit (`25 days`, `1 year`); these two read dates
+      fc.tuple(sub, sub).map(([a, b]) => ({ toks: ['days', 'between', ...wrap(a, P.unary), 'and', ...wrap(b, P.unary)], prec: P.primary })),
+      sub.map((x) => ({ toks: ['calendar', 'year', 'of', ...wrap(x, P.unary)], prec: P.primary })),
+      fc
+        .tuple(fc.constantFrom('+', '-'), sub, fc.constantFrom('25 days', '1 day', '3 months', '1 year', '1.5 years'))
+        .map(([op, l, d]) => ({ toks: [...wrap(l, P.additive), op, ...d.split(' ')], prec: P.additive })),
       fc
         .tuple(fc.constantFrom('sum', 'count', 'all', 'any'), ident, sub, sub, opt(sub))
         .map(([op, binder, list, body, where]) => {
@@ -216,13 +222,20 @@ function ruleLike(keyword: 'rule' | 'exception', depth: number): fc.Arbitrary<To
     ]);
 }
 
+/** A display title and citations of a group, const or define (often none, as in most policies). */
+const declLabel: fc.Arbitrary<Toks> = fc
+  .tuple(opt(str), fc.array(str, { maxLength: 3 }))
+  .map(([title, cites]) => [...(title ? [title] : []), ...cites.flatMap((c) => ['cites', c])]);
+
 const declaration: fc.Arbitrary<Toks> = fc.oneof(
   fc.tuple(ident, fc.array(fc.constantFrom(...IDENTS, ...COUNTRIES), { maxLength: 30 })).map(([n, ms]) => ['enum', n, '{', ...commaList(ms.map((m) => [m])), '}']),
-  fc.tuple(ident, opt(str)).map(([n, d]) => ['unit', n, ...(d ? [d] : [])]),
   fc
-    .tuple(ident, ident, fc.oneof(setLiteral(60), expression))
-    .map(([n, of, value]) => ['group', n, 'of', of, '=', ...value.toks]),
-  fc.tuple(fc.constantFrom('const', 'define'), ident, expression).map(([k, n, e]) => [k, n, '=', ...e.toks]),
+    .tuple(ident, opt(str), opt(fc.array(fc.tuple(fc.constantFrom('*', '/'), ident), { minLength: 1, maxLength: 3 })), ident)
+    .map(([n, d, f, first]) => ['unit', n, ...(d ? [d] : []), ...(f ? ['=', first, ...f.flat()] : [])]),
+  fc
+    .tuple(ident, declLabel, ident, fc.oneof(setLiteral(60), expression))
+    .map(([n, label, of, value]) => ['group', n, ...label, 'of', of, '=', ...value.toks]),
+  fc.tuple(fc.constantFrom('const', 'define'), ident, declLabel, expression).map(([k, n, label, e]) => [k, n, ...label, '=', ...e.toks]),
   fc.tuple(ident, types.record).map(([n, r]) => ['record', n, ...r]),
   fc.tuple(ident, opt(ident), types.record).map(([n, asOf, r]) => ['input', n, ...(asOf ? ['as', 'of', asOf] : []), ...r]),
   fc

@@ -189,6 +189,14 @@ class IrEval {
         return this.aggregate(e);
       case 'balance':
         return this.balance(e.ledger);
+      case 'dateShift': {
+        const a = this.num(e.amount);
+        return shiftDate(this.value(e.date) as string, e.unit, a.num / a.den);
+      }
+      case 'daysBetween':
+        return Rational.of(BigInt(Math.round((utc(this.value(e.to) as string) - utc(this.value(e.from) as string)) / DAY_MS)));
+      case 'yearOf':
+        return Rational.of(BigInt((this.value(e.date) as string).slice(0, 4)));
     }
   }
 
@@ -242,4 +250,41 @@ class IrEval {
     if (e.op === 'count') return Rational.of(BigInt(count));
     return e.op === 'all';
   }
+}
+
+// Date arithmetic written again with JavaScript's Date (UTC, proleptic Gregorian), not with core's
+// calendar helpers, so a slip in either shows up as a disagreement.
+const DAY_MS = 86_400_000;
+const FIRST = utc('0000-01-01');
+const LAST = utc('9999-12-31');
+
+function utc(iso: string): number {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  d.setUTCHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+function isoOf(t: number): string {
+  const c = Math.min(Math.max(t, FIRST), LAST);
+  const d = new Date(c);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+function shiftDate(iso: string, unit: 'days' | 'months', n: bigint): string {
+  if (unit === 'days') {
+    const k = n > 10_000_000n ? 10_000_000n : n < -10_000_000n ? -10_000_000n : n;
+    return isoOf(utc(iso) + Number(k) * DAY_MS);
+  }
+  const k = Number(n > 1_000_000n ? 1_000_000n : n < -1_000_000n ? -1_000_000n : n);
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + k;
+  const ny = y + Math.floor(m / 12);
+  if (ny < 0) return '0000-01-01';
+  if (ny > 9999) return '9999-12-31';
+  const nm = ((m % 12) + 12) % 12;
+  const first = new Date(0);
+  first.setUTCFullYear(ny, nm + 1, 0); // day 0 of the next month: the last day of this one
+  const day = Math.min(Number(iso.slice(8, 10)), first.getUTCDate());
+  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

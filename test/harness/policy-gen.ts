@@ -38,6 +38,7 @@ function numExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
     numLit,
     fc.constant('(o0 otherwise 3)'),
     fc.constant('count(each x in items where x.flag)'),
+    fc.constantFrom('calendar year of d1', '(days between date and d1 / 7 days)'),
   ];
   const nc = c.consts.filter((k) => k.t === 'num').map((k) => k.name);
   if (nc.length) atoms.push(fc.constantFrom(...nc));
@@ -83,6 +84,34 @@ function unitExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
 
 const cmpOp = fc.constantFrom('<', '<=', '>', '>=', '=', '!=');
 
+/** A duration: the input `nd` (days), literals in every unit (fractions included), sums and scalings. */
+function durExpr(unit: 'days' | 'months' | 'years' | 'any'): fc.Arbitrary<string> {
+  const lit = (u: string): fc.Arbitrary<string> =>
+    fc.oneof(fc.integer({ min: 0, max: 400 }).map((n) => `${n} ${n === 1 ? u.slice(0, -1) : u}`), fc.constantFrom(`1.5 ${u}`, `12 ${u}`, `-1 ${u}`, `29 ${u}`));
+  const days = fc.oneof(lit('days'), fc.constantFrom('nd', '(nd * 2)', '(nd + 3 days)', '(nd / 2)', 'days between d1 and date', '(o3 otherwise 1 day)'));
+  const byUnit = { days, months: lit('months'), years: lit('years') };
+  return unit === 'any' ? fc.oneof(byUnit.days, byUnit.months, byUnit.years) : byUnit[unit];
+}
+
+/** A date: the input dates, moved by a duration forward or back (either side of `+`). */
+function dateExpr(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.constantFrom('date', 'd1'),
+    fc.tuple(fc.constantFrom('date', 'd1'), fc.constantFrom('+', '-'), durExpr('any')).map(([d, o, n]) => `(${d} ${o} ${n})`),
+    fc.tuple(durExpr('any'), fc.constantFrom('date', 'd1')).map(([n, d]) => `(${n} + ${d})`),
+  );
+}
+
+/** Conditions on dates and durations. */
+function dateCond(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.tuple(dateExpr(), cmpOp, fc.oneof(fc.constantFrom(...DATES), dateExpr())).map(([a, o, b]) => `${a} ${o} ${b}`),
+    fc.tuple(cmpOp, durExpr('days')).map(([o, n]) => `days between d1 and ${'date'} ${o} ${n}`),
+    fc.tuple(fc.constantFrom('date', 'd1', '(d1 + nd)'), cmpOp, fc.constantFrom('2024', '2025', '2026', 'calendar year of date')).map(([d, o, y]) => `calendar year of ${d} ${o} ${y}`),
+    fc.tuple(durExpr('months'), cmpOp, durExpr('months')).map(([a, o, b]) => `${a} ${o} ${b}`),
+  );
+}
+
 function setExpr(c: Ctx, of: 'Country' | 'E0'): fc.Arbitrary<string> {
   const pool = of === 'Country' ? COUNTRY_POOL : c.e0;
   const lits = fc.uniqueArray(fc.constantFrom(...pool), { minLength: 0, maxLength: 4 }).map((ms) => `{ ${ms.join(', ')} }`);
@@ -101,6 +130,12 @@ function boolExpr(c: Ctx, depth: number, inAgg?: string): fc.Arbitrary<string> {
     fc.constantFrom('b0', 'o0 is present', 'o0 is absent', 'o2 is present and o2 is E0_0'),
     fc.tuple(cmpOp, numLit).map(([o, n]) => `o0 is present and o0 ${o} ${n}`),
     fc.tuple(fc.constantFrom('all', 'any'), boolExpr0(c)).map(([op, b]) => `${op}(each x in items satisfies ${b})`),
+    dateCond(),
+    // derived units: U0 / U1 is UD (declared), so quotients and products of quantities type-check
+    fc.tuple(cmpOp, intLit).map(([o, n]) => `q0 / q1 ${o} ${n} UD`),
+    fc.tuple(cmpOp, fc.constantFrom('q0', '(q0 + 3 U0)', `${'pd'} * q1`)).map(([o, r]) => `pd * q1 ${o} ${r}`),
+    fc.tuple(cmpOp, fc.constantFrom('pd', '(pd + 1.5 UD)', '(pd * 2)')).map(([o, r]) => `(q0 / q1) ${o} ${r}`),
+    fc.tuple(cmpOp, pctLit).map(([o, p]) => `sh ${o} ${p}`),
   ];
   const bd = c.defines.filter((k) => k.t === 'bool').map((k) => k.name);
   if (bd.length && !inAgg) atoms.push(fc.constantFrom(...bd));
@@ -135,7 +170,7 @@ function decision(c: Ctx): fc.Arbitrary<string> {
     numExpr(c, 1).map((n) => `amount(x: ${n})`),
     fc.constantFrom(...c.e0).map((m) => `kind(k: ${m})`),
     fc.constant('kind(k: e0)'),
-    boolExpr(c, 0).map((b) => `flagged(f: ${b}, at: date)`),
+    fc.tuple(boolExpr(c, 0), dateExpr()).map(([b, d]) => `flagged(f: ${b}, at: ${d})`),
     unitExpr(c, 1).map((u) => `qty(u: ${u})`),
   );
 }
@@ -230,10 +265,10 @@ export function arbPolicy(options: { maxRules?: number; ledgers?: boolean } = {}
         names.n = 0;
         const out: string[] = [];
         if (header) out.push(`policy "Generated \\"policy\\" \`\${x}\` */" version "1.0"`);
-        out.push(`enum E0 { ${e0.join(', ')} }`, `enum E1 { ${e1.join(', ')} }`, `unit U0 "a unit"`);
+        out.push(`enum E0 { ${e0.join(', ')} }`, `enum E1 { ${e1.join(', ')} }`, `unit U0 "a unit"`, `unit U1`, `unit UD "U0 per U1" = U0 / U1`);
         out.push(`record Item {\n  c: Country\n  q: U0\n  m: Number\n  flag: Boolean\n}`);
         out.push(
-          `input In as of date {\n${options.ledgers ? '  id: Id\n  who: Id\n' : ''}  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  items: list of Item\n}`,
+          `input In as of date {\n${options.ledgers ? '  id: Id\n  who: Id\n' : ''}  date: Date\n  n0: Number\n  n1: Number\n  q0: U0\n  e0: E0\n  e1: E1\n  c0: Country\n  b0: Boolean\n  o0: optional Number\n  o1: optional U0\n  o2: optional E0\n  o3: optional days\n  d1: Date\n  nd: days\n  q1: U1\n  pd: UD\n  sh: Share\n  items: list of Item\n}`,
         );
         out.push(`decision Outcome {\n  none\n  amount(x: Number)\n  kind(k: E0)\n  flagged(f: Boolean, at: Date)\n  qty(u: U0)\n}`);
         if (options.ledgers) out.push('ledger L0 "per who and year" {\n  of U0\n  per who\n  per calendar year of date\n  opening o1\n}', 'ledger L1 {\n  of Number\n  per e0\n}');
@@ -316,7 +351,12 @@ function valueArb(program: CheckedProgram, t: Type, depth: number): fc.Arbitrary
       return numberArb(program, t.unit !== null);
     case 'date': {
       const ds = constants(program).dates.flatMap((d) => [shiftDate(d, -1), d, shiftDate(d, 1)]);
-      return fc.oneof(fc.constantFrom('2024-12-31', '2025-05-01', '2026-06-30'), ...(ds.length ? [fc.constantFrom(...ds)] : []));
+      // month ends, a leap day and the ends of the calendar probe date arithmetic's clamping
+      return fc.oneof(
+        fc.constantFrom('2024-12-31', '2025-05-01', '2026-06-30'),
+        fc.constantFrom('2024-02-29', '2025-01-31', '2024-03-31', '0000-01-01', '0000-02-29', '9999-12-31', '9999-11-30'),
+        ...(ds.length ? [fc.constantFrom(...ds)] : []),
+      );
     }
     case 'enum': {
       const members = program.enums.get(t.name)?.members ?? [];

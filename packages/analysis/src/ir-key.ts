@@ -75,6 +75,12 @@ class Keys {
         const s = this.p.sets[e.set]!;
         return `(${x(e.elem)} in ${!this.inline && s.name !== undefined ? `#${s.name}` : setKey(s)})`;
       }
+      case 'dateShift':
+        return `shift_${e.unit}(${x(e.date)},${x(e.amount)})`;
+      case 'daysBetween':
+        return `days(${x(e.from)},${x(e.to)})`;
+      case 'yearOf':
+        return `year(${x(e.date)})`;
       case 'agg': {
         const list = x(e.list);
         this.stack.push(e.binder);

@@ -2,7 +2,7 @@
  * An engine decides validated inputs: the reference interpreter, or the compiled module. The CLI
  * speaks to both through this one interface, so `pol test` can run every example through both.
  */
-import { balanceKeysOf, evaluate, parseBalance, resultToJson, validateInput, type CheckedProgram, type InputError, type Rational, type ResultJson, type RRecord } from '@pol/core';
+import { balanceKeysOf, evaluate, parseBalance, reasonsFor, resultToJson, validateInput, type CheckedProgram, type InputError, type Rational, type Reason, type ResultJson, type RRecord } from '@pol/core';
 
 export type EngineName = 'interpreter' | 'compiled';
 
@@ -13,6 +13,15 @@ export interface Engine {
   evaluate(value: unknown, explain: boolean, balances?: ReadonlyMap<string, string>): ResultJson;
   /** for a policy with ledgers: a validated input's transaction id and the balances it may read */
   readonly ledger: { transactionId(value: unknown): string; balanceKeys(value: unknown): string[] } | undefined;
+  /** why the trace's rules applied (memberships, thresholds), from the reference semantics, for `--explain` */
+  because(json: unknown, result: ResultJson): Reason[];
+}
+
+function because(program: CheckedProgram): Engine['because'] {
+  return (json, result) => {
+    const v = validateInput(program, json);
+    return v.ok ? reasonsFor(program, v.value, result.trace) : [];
+  };
 }
 
 export function interpreterEngine(program: CheckedProgram): Engine {
@@ -24,6 +33,7 @@ export function interpreterEngine(program: CheckedProgram): Engine {
       program.ledgers.length === 0
         ? undefined
         : { transactionId: (value) => (value as RRecord).get('id') as string, balanceKeys: (value) => balanceKeysOf(program.ledgers, value as RRecord) },
+    because: because(program),
   };
 }
 
@@ -39,5 +49,5 @@ function exact(balances: ReadonlyMap<string, string>): Map<string, Rational> {
 export async function makeEngine(name: EngineName, program: CheckedProgram): Promise<Engine> {
   if (name === 'interpreter') return interpreterEngine(program);
   const { compiledEngine } = await import('./compiled-engine.ts');
-  return compiledEngine(program);
+  return { ...(await compiledEngine(program)), because: because(program) };
 }

@@ -14,7 +14,10 @@ export function explainText(label: string, r: ResultJson): string {
   else if (last) out.push(`  decided by ${last.kind} \`${last.id}\`${last.title ? ` "${last.title}"` : ''} (${last.file}:${last.line})`);
   if (r.trace.length > 1 || (last && last.kind !== 'otherwise')) {
     out.push('  how:');
-    for (const s of r.trace) out.push(`    ${s.kind} \`${s.id}\`${s.cites.length ? ` [${s.cites.join('; ')}]` : ''} applies (${s.file}:${s.line})`);
+    for (const s of r.trace) {
+      out.push(`    ${s.kind} \`${s.id}\`${s.cites.length ? ` [${s.cites.join('; ')}]` : ''} applies (${s.file}:${s.line})`);
+      for (const b of r.because ?? []) if (b.step === s.id) out.push(`      because ${b.text}${b.cites.length ? ` [${b.cites.join('; ')}]` : ''}`);
+    }
   } else {
     out.push('  no rule applies, so the policy\'s `otherwise` decides');
   }

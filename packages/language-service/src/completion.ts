@@ -18,7 +18,7 @@ export interface Completion {
 const TOP_KEYWORDS = ['policy', 'import', 'enum', 'unit', 'group', 'const', 'record', 'input', 'decision', 'define', 'require', 'rule', 'otherwise', 'example', 'ledger'];
 const RULE_KEYWORDS = ['cites', 'effective', 'until', 'when', 'decide', 'obligation', 'records', 'exception'];
 const EXPR_KEYWORDS = ['and', 'or', 'not', 'in', 'is', 'present', 'absent', 'otherwise', 'true', 'false', 'every', 'sum', 'count', 'all', 'any', 'each', 'where', 'satisfies', 'for'];
-const TYPE_WORDS = ['optional', 'list of', 'Boolean', 'Number', 'Date', 'Country'];
+const TYPE_WORDS = ['optional', 'list of', 'Boolean', 'Number', 'Share', 'Date', 'Country', 'days', 'months', 'years'];
 
 export function complete(a: Analysis, file: string, offset: number): Completion[] {
   const text = a.sources.get(file)?.text ?? '';

@@ -33,6 +33,7 @@ export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
       const decl = s.decl as Ast.GroupDecl;
       const members = groupMembers(a, decl, today, new Set());
       parts.push(code(`group ${s.name} of ${decl.of.name}`));
+      parts.push(...labelLines(decl));
       if (members) {
         const names = [...members].sort().map((m) => (decl.of.name === 'Country' ? `${m} (${countryName(m)})` : m));
         parts.push(`**${members.size} member${members.size === 1 ? '' : 's'} as of ${today}:** ${names.join(', ')}`);
@@ -44,6 +45,7 @@ export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
       const decl = s.decl as Ast.ConstDecl | Ast.DefineDecl;
       const type = a.program ? typeToString(a.program.typeOf(decl.value)) : undefined;
       parts.push(code(`${s.kind} ${s.name}${type ? `: ${type}` : ''} =\n  ${truncate(text(decl.value))}`));
+      parts.push(...labelLines(decl));
       break;
     }
     case 'rule':
@@ -69,6 +71,14 @@ export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
   return parts.join('\n\n');
 }
 
+/** A group's, const's or define's display title and citations, as hovers show a rule's. */
+function labelLines(d: Ast.Labelled): string[] {
+  const out: string[] = [];
+  if (d.title) out.push(`**${d.title.value}**`);
+  if (d.cites.length) out.push(`cites ${d.cites.map((c) => `“${c.value}”`).join(', ')}`);
+  return out;
+}
+
 function fieldPath(s: PolSymbol): string {
   // `field:Transaction.consignee.headquarters` -> `consignee.headquarters`
   return s.id.split('.').slice(1).join('.');
@@ -82,6 +92,12 @@ function builtinTypeDoc(name: string): string {
       return 'an exact decimal number';
     case 'Date':
       return 'a calendar date, written YYYY-MM-DD';
+    case 'Share':
+      return 'an exact number that is a fraction (0.75 for 75%), compared with percentages';
+    case 'days':
+    case 'months':
+    case 'years':
+      return `a duration in ${name} (\`date + 3 ${name}\`)`;
     default:
       return '`true` or `false`';
   }

@@ -42,6 +42,19 @@ describe('language service', () => {
     expect(Number(/(\d+) members/.exec(after)![1]) - Number(/(\d+) members/.exec(before)![1])).toBe(1);
   });
 
+  it('hover on a titled, cited group or const shows its title and citations', () => {
+    const { ls } = disk();
+    const countries = join(IFR, 'countries.pol');
+    const md = ls.hover(countries, readFileSync(countries, 'utf8').indexOf('D5 + Macau'))!.markdown;
+    expect(md).toContain('**Country Group D:5**');
+    expect(md).toContain('cites “15 CFR part 740, supplement no. 1”, “22 CFR 126.1”');
+    const items = join(IFR, 'items.pol');
+    const text = readFileSync(items, 'utf8');
+    const c = ls.hover(items, text.indexOf('ADVANCED_TPP', text.indexOf('ADVANCED_TPP') + 1))!.markdown;
+    expect(c).toContain('**the 3A090.a TPP threshold**');
+    expect(c).toContain('cites “ECCN 3A090.a”');
+  });
+
   it('hover on a country code gives its name; on a rule, its title and citations', () => {
     const { ls } = disk();
     const countries = join(IFR, 'countries.pol');

@@ -45,7 +45,7 @@ export interface Occurrence {
   readonly isDeclaration: boolean;
 }
 
-const BUILTIN_TYPES = ['Boolean', 'Number', 'Date', 'Country'];
+const BUILTIN_TYPES = ['Boolean', 'Number', 'Share', 'Date', 'Country', 'days', 'months', 'years'];
 const COUNTRY_NAMES = new Map<string, string>(COUNTRIES.map(([code, name]) => [code, name] as const));
 
 /** The shape a path expression has, when it is a record (for `.field`) or an enum (for members). */
@@ -410,6 +410,13 @@ export class SymbolIndex {
       }
       case 'paren':
         return this.expr(e.inner, scope, expectEnum);
+      case 'daysBetween':
+        this.expr(e.from, scope);
+        this.expr(e.to, scope);
+        return undefined;
+      case 'calendarYear':
+        this.expr(e.date, scope);
+        return undefined;
       default:
         return undefined;
     }

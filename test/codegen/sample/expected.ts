@@ -277,6 +277,11 @@ function numberJson(v: PolNumber): number | string {
   return text;
 }
 
+// ---- dates: `date + n days|months`, `days between`, `calendar year of` ----
+// Day numbers from 1970-01-01 (the civil-calendar algorithms), a deliberate copy of core's
+// calendar/dates.ts: generated modules carry their runtime inline and share no helper with the
+// interpreter, so the differential tests compare two implementations.
+
 // ---- JSON ----
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

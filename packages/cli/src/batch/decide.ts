@@ -27,11 +27,12 @@ export interface ItemOutput {
 export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput {
   const p = prepareItem(engine, item, o);
   if ('out' in p) return p;
-  return renderResult(engine.evaluate(p.value, o.explain), p.warnings, item.line, o);
+  const evaluated = engine.evaluate(p.value, o.explain);
+  return renderResult(withReasons(engine, p.json, evaluated, o), p.warnings, item.line, o);
 }
 
 /** An input read and validated, with its warnings as printed; or what an invalid input prints. */
-export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput | { readonly value: unknown; readonly warnings: string } {
+export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput | { readonly value: unknown; readonly json: unknown; readonly warnings: string } {
   if ('broken' in item) return invalid(o, item.line, [item.broken], ['input/unparseable'], '');
   let parsed;
   try {
@@ -45,7 +46,12 @@ export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemO
   const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   const v = engine.validate(parsed.value);
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
-  return { value: v.value, warnings };
+  return { value: v.value, json: parsed.value, warnings };
+}
+
+/** With --explain: the result with the facts that made each step of its trace apply. */
+export function withReasons(engine: Engine, json: unknown, result: ResultJson, o: ItemOptions): ResultJson {
+  return o.explain ? { ...result, because: engine.because(json, result) } : result;
 }
 
 /** What a decided input prints. */

@@ -67,6 +67,12 @@ export class Words {
         return html`${x(e.value)} (${x(e.fallback)} when not given)`;
       case 'member':
         return html`${x(e.elem)} is in ${this.setName(e.set)}`;
+      case 'dateShift':
+        return html`${x(e.date)} moved by ${x(e.amount)} ${e.unit}`;
+      case 'daysBetween':
+        return html`the days from ${x(e.from)} to ${x(e.to)}`;
+      case 'yearOf':
+        return html`the calendar year of ${x(e.date)}`;
       case 'balance': {
         const l = this.p.ledgers[e.ledger];
         return html`the balance of ledger <code>${l?.name ?? '?'}</code> before this transaction`;

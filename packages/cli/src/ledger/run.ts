@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { balanceKey, type ResultJson } from '@pol/core';
 import type { Engine } from '../engines.ts';
-import { prepareItem, renderResult, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
+import { prepareItem, renderResult, withReasons, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
 import type { BrokenItem, RawItem } from '../batch/sources.ts';
 import { LedgerStore, type PostingRow, type TransactionRow } from './store.ts';
 
@@ -50,7 +50,7 @@ export async function runWithLedger(
   return { skipped: counter.skipped };
 }
 
-type Prepared = { readonly item: RawItem; readonly value: unknown; readonly warnings: string; readonly id: string; readonly sha: string };
+type Prepared = { readonly item: RawItem; readonly value: unknown; readonly json: unknown; readonly warnings: string; readonly id: string; readonly sha: string };
 
 async function decideBatch(
   engine: Engine,
@@ -64,7 +64,7 @@ async function decideBatch(
     const p = prepareItem(engine, item, o);
     if ('out' in p) return p;
     const raw = item as RawItem;
-    return { item: raw, value: p.value, warnings: p.warnings, id: ledger.transactionId(p.value), sha: sha256(raw.text.trim()) };
+    return { item: raw, value: p.value, json: p.json, warnings: p.warnings, id: ledger.transactionId(p.value), sha: sha256(raw.text.trim()) };
   });
   const valid = outputs.filter((x): x is Prepared => 'id' in x);
   const already = await store.decided(valid.map((p) => p.id));
@@ -94,7 +94,7 @@ async function decideBatch(
       if (v !== undefined) balances.set(k, v);
     }
     const r: ResultJson = engine.evaluate(x.value, o.explain, balances);
-    const printed = renderResult(r, x.warnings, x.item.line, o);
+    const printed = renderResult(withReasons(engine, x.json, r, o), x.warnings, x.item.line, o);
     (r.postings ?? []).forEach((p, n) => {
       const key = balanceKey(p.ledger, p.key);
       const after = String(p.after);

@@ -78,6 +78,12 @@ export class ExprPrinter {
         return this.aggregate(e, where, scope);
       case 'balance':
         return this.refs.balance(e.ledger);
+      case 'dateShift':
+        return `${e.unit === 'days' ? 'shiftDays' : 'shiftMonths'}(${this.expr(e.date, where, scope)}, ${this.expr(e.amount, where, scope)})`;
+      case 'daysBetween':
+        return `daysFrom(${this.expr(e.from, where, scope)}, ${this.expr(e.to, where, scope)})`;
+      case 'yearOf':
+        return `yearOf(${this.expr(e.date, where, scope)})`;
     }
   }
 

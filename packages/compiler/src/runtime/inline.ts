@@ -6,7 +6,7 @@
 import { RUNTIME_SOURCE_TEXT } from './text.generated.ts';
 
 /** In dependency order, as they appear in the module. */
-const FILES = ['numbers.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
+const FILES = ['numbers.ts', 'dates.ts', 'json.ts', 'suggest.ts', 'validate.ts', 'results.ts'] as const;
 
 /** Runtime declarations the generated module exports (its public API, unchanged since 0.1). */
 const PUBLIC: ReadonlySet<string> = new Set(['PolRational', 'PolNumber', 'Json', 'InputError', 'TraceStep', 'ExplainStep', 'EvaluateOptions', 'ValidateOptions']);

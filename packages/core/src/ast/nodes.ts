@@ -80,16 +80,29 @@ export interface UnitDecl extends Node {
   readonly kind: 'unit';
   readonly name: Identifier;
   readonly description: StringLit | undefined;
+  /** a derived unit's definition (`= TPP / mm2`): the first unit, then each `*` or `/` and unit */
+  readonly formula: readonly UnitFactor[] | undefined;
 }
 
-export interface GroupDecl extends Node {
+export interface UnitFactor {
+  readonly op: '*' | '/';
+  readonly unit: Identifier;
+}
+
+/** What a group, const or define may carry for people: a display title and its citations. */
+export interface Labelled {
+  readonly title: StringLit | undefined;
+  readonly cites: readonly StringLit[];
+}
+
+export interface GroupDecl extends Node, Labelled {
   readonly kind: 'group';
   readonly name: Identifier;
   readonly of: Identifier;
   readonly value: Expr;
 }
 
-export interface ConstDecl extends Node {
+export interface ConstDecl extends Node, Labelled {
   readonly kind: 'const';
   readonly name: Identifier;
   readonly value: Expr;
@@ -121,7 +134,7 @@ export interface VariantDecl extends Node {
   readonly params: readonly FieldDecl[];
 }
 
-export interface DefineDecl extends Node {
+export interface DefineDecl extends Node, Labelled {
   readonly kind: 'define';
   readonly name: Identifier;
   readonly value: Expr;
@@ -285,6 +298,8 @@ export type Expr =
   | SetLiteral
   | EveryExpr
   | AggregateExpr
+  | DaysBetween
+  | CalendarYear
   | ParenExpr;
 
 export interface NumberLit extends Node {
@@ -399,4 +414,19 @@ export interface AggregateExpr extends Node {
 export interface ParenExpr extends Node {
   readonly kind: 'paren';
   readonly inner: Expr;
+}
+
+/** `days between a and b`: the days from a to b (`part` is the word before `between`, `days`). */
+export interface DaysBetween extends Node {
+  readonly kind: 'daysBetween';
+  readonly part: Identifier;
+  readonly from: Expr;
+  readonly to: Expr;
+}
+
+/** `calendar year of d` (`part` is the word after `calendar`, `year`). */
+export interface CalendarYear extends Node {
+  readonly kind: 'calendarYear';
+  readonly part: Identifier;
+  readonly date: Expr;
 }

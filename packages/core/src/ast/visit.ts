@@ -44,6 +44,13 @@ export function forEachChild<T>(e: A.Expr, f: (x: A.Expr, arg: T) => void, arg: 
       f(e.value, arg);
       f(e.fallback, arg);
       return;
+    case 'daysBetween':
+      f(e.from, arg);
+      f(e.to, arg);
+      return;
+    case 'calendarYear':
+      f(e.date, arg);
+      return;
     case 'aggregate':
       f(e.list, arg);
       if (e.where) f(e.where, arg);

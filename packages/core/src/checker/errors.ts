@@ -249,14 +249,14 @@ export const cannotAdd = (e: A.BinaryExpr, left: string | null, right: string | 
     help: unitHelp(left, right, (u) => `... ${u}`),
   });
 
-export const compoundUnit = (e: A.BinaryExpr, left: string, right: string): Diagnostic =>
-  error('check/unit-mismatch', `cannot multiply ${left} by ${right}: Pol has no compound units`, e.span, {
-    help: 'multiply a quantity by a plain number or a percentage',
+export const compoundUnit = (e: A.BinaryExpr, left: string, right: string, formula: string): Diagnostic =>
+  error('check/unit-mismatch', `cannot multiply ${left} by ${right}: ${formula} is not a declared unit`, e.span, {
+    help: `declare the product as a unit (\`unit NAME = ${formula}\`), or multiply a quantity by a plain number or a percentage`,
   });
 
-export const cannotDivide = (e: A.BinaryExpr, left: string | null, right: string | null): Diagnostic =>
-  error('check/unit-mismatch', `cannot divide ${describeUnit(left)} by ${describeUnit(right)}`, e.span, {
-    help: 'divide quantities of the same unit (the result is a plain number) or divide by a plain number',
+export const cannotDivide = (e: A.BinaryExpr, left: string | null, right: string | null, formula: string): Diagnostic =>
+  error('check/unit-mismatch', `cannot divide ${describeUnit(left)} by ${describeUnit(right)}: ${formula} is not a declared unit`, e.span, {
+    help: `declare the quotient as a unit (\`unit NAME = ${formula}\`), divide quantities of the same unit (the result is a plain number) or divide by a plain number`,
   });
 
 export const notOrdered = (op: A.CompareOp, node: A.Node, found: Type): Diagnostic =>
@@ -357,4 +357,52 @@ export const numberTooLarge = (e: A.Expr, maxBits: number): Diagnostic =>
   error('check/number-too-large', `exact arithmetic here could need numbers of more than ${Math.round(maxBits / 3.3219).toLocaleString('en-US')} digits`, e.span, {
     help: 'Pol computes exactly, and each multiplication of large values adds their digits together; multiply fewer times (compare first, or divide earlier), so the values stay small',
     notes: ['inputs hold at most 1,000 digits with exponents within ±1000; the bound follows from them'],
+  });
+
+// ---- dates and durations ----
+
+/** `date + 25`, `date + 3 TPP`, `date * 2`, `date - date`: what a date does not do, and what to write. */
+export const dateArithmetic = (e: A.BinaryExpr, left: Type, right: Type): Diagnostic => {
+  const l = typeToString(left);
+  const r = typeToString(right);
+  if (left.kind === 'date' && right.kind === 'date')
+    return error('check/date-arithmetic', `cannot ${e.op === '-' ? 'subtract' : 'combine'} two dates with \`${e.op}\``, e.span, {
+      help: 'the days from one date to another are `days between earlier and later`',
+    });
+  if (e.op === '*' || e.op === '/' || (e.op === '-' && right.kind === 'date'))
+    return error('check/date-arithmetic', `\`${e.op}\` does not apply to ${left.kind === 'date' ? 'a date' : article(l)} and ${right.kind === 'date' ? 'a date' : article(r)}`, e.span, {
+      help: 'a date moves by a duration: `date + 25 days`, `date - 1 year`',
+    });
+  const other = left.kind === 'date' ? right : left;
+  const plain = other.kind === 'number' && other.unit === null;
+  return error('check/date-arithmetic', `cannot ${e.op === '+' ? 'add' : 'subtract'} ${plain ? 'a plain number' : article(typeToString(other))} ${e.op === '+' ? 'to' : 'from'} a date`, e.span, {
+    help: plain ? 'say what the number counts: `25 days`, `3 months`, `1 year`' : 'a date moves by a duration in days, months or years: `date + 25 days`',
+  });
+};
+
+export const notADate = (what: string, node: A.Node, found: Type): Diagnostic =>
+  error('check/date-arithmetic', `\`${what}\` needs a date, but this is ${a(found)}`, node.span, {
+    help: found.kind === 'optional' ? undefined : 'use a Date field or a date literal such as `2025-01-13`',
+  });
+
+export const unknownDatePart = (part: A.Identifier, form: 'between' | 'calendar'): Diagnostic =>
+  error('check/unknown-date-part', form === 'between' ? `\`${part.name} between\` is not something Pol can count` : `\`calendar ${part.name} of\` is not something Pol can read from a date`, part.span, {
+    help: form === 'between' ? 'write `days between a and b` (the days from a to b)' : 'write `calendar year of d` (the year of d, a number such as 2025)',
+  });
+
+// ---- derived units and shares ----
+
+export const unitUsedBeforeDefinition = (unit: A.Identifier): Diagnostic =>
+  error('check/unit-definition', `\`${unit.name}\` is declared after the unit defined from it`, unit.span, {
+    help: `move \`unit ${unit.name}\` above this declaration: a derived unit is defined from units declared before it`,
+  });
+
+export const unitWithoutDimension = (d: A.UnitDecl): Diagnostic =>
+  error('check/unit-definition', `\`${d.name.name}\` is defined as a plain number: its units cancel out`, d.span, {
+    help: 'a ratio of two quantities in the same unit is a plain Number; declare the field `Number` or `Share` instead',
+  });
+
+export const percentOnPlainNumber = (e: A.CompareExpr, field: string, pct: string): Diagnostic =>
+  warning('check/percent-on-number', `\`${field}\` is a plain Number, compared with ${pct}, which is ${pct.slice(0, -1)}/100`, e.span, {
+    help: `declare the field \`${field.split('.').pop()}: Share\` if it holds fractions (0.5 for 50%), or compare with \`${pct.slice(0, -1)}\` if it holds percentages`,
   });

@@ -5,7 +5,7 @@
  */
 import type * as A from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { Type } from '../types/pol-types.ts';
+import { DURATION_UNITS, type Type } from '../types/pol-types.ts';
 import { validateValue, type EnumMembers } from '../values/validate.ts';
 import * as E from './errors.ts';
 import { exampleToJson, valueAtPath } from './example-value.ts';
@@ -25,24 +25,25 @@ export function checkExamples(symbols: SymbolTable, typer: TypeChecker, out: Dia
   for (const ex of examples) {
     const { errors } = validateValue(input.type, exampleToJson(ex.given), enums);
     for (const err of errors) out.push(E.exampleInvalid(err, valueAtPath(ex.given, err.path)?.span ?? ex.given.span));
-    unitsInExample(ex.given, input.type, out, used);
+    unitsInExample(ex.given, input.type, out, used, symbols.unitNames);
     typer.decision(ex.expect, NO_FACTS, INPUT_SCOPE);
   }
   return examples;
 }
 
 /** A JSON number carries no unit, so a unit written in an example is checked here. */
-function unitsInExample(v: A.Value, t: Type, out: Diagnostic[], used: Set<string>): void {
+function unitsInExample(v: A.Value, t: Type, out: Diagnostic[], used: Set<string>, names: ReadonlyMap<string, string>): void {
   const type = t.kind === 'optional' ? t.inner : t;
   if (v.kind === 'recordValue' && type.kind === 'record') {
     for (const f of v.fields) {
       const ft = type.fields.get(f.name.name);
-      if (ft) unitsInExample(f.value, ft, out, used);
+      if (ft) unitsInExample(f.value, ft, out, used, names);
     }
   } else if (v.kind === 'listValue' && type.kind === 'list') {
-    for (const item of v.items) unitsInExample(item, type.element, out, used);
+    for (const item of v.items) unitsInExample(item, type.element, out, used, names);
   } else if (v.kind === 'number' && v.unit) {
     used.add(v.unit.name);
-    if (type.kind === 'number' && type.unit !== v.unit.name) out.push(E.exampleUnit(v, v.unit, type));
+    const unit = DURATION_UNITS.get(v.unit.name) ?? names.get(v.unit.name) ?? v.unit.name;
+    if (type.kind === 'number' && type.unit !== unit) out.push(E.exampleUnit(v, v.unit, type));
   }
 }

@@ -9,13 +9,14 @@ import { forEachChild } from '../ast/visit.ts';
 import { COUNTRIES } from '../builtins/countries.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SourceFile, Span } from '../source/span.ts';
-import { BOOL, DATE, ERROR, ID, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
+import { BOOL, DATE, ERROR, ID, NUMBER, numberOf, sameType, SHARE, type Type } from '../types/pol-types.ts';
+import { baseDim, combine, dimKey, type Dim } from '../types/units.ts';
 import * as E from './errors.ts';
 import type { EnumInfo, RecordTypeT, VariantInfo } from './program.ts';
 
 export type Global = A.ConstDecl | A.DefineDecl | A.GroupDecl;
 
-const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country', 'Id']);
+const BUILTIN_TYPES = new Set(['Boolean', 'Number', 'Date', 'Country', 'Id', 'Share', 'days', 'months', 'years']);
 
 export interface SymbolTable {
   readonly files: readonly A.PolFile[];
@@ -26,6 +27,11 @@ export interface SymbolTable {
   readonly header: A.PolicyHeader | undefined;
   readonly enums: ReadonlyMap<string, EnumInfo>;
   readonly units: ReadonlyMap<string, A.UnitDecl>;
+  /** each unit's dimension (durations included), and the unit a name stands for (a derived unit equal to an earlier one is that one) */
+  readonly unitDims: ReadonlyMap<string, Dim>;
+  readonly unitNames: ReadonlyMap<string, string>;
+  /** the declared unit of each dimension, by dimKey */
+  readonly unitByDim: ReadonlyMap<string, string>;
   readonly records: ReadonlyMap<string, A.RecordDecl>;
   readonly globals: ReadonlyMap<string, Global>;
   /** every global, each after the globals it uses (a use that closes a cycle is not followed) */
@@ -70,6 +76,9 @@ export function collectSymbols(files: readonly A.PolFile[], sources: ReadonlyMap
     header,
     enums: c.enums,
     units: c.units,
+    unitDims: c.unitDims,
+    unitNames: c.unitNames,
+    unitByDim: c.unitByDim,
     records: c.records,
     globals: c.globals,
     globalOrder,
@@ -85,6 +94,9 @@ export function collectSymbols(files: readonly A.PolFile[], sources: ReadonlyMap
 class Collector {
   readonly enums = new Map<string, EnumInfo>();
   readonly units = new Map<string, A.UnitDecl>();
+  readonly unitDims = new Map<string, Dim>();
+  readonly unitNames = new Map<string, string>();
+  readonly unitByDim = new Map<string, string>();
   readonly records = new Map<string, A.RecordDecl>();
   readonly recordTypes = new Map<string, Type>();
   readonly globals = new Map<string, Global>();
@@ -163,6 +175,44 @@ class Collector {
           break;
       }
     }
+    this.dimensions();
+  }
+
+  /** Dimensions in declaration order: a derived unit uses units declared before it. */
+  private dimensions(): void {
+    for (const name of ['days', 'months', 'years']) this.defineUnit(name, baseDim(name));
+    for (const [name, d] of this.units) {
+      if (!d.formula) {
+        this.defineUnit(name, baseDim(name));
+        continue;
+      }
+      let dim: Dim = new Map();
+      let ok = true;
+      for (const f of d.formula) {
+        const fd = this.unitDims.get(f.unit.name);
+        this.usedTypes.add(f.unit.name);
+        if (!fd) {
+          this.out.push(this.units.has(f.unit.name) ? E.unitUsedBeforeDefinition(f.unit) : E.unknownUnit(f.unit, this.unitDims.keys()));
+          ok = false;
+          continue;
+        }
+        dim = combine(dim, fd, f.op);
+      }
+      if (!ok) continue;
+      if (dim.size === 0) {
+        this.out.push(E.unitWithoutDimension(d));
+        continue;
+      }
+      this.defineUnit(name, dim);
+    }
+  }
+
+  private defineUnit(name: string, dim: Dim): void {
+    const key = dimKey(dim);
+    const same = this.unitByDim.get(key);
+    this.unitDims.set(name, dim);
+    this.unitNames.set(name, same ?? name);
+    if (!same) this.unitByDim.set(key, name);
   }
 
   private collectRuleIds(r: A.RuleDecl | A.ExceptionDecl): void {
@@ -246,8 +296,10 @@ class Collector {
         if (name === 'Number') return NUMBER;
         if (name === 'Date') return DATE;
         if (name === 'Id') return ID;
+        if (name === 'days' || name === 'months' || name === 'years') return numberOf(name);
+        if (name === 'Share') return SHARE;
         if (this.enums.has(name)) return { kind: 'enum', name };
-        if (this.units.has(name)) return numberOf(name);
+        if (this.units.has(name)) return numberOf(this.unitNames.get(name) ?? name);
         const rec = this.records.get(name);
         if (rec) {
           let rt = this.recordTypes.get(name);
@@ -258,7 +310,7 @@ class Collector {
           }
           return rt;
         }
-        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Date', 'Id', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
+        this.out.push(E.unknownType(t.name, ['Boolean', 'Number', 'Share', 'Date', 'Id', 'days', 'months', 'years', ...this.enums.keys(), ...this.units.keys(), ...this.records.keys()]));
         return ERROR;
       }
     }

@@ -6,8 +6,9 @@
  */
 import type * as A from '../ast/nodes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { BOOL, DATE, ERROR, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
+import { BOOL, DATE, DURATION_UNITS, ERROR, isDuration, NUMBER, numberOf, sameType, type Type } from '../types/pol-types.ts';
 import { Rational } from '../values/rational.ts';
+import { baseDim, combine, dimKey, type Dim } from '../types/units.ts';
 import * as E from './errors.ts';
 import { idNotAValue } from './ledger-errors.ts';
 import { LedgerChecker } from './ledgers.ts';
@@ -204,7 +205,25 @@ export class TypeChecker implements Typing {
       }
       case 'aggregate':
         return this.aggregate(e, facts, scope);
+      case 'daysBetween': {
+        this.expectDate('days between', e.from, facts, scope);
+        this.expectDate('days between', e.to, facts, scope);
+        if (e.part.name === 'days') return numberOf('days');
+        this.out.push(E.unknownDatePart(e.part, 'between'));
+        return ERROR;
+      }
+      case 'calendarYear': {
+        this.expectDate('calendar year of', e.date, facts, scope);
+        if (e.part.name === 'year') return NUMBER;
+        this.out.push(E.unknownDatePart(e.part, 'calendar'));
+        return ERROR;
+      }
     }
+  }
+
+  private expectDate(what: string, e: A.Expr, facts: Facts, scope: Scope): void {
+    const t = this.required(e, this.expr(e, undefined, facts, scope));
+    if (t.kind !== 'date' && t.kind !== 'error') this.out.push(E.notADate(what, e, t));
   }
 
   private numberLit(e: A.NumberLit): Type {
@@ -213,12 +232,14 @@ export class TypeChecker implements Typing {
       return ERROR;
     }
     if (!e.unit) return NUMBER;
+    const duration = DURATION_UNITS.get(e.unit.name);
+    if (duration) return numberOf(duration);
     this.used.add(e.unit.name);
     if (!this.symbols.units.has(e.unit.name)) {
       this.out.push(E.unknownUnit(e.unit, this.symbols.units.keys()));
       return ERROR;
     }
-    return numberOf(e.unit.name);
+    return numberOf(this.symbols.unitNames.get(e.unit.name) ?? e.unit.name);
   }
 
   private memberOf(id: A.Identifier, enumName: string, info: EnumInfo | undefined): void {
@@ -309,6 +330,15 @@ export class TypeChecker implements Typing {
     }
     const rt = this.required(e.right, this.expr(e.right, lt.kind === 'set' ? lt : undefined, facts, scope));
     if (lt.kind === 'error' || rt.kind === 'error') return ERROR;
+    if (lt.kind === 'date' || rt.kind === 'date') {
+      // a date moves by a duration: `date + 25 days`, `25 days + date`, `date - 1 year`
+      const moves = (e.op === '+' && (lt.kind === 'date' ? isDuration(rt) : isDuration(lt))) || (e.op === '-' && lt.kind === 'date' && isDuration(rt));
+      if (moves) return DATE;
+      if (lt.kind !== 'number' && lt.kind !== 'date') this.out.push(E.notANumber(e.op, e.left, lt));
+      else if (rt.kind !== 'number' && rt.kind !== 'date') this.out.push(E.notANumber(e.op, e.right, rt));
+      else this.out.push(E.dateArithmetic(e, lt, rt));
+      return ERROR;
+    }
     if (lt.kind !== 'number') {
       this.out.push(E.notANumber(e.op, e.left, lt));
       return ERROR;
@@ -324,17 +354,24 @@ export class TypeChecker implements Typing {
         this.out.push(E.cannotAdd(e, lt.unit, rt.unit));
         return ERROR;
       case '*':
-        if (lt.unit && rt.unit) {
-          this.out.push(E.compoundUnit(e, lt.unit, rt.unit));
-          return ERROR;
-        }
-        return numberOf(lt.unit ?? rt.unit);
-      case '/':
-        if (lt.unit === rt.unit) return NUMBER;
-        if (rt.unit === null) return lt;
-        this.out.push(E.cannotDivide(e, lt.unit, rt.unit));
+      case '/': {
+        if (e.op === '/' && lt.unit === rt.unit) return NUMBER;
+        if (rt.unit === null) return numberOf(lt.unit);
+        if (e.op === '*' && lt.unit === null) return numberOf(rt.unit);
+        // a product or quotient of quantities: a unit only if the policy declares its dimension
+        const dim = combine(this.dimOf(lt.unit), this.dimOf(rt.unit), e.op);
+        if (dim.size === 0) return NUMBER;
+        const named = this.symbols.unitByDim.get(dimKey(dim));
+        if (named) return numberOf(named);
+        if (e.op === '*') this.out.push(E.compoundUnit(e, lt.unit ?? 'Number', rt.unit, dimKey(dim)));
+        else this.out.push(E.cannotDivide(e, lt.unit, rt.unit, dimKey(dim)));
         return ERROR;
+      }
     }
+  }
+
+  private dimOf(unit: string | null): Dim {
+    return unit === null ? new Map() : (this.symbols.unitDims.get(unit) ?? baseDim(unit));
   }
 
   private compare(e: A.CompareExpr, facts: Facts, scope: Scope): Type {
@@ -349,12 +386,33 @@ export class TypeChecker implements Typing {
       this.out.push(E.notOrdered(e.op, first, ft));
     } else if (!ordered && (ft.kind === 'record' || ft.kind === 'list' || ft.kind === 'set')) {
       this.out.push(E.notEquatable(e.op, first, ft));
+    } else if (ft.kind === 'number' && st.kind === 'number' && ft.unit === null && st.unit === null) {
+      this.percentOnField(e);
     } else if (!sameType(ft, st)) {
       if (ft.kind === 'number' && st.kind === 'number') {
         this.out.push(E.compareUnits(e, ft.unit, st.unit, this.numberText(first), this.numberText(second)));
       } else this.out.push(E.compareTypes(e, ft, st));
     }
     return BOOL;
+  }
+
+  /**
+   * `x < 5.92%` where x is an input field (or a field of one) declared `Number`: a percentage is a
+   * fraction, and a field holding "5.92" for 5.92% would be silently compared with 0.0592. Fields
+   * declared `Share` hold fractions and are compared with percentages without a warning.
+   */
+  private percentOnField(e: A.CompareExpr): void {
+    const strip = (x: A.Expr): A.Expr => (x.kind === 'paren' ? strip(x.inner) : x);
+    const l = strip(e.left);
+    const r = strip(e.right);
+    const [pct, other] = l.kind === 'percent' ? [l, r] : r.kind === 'percent' ? [r, l] : [undefined, undefined];
+    if (!pct || !other || (other.kind !== 'identifier' && other.kind !== 'member')) return;
+    if (other.kind === 'identifier' && this.resolutions.get(other)?.kind !== 'input') return;
+    const t = this.types.get(other);
+    const base = t?.kind === 'optional' ? t.inner : t;
+    if (base?.kind !== 'number' || base.unit !== null || base.share) return;
+    const text = (x: A.Node): string => this.symbols.sources.get(x.span.file)?.text.slice(x.span.start, x.span.end) ?? '';
+    this.out.push(E.percentOnPlainNumber(e, text(other), text(pct)));
   }
 
   /** A number as the policy writes it (`10_000`), for help texts. */

@@ -6,6 +6,7 @@
 import type * as A from '../ast/nodes.ts';
 import type { CheckedProgram } from '../checker/program.ts';
 import type { Span } from '../source/span.ts';
+import { addDays, addMonths, daysBetween, yearOf } from '../calendar/dates.ts';
 import { Rational } from '../values/rational.ts';
 import type { RRecord, RValue } from '../values/value.ts';
 import { balanceKey } from '../result/ledger.ts';
@@ -76,6 +77,15 @@ export function evaluateCondition(program: CheckedProgram, input: RRecord, condi
   return new Interpreter(program, input, false).condition(condition);
 }
 
+/**
+ * Evaluates one expression on a validated input, for explanations (interpreter/reasons.ts). The
+ * caller must only ask where evaluation is defined: never a binder outside its aggregate, and an
+ * optional only where the condition around it proved it present.
+ */
+export function evaluateExpr(program: CheckedProgram, input: RRecord, e: A.Expr): RValue {
+  return new Interpreter(program, input, false).valueOf(e);
+}
+
 /** Evaluates a decision written in the policy (an example's `expect`) on a validated input. */
 export function evaluateDecisionExpr(program: CheckedProgram, input: RRecord, d: A.DecisionExpr): Decision {
   return new Interpreter(program, input, false).decision(d);
@@ -111,6 +121,10 @@ class Interpreter {
 
   condition(e: A.Expr): boolean {
     return this.bool(e);
+  }
+
+  valueOf(e: A.Expr): RValue {
+    return this.value(e);
   }
 
   run(): Result {
@@ -269,7 +283,22 @@ class Interpreter {
         return new Set(this.program.enums.get(e.enumName.name)?.members ?? []);
       case 'aggregate':
         return this.aggregate(e);
+      case 'daysBetween':
+        return Rational.of(BigInt(daysBetween(this.value(e.from) as string, this.value(e.to) as string)));
+      case 'calendarYear':
+        return Rational.of(BigInt(yearOf(this.value(e.date) as string)));
     }
+  }
+
+  /**
+   * `date + n unit`, `n unit + date`, `date - n unit`: the whole part of n (the fraction dropped,
+   * toward zero) in days or months; a year is 12 months, so `n years` moves by the whole part of 12n months.
+   */
+  private moveDate(date: string, amount: Rational, amountExpr: A.Expr, sign: bigint): string {
+    const unit = this.program.typeOf(amountExpr);
+    const n = unit.kind === 'number' && unit.unit === 'years' ? amount.mul(Rational.of(12n)) : amount;
+    const whole = (n.num / n.den) * sign;
+    return unit.kind === 'number' && unit.unit === 'days' ? addDays(date, whole) : addMonths(date, whole);
   }
 
   /** A dated member belongs on dates from `from` (inclusive) until `until` (exclusive). */
@@ -366,7 +395,7 @@ class Interpreter {
       }
       if (typeof node.kind !== 'string') continue;
       // names that are not values (units, field names, binders, enums) have no resolution
-      const fields = Object.entries(x).filter(([k]) => k !== 'span' && k !== 'unit' && k !== 'property' && k !== 'binder' && k !== 'enumName');
+      const fields = Object.entries(x).filter(([k]) => k !== 'span' && k !== 'unit' && k !== 'part' && k !== 'property' && k !== 'binder' && k !== 'enumName');
       for (let i = fields.length - 1; i >= 0; i--) todo.push(fields[i]![1]);
     }
     this.depsCache.set(name, out);
@@ -387,6 +416,8 @@ class Interpreter {
           if (e.op === '+') return new Set([...l, ...rs]);
           return new Set([...l].filter((x) => !rs.has(x)));
         }
+        if (typeof l === 'string') return this.moveDate(l, r as Rational, e.right, e.op === '-' ? -1n : 1n);
+        if (typeof r === 'string') return this.moveDate(r, l as Rational, e.left, 1n);
         const a = l as Rational;
         const b = r as Rational;
         switch (e.op) {

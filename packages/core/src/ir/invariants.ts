@@ -61,6 +61,16 @@ export function checkInvariants(p: I.Program): string[] {
         if (e.body) expr(e.body, where, defLimit, inner);
         return;
       }
+      case 'dateShift':
+        if (base(e.date.type).kind !== 'date') fail(where, `a date shift of a ${base(e.date.type).kind}`);
+        if (base(e.amount.type).kind !== 'number' || (base(e.amount.type) as { unit: string | null }).unit !== e.unit) fail(where, `a date shift by ${base(e.amount.type).kind} that is not in ${e.unit}`);
+        break;
+      case 'daysBetween':
+        if (base(e.from.type).kind !== 'date' || base(e.to.type).kind !== 'date') fail(where, 'days between values that are not dates');
+        break;
+      case 'yearOf':
+        if (base(e.date.type).kind !== 'date') fail(where, `the year of a ${base(e.date.type).kind}`);
+        break;
       default:
         break;
     }

@@ -237,6 +237,7 @@ class Lowering {
           return { k: op, args, span, type };
         }
         if (type.kind === 'set') throw new InternalError('a set value outside `in`');
+        if (type.kind === 'date') return this.dateShift(e, type);
         return { k: 'arith', op: e.op, l: this.expr(e.left), r: this.expr(e.right), span, type };
       }
       case 'compare':
@@ -275,10 +276,30 @@ class Lowering {
           type,
         };
       }
+      case 'daysBetween':
+        return { k: 'daysBetween', from: this.expr(e.from), to: this.expr(e.to), span, type };
+      case 'calendarYear':
+        return { k: 'yearOf', date: this.expr(e.date), span, type };
       case 'set':
       case 'every':
         throw new InternalError('a set value outside `in`');
     }
+  }
+
+  /** `date ± n unit` (either side for `+`) as a shift by a signed amount in days or months. */
+  private dateShift(e: A.BinaryExpr, type: Type): I.Expr {
+    const span = e.span;
+    const dateOnLeft = this.p.typeOf(e.left).kind === 'date';
+    const [dateSide, amountSide] = dateOnLeft ? [e.left, e.right] : [e.right, e.left];
+    const at = this.p.typeOf(amountSide);
+    const unit = at.kind === 'number' ? at.unit : null;
+    let amount = this.expr(amountSide);
+    if (unit === 'years') {
+      const t: Type = { kind: 'number', unit: 'months' };
+      amount = { k: 'arith', op: '*', l: amount, r: { k: 'num', value: Rational.of(12n), span: amountSide.span, type: { kind: 'number', unit: null } }, span: amountSide.span, type: t };
+    }
+    if (e.op === '-') amount = { k: 'neg', arg: amount, span: amountSide.span, type: amount.type };
+    return { k: 'dateShift', unit: unit === 'days' ? 'days' : 'months', date: this.expr(dateSide), amount, span, type };
   }
 
   private identifier(e: A.Identifier, type: Type): I.Expr {

@@ -89,7 +89,19 @@ export interface Agg extends Base {
  */
 export interface Balance extends Base { readonly k: 'balance'; readonly ledger: number }
 
-export type Expr = Num | DateLit | Bool | EnumLit | Input | Field | Binder | DefRef | Not | Neg | And | Or | Arith | Cmp | Present | Coalesce | Member | Agg | Balance;
+/**
+ * `date + n days` / `date + n months`: the date moved by the whole part of `amount` (the fraction
+ * dropped, toward zero), in days or in calendar months (a day past the new month's end becomes its
+ * last day), clamped to 0000-01-01 .. 9999-12-31. Lowering turns `- n` into `+ (-n)` and `n years`
+ * into `12 * n` months, so these two units are all a back end sees.
+ */
+export interface DateShift extends Base { readonly k: 'dateShift'; readonly unit: 'days' | 'months'; readonly date: Expr; readonly amount: Expr }
+/** `days between from and to`: the days from `from` to `to` (negative when `to` is earlier). */
+export interface DaysBetween extends Base { readonly k: 'daysBetween'; readonly from: Expr; readonly to: Expr }
+/** `calendar year of date`: the year, a number. */
+export interface YearOf extends Base { readonly k: 'yearOf'; readonly date: Expr }
+
+export type Expr = Num | DateLit | Bool | EnumLit | Input | Field | Binder | DefRef | Not | Neg | And | Or | Arith | Cmp | Present | Coalesce | Member | Agg | Balance | DateShift | DaysBetween | YearOf;
 export type ExprKind = Expr['k'];
 
 /** A `define`, a `const`, or a value the optimiser found computed in several places. */
@@ -310,5 +322,11 @@ export function children(e: Expr): readonly Expr[] {
       return [e.elem];
     case 'agg':
       return [e.list, ...(e.where ? [e.where] : []), ...(e.body ? [e.body] : [])];
+    case 'dateShift':
+      return [e.date, e.amount];
+    case 'daysBetween':
+      return [e.from, e.to];
+    case 'yearOf':
+      return [e.date];
   }
 }

@@ -104,5 +104,11 @@ export function printExpr(p: I.Program, e: I.Expr): string {
       const body = e.body ? ` of ${x(e.body)}` : '';
       return `(${e.op} $${e.binder} in ${x(e.list)}${where}${body})`;
     }
+    case 'dateShift':
+      return `(${x(e.date)} +${e.unit} ${x(e.amount)})`;
+    case 'daysBetween':
+      return `(days ${x(e.from)} to ${x(e.to)})`;
+    case 'yearOf':
+      return `(year ${x(e.date)})`;
   }
 }

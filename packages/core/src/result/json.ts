@@ -46,6 +46,8 @@ export interface ResultJson {
   explain?: ExplainStepJson[];
   /** policies with ledgers only: what this decision records (docs/ledger.md) */
   postings?: PostingJson[];
+  /** with `--explain`: the facts that made each step of the trace apply (interpreter/reasons.ts) */
+  because?: { step: string; text: string; cites: readonly string[] }[];
 }
 
 export function valueToJson(v: RValue): Json {

@@ -36,6 +36,7 @@ const UNTIL_DATE = label('untilDate');
 const VARIANT = label('variant');
 const VERSION = label('version');
 const PERIOD = label('period');
+const DATE_PART = label('datePart');
 
 export class PolParser extends EmbeddedActionsParser {
   /** what the rules read, for to-ast.ts */
@@ -131,12 +132,36 @@ export class PolParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(T.DateLiteral) },
     { ALT: () => this.CONSUME(K.true) },
     { ALT: () => this.CONSUME(K.false) },
+    // before a plain name: `days between` starts with the identifier `days`
+    { ALT: () => this.SUBRULE(this.dateFunction) },
     { ALT: () => this.CONSUME2(T.Identifier, NAME) },
     { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE(this.expression); this.CONSUME(T.RParen); } },
     { ALT: () => this.SUBRULE(this.setLiteral) },
     { ALT: () => this.SUBRULE(this.everyExpr) },
     { ALT: () => this.SUBRULE(this.aggregate) },
   ];
+  // `days` and `year` are identifiers (`25 days` is a number with its unit), so the part is read as
+  // a name and checked by the checker (check/unknown-date-part), which says what to write instead.
+  private readonly dateFunctions: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Identifier, DATE_PART);
+        this.CONSUME(K.between);
+        this.SUBRULE(this.operand);
+        this.CONSUME(K.and);
+        this.SUBRULE2(this.operand);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(K.calendar);
+        this.CONSUME2(T.Identifier, DATE_PART);
+        this.CONSUME(K.of);
+        this.SUBRULE3(this.operand);
+      },
+    },
+  ];
+  private readonly unitOperators: IOrAlt<void>[] = [{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }];
   private readonly setMembers: ManySepMethodOpts<void> = { SEP: T.Comma, DEF: () => this.SUBRULE(this.setMember) };
   private readonly allOrAny: IOrAlt<void>[] = [{ ALT: () => this.CONSUME(K.all) }, { ALT: () => this.CONSUME(K.any) }];
   private readonly aggregates: IOrAlt<void>[] = [
@@ -234,11 +259,25 @@ export class PolParser extends EmbeddedActionsParser {
     this.CONSUME(K.unit);
     this.CONSUME(T.Identifier, NAME);
     this.OPTION(() => this.CONSUME(T.StringLiteral, DESCRIPTION));
+    this.OPTION2(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.unitFormula);
+    });
+  });
+
+  // a derived unit's definition: `unit PD = TPP / mm2`, read left to right
+  unitFormula = this.RULE('unitFormula', () => {
+    this.CONSUME(T.Identifier, UNIT);
+    this.MANY(() => {
+      this.OR(this.unitOperators);
+      this.CONSUME2(T.Identifier, UNIT);
+    });
   });
 
   groupDecl = this.RULE('groupDecl', () => {
     this.CONSUME(K.group);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(K.of);
     this.CONSUME2(T.Identifier, ENUM_NAME);
     this.CONSUME(T.Equals);
@@ -248,6 +287,7 @@ export class PolParser extends EmbeddedActionsParser {
   constDecl = this.RULE('constDecl', () => {
     this.CONSUME(K.const);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
@@ -295,6 +335,7 @@ export class PolParser extends EmbeddedActionsParser {
   defineDecl = this.RULE('defineDecl', () => {
     this.CONSUME(K.define);
     this.CONSUME(T.Identifier, NAME);
+    this.SUBRULE(this.declarationLabel);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
@@ -382,14 +423,14 @@ export class PolParser extends EmbeddedActionsParser {
     this.CONSUME(T.RBrace);
   });
 
-  // `calendar year of <date>` is read by its words, not by keywords: `calendar` and `year` stay
-  // free as field names.
+  // `per calendar year of <date>`: the ledger's period, not the expression `calendar year of` (the
+  // year as a number) that a key could otherwise be read as; `year` stays free as a field name.
   private readonly ledgerKeys: IOrAlt<void>[] = [
     {
-      GATE: () => this.LA(1).image === 'calendar' && this.LA(2).image === 'year' && this.LA(3).tokenType === K.of,
+      GATE: () => this.LA(1).tokenType === K.calendar && this.LA(2).image === 'year' && this.LA(3).tokenType === K.of,
       ALT: () => {
+        this.CONSUME(K.calendar, PERIOD);
         this.CONSUME(T.Identifier, PERIOD);
-        this.CONSUME2(T.Identifier, PERIOD);
         this.CONSUME(K.of);
         this.SUBRULE(this.expression);
       },
@@ -549,6 +590,16 @@ export class PolParser extends EmbeddedActionsParser {
 
   aggregate = this.RULE('aggregate', () => {
     this.OR(this.aggregates);
+  });
+
+  // a display title and citations for a group, const or define: `group D5 "Country Group D:5" cites "..."`
+  declarationLabel = this.RULE('declarationLabel', () => {
+    this.OPTION(() => this.CONSUME(T.StringLiteral, TITLE));
+    this.MANY(() => this.SUBRULE(this.citesClause));
+  });
+
+  dateFunction = this.RULE('dateFunction', () => {
+    this.OR(this.dateFunctions);
   });
 }
 

@@ -94,6 +94,14 @@ class ToAst {
     return { kind: 'import', path: this.str(tok(n, 'path'), span), span };
   }
 
+  private label(n: ParseNode<'declarationLabel'> | undefined, span: Span): A.Labelled {
+    const title = n ? tok(n, 'title') : undefined;
+    return {
+      title: title ? this.str(title, span) : undefined,
+      cites: n ? kids(n, 'citesClause').map((c) => this.str(tok(c, 'text'), this.nodeSpan(c, span))) : [],
+    };
+  }
+
   private declaration(n: ParseNode<'declaration'>): A.Declaration | undefined {
     const inner = firstKid(n);
     if (!inner) return undefined;
@@ -103,20 +111,33 @@ class ToAst {
         return { kind: 'enum', name: this.ident(tok(inner, 'name'), span), members: toks(inner, 'member').map((t) => this.ident(t, span)), span };
       case 'unitDecl': {
         const s = tok(inner, 'description');
-        return { kind: 'unit', name: this.ident(tok(inner, 'name'), span), description: s ? this.str(s, span) : undefined, span };
+        const f = kid(inner, 'unitFormula');
+        let formula: A.UnitFactor[] | undefined;
+        if (f) {
+          // the units are labelled, the operators are not: put them back in reading order
+          const all = [...toks(f, 'unit'), ...f.toks.filter((t) => !t.isInsertedInRecovery)].sort((a, b) => a.startOffset - b.startOffset);
+          formula = [];
+          let op: '*' | '/' = '*';
+          for (const t of all) {
+            if (t.image === '*' || t.image === '/') op = t.image;
+            else formula.push({ op, unit: this.ident(t, span) });
+          }
+        }
+        return { kind: 'unit', name: this.ident(tok(inner, 'name'), span), description: s ? this.str(s, span) : undefined, formula, span };
       }
       case 'groupDecl':
         return {
           kind: 'group',
           name: this.ident(tok(inner, 'name'), span),
+          ...this.label(kid(inner, 'declarationLabel'), span),
           of: this.ident(tok(inner, 'enumName'), span),
           value: this.expression(kid(inner, 'expression'), span),
           span,
         };
       case 'constDecl':
-        return { kind: 'const', name: this.ident(tok(inner, 'name'), span), value: this.expression(kid(inner, 'expression'), span), span };
+        return { kind: 'const', name: this.ident(tok(inner, 'name'), span), ...this.label(kid(inner, 'declarationLabel'), span), value: this.expression(kid(inner, 'expression'), span), span };
       case 'defineDecl':
-        return { kind: 'define', name: this.ident(tok(inner, 'name'), span), value: this.expression(kid(inner, 'expression'), span), span };
+        return { kind: 'define', name: this.ident(tok(inner, 'name'), span), ...this.label(kid(inner, 'declarationLabel'), span), value: this.expression(kid(inner, 'expression'), span), span };
       case 'recordDecl':
         return { kind: 'record', name: this.ident(tok(inner, 'name'), span), fields: this.recordFields(kid(inner, 'recordType'), span), span };
       case 'inputDecl': {
@@ -424,7 +445,16 @@ class ToAst {
     if (every) return { kind: 'every', enumName: this.ident(tok(every, 'enumName'), span), span };
     const agg = kid(n, 'aggregate');
     if (agg) return this.aggregate(agg, span);
+    const df = kid(n, 'dateFunction');
+    if (df) return this.dateFunction(df, span);
     return this.placeholder(span);
+  }
+
+  private dateFunction(n: ParseNode<'dateFunction'>, span: Span): A.Expr {
+    const part = this.ident(tok(n, 'datePart'), span);
+    const operands = kids(n, 'operand');
+    if (tok(n, 'Kw_calendar')) return { kind: 'calendarYear', part, date: this.expression(operands[0], span), span };
+    return { kind: 'daysBetween', part, from: this.expression(operands[0], span), to: this.expression(operands[1], span), span };
   }
 
   private aggregate(n: ParseNode<'aggregate'>, span: Span): A.Expr {

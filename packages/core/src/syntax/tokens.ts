@@ -15,6 +15,8 @@ const KEYWORD_WORDS = [
   'each', 'for', 'where', 'satisfies',
   // ledgers (docs/ledger.md)
   'ledger', 'per', 'opening', 'records',
+  // date arithmetic: `days between a and b`, `calendar year of d`
+  'between', 'calendar',
 ] as const;
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];
 

@@ -1,7 +1,8 @@
 /** The types of Pol values, as the checker infers them. */
 export type Type =
   | { readonly kind: 'bool' }
-  | { readonly kind: 'number'; readonly unit: string | null }
+  /** `share`: a plain Number declared `Share` (a fraction, which `%` literals are compared with) */
+  | { readonly kind: 'number'; readonly unit: string | null; readonly share?: true }
   | { readonly kind: 'date' }
   | { readonly kind: 'enum'; readonly name: string }
   | { readonly kind: 'set'; readonly of: string }
@@ -18,6 +19,7 @@ export const DATE: Type = { kind: 'date' };
 export const ID: Type = { kind: 'id' };
 export const ERROR: Type = { kind: 'error' };
 export const NUMBER: Type = { kind: 'number', unit: null };
+export const SHARE: Type = { kind: 'number', unit: null, share: true };
 export const numberOf = (unit: string | null): Type => (unit === null ? NUMBER : { kind: 'number', unit });
 
 export function typeToString(t: Type): string {
@@ -25,7 +27,7 @@ export function typeToString(t: Type): string {
     case 'bool':
       return 'Boolean';
     case 'number':
-      return t.unit ?? 'Number';
+      return t.unit ?? (t.share ? 'Share' : 'Number');
     case 'date':
       return 'Date';
     case 'id':
@@ -70,4 +72,23 @@ export function sameType(a: Type, b: Type): boolean {
     default:
       return a.kind === b.kind;
   }
+}
+
+/**
+ * The built-in duration units. A duration is a number in one of them (`25 days`, `1 year`), so
+ * durations add, compare and sum like any quantity; only a date gives them their calendar meaning.
+ * A literal may write the singular (`1 day`); the unit is always the plural.
+ */
+export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map([
+  ['day', 'days'],
+  ['days', 'days'],
+  ['month', 'months'],
+  ['months', 'months'],
+  ['year', 'years'],
+  ['years', 'years'],
+]);
+export type DurationUnit = 'days' | 'months' | 'years';
+
+export function isDuration(t: Type): t is { kind: 'number'; unit: DurationUnit } {
+  return t.kind === 'number' && (t.unit === 'days' || t.unit === 'months' || t.unit === 'years');
 }

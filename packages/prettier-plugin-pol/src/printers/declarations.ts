@@ -75,24 +75,25 @@ function printDeclaration(s: TokenStream, d: Ast.Declaration): Doc {
     case 'unit': {
       const parts: Doc[] = [s.tok('unit'), s.space(), s.tok(d.name.name)];
       if (d.description) parts.push(s.space(), s.tok());
+      if (d.formula) {
+        parts.push(s.space(), s.tok('='));
+        d.formula.forEach((f, i) => parts.push(...(i > 0 ? [s.space(), s.tok(f.op)] : []), s.space(), s.tok(f.unit.name)));
+      }
       return parts;
     }
-    case 'group':
-      return [
-        s.tok('group'),
-        s.space(),
-        s.tok(d.name.name),
-        s.space(),
-        s.tok('of'),
-        s.space(),
-        s.tok(d.of.name),
-        s.space(),
-        s.tok('='),
-        printAssigned(s, d.value),
-      ];
+    case 'group': {
+      const head: Doc[] = [s.tok('group'), s.space(), s.tok(d.name.name)];
+      if (!d.title && d.cites.length === 0) head.push(s.space(), s.tok('of'), s.space(), s.tok(d.of.name));
+      // a labelled group breaks before each `cites` and before `of` when its head does not fit
+      else head.push(group(indent([...printLabel(s, d), s.soft(line), s.tok('of'), s.space(), s.tok(d.of.name)])));
+      return [...head, s.space(), s.tok('='), printAssigned(s, d.value)];
+    }
     case 'const':
-    case 'define':
-      return [s.tok(d.kind), s.space(), s.tok(d.name.name), s.space(), s.tok('='), printAssigned(s, d.value)];
+    case 'define': {
+      const head: Doc[] = [s.tok(d.kind), s.space(), s.tok(d.name.name)];
+      if (d.title || d.cites.length) head.push(group(indent(printLabel(s, d))));
+      return [...head, s.space(), s.tok('='), printAssigned(s, d.value)];
+    }
     case 'record':
       return [s.tok('record'), s.space(), s.tok(d.name.name), s.space(), printRecordTypeBlock(s, d.fields)];
     case 'input': {
@@ -133,6 +134,14 @@ function printDeclaration(s: TokenStream, d: Ast.Declaration): Doc {
         s.tok('}'),
       ];
   }
+}
+
+/** A declaration's title (on the name's line) and its `cites`, each breakable onto its own line. */
+function printLabel(s: TokenStream, d: Ast.Labelled): Doc[] {
+  const parts: Doc[] = [];
+  if (d.title) parts.push(s.space(), s.tok());
+  for (const _ of d.cites) parts.push(s.soft(line), s.tok('cites'), s.space(), s.tok());
+  return parts;
 }
 
 /** The value after `=`: a set opens on the `=` line; anything else moves to the next line, indented, when it does not fit. */

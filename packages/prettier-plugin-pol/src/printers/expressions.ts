@@ -69,6 +69,10 @@ export function printExpr(s: TokenStream, e: Expr): Doc {
       return printAggregate(s, e);
     case 'paren':
       return group([s.tok('('), indent(printExpr(s, e.inner)), s.tok(')')]);
+    case 'daysBetween':
+      return group([s.tok(e.part.name), s.space(), s.tok('between'), s.space(), printExpr(s, e.from), indent([s.soft(line), s.tok('and'), s.space(), printExpr(s, e.to)])]);
+    case 'calendarYear':
+      return [s.tok('calendar'), s.space(), s.tok(e.part.name), s.space(), s.tok('of'), s.space(), printExpr(s, e.date)];
   }
 }
 

@@ -133,6 +133,13 @@ export const numberSize: LintFactory = (ctx) => {
       case 'is':
         bound(e.subject, owner);
         return SMALL;
+      case 'daysBetween':
+        bound(e.from, owner);
+        bound(e.to, owner);
+        return SMALL;
+      case 'calendarYear':
+        bound(e.date, owner);
+        return SMALL;
       default:
         return SMALL;
     }
