@@ -82,3 +82,22 @@ test('numberOfDouble is parseNumber of the decimal a double prints as', () => {
   expect(N.numberOfDouble(19.4)).toEqual(new N.PolRational(97n, 5n));
   expect(N.numberOfDouble(-0.5)).toEqual(new N.PolRational(-1n, 2n));
 });
+
+test('parseNumber is exact and canonical: core Rational.parse on decimals with and without exponents', () => {
+  const digits = (max: number) => fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: 1, maxLength: max });
+  const text = fc
+    .tuple(fc.boolean(), digits(12), fc.option(digits(8)), fc.option(fc.integer({ min: -400, max: 400 })))
+    .map(([neg, w, f, e]) => `${neg ? '-' : ''}${w}${f === null ? '' : '.' + f}${e === null ? '' : 'e' + e}`);
+  fc.assert(
+    fc.property(text, (t) => {
+      const want = Rational.parse(t)!;
+      const got = N.parseNumber(t)!;
+      expect(got).toEqual(toPol(want));
+    }),
+    fcParams(3000),
+  );
+  expect(N.parseNumber('1.988395340180949e-11')).toEqual(new N.PolRational(1988395340180949n, 10n ** 26n));
+  expect(N.parseNumber('25e-2')).toEqual(new N.PolRational(1n, 4n));
+  expect(N.parseNumber('-0e-5')).toBe(0);
+  expect(N.parseNumber('12e3')).toBe(12000);
+});

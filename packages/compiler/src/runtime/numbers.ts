@@ -228,6 +228,8 @@ export function parseNumber(text: string): PolNumber | undefined {
   if (m[4] === undefined && whole.length + frac.length <= 15) return qSmall(Number(m[1] + whole + frac), 10 ** frac.length);
   const exp = Number(m[4] ?? '0');
   if (!Number.isSafeInteger(exp) || Math.abs(exp) > 1000) return undefined;
+  if (whole.length + frac.length <= 15) return scaledSmall(Number(m[1] + whole + frac), exp - frac.length);
+  if (exp - frac.length < 0) return scaledBig(BigInt(m[1] + whole + frac), frac.length - exp);
   let n = BigInt(whole + frac) * (m[1] === '-' ? -1n : 1n);
   let d = 10n ** BigInt(frac.length);
   if (exp > 0) n *= 10n ** BigInt(exp);
@@ -250,6 +252,49 @@ export function numberOfDouble(x: number): PolNumber | undefined {
     }
   }
   return parseNumber(s);
+}
+
+/**
+ * m * 10^e in lowest terms for a safe integer m, without a BigInt gcd: the denominator is a power of
+ * ten, so only m's factors 2 and 5 can cancel (counted in doubles). The oracle's transactions are
+ * full of such numbers (1.988395340180949e-11, 5e-323), where a gcd with 10^300 cost microseconds.
+ */
+function scaledSmall(m: number, e: number): PolNumber {
+  if (m === 0) return 0;
+  if (e >= 0) return e <= 22 && Number.isSafeInteger(m * 10 ** e) ? m * 10 ** e + 0 : q(BigInt(m) * 10n ** BigInt(e), 1n);
+  const k = -e;
+  let n = m;
+  let twos = 0;
+  while (twos < k && n % 2 === 0) {
+    n /= 2;
+    twos++;
+  }
+  let fives = 0;
+  while (fives < k && n % 5 === 0) {
+    n /= 5;
+    fives++;
+  }
+  if (twos === k && fives === k) return n + 0;
+  return new PolRational(BigInt(n), 2n ** BigInt(k - twos) * 5n ** BigInt(k - fives));
+}
+
+/** m / 10^k in lowest terms for a big m: as scaledSmall, the factors 2 and 5 cancelled without a gcd. */
+function scaledBig(m: bigint, k: number): PolNumber {
+  if (m === 0n) return 0;
+  let n = m;
+  let twos = 0;
+  while (twos < k && (n & 1n) === 0n) {
+    n >>= 1n;
+    twos++;
+  }
+  let fives = 0;
+  while (fives < k && n % 5n === 0n) {
+    n /= 5n;
+    fives++;
+  }
+  const d = (twos === k ? 1n : 2n ** BigInt(k - twos)) * (fives === k ? 1n : 5n ** BigInt(k - fives));
+  if (d === 1n && n <= MAX_SAFE && n >= -MAX_SAFE) return Number(n);
+  return new PolRational(n, d);
 }
 
 export function sameNumber(a: PolNumber, b: PolNumber): boolean {

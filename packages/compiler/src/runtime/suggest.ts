@@ -5,16 +5,25 @@
 /** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
 
+/** The members in lower case, once per member list (the lists are the module's frozen constants). */
+const LOWER = new WeakMap<readonly string[], readonly string[]>();
+
 export function suggest(name: string, candidates: readonly string[]): string | undefined {
   const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
   if (alias !== undefined && candidates.includes(alias)) return alias;
+  let lowered = LOWER.get(candidates);
+  if (lowered === undefined) {
+    lowered = candidates.map((c) => c.toLowerCase());
+    LOWER.set(candidates, lowered);
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     if (c === name) continue;
-    const d = c.toLowerCase() === lower ? 0.5 : distance(name, c);
+    const d = lowered[k] === lower ? 0.5 : distance(name, c);
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
       bestDistance = d;
@@ -23,21 +32,33 @@ export function suggest(name: string, candidates: readonly string[]): string | u
   return bestDistance <= limit ? best : undefined;
 }
 
+/** The distance table, reused: one flat array, grown when a longer pair comes (validate bounds the lengths). */
+let TABLE = new Int32Array(256);
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions); Infinity beyond 3 in length. */
 export function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  const w = b.length + 1;
+  const size = (a.length + 1) * w;
+  if (TABLE.length < size) TABLE = new Int32Array(size * 2);
+  const d = TABLE;
+  for (let i = 0; i <= a.length; i++) d[i * w] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      const bj = b.charCodeAt(j - 1);
+      const up = d[(i - 1) * w + j]! + 1;
+      const left = d[i * w + j - 1]! + 1;
+      const diag = d[(i - 1) * w + j - 1]! + (ai === bj ? 0 : 1);
+      let v = up < left ? up : left;
+      if (diag < v) v = diag;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const t = d[(i - 2) * w + j - 2]! + 1;
+        if (t < v) v = t;
+      }
+      d[i * w + j] = v;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length * w + b.length]!;
 }

@@ -1,6 +1,6 @@
 // ---- validation ----
 
-import { cmp, numberJson, numberOfDouble, parseNumber, type PolNumber } from './numbers.ts';
+import { numberJson, numberOfDouble, parseNumber, type PolNumber } from './numbers.ts';
 import { suggest } from './suggest.ts';
 
 export interface InputError {
@@ -190,7 +190,8 @@ class Checker {
       return this.fail('expected a number' + (unit ? ' (' + unit + ')' : '') + ', found ' + describe(json));
     }
     if (r === undefined) return this.fail('expected a number, found ' + describe(json));
-    if (unit !== null && cmp(r, 0) < 0) return this.fail('a quantity in ' + unit + ' cannot be negative, found ' + describe(json));
+    // the sign of n/d is n's (d > 0): no comparison needed
+    if (unit !== null && (typeof r === 'number' ? r < 0 : r.n < 0n)) return this.fail('a quantity in ' + unit + ' cannot be negative, found ' + describe(json));
     return r;
   }
 
