@@ -257,14 +257,16 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): st
   }
   const pinnedPaths = new Set(pins.map((f) => f.path));
   const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
-  const byPath = new Map<string, { ins: string[]; outs: string[] }>();
+  // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
+  // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")
+  const positive = new Set(groups.filter((g) => g.inside).map((g) => g.path));
+  const bySet = new Map<string, string[]>();
   for (const g of groups) {
-    const e = byPath.get(g.path) ?? { ins: [], outs: [] };
-    (g.inside ? e.ins : e.outs).push(g.set);
-    byPath.set(g.path, e);
+    if (!g.inside && positive.has(g.path)) continue;
+    const key = `${g.inside ? 'in' : 'not in'} ${g.set}`;
+    bySet.set(key, [...(bySet.get(key) ?? []), ...(bySet.get(key)?.includes(g.path) ? [] : [g.path])]);
   }
-  // "in Tier1" says more than "not in Tier3": the negative facts are shown only alone
-  for (const [path, e] of byPath) out.push(e.ins.length ? e.ins.map((s) => `${path} in ${s}`).join(' and ') : `${path} not in ${e.outs.join(', ')}`);
+  for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
   // numeric windows: the strongest proved bound on each side
   const nums = facts.filter((f): f is Extract<Fact, { k: 'num' }> => f.k === 'num');
   for (const path of [...new Set(nums.map((f) => f.path))]) {

@@ -31,7 +31,10 @@ export interface Side {
 }
 
 export interface Region {
+  /** `where: before -> after` */
   readonly description: string;
+  /** the proved facts of the region (or, when none was proved, which rules decide it) */
+  readonly where: string;
   /** what differs: the decision (outcome or a field), or only the obligations */
   readonly differs: 'decision' | 'obligations';
   readonly witness: JsonValue;
@@ -339,7 +342,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
     }
     s.pop();
 
