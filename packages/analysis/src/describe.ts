@@ -140,7 +140,8 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
     }
     IR.children(e).forEach(walk);
   };
-  for (const r of rules) if (r.when) walk(r.when);
+  // the deciding rule's own exceptions did not apply: their conditions bound the region too (x <= 1200)
+  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? [])]) if (r.when) walk(r.when);
   return t;
 }
 
@@ -169,7 +170,7 @@ function num(c: Rational): string {
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
  * difference) and its structural causes. `m` is the model that found the region.
  */
-export function describeRegion(Z: Z, s: Session, guard: ZExpr, member: ZExpr, m: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[]): Described {
+export function describeRegion(Z: Z, s: Session, guard: ZExpr, m: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[]): Described {
   const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
   const facts: Fact[] = [];
   for (const side of [before, after]) {
