@@ -23,6 +23,7 @@ import type { Z, ZExpr } from './smt/z3.ts';
 import type { Session } from './solver.ts';
 import type { StructuralChange } from './structural.ts';
 import { numberJson } from './witness.ts';
+import { exprText, setMemberText } from './print.ts';
 
 type Op = '<' | '<=' | '>' | '>=' | '=';
 
@@ -158,7 +159,7 @@ function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string
   if (left.length && joined.length) parts.push(`moved from ${left.join(', ')} to ${joined.join(', ')}`);
   else if (left.length) parts.push(`removed from ${left.join(', ')}`);
   else if (joined.length) parts.push(`added to ${joined.join(', ')}`);
-  if (dated.length) parts.push(`its dates in ${dated.join(', ')} changed`);
+  for (const g of dated) parts.push(`in ${g}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -261,11 +262,18 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): st
   // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
   // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")
   const positive = new Set(groups.filter((g) => g.inside).map((g) => g.path));
-  const bySet = new Map<string, string[]>();
+  const sets = new Map<string, { path: string; inside: boolean; sets: string[] }>();
   for (const g of groups) {
     if (!g.inside && positive.has(g.path)) continue;
-    const key = `${g.inside ? 'in' : 'not in'} ${g.set}`;
-    bySet.set(key, [...(bySet.get(key) ?? []), ...(bySet.get(key)?.includes(g.path) ? [] : [g.path])]);
+    const k = `${g.path}\n${g.inside}`;
+    const e = sets.get(k) ?? { path: g.path, inside: g.inside, sets: [] };
+    if (!e.sets.includes(g.set)) e.sets.push(g.set);
+    sets.set(k, e);
+  }
+  const bySet = new Map<string, string[]>();
+  for (const e of sets.values()) {
+    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(', ')}`;
+    bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
   }
   for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
   // numeric windows: the strongest proved bound on each side
@@ -302,6 +310,8 @@ function causesOf(before: VersionView, after: VersionView, structural: readonly 
     if (path[0] === 'otherwise') ruleIds.add('otherwise');
     else for (let i = 1; i <= path.length; i++) ruleIds.add(path.slice(0, i).join('.'));
     for (const n of tested(side.ir, side.leaf.rules).names) names.add(n);
+    // constants are folded into the IR, so a changed constant is found by the name the conditions are written with
+    for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
   }
   return structural
     .filter((c) => ((c.what === 'rule' || c.what === 'exception' || c.what === 'otherwise') && (ruleIds.has(c.id) || c.id === '(precedence)')) || ((c.what === 'group' || c.what === 'const' || c.what === 'define') && names.has(c.id)) || c.what === 'input' || c.what === 'enum')

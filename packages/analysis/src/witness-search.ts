@@ -9,6 +9,7 @@ import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
+import { dayNumber } from './smt/dates.ts';
 
 export type Found = { readonly witness: JsonValue } | { readonly reason: string };
 
@@ -93,7 +94,10 @@ const COMMON = ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'NL', 'KR', 'AU', 'IN'
  * mixed-integer problem, which cost more than the rest of the IFR diff together.
  */
 export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[] {
-  if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
+  if (v.t === 'date') {
+    // a date a reader recognises as now-ish (the solver's first choice is day 0, 1970-01-01)
+    out.push(Z.And(v.v.ge(dayNumber('2024-01-01')), v.v.le(dayNumber('2027-12-31'))));
+  } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
     if (members.length > 30) {
       const known = COMMON.filter((c) => members.includes(c));
       if (known.length) out.push(Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
