@@ -353,11 +353,11 @@ function ratValOf(Z: Z, r: Rational): ZExpr {
   return Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`);
 }
 
-/** Every number literal a program uses (thresholds, limits), as exact decimal texts z3 reads. */
+/** Every number literal a program uses (thresholds, limits), as the witness JSON writes them. */
 export function numbersIn(p: IR.Program): string[] {
   const out = new Set<string>();
   const walk = (e: IR.Expr): void => {
-    if (e.k === 'num') out.add(e.value.den === 1n ? e.value.num.toString() : `${e.value.num}/${e.value.den}`);
+    if (e.k === 'num') out.add(String(numberJson(e.value)));
     IR.children(e).forEach(walk);
   };
   IR.everyExpr(p).forEach(walk);

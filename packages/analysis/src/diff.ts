@@ -247,7 +247,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
     const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
-    const named = new Set([...numbersIn(irB), ...numbersIn(irA)].map((x) => (x.includes('/') ? x : x)));
+    const named = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
