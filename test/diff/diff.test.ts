@@ -56,6 +56,22 @@ describe('pol diff on amendments', () => {
     expect(report.regions.every((r) => r.after.decisionText === 'authorized(authorization: AIA)')).toBe(true);
   });
 
+  it('readable regions: proved facts with the group move and the numeric window, titles and citations, causes, a realistic witness', async () => {
+    const { report } = await diffCase('tier-move');
+    const r = report.regions.find((x) => x.before.decidedBy === 'advanced')!;
+    expect(r.description).toBe('item.kind in {ic} and destination in {IL} (moved from Tier2 to Tier1) and item.tpp >= 4800: license_required(review_policy: presumption_of_approval) -> authorized(authorization: AIA)');
+    expect(r.causes).toEqual(['changed group Tier1']);
+    expect([r.before.title, r.after.title]).toEqual(['Advanced ICs', 'Tier 1']);
+    expect([r.before.cites, r.after.cites]).toEqual([['742.6'], ['740.27']]);
+    const w = r.witness as { date: string; item: { tpp: number } };
+    expect(w.date >= '2024-01-01' && w.date <= '2027-12-31').toBe(true);
+    expect(w.item.tpp % 100).toBe(0);
+    // the structural list names the regions each change causes
+    expect(renderDiff(report, 'text', { before: 'a.pol', after: 'b.pol' })).toMatch(/changed group Tier1: .*\(regions 1, 2\)/);
+    const lpp = (await diffCase('lpp-limit')).report.regions[0]!;
+    expect(lpp.causes).toEqual(['changed const LPP_LIMIT']);
+  });
+
   it('a reworded but equivalent rule is proved equivalent', async () => {
     const { report } = await diffCase('reworded');
     expect(report.verdict).toBe('equivalent');

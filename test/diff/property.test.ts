@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diffPrograms } from '@pol/analysis';
+import { diffPrograms, type DiffReport } from '@pol/analysis';
 import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
 import { loadText } from './load.ts';
 
@@ -99,27 +99,50 @@ function sampleDiffs(a: CheckedProgram, b: CheckedProgram): unknown[] {
   return out;
 }
 
+type Diff = (a: CheckedProgram, b: CheckedProgram) => Promise<DiffReport>;
+
+/** The property, for any diff: the real one must pass it, a deliberately broken one must not. */
+function property(diff: Diff) {
+  return fc.asyncProperty(gen, fc.array(fc.tuple(fc.integer({ min: 0, max: MUTATIONS.length - 1 }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 5 }), async (g, ms) => {
+    const a = loadText(text(g));
+    const b = loadText(text(ms.reduce((h, [mi, k]) => MUTATIONS[mi]!(h, k), g)));
+    const report = await diff(a, b);
+    const diffs = sampleDiffs(a, b);
+    if (diffs.length > 0) {
+      expect(report.verdict).toBe('changed');
+      // completeness: every sampled difference lies in a reported region (regions are the pairs of deciding rules)
+      const pairs = new Set(report.regions.map((r) => `${r.before.decidedBy} | ${r.after.decidedBy}`));
+      for (const i of diffs) expect(pairs, JSON.stringify(i)).toContain(`${decidedBy(a, i)} | ${decidedBy(b, i)}`);
+    }
+    if (report.verdict === 'equivalent') expect(diffs).toEqual([]);
+    expect(report.verdict).not.toBe('unknown');
+    expect(report.uncovered).toEqual([]);
+    for (const r of report.regions) expect(decideJson(a, r.witness)).not.toBe(decideJson(b, r.witness));
+    expect((await diff(a, a)).verdict).toBe('equivalent');
+  });
+}
+
+const real: Diff = (a, b) => diffPrograms(a, b, { describe: false });
+
 describe('diff against random sampling', () => {
   it('up to five mutations: every sampled difference (decision or obligations) lies in a reported region; equivalent only when sampling finds none', async () => {
-    await fc.assert(
-      fc.asyncProperty(gen, fc.array(fc.tuple(fc.integer({ min: 0, max: MUTATIONS.length - 1 }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 5 }), async (g, ms) => {
-        const a = loadText(text(g));
-        const b = loadText(text(ms.reduce((h, [mi, k]) => MUTATIONS[mi]!(h, k), g)));
-        const report = await diffPrograms(a, b, { describe: false });
-        const diffs = sampleDiffs(a, b);
-        if (diffs.length > 0) {
-          expect(report.verdict).toBe('changed');
-          // completeness: every sampled difference lies in a reported region (regions are the pairs of deciding rules)
-          const pairs = new Set(report.regions.map((r) => `${r.before.decidedBy} | ${r.after.decidedBy}`));
-          for (const i of diffs) expect(pairs, JSON.stringify(i)).toContain(`${decidedBy(a, i)} | ${decidedBy(b, i)}`);
-        }
-        if (report.verdict === 'equivalent') expect(diffs).toEqual([]);
-        expect(report.verdict).not.toBe('unknown');
-        expect(report.uncovered).toEqual([]);
-        for (const r of report.regions) expect(decideJson(a, r.witness)).not.toBe(decideJson(b, r.witness));
-        expect((await diffPrograms(a, a)).verdict).toBe('equivalent');
-      }),
-      { numRuns: RUNS, seed: 20260203 },
-    );
+    // deeper runs go in shards, one process each (POL_FC_SHARD=1, 2, ...: other seeds): every diff
+    // makes a z3 context that only the garbage collector frees, and z3's WASM heap stops at 2 GB
+    await fc.assert(property(real), { numRuns: RUNS, seed: 20260203 + Number(process.env.POL_FC_SHARD ?? 0) });
   }, 600_000);
+
+  // the property has teeth: each broken diff below loses one kind of region, and sampling must catch it
+  const broken: [string, (r: DiffReport) => DiffReport][] = [
+    ['obligation-only regions dropped', (r) => ({ ...r, regions: r.regions.filter((x) => x.differs !== 'obligations') })],
+    ['regions decided by an exception after the change dropped', (r) => ({ ...r, regions: r.regions.filter((x) => !x.after.decidedBy.includes('>')) })],
+  ];
+  for (const [name, breakIt] of broken) {
+    it(`fails for a broken diff: ${name}`, async () => {
+      const out = await fc.check(
+        property(async (a, b) => breakIt(await real(a, b))),
+        { numRuns: 200, seed: 20260203 },
+      );
+      expect(out.failed).toBe(true);
+    }, 600_000);
+  }
 });

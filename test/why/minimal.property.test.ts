@@ -37,6 +37,10 @@ function domains(program: CheckedProgram): Map<string, { values: readonly Json[]
     ['o0', { values: NUMBERS, optional: true }],
     ['o1', { values: QUANTITIES, optional: true }],
     ['o2', { values: members('E0'), optional: true }],
+    // durations and a second date (the generator's date arithmetic reads them)
+    ['d1', { values: DATES, optional: false }],
+    ['nd', { values: [0, 1, 25, 365], optional: false }],
+    ['o3', { values: [0, 1, 25, 365], optional: true }],
   ]);
 }
 
@@ -95,7 +99,8 @@ describe('pol why: minimal against brute force on small random policies', () => 
           for (const [k, v] of Object.entries(input)) if (v === null) delete input[k];
           const doms = domains(program);
           const report = await why(program, input, {
-            keep: ['items'],
+            // derived-unit and share fields are held: the brute force does not vary them
+            keep: ['items', 'q1', 'pd', 'sh'],
             maxChanges: 2,
             domains: (path) => doms.get(path)?.values,
           });

@@ -1,60 +1,326 @@
-/** Region descriptions: the enum and Boolean input fields a region pins, and its date bounds, each proved. */
+/**
+ * Region descriptions a reviewer can read: the facts that hold on *every* input of a region,
+ * each proved by the solver, drawn from the conditions of the deciding rules on both sides (the
+ * enum fields they test, the groups, the numeric thresholds, the dates), and the structural
+ * changes that cause the region.
+ *
+ * Why candidates from the deciding rules only: a region's guard also holds the negations of every
+ * earlier sibling, which yields true but useless facts ("not a model weight, not Tier 3, ...");
+ * the conditions of the rules that decide are what a reviewer compares with the text.
+ *
+ * Why one batched question: every candidate is true on the model that found the region; the
+ * solver is asked once whether some input of the region breaks *any* of them. `unsat` proves all
+ * at once; a model drops the candidates it breaks, and the question is asked again with the rest.
+ * A region needs one or two queries instead of one per candidate.
+ */
 import * as IR from '@pol/core/ir';
-import type { Encoder } from './smt/encode.ts';
+import { Rational } from '@pol/core/checker';
+import type { Encoder, Leaf } from './smt/encode.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
-import type { JsonValue } from './witness.ts';
 import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
+import type { Session } from './solver.ts';
+import type { StructuralChange } from './structural.ts';
+import { numberJson } from './witness.ts';
+import { exprText, setMemberText } from './print.ts';
 
-/** Which enum input fields the region pins to the witness's value, and its date range. */
-export async function describeRegion(Z: Z, input: { readonly value: SV }, enc: Encoder<{ readonly value: SV }>, u: Universe, s: ZExpr, region: ZExpr, w: JsonValue, dates: number[]): Promise<string[]> {
-  const out: string[] = [];
-  // the solver `s` holds the difference; each question is asked inside push/pop, briefly
-  const unsatWith = async (...cs: ZExpr[]): Promise<boolean> => {
-    s.push();
-    s.add(region, ...cs);
-    const r = await s.check();
-    s.pop();
-    return r === 'unsat';
-  };
-  const walk = async (v: SV, path: string, j: JsonValue, cond: ZExpr[]): Promise<void> => {
-    if (v.t === 'rec' && j && typeof j === 'object' && !Array.isArray(j)) {
-      for (const [k, x] of v.f) await walk(x, path ? `${path}.${k}` : k, (j as Record<string, JsonValue>)[k] ?? null, cond);
-    } else if (v.t === 'opt' && j !== null) {
-      await walk(v.v, path, j, [...cond, v.p]);
-    } else if (v.t === 'enum' && typeof j === 'string') {
-      if (await unsatWith(Z.Not(Z.And(...cond, v.v.eq(u.index(v.name, j)))))) out.push(`${path} is ${j}`);
-    } else if (v.t === 'bool' && typeof j === 'boolean') {
-      if (await unsatWith(Z.Not(Z.And(...cond, j ? v.v : Z.Not(v.v))))) out.push(`${path} is ${j}`);
-    }
-  };
-  await walk(input.value, '', w, []);
-  if (enc.asOf !== undefined && typeof w === 'object' && w && !Array.isArray(w)) {
-    const name = enc.program.input.asOf!;
-    const d0 = dayNumber(String((w as Record<string, JsonValue>)[name]));
-    // bounds of the region's dates among the dates the policies mention (binary search; each bound proved)
-    const cands = [MIN_DAY, ...dates, MAX_DAY + 1].filter((x, k, xs) => xs.indexOf(x) === k).sort((a, b) => a - b);
-    const below = cands.filter((c) => c <= d0);
-    let lo = 0;
-    let hi = below.length - 1; // find the largest c in below with no region date < c
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (await unsatWith(enc.asOf.lt(below[mid]!))) lo = mid;
-      else hi = mid - 1;
-    }
-    if (below[lo]! > MIN_DAY) out.push(`${name} >= ${fromDayNumber(below[lo]!)}`);
-    const above = cands.filter((c) => c > d0);
-    lo = 0;
-    hi = above.length - 1; // the smallest c in above with no region date >= c
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (await unsatWith(enc.asOf.ge(above[mid]!))) hi = mid;
-      else lo = mid + 1;
-    }
-    if (above[lo]! <= MAX_DAY) out.push(`${name} < ${fromDayNumber(above[lo]!)}`);
+type Op = '<' | '<=' | '>' | '>=' | '=';
+
+/** A candidate fact: a term true on the region's first model, and how to say it. */
+type Fact =
+  | { readonly k: 'pin'; readonly path: string; readonly value: string; readonly enumName: string | undefined; readonly term: ZExpr; readonly x: ZExpr }
+  | { readonly k: 'group'; readonly path: string; readonly set: string; readonly inside: boolean; readonly term: ZExpr; readonly x: ZExpr; readonly enumName: string }
+  | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly x: ZExpr }
+  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr };
+
+export interface Described {
+  /** the proved facts as text, joined by "and" (empty when none was proved) */
+  readonly where: string;
+  /** the structural changes (as listed in the report) that bear on the deciding rules of the region */
+  readonly causes: string[];
+}
+
+export interface VersionView {
+  readonly ir: IR.Program;
+  readonly enc: Encoder<{ readonly value: SV }>;
+  readonly leaf: Leaf;
+}
+
+const FLIP: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
+const NEG: Record<Exclude<Op, '='>, Op> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
+function pathOf(e: IR.Expr): string[] | undefined {
+  if (e.k === 'input') return [e.field];
+  if (e.k === 'field') {
+    const o = pathOf(e.object);
+    return o && [...o, e.name];
   }
-  return out;
+  return undefined;
+}
+
+function constOf(p: IR.Program, e: IR.Expr, seen = new Set<number>()): Rational | undefined {
+  if (e.k === 'num') return e.value;
+  if (e.k === 'neg') return constOf(p, e.arg, seen)?.neg();
+  if (e.k === 'def' && !seen.has(e.id)) return constOf(p, p.defs[e.id]!.value, new Set([...seen, e.id]));
+  return undefined;
+}
+
+/** The symbolic value at `path` of the union input, and the presence flags of the optionals on the way. */
+function at(v: SV, path: readonly string[]): { sv: SV; present: ZExpr[] } | undefined {
+  const present: ZExpr[] = [];
+  let cur: SV = v;
+  for (const k of path) {
+    while (cur.t === 'opt') {
+      present.push(cur.p);
+      cur = cur.v;
+    }
+    if (cur.t !== 'rec') return undefined;
+    const next = cur.f.get(k);
+    if (!next) return undefined;
+    cur = next;
+  }
+  while (cur.t === 'opt') {
+    present.push(cur.p);
+    cur = cur.v;
+  }
+  return { sv: cur, present };
+}
+
+/** What the deciding rules' conditions test, with every definition followed (not into aggregates). */
+interface Tested {
+  readonly enums: Map<string, string[]>;
+  /** enum fields compared with a member (not only tested through groups) */
+  readonly compared: Set<string>;
+  readonly bools: Map<string, string[]>;
+  readonly cmps: { node: IR.Cmp; path: string[]; side: 'l' | 'r'; c: Rational }[];
+  readonly members: { node: IR.Member; path: string[] }[];
+  readonly names: Set<string>;
+}
+
+function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
+  const t: Tested = { enums: new Map(), compared: new Set(), bools: new Map(), cmps: [], members: [], names: new Set() };
+  const seen = new Set<number>();
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'agg') return;
+    if (e.k === 'def') {
+      t.names.add(p.defs[e.id]!.name);
+      if (!seen.has(e.id)) {
+        seen.add(e.id);
+        walk(p.defs[e.id]!.value);
+      }
+      return;
+    }
+    const path = pathOf(e);
+    if (path) {
+      if (e.type.kind === 'bool') t.bools.set(path.join('.'), path);
+      return;
+    }
+    if (e.k === 'cmp') {
+      const lp = pathOf(e.l);
+      const rp = pathOf(e.r);
+      if (e.domain === 'enum' && (lp ?? rp)) {
+        t.enums.set((lp ?? rp)!.join('.'), (lp ?? rp)!);
+        t.compared.add((lp ?? rp)!.join('.'));
+      }
+      else if (e.domain === 'number' && e.op !== '!=') {
+        const lc = constOf(p, e.l);
+        const rc = constOf(p, e.r);
+        if (lp && rc) t.cmps.push({ node: e, path: lp, side: 'l', c: rc });
+        else if (rp && lc) t.cmps.push({ node: e, path: rp, side: 'r', c: lc });
+      }
+    }
+    if (e.k === 'member') {
+      const sname = p.sets[e.set]!.name;
+      if (sname) t.names.add(sname);
+      const ep = pathOf(e.elem);
+      if (ep) {
+        t.enums.set(ep.join('.'), ep);
+        if (sname) t.members.push({ node: e, path: ep });
+      }
+    }
+    IR.children(e).forEach(walk);
+  };
+  // the deciding rule's own exceptions did not apply: their conditions bound the region too (x <= 1200)
+  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? [])]) if (r.when) walk(r.when);
+  return t;
+}
+
+/** How a member's groups changed between the versions: "moved from Tier2 to Tier1". */
+function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string): string | undefined {
+  const groups = (p: IR.Program): Map<string, string> =>
+    new Map(p.sets.filter((s) => s.of === enumName && s.name !== undefined && (s.members.has(m) || s.undated.includes(m))).map((s) => [s.name!, JSON.stringify([s.members.get(m), s.undated.includes(m)])]));
+  const gb = groups(irB);
+  const ga = groups(irA);
+  const left = [...gb.keys()].filter((g) => !ga.has(g));
+  const joined = [...ga.keys()].filter((g) => !gb.has(g));
+  const dated = [...gb.keys()].filter((g) => ga.has(g) && ga.get(g) !== gb.get(g));
+  const parts: string[] = [];
+  if (left.length && joined.length) parts.push(`moved from ${left.join(', ')} to ${joined.join(', ')}`);
+  else if (left.length) parts.push(`removed from ${left.join(', ')}`);
+  else if (joined.length) parts.push(`added to ${joined.join(', ')}`);
+  for (const g of dated) parts.push(`in ${g}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+function num(c: Rational): string {
+  return String(numberJson(c));
+}
+
+/**
+ * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
+ * difference) and its structural causes. `m` is the model that found the region.
+ */
+export function describeRegion(Z: Z, s: Session, guard: ZExpr, m: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[]): Described {
+  const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
+  const facts: Fact[] = [];
+  for (const side of [before, after]) {
+    const t = tested(side.ir, side.leaf.rules);
+    for (const [key, path] of t.enums) {
+      if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
+      const x = at(input, path);
+      if (!x || x.sv.t !== 'enum' || !x.present.every((p) => truth(p, m))) continue;
+      const value = u.enums.get(x.sv.name)?.[Number(m.eval(x.sv.v, true).value())];
+      if (value === undefined) continue;
+      // a field tested only through groups is pinned to one member only when that member's groups
+      // changed (Poland moved to Tier 1); any other pin would be a guess the solver must refute
+      if (!t.compared.has(key) && groupMove(before.ir, after.ir, x.sv.name, value) === undefined) continue;
+      facts.push({ k: 'pin', path: key, value, enumName: x.sv.name, term: Z.And(...x.present, x.sv.v.eq(u.index(x.sv.name, value))), x: x.sv.v });
+    }
+    for (const [key, path] of t.bools) {
+      if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
+      const x = at(input, path);
+      if (!x || x.sv.t !== 'bool' || !x.present.every((p) => truth(p, m))) continue;
+      const value = truth(x.sv.v, m);
+      facts.push({ k: 'pin', path: key, value: String(value), enumName: undefined, term: Z.And(...x.present, value ? x.sv.v : Z.Not(x.sv.v)), x: x.sv.v });
+    }
+    for (const g of t.members) {
+      const x = at(input, g.path);
+      if (!x || x.sv.t !== 'enum' || !x.present.every((p) => truth(p, m))) continue;
+      const term = side.enc.bool(g.node);
+      const inside = truth(term, m);
+      const set = side.ir.sets[g.node.set]!.name!;
+      if (facts.some((f) => f.k === 'group' && f.path === g.path.join('.') && f.set === set)) continue;
+      facts.push({ k: 'group', path: g.path.join('.'), set, inside, term: Z.And(...x.present, inside ? term : Z.Not(term)), x: x.sv.v, enumName: x.sv.name });
+    }
+    for (const c of t.cmps) {
+      const x = at(input, c.path);
+      if (!x || x.sv.t !== 'num' || !x.present.every((p) => truth(p, m))) continue;
+      const term = side.enc.bool(c.node);
+      const holds = truth(term, m);
+      // x * sl op c * sr (or the mirror): the bound in the field's own terms
+      const sl = Rational.of(c.node.scale?.l ?? 1n);
+      const sr = Rational.of(c.node.scale?.r ?? 1n);
+      const k = c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr);
+      let op: Op = c.side === 'l' ? c.node.op as Op : FLIP[c.node.op as Op];
+      if (!holds) {
+        if (op === '=') continue;
+        op = NEG[op];
+      }
+      facts.push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v });
+    }
+  }
+  const enc = before.enc;
+  if (enc.asOf !== undefined) {
+    const name = before.ir.input.asOf!;
+    const d0 = Number(m.eval(enc.asOf, true).value());
+    const cands = [...new Set(dates)].filter((d) => d > MIN_DAY && d <= MAX_DAY).sort((x, y) => x - y);
+    for (const d of cands) facts.push(d <= d0 ? { k: 'date', path: name, op: '>=', day: d, term: enc.asOf.ge(d), x: enc.asOf } : { k: 'date', path: name, op: '<', day: d, term: enc.asOf.lt(d), x: enc.asOf });
+  }
+
+  let alive = facts;
+  // the batched proof (see the header): at most a few rounds, and nothing claimed that is not proved
+  let proved: Fact[] = [];
+  for (let round = 0; round < 6 && alive.length > 0; round++) {
+    s.push();
+    s.add(guard, Z.Or(...alive.map((f) => Z.Not(f.term))));
+    const r = s.check();
+    const m2 = r === 'sat' ? s.model() : undefined;
+    s.pop();
+    if (r === 'unsat') {
+      proved = alive;
+      break;
+    }
+    if (!m2) break;
+    alive = alive.filter((f) => truth(f.term, m2));
+  }
+  return { where: factsText(proved, before.ir, after.ir), causes: causesOf(before, after, structural) };
+}
+
+function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): string {
+  const out: string[] = [];
+  const pins = facts.filter((f): f is Extract<Fact, { k: 'pin' }> => f.k === 'pin');
+  for (const f of pins) {
+    if (f.enumName === undefined) out.push(`${f.path} is ${f.value}`);
+    else {
+      const move = groupMove(irB, irA, f.enumName, f.value);
+      out.push(`${f.path} in {${f.value}}${move ? ` (${move})` : ''}`);
+    }
+  }
+  const pinnedPaths = new Set(pins.map((f) => f.path));
+  const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
+  // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
+  // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")
+  const positive = new Set(groups.filter((g) => g.inside).map((g) => g.path));
+  const sets = new Map<string, { path: string; inside: boolean; sets: string[] }>();
+  for (const g of groups) {
+    if (!g.inside && positive.has(g.path)) continue;
+    const k = `${g.path}\n${g.inside}`;
+    const e = sets.get(k) ?? { path: g.path, inside: g.inside, sets: [] };
+    if (!e.sets.includes(g.set)) e.sets.push(g.set);
+    sets.set(k, e);
+  }
+  const bySet = new Map<string, string[]>();
+  for (const e of sets.values()) {
+    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(', ')}`;
+    bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
+  }
+  for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
+  // numeric windows: the strongest proved bound on each side
+  const nums = facts.filter((f): f is Extract<Fact, { k: 'num' }> => f.k === 'num');
+  for (const path of [...new Set(nums.map((f) => f.path))]) {
+    const mine = nums.filter((f) => f.path === path);
+    const eq = mine.find((f) => f.op === '=');
+    if (eq) {
+      out.push(`${path} = ${num(eq.c)}`);
+      continue;
+    }
+    const lower = mine.filter((f) => f.op === '>' || f.op === '>=').sort((x, y) => y.c.cmp(x.c) || (x.op === '>' ? -1 : 1))[0];
+    const upper = mine.filter((f) => f.op === '<' || f.op === '<=').sort((x, y) => x.c.cmp(y.c) || (x.op === '<' ? -1 : 1))[0];
+    if (lower && upper) out.push(`${num(lower.c)} ${lower.op === '>' ? '<' : '<='} ${path} ${upper.op} ${num(upper.c)}`);
+    else if (lower) out.push(`${path} ${lower.op} ${num(lower.c)}`);
+    else if (upper) out.push(`${path} ${upper.op} ${num(upper.c)}`);
+  }
+  const ds = facts.filter((f): f is Extract<Fact, { k: 'date' }> => f.k === 'date');
+  const lo = ds.filter((f) => f.op === '>=').sort((x, y) => y.day - x.day)[0];
+  const hi = ds.filter((f) => f.op === '<').sort((x, y) => x.day - y.day)[0];
+  const dn = ds[0]?.path;
+  if (lo && hi) out.push(`${fromDayNumber(lo.day)} <= ${dn} < ${fromDayNumber(hi.day)}`);
+  else if (lo) out.push(`${dn} >= ${fromDayNumber(lo.day)}`);
+  else if (hi) out.push(`${dn} < ${fromDayNumber(hi.day)}`);
+  return out.join(' and ');
+}
+
+/** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
+function causesOf(before: VersionView, after: VersionView, structural: readonly StructuralChange[]): string[] {
+  const ruleIds = new Set<string>();
+  const names = new Set<string>();
+  for (const side of [before, after]) {
+    const path = side.leaf.path;
+    if (path[0] === 'otherwise') ruleIds.add('otherwise');
+    else for (let i = 1; i <= path.length; i++) ruleIds.add(path.slice(0, i).join('.'));
+    for (const n of tested(side.ir, side.leaf.rules).names) names.add(n);
+    // constants are folded into the IR, so a changed constant is found by the name the conditions are written with
+    for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
+  }
+  return structural
+    .filter((c) => ((c.what === 'rule' || c.what === 'exception' || c.what === 'otherwise') && (ruleIds.has(c.id) || c.id === '(precedence)')) || ((c.what === 'group' || c.what === 'const' || c.what === 'define') && names.has(c.id)) || c.what === 'input' || c.what === 'enum')
+    .map(structuralHead);
+}
+
+/** How a structural change is named in a report (the head of its line, which links a region to it). */
+export function structuralHead(c: StructuralChange): string {
+  return `${c.change} ${c.what} ${c.id}`;
 }
 
 /** Every date a program decides by (rule dates, set membership changes, date literals), as day numbers. */
@@ -68,4 +334,32 @@ export function datesIn(p: IR.Program): number[] {
   for (const r of IR.allRules(p)) for (const d of [r.from, r.until]) if (d !== undefined) out.push(dayNumber(d));
   for (const s of p.sets) for (const r of s.ranges) if (r.from !== undefined) out.push(dayNumber(r.from));
   return out;
+}
+
+/** Every solver constant of a symbolic input (values, presence flags, list lengths). */
+function constsOf(v: SV, out: ZExpr[]): ZExpr[] {
+  if (v.t === 'opt') {
+    out.push(v.p);
+    constsOf(v.v, out);
+  } else if (v.t === 'rec') for (const x of v.f.values()) constsOf(x, out);
+  else if (v.t === 'list') {
+    out.push(v.len);
+    for (const x of v.items) constsOf(x, out);
+  } else out.push(v.v);
+  return out;
+}
+
+function ratValOf(Z: Z, r: Rational): ZExpr {
+  return Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`);
+}
+
+/** Every number literal a program uses (thresholds, limits), as the witness JSON writes them. */
+export function numbersIn(p: IR.Program): string[] {
+  const out = new Set<string>();
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'num') out.add(String(numberJson(e.value)));
+    IR.children(e).forEach(walk);
+  };
+  IR.everyExpr(p).forEach(walk);
+  return [...out];
 }

@@ -11,10 +11,11 @@ import { structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
-import { datesIn, describeRegion } from './describe.ts';
+import { datesIn, describeRegion, numbersIn } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
-import { findWitness, numConsts, type Found } from './witness-search.ts';
+import { findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
+import { Session } from './solver.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -30,12 +31,17 @@ export interface Side {
 }
 
 export interface Region {
+  /** `where: before -> after` */
   readonly description: string;
+  /** the proved facts of the region (or, when none was proved, which rules decide it) */
+  readonly where: string;
   /** what differs: the decision (outcome or a field), or only the obligations */
   readonly differs: 'decision' | 'obligations';
   readonly witness: JsonValue;
   readonly before: Side;
   readonly after: Side;
+  /** the structural changes (their heads as the report lists them) that bear on this region's deciding rules */
+  readonly causes: readonly string[];
 }
 
 export interface DomainChange {
@@ -73,12 +79,15 @@ export interface DiffReport {
 export interface DiffOptions {
   /** lists are bounded to this many items when looking for witnesses */
   readonly listBound?: number;
+  /** a deadline for the whole search, checked between queries (the report says `partial` or `unknown` when it passes) */
   readonly timeoutMs?: number;
+  /** z3's deterministic resource limit per query (`rlimit`): the same budget on a busy machine as on an idle one */
+  readonly rlimit?: number;
   /** stop after this many confirmed regions (the report is then `partial`, saying so) */
   readonly maxRegions?: number;
   /** ask the solver which enum fields and date range a region pins (a few queries per region) */
   readonly describe?: boolean;
-  /** describe at most this many regions (a count, not a time, so reports do not vary run to run) */
+  /** describe at most this many regions (a count, not a time, so reports do not vary run to run; default 200) */
   readonly describeRegions?: number;
 }
 
@@ -152,13 +161,6 @@ function conditionsOf(leaf: Leaf, p: IR.Program): string[] {
   });
 }
 
-async function check(s: ZExpr): Promise<'sat' | 'unsat' | 'unknown'> {
-  const t = Date.now();
-  const r = (await s.check()) as 'sat' | 'unsat' | 'unknown';
-  if (process.env.POL_DEBUG) console.error('query', r, Date.now() - t, 'ms');
-  return r;
-}
-
 
 /** One version's side of the comparison: its encoder on its view of the shared input. */
 interface Version {
@@ -199,7 +201,7 @@ function side(ir: IR.Program, leaf: Leaf, r: Extract<Run, { ok: true }>): Side {
 
 export async function diffPrograms(before: CheckedProgram, after: CheckedProgram, options: DiffOptions = {}): Promise<DiffReport> {
   const K = options.listBound ?? 2;
-  const timeout = options.timeoutMs ?? 20_000;
+  const timeout = options.timeoutMs ?? 60_000;
   const maxRegions = options.maxRegions ?? 500;
   const structural = structuralDiff(before, after);
   const notes: string[] = [];
@@ -236,36 +238,48 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     };
     return { input, dom: Z.And(...input.domain), b: make(before, irB), a: make(after, irA) };
   };
-  const solver = (): ZExpr => {
-    const s = new Z.Solver();
-    s.set('timeout', timeout);
-    return s;
-  };
-  const leafAt = (v: Version, m: ZExpr): Leaf => v.leaves[Number(m.eval(v.decision.leaf, true).value())]!;
+  // one solver for the whole diff; each phase in its own scope
+  const s = await Session.open(Z, { rlimit: options.rlimit ?? 50_000_000, timeoutMs: timeout });
+  const check = (...assumptions: ZExpr[]) => s.check(...assumptions);
   let usesLists = false;
   try {
     const { input, dom, b, a } = versions(K, 'bounded');
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
+    const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
+    const named = new Set([...numbersIn(irB), ...numbersIn(irA)]);
+    // the deciding leaf of each version as a variable: a region is then two small equalities, so
+    // blocking it or asking about it does not hand the solver the leaves' guards again
+    // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
+    // integer are as many disequalities for the arithmetic solver to split (84 s for 1,000 rules)
+    const selB = b.leaves.map((l) => Z.Bool.const(`before.leaf#${l.id}`));
+    const selA = a.leaves.map((l) => Z.Bool.const(`after.leaf#${l.id}`));
+    // each leaf's guard names its index (the guards are exclusive and cover every input); the
+    // nested if-then-else of the whole forest is never asserted, which keeps assertion linear
+    s.add(dom, ...b.leaves.map((l) => l.guard.eq(selB[l.id])), ...a.leaves.map((l) => l.guard.eq(selA[l.id])));
+    const leafAt = (v: Version, m: ZExpr): Leaf => v.leaves[Number(m.eval(v.decision.leaf, true).value())]!;
+    const leafIs = (v: Version, l: Leaf): ZExpr => (v === b ? selB : selA)[l.id];
 
     // 1. inputs accepted by one version only, one region per deciding rule of the accepting version
     for (const [acceptedBy, yes, no] of [['before', b, a], ['after', a, b]] as const) {
-      const s = solver();
-      s.add(dom, yes.accepts, Z.Not(no.accepts));
+      s.push();
+      s.add(yes.accepts, Z.Not(no.accepts));
       for (let n = 0; ; n++) {
-        const r = await check(s);
+        const r = check();
         if (r === 'unsat') break;
         if (r === 'unknown' || n >= maxRegions) {
-          incomplete = r === 'unknown' ? `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')}) on the inputs only ${acceptedBy} accepts` : `more than ${maxRegions} kinds of input are accepted only ${acceptedBy}; the rest were not searched`;
+          incomplete = r === 'unknown' ? `the solver gave up (${s.reasonUnknown()}) on the inputs only ${acceptedBy} accepts` : `more than ${maxRegions} kinds of input are accepted only ${acceptedBy}; the rest were not searched`;
           break;
         }
-        const leaf = leafAt(yes, s.model());
-        const f = await findWitness(Z, s, leaf.guard, s.model(), u, input.value, nums, (w) => {
+        const m = s.model();
+        const leaf = leafAt(yes, m);
+        const guard = leafIs(yes, leaf);
+        const f = await findWitness(Z, s, guard, m, u, input.value, nums, (w) => {
           const ry = run(yes.program, w);
           const rn = run(no.program, w);
           return ry.ok && !rn.ok ? undefined : ry.ok ? 'the other version accepts it too' : `it is rejected: ${ry.errors.join('; ')}`;
-        });
-        s.add(Z.Not(leaf.guard));
+        }, prefer);
+        s.add(Z.Not(guard));
         if ('reason' in f) {
           uncovered.push({ before: acceptedBy === 'before' ? leaf.path.join(' > ') : '(rejected)', after: acceptedBy === 'after' ? leaf.path.join(' > ') : '(rejected)', reason: f.reason });
           continue;
@@ -274,20 +288,50 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const rn = run(no.program, f.witness) as Extract<Run, { ok: false }>;
         domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > ') });
       }
+      s.pop();
     }
 
     // 2. inputs both accept, decided differently (outcome, a field, or the obligations): one region
     //    per pair of deciding rules (before, after), so a new cause is never folded into an old one
     let described = 0;
     const policyDates = [...datesIn(irB), ...datesIn(irA)];
-    const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), b.decision, a.decision), Z.Not(b.obligations.eq(a.obligations)));
-    const s = solver();
-    s.add(dom, b.accepts, a.accepts, differ);
+    // the decision and obligation list of each version as constants, fixed leaf by leaf
+    // (`leaf = i => variant = v_i, ...`): asserting the forest's nested if-then-else instead made
+    // z3's assert-time simplification grow with the square of the rule count (15 s for 300 rules)
+    const defs: ZExpr[] = [];
+    const pinDown = (v: Version, sel: readonly ZExpr[], label: string): { d: SymDecision; obl: ZExpr } => {
+      const fresh = (t: ZExpr, k: string): ZExpr => Z.Const(`${label}.${k}`, t.sort);
+      const freshSV = (x: SV, k: string): SV => (x.t === 'opt' ? { t: 'opt', p: fresh(x.p, `${k}?`), v: freshSV(x.v, k) } : x.t === 'rec' || x.t === 'list' ? x : { ...x, v: fresh(x.v, k) });
+      const d: SymDecision = {
+        variant: fresh(v.decision.variant, 'variant'),
+        leaf: v.decision.leaf,
+        fields: new Map([...v.decision.fields].map(([k, f]) => [k, { p: fresh(f.p, `${k}.present`), v: f.v && freshSV(f.v, k) }])),
+      };
+      const obl = Z.Int.const(`${label}.obligations`);
+      const eqSV = (x: SV, y: SV): ZExpr[] => (x.t === 'opt' && y.t === 'opt' ? [x.p.eq(y.p), ...eqSV(x.v, y.v)] : x.t === 'opt' ? [x.p, ...eqSV(x.v, y)] : x.t === 'rec' || x.t === 'list' || y.t === 'opt' || y.t === 'rec' || y.t === 'list' ? [] : [x.v.eq(y.v)]);
+      for (const l of v.leaves) {
+        const one = v.enc.decide(l.rules.at(-1)?.decide ?? v.ir.otherwise.decide, l.id);
+        const same: ZExpr[] = [d.variant.eq(one.variant), obl.eq(oblTable.get(JSON.stringify(l.rules.at(-1)?.obligations ?? [])) ?? -1)];
+        for (const [k, f] of d.fields) {
+          const g = one.fields.get(k)!;
+          same.push(f.p.eq(g.p));
+          if (f.v && g.v) same.push(Z.Implies(g.p, Z.And(...eqSV(f.v, g.v))));
+        }
+        defs.push(Z.Implies(sel[l.id], Z.And(...same)));
+      }
+      return { d, obl };
+    };
+    const nb = pinDown(b, selB, 'before');
+    const na = pinDown(a, selA, 'after');
+    const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), nb.d, na.d), Z.Not(nb.obl.eq(na.obl)));
+    s.add(...defs);
+    s.push();
+    s.add(b.accepts, a.accepts, differ);
     for (;;) {
-      const r = await check(s);
+      const r = check();
       if (r === 'unsat') break;
       if (r === 'unknown') {
-        incomplete = `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')}); inputs outside the listed regions were not all examined`;
+        incomplete = `the solver gave up (${s.reasonUnknown()}); inputs outside the listed regions were not all examined`;
         break;
       }
       if (regions.length >= maxRegions) {
@@ -297,40 +341,52 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const m = s.model();
       const lb = leafAt(b, m);
       const la = leafAt(a, m);
-      const regionGuard = Z.And(lb.guard, la.guard);
+      const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
       const f: Found = await findWitness(Z, s, regionGuard, m, u, input.value, nums, (w) => {
         const rb = run(before, w);
         const ra = run(after, w);
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
         return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
-      });
+      }, prefer);
       if ('reason' in f) {
         s.add(Z.Not(regionGuard));
         uncovered.push({ before: lb.path.join(' > '), after: la.path.join(' > '), reason: f.reason });
         continue;
       }
-      const w = f.witness;
-      const describeNow = options.describe !== false && described < (options.describeRegions ?? 10);
-      const pinned = describeNow ? await describeRegion(Z, input, b.enc, u, s, regionGuard, w, policyDates) : [];
+      // round numbers, when the interpreter agrees the witness stays in the region with the same change
+      const first = { b: run(before, f.witness) as Extract<Run, { ok: true }>, a: run(after, f.witness) as Extract<Run, { ok: true }> };
+      const sig = (r: Extract<Run, { ok: true }>): string => JSON.stringify([r.result.decision, r.result.obligations, r.result.trace.map((t) => t.id)]);
+      const w =
+        options.describe === false
+          ? f.witness
+          : roundNumbers(f.witness, named, (x) => {
+              const rb = run(before, x);
+              const ra = run(after, x);
+              return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
+            });
+      const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
+      const told = describeNow ? describeRegion(Z, s, regionGuard, m, u, input.value, { ir: irB, enc: b.enc, leaf: lb }, { ir: irA, enc: a.enc, leaf: la }, policyDates, structural) : undefined;
       if (describeNow) described++;
       s.add(Z.Not(regionGuard));
       const before_ = side(irB, lb, run(before, w) as Extract<Run, { ok: true }>);
       const after_ = side(irA, la, run(after, w) as Extract<Run, { ok: true }>);
       const differs = before_.decisionText === after_.decisionText ? 'obligations' : 'decision';
       const change = differs === 'decision' ? `${before_.decisionText} -> ${after_.decisionText}` : `${before_.decisionText}, obligations ${JSON.stringify(before_.obligations)} -> ${JSON.stringify(after_.obligations)}`;
-      // Only enum, Boolean and date fields are pinned; numbers and lists may be bounded too, so the
-      // description says so rather than overstate the region.
-      const where = pinned.length > 0 ? `${pinned.join(' and ')} (for some values of the other fields, as in the witness)` : `${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, differs, witness: w, before: before_, after: after_ });
+      // every fact in `where` holds on all of the region; the region can be narrower (the deciding
+      // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
+      const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
     }
+    s.pop();
 
     // 3. nothing found within the bound: prove it for every list length by abstracting aggregates
     if (regions.length === 0 && domain.length === 0 && uncovered.length === 0 && !incomplete && usesLists) {
       const x = versions(0, 'abstract', new Map<string, SV>());
-      const s2 = solver();
       const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations.eq(x.a.obligations)));
-      s2.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
-      const r = await check(s2);
+      s.pop();
+      s.push();
+      s.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
+      const r = check();
       if (r === 'unsat') usesLists = false;
       else incomplete = `lists were searched only up to ${K} items, and the proof that treats each sum, count, all and any as an unknown shared value ${r === 'unknown' ? 'timed out' : 'did not go through'}`;
     }

@@ -2,7 +2,7 @@
 export { diffPrograms, semanticFingerprint, type DiffReport, type Region, type DomainChange, type DiffOptions, type Side, type Uncovered } from './diff.ts';
 export { structuralDiff, type StructuralChange } from './structural.ts';
 export { renderDiff, type DiffFormat } from './report.ts';
-export { replay, Replayer, renderReplay, type ReplaySummary, type ReplayFormat, type Transition, type Rejection } from './replay.ts';
+export { replay, Replayer, renderReplay, type ReplaySummary, type ReplayFormat, type Transition, type Rejection, type RegionCount } from './replay.ts';
 export { analyzeProgram } from './analyze.ts';
 export { exprText, printDecision } from './print.ts';
 export { provenanceOf, type Provenance, type VersionInfo } from './provenance.ts';

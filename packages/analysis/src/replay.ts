@@ -24,6 +24,18 @@ export interface Transition extends Group {
   readonly obligationsOnly: boolean;
 }
 
+/**
+ * Changed lines by the rules that decide them before and after: exactly how `pol diff` partitions
+ * the input space into regions, so each group is one diff region (its `before`/`after` rule paths
+ * are the region's `before.decidedBy` and `after.decidedBy`).
+ */
+export interface RegionCount extends Group {
+  readonly beforeRule: string;
+  readonly afterRule: string;
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface Rejection extends Group {
   /** which version rejects the line */
   readonly rejectedBy: 'before' | 'after' | 'both';
@@ -36,6 +48,8 @@ export interface ReplaySummary {
   changed: number;
   /** "before -> after" pairs, most frequent first (ties by text) */
   transitions: Transition[];
+  /** changed lines per diff region (pair of deciding rules), most frequent first */
+  regions: RegionCount[];
   /** lines one or both versions reject, by reason, most frequent first */
   invalid: Rejection[];
   /** lines that are not JSON */
@@ -53,13 +67,14 @@ function reasonOf(errors: readonly string[]): string {
 }
 
 export class Replayer {
-  private readonly s: ReplaySummary = { total: 0, unchanged: 0, changed: 0, transitions: [], invalid: [], unparseable: { count: 0, lines: [], firstMessage: undefined } };
+  private readonly s: ReplaySummary = { total: 0, unchanged: 0, changed: 0, transitions: [], regions: [], invalid: [], unparseable: { count: 0, lines: [], firstMessage: undefined } };
   private readonly byPair = new Map<string, Transition>();
   private readonly byReason = new Map<string, Rejection>();
   // A version with ledgers keeps its own balances, in log order: each line is decided on what the
   // lines before it would have posted under that version (from the openings; docs/ledger.md).
   private readonly balancesBefore: Map<string, Rational> | undefined;
   private readonly balancesAfter: Map<string, Rational> | undefined;
+  private readonly byRegion = new Map<string, RegionCount>();
 
   constructor(
     private readonly before: CheckedProgram,
@@ -109,11 +124,17 @@ export class Replayer {
     let t = this.byPair.get(key);
     if (!t) this.byPair.set(key, (t = { before: bt, after: at, obligationsOnly, count: 0, lines: [] }));
     push(t, line);
+    const beforeRule = rb.result.trace.map((x) => x.id).join(' > ') || 'otherwise';
+    const afterRule = ra.result.trace.map((x) => x.id).join(' > ') || 'otherwise';
+    const rk = `${beforeRule}\n${afterRule}`;
+    let g = this.byRegion.get(rk);
+    if (!g) this.byRegion.set(rk, (g = { beforeRule, afterRule, before: bt, after: at, count: 0, lines: [] }));
+    push(g, line);
   }
 
   summary(): ReplaySummary {
     const byCount = <T extends Group>(xs: Iterable<T>, key: (x: T) => string): T[] => [...xs].sort((x, y) => y.count - x.count || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
-    return { ...this.s, transitions: byCount(this.byPair.values(), (t) => `${t.before}\n${t.after}`), invalid: byCount(this.byReason.values(), (r) => `${r.rejectedBy}\n${r.reason}`) };
+    return { ...this.s, transitions: byCount(this.byPair.values(), (t) => `${t.before}\n${t.after}`), regions: byCount(this.byRegion.values(), (g) => `${g.beforeRule}\n${g.afterRule}`), invalid: byCount(this.byReason.values(), (r) => `${r.rejectedBy}\n${r.reason}`) };
   }
 }
 
@@ -144,6 +165,8 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
     const out = [head];
     if (s.transitions.length) out.push('', 'changed decisions (before -> after):');
     for (const t of s.transitions) out.push(`  ${t.count} (${pct(t.count, s.total)}) ${t.before} -> ${t.after} (${linesText(t)})`);
+    if (s.regions.length) out.push('', 'changed decisions by diff region (deciding rules before -> after):');
+    for (const g of s.regions) out.push(`  ${g.count} (${pct(g.count, s.total)}; ${pct(g.count, s.changed)} of the changes) ${g.beforeRule} -> ${g.afterRule}: ${g.before} -> ${g.after} (${linesText(g)})`);
     if (s.invalid.length) out.push('', 'invalid inputs, by reason:');
     for (const r of s.invalid) out.push(`  ${r.count} (${pct(r.count, s.total)}) rejected by ${r.rejectedBy === 'both' ? 'both versions' : r.rejectedBy === 'before' ? names.before : names.after}: ${r.reason} (${linesText(r)})`);
     if (s.unparseable.count) out.push('', `not JSON: ${s.unparseable.count} (${linesText(s.unparseable)}); first: ${s.unparseable.firstMessage}`);
@@ -154,6 +177,11 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
   if (s.transitions.length) {
     out.push('| before | after | inputs | share | first lines |', '|---|---|---:|---:|---|');
     for (const t of s.transitions) out.push(`| ${md(t.before)} | ${md(t.after)} | ${t.count} | ${pct(t.count, s.total)} | ${t.lines.join(', ')} |`);
+    out.push('');
+  }
+  if (s.regions.length) {
+    out.push('## By diff region', '', '| deciding rule before | deciding rule after | change | inputs | share | share of changes | first lines |', '|---|---|---|---:|---:|---:|---|');
+    for (const g of s.regions) out.push(`| ${md(g.beforeRule)} | ${md(g.afterRule)} | ${md(`${g.before} -> ${g.after}`)} | ${g.count} | ${pct(g.count, s.total)} | ${pct(g.count, s.changed)} | ${g.lines.join(', ')} |`);
     out.push('');
   }
   if (s.invalid.length) {

@@ -1,5 +1,6 @@
 /** Renders a diff report as text, JSON, a Markdown change memo, or a self-contained HTML page. */
-import type { DiffReport } from './diff.ts';
+import type { DiffReport, Side } from './diff.ts';
+import { structuralHead } from './describe.ts';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
 
@@ -53,8 +54,22 @@ function provenanceLines(r: DiffReport, n: Names): string[] {
   return [v('before', n.before, r.provenance.before), v('after', n.after, r.provenance.after), `tool: ${r.provenance.tool}`, ...(n.generatedAt ? [`generated: ${n.generatedAt}`] : [])];
 }
 
+/** Which regions each structural change causes (1-based region numbers), the other end of a region's `causes`. */
+function regionsCausedBy(r: DiffReport): number[][] {
+  return r.structural.map((c) => {
+    const head = structuralHead(c);
+    return r.regions.flatMap((g, i) => (g.causes.includes(head) ? [i + 1] : []));
+  });
+}
+
 function structuralLines(r: DiffReport): string[] {
-  return r.structural.map((c) => `${c.change} ${c.what} ${c.id}${c.details.length ? `: ${c.details.join('; ')}` : ''}`);
+  const caused = regionsCausedBy(r);
+  return r.structural.map((c, i) => `${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}${caused[i]!.length ? ` (region${caused[i]!.length === 1 ? '' : 's'} ${caused[i]!.join(', ')})` : ''}`);
+}
+
+/** A side of a region: its decision, the deciding rule's title and its citations. */
+function sideText(x: Side): string {
+  return `${x.decisionText} by ${x.decidedBy}${x.title ? ` "${x.title}"` : ''}${x.cites.length ? ` (${x.cites.join(', ')})` : ''}`;
 }
 
 /** What to say when no change was listed: "none" only when that is proved. */
@@ -87,8 +102,9 @@ function text(r: DiffReport, n: Names): string {
   if (r.regions.length === 0 && r.domain.length === 0) out.push(`  ${noneText(r)}`);
   r.regions.forEach((g, i) => {
     out.push(`  ${i + 1}. ${g.description}`);
-    out.push(`     before: ${g.before.decisionText} by ${g.before.decidedBy}${g.before.cites.length ? ` (${g.before.cites.join(', ')})` : ''}`);
-    out.push(`     after:  ${g.after.decisionText} by ${g.after.decidedBy}${g.after.cites.length ? ` (${g.after.cites.join(', ')})` : ''}`);
+    out.push(`     before: ${sideText(g.before)}`);
+    out.push(`     after:  ${sideText(g.after)}`);
+    if (g.causes.length) out.push(`     caused by: ${g.causes.join('; ')}`);
     if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
@@ -123,9 +139,10 @@ function markdown(r: DiffReport, n: Names): string {
   if (r.regions.length === 0 && r.domain.length === 0) out.push(r.verdict === 'equivalent' ? 'No input is decided differently (proved).' : `No change confirmed, but none ruled out either (verdict ${r.verdict}).`);
   r.regions.forEach((g, i) => {
     out.push(`### ${i + 1}. ${md(g.description)}`, '');
-    out.push(`| | decision | obligations | decided by | citations |`, `|---|---|---|---|---|`);
-    for (const [label, x] of [['before', g.before], ['after', g.after]] as const) out.push(`| ${label} | ${md(x.decisionText)} | ${md(x.obligations.join('; ') || 'none')} | ${md(x.decidedBy)} | ${md(x.cites.join(', '))} |`);
-    out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness, null, 2), '```', '');
+    out.push(`| | decision | obligations | decided by | rule | citations |`, `|---|---|---|---|---|---|`);
+    for (const [label, x] of [['before', g.before], ['after', g.after]] as const) out.push(`| ${label} | ${md(x.decisionText)} | ${md(x.obligations.join('; ') || 'none')} | ${md(x.decidedBy)} | ${md(x.title ?? '')} | ${md(x.cites.join(', '))} |`);
+    if (g.causes.length) out.push('', `Caused by: ${md(g.causes.join('; '))}.`);
+    out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness), '```', '');
   });
   for (const d of r.domain) {
     out.push(`- Accepted only ${d.acceptedBy} the change (decided ${md(d.decision)} by ${md(d.decidedBy)}); the other version rejects it: ${md(d.rejection.join('; '))}`, '', '```json', JSON.stringify(d.witness), '```', '');
@@ -143,42 +160,71 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const STYLE = `body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
+h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
+table{border-collapse:collapse;margin:.4rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.2rem 0}
+td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#eee}
+code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}table.regions{table-layout:fixed}details summary{cursor:pointer;color:#034ea2}.v{font-weight:bold;font-size:1.05rem}
+.muted{color:#444}.sign td{height:2.2rem}a{color:#034ea2}
+@page{size:A4 landscape;margin:7mm}
+@media print{body{margin:0;max-width:none;font-size:6pt;line-height:1.12}h1{font-size:10pt}h2{font-size:8.5pt;margin:.4rem 0 .15rem;break-after:avoid}
+td,th{padding:0 2px}code{font-size:5.6pt}a{color:inherit;text-decoration:none}nav{display:none}
+#structural+ul{columns:3;column-gap:1.2rem;margin:0;padding-left:.8rem;font-size:5.5pt}details:not([open]){display:none}
+.causes,.full,.screen{display:none}col.w-where{width:24%}col.w-side{width:17%}col.w-witness{width:39.5%}}`;
+
 function html(r: DiffReport, n: Names): string {
   const e = escapeHtml;
+  const caused = regionsCausedBy(r);
+  const anchor = (head: string): string => `s${r.structural.findIndex((c) => structuralHead(c) === head) + 1}`;
+  // obligations open where only they differ; elsewhere folded (and left out of print, to keep the memo short)
+  const side = (x: Side, open: boolean): string =>
+    `<strong>${e(x.decisionText)}</strong><br><span class="muted">${e(x.decidedBy)}</span><span class="full">${x.title ? ` — ${e(x.title)}` : ''}${x.cites.length ? ` (${e(x.cites.join('; '))})` : ''}</span>${x.obligations.length ? `<details${open ? ' open' : ''}><summary>obligations</summary>${e(x.obligations.join('; '))}</details>` : ''}`;
   const summary = summaryRows(r)
-    .map((row) => `<tr><th scope="row">${e(row.change)}</th><td>${row.count}</td><td>${e(few(row.causes))}</td><td>${e(few(row.cites, 3))}</td></tr>`)
+    .map((row) => `<tr><th scope="row">${e(row.change)}</th><td>${row.count}</td><td class="causes">${e(few(row.causes))}</td><td>${e(few(row.cites, 3))}</td></tr>`)
     .join('\n');
-  const rows = r.regions
+  const regions = r.regions
     .map(
-      (g, i) => `<section><h3>${i + 1}. ${e(g.description)}</h3>
-<table><caption>Region ${i + 1}: before and after</caption><tr><td></td><th scope="col">decision</th><th scope="col">obligations</th><th scope="col">decided by</th><th scope="col">citations</th></tr>
-${[['before', g.before], ['after', g.after] as const].map(([label, x]) => { const y = x as typeof g.before; return `<tr><th scope="row">${label}</th><td>${e(y.decisionText)}</td><td>${e(y.obligations.join('; ') || 'none')}</td><td>${e(y.decidedBy)}</td><td>${e(y.cites.join(', '))}</td></tr>`; }).join('\n')}</table>
-<pre>${e(JSON.stringify(g.witness, null, 2))}</pre></section>`,
+      (g, i) =>
+        `<tr id="r${i + 1}"><th scope="row">${i + 1}</th><td>${e(g.where)}${g.differs === 'obligations' ? ' <em>(obligations only)</em>' : ''}</td><td>${side(g.before, g.differs === 'obligations')}</td><td>${side(g.after, g.differs === 'obligations')}</td><td class="causes">${g.causes.map((c) => `<a href="#${anchor(c)}">${e(c)}</a>`).join('<br>') || '—'}</td><td><code>${e(JSON.stringify(g.witness))}</code></td></tr>`,
     )
     .join('\n');
-  const domain = r.domain.map((d) => `<li>accepted only ${e(d.acceptedBy)} the change (decided ${e(d.decision)} by ${e(d.decidedBy)}); rejected by the other: ${e(d.rejection.join('; '))}<pre>${e(JSON.stringify(d.witness))}</pre></li>`).join('\n');
+  // every deciding rule once, with its title and citations (printed instead of repeating them in each row)
+  const rules = new Map<string, Side>();
+  for (const g of r.regions) for (const x of [g.before, g.after]) if (!rules.has(x.decidedBy)) rules.set(x.decidedBy, x);
+  const legend = [...rules.values()]
+    .sort((x, y) => (x.decidedBy < y.decidedBy ? -1 : x.decidedBy > y.decidedBy ? 1 : 0))
+    .map((x) => `<tr><th scope="row">${e(x.decidedBy)}</th><td>${e(x.title ?? '')}</td><td>${e(x.cites.join('; '))}</td></tr>`)
+    .join('\n');
+  const domain = r.domain
+    .map((d) => `<tr><th scope="row">only ${e(d.acceptedBy)}</th><td>${e(d.decision)} by ${e(d.decidedBy)}</td><td>${e(d.rejection.join('; '))}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
+    .join('\n');
+  const structural = r.structural
+    .map((c, i) => `<li id="s${i + 1}">${e(`${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
+    .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(`pol diff ${n.before} -> ${n.after}`)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:bold}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}pre{background:#f6f6f6;padding:.6rem;overflow:auto;white-space:pre-wrap}.v{font-weight:bold}
-@media print{body{margin:0;max-width:none;font-size:9pt}pre{font-size:8pt}section{break-inside:avoid}}</style>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(`Change memo: ${n.before} -> ${n.after}`)}</title>
+<style>${STYLE}</style>
 </head><body>
-<header><h1>${e(n.before)} → ${e(n.after)}</h1></header>
+<header><h1>Change memo: ${e(n.before)} → ${e(n.after)}</h1>
+<nav aria-label="Sections"><a href="#summary">Summary</a> · <a href="#behaviour">Regions</a> · <a href="#structural">Structural changes</a> · <a href="#signoff">Sign-off</a></nav></header>
 <main>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2>
 <p class="v">Verdict: ${e(r.verdict)}${r.reason ? ` — ${e(r.reason)}` : ''}</p>
 <p>${e(countsLine(r))}.</p>
-${summary ? `<table><caption>Changes by decision</caption><tr><th scope="col">change</th><th scope="col">regions</th><th scope="col">deciding rules (before -&gt; after)</th><th scope="col">citations</th></tr>\n${summary}</table>` : ''}
-<ul>${provenanceLines(r, n).map((l) => `<li>${e(l)}</li>`).join('')}</ul></section>
+${summary ? `<table class="screen"><caption>Changes by decision</caption><thead><tr><th scope="col">change</th><th scope="col">regions</th><th scope="col" class="causes">deciding rules (before -&gt; after)</th><th scope="col">citations</th></tr></thead><tbody>\n${summary}</tbody></table>` : ''}
+<table><caption>Provenance</caption><tbody>${provenanceLines(r, n).map((l) => { const k = l.indexOf(': '); return `<tr><th scope="row">${e(l.slice(0, k))}</th><td>${e(l.slice(k + 2))}</td></tr>`; }).join('')}</tbody></table></section>
 <section aria-labelledby="behaviour"><h2 id="behaviour">Behavioural changes</h2>
-${rows || `<p>${e(noneText(r))}</p>`}
-${domain ? `<ul>${domain}</ul>` : ''}</section>
+${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: each condition listed holds on every input of the region (proved); the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
+${legend ? `<table><caption>Deciding rules: titles and citations</caption><thead><tr><th scope="col">rule</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}</tbody></table>` : ''}
+${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">decided</th><th scope="col">rejected by the other because</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>
 ${r.uncovered.length ? `<section aria-labelledby="uncovered"><h2 id="uncovered">Not covered</h2><ul>${r.uncovered.map((x) => `<li>${e(`${x.before} before, ${x.after} after: ${x.reason}`)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="structural"><h2 id="structural">Structural changes</h2>
-<ul>${structuralLines(r).map((l) => `<li>${e(l)}</li>`).join('\n') || '<li>none</li>'}</ul></section>
+<ul>${structural || '<li>none</li>'}</ul></section>
 ${r.notes.length ? `<section aria-labelledby="notes"><h2 id="notes">Notes</h2><ul>${r.notes.map((x) => `<li>${e(x)}</li>`).join('')}</ul></section>` : ''}
-<section aria-labelledby="signoff"><h2 id="signoff">Sign-off</h2><p>Reviewed by: ____________________ &nbsp; Date: ____________ &nbsp; Signature: ____________________</p></section>
+<section aria-labelledby="signoff"><h2 id="signoff">Sign-off</h2>
+<table class="sign"><caption>Review of this change</caption><thead><tr><th scope="col">role</th><th scope="col">name</th><th scope="col">decision (approve / reject)</th><th scope="col">date</th><th scope="col">signature</th></tr></thead><tbody><tr><th scope="row">reviewer</th><td></td><td></td><td></td><td></td></tr><tr><th scope="row">approver</th><td></td><td></td><td></td><td></td></tr></tbody></table></section>
 </main>
-<footer><p><em>Method: ${e(r.method)}</em></p></footer>
+<footer><p class="muted"><em>Method: ${e(r.method)}</em></p></footer>
 </body></html>
 `;
 }

@@ -9,6 +9,7 @@ import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
+import { dayNumber } from './smt/dates.ts';
 
 export type Found = { readonly witness: JsonValue } | { readonly reason: string };
 
@@ -25,7 +26,7 @@ export function numConsts(v: SV, out: ZExpr[] = []): ZExpr[] {
  * `judge` returns undefined when the interpreter confirms the witness, else why not. `s` holds the
  * question (with earlier regions blocked); `model` is its current answer, inside `guard`.
  */
-export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u: Universe, value: SV, nums: readonly ZExpr[], judge: (w: JsonValue) => string | undefined): Promise<Found> {
+export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u: Universe, value: SV, nums: readonly ZExpr[], judge: (w: JsonValue) => string | undefined, prefer: readonly ZExpr[] = []): Promise<Found> {
   const reasons: string[] = [];
   const attempt = (m: ZExpr, label: string): JsonValue | undefined => {
     try {
@@ -39,6 +40,32 @@ export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u:
     }
     return undefined;
   };
+  // a realistic witness first: each preference a tracked assumption, the ones the region cannot
+  // meet (the unsat core) dropped, at most three times; then the model as the solver found it
+  if (prefer.length > 0) {
+    s.push();
+    s.add(guard);
+    let lits = prefer.map((p, i) => {
+      const l = Z.Bool.const(`prefer#${i}`);
+      s.add(Z.Implies(l, p));
+      return l;
+    });
+    let found: JsonValue | undefined;
+    for (let round = 0; round < 3 && found === undefined; round++) {
+      const r = await s.check(...lits);
+      if (r === 'sat') {
+        found = attempt(s.model(), 'a witness with round numbers and common values');
+        break;
+      }
+      if (r !== 'unsat') break;
+      const core = new Set<string>([...s.unsatCore()].map((x: ZExpr) => x.toString()));
+      const rest = lits.filter((l) => !core.has(l.toString()));
+      if (rest.length === lits.length) break;
+      lits = rest;
+    }
+    s.pop();
+    if (found !== undefined) return { witness: found };
+  }
   const first = attempt(model, 'the first model');
   if (first !== undefined) return { witness: first };
   if (nums.length === 0) return { reason: reasons.join('; ') };
@@ -56,4 +83,88 @@ export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u:
     if (w !== undefined) return { witness: w };
   }
   return { reason: reasons.join('; ') };
+}
+
+/** Countries a reader knows, for witnesses (an enum of more than 30 members is taken to be a list of countries or the like). */
+const COMMON = ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'NL', 'KR', 'AU', 'IN', 'BR', 'MX', 'SG', 'IL', 'PL', 'AE', 'SA', 'CH', 'SE', 'ES', 'TR', 'ZA', 'CN', 'RU', 'IR', 'VE', 'KH', 'MO'];
+
+/**
+ * Well-known members of long enums, asked of the solver (cheap: an integer range). Numbers are
+ * made round afterwards by `roundNumbers`: asking z3 for multiples of 1,000 makes each query a
+ * mixed-integer problem, which cost more than the rest of the IFR diff together.
+ */
+export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[] {
+  if (v.t === 'date') {
+    // a date a reader recognises as now-ish (the solver's first choice is day 0, 1970-01-01)
+    out.push(Z.And(v.v.ge(dayNumber('2024-01-01')), v.v.le(dayNumber('2027-12-31'))));
+  } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
+    if (members.length > 30) {
+      const known = COMMON.filter((c) => members.includes(c));
+      if (known.length) out.push(Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
+    }
+  } else if (v.t === 'opt') preferences(Z, u, v.v, out);
+  else if (v.t === 'rec') for (const x of v.f.values()) preferences(Z, u, x, out);
+  else if (v.t === 'list') for (const x of v.items) preferences(Z, u, x, out);
+  return out;
+}
+
+/**
+ * Rounds the numbers of a witness that have more than three significant digits and are not a
+ * number the policy names (26900001 becomes 27000000), each kept only when `keep` still accepts
+ * the witness (the interpreter: the same deciding rules and the same change).
+ */
+export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w: JsonValue) => boolean): JsonValue {
+  let cur = w;
+  const paths: (string | number)[][] = [];
+  const walk = (v: JsonValue, path: (string | number)[]): void => {
+    if (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) paths.push(path);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(w, []);
+  for (const path of paths) {
+    const value = String(get(cur, path));
+    if (named.has(value) || significant(value) <= 3) continue;
+    for (const c of roundings(value)) {
+      const next = set(cur, path, c);
+      if (keep(next)) {
+        cur = next;
+        break;
+      }
+    }
+  }
+  return cur;
+}
+
+function significant(d: string): number {
+  return d.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** `d` to one, two and three significant digits, down and up (numbers only; exact in decimal). */
+function roundings(d: string): JsonValue[] {
+  const x = Number(d);
+  if (!Number.isFinite(x) || Math.abs(x) > Number.MAX_SAFE_INTEGER) return [];
+  const out: number[] = [];
+  for (const sig of [1, 2, 3]) {
+    const p = Math.pow(10, Math.floor(Math.log10(Math.abs(x))) - sig + 1);
+    for (const r of [Math.round(x / p) * p, Math.floor(x / p) * p, Math.ceil(x / p) * p]) {
+      const v = Number(r.toPrecision(15));
+      if (!out.includes(v) && v !== x) out.push(v);
+    }
+  }
+  return out;
+}
+
+function get(v: JsonValue, path: readonly (string | number)[]): JsonValue {
+  let cur: JsonValue = v;
+  for (const k of path) cur = (cur as Record<string, JsonValue>)[k as string]!;
+  return cur;
+}
+
+function set(v: JsonValue, path: readonly (string | number)[], x: JsonValue): JsonValue {
+  if (path.length === 0) return x;
+  const [k, ...rest] = path;
+  if (Array.isArray(v)) return v.map((y, i) => (i === k ? set(y, rest, x) : y));
+  const o = v as Record<string, JsonValue>;
+  return { ...o, [k as string]: set(o[k as string]!, rest, x) };
 }

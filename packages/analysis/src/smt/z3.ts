@@ -34,5 +34,10 @@ export async function freshZ3(): Promise<Z> {
   return (await loaded()).Context('main');
 }
 
+/** The loaded module itself (its low-level API and the Emscripten module), for synchronous checks (solver.ts). */
+export function z3Module(): ReturnType<typeof init> {
+  return loaded();
+}
+
 /** Thrown when a construct cannot be encoded exactly: the analysis then answers `unknown`. */
 export class Unsupported extends Error {}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findWitness } from './witness-search.ts';
+import { freshZ3 } from './smt/z3.ts';
+import { Universe } from './smt/universe.ts';
+import type { SV } from './smt/values.ts';
+
+/**
+ * The retry path forced: the region's first model holds x = 26900001/26900000, which no JSON
+ * decimal writes exactly, so the witness must come from the second query (whole numbers) or the
+ * third (hundredths), and a region with neither is reported with every reason, never dropped.
+ */
+describe('witness retries', () => {
+  const setup = async (lo: string, hi: string) => {
+    const Z = await freshZ3();
+    const x = Z.Real.const('x');
+    const value: SV = { t: 'rec', f: new Map([['x', { t: 'num', v: x }]]) };
+    const s = new Z.Solver();
+    s.add(x.gt(Z.Real.val(lo)), x.lt(Z.Real.val(hi)));
+    const first = new Z.Model();
+    first.updateValue(x, Z.Real.val('26900001/26900000'));
+    return { Z, x, value, s, first };
+  };
+  const accept = (): undefined => undefined;
+
+  it('a fractional first model: the whole-number query answers', async () => {
+    const { Z, x, value, s, first } = await setup('1', '3');
+    expect(first.eval(x).toString()).toContain('26900001');
+    const f = await findWitness(Z, s, Z.Bool.val(true), first, new Universe(), value, [x], accept);
+    expect(f).toEqual({ witness: { x: 2 } });
+  });
+
+  it('no whole number in the region: numbers in hundredths', async () => {
+    const { Z, x, value, s, first } = await setup('1', '2');
+    const f = await findWitness(Z, s, Z.Bool.val(true), first, new Universe(), value, [x], accept);
+    expect('witness' in f).toBe(true);
+    const w = (f as { witness: { x: number } }).witness.x;
+    expect(w).toBeGreaterThan(1);
+    expect(w).toBeLessThan(2);
+    expect(Math.round(w * 100)).toBeCloseTo(w * 100, 9);
+  });
+
+  it('neither: the region is given up with every reason (reported as not covered, not dropped)', async () => {
+    const { Z, x, value, s, first } = await setup('1', '1.001');
+    const f = await findWitness(Z, s, Z.Bool.val(true), first, new Universe(), value, [x], accept);
+    expect(f).toMatchObject({ reason: expect.stringContaining('26900001/26900000 has no exact decimal form') });
+    expect((f as { reason: string }).reason).toContain('with whole numbers: none in this region');
+    expect((f as { reason: string }).reason).toContain('with numbers in hundredths: none in this region');
+  });
+
+  it('a witness the interpreter rejects is retried too', async () => {
+    const { Z, x, value, s } = await setup('1', '3');
+    const first = new Z.Model();
+    first.updateValue(x, Z.Real.val('5/2'));
+    const f = await findWitness(Z, s, Z.Bool.val(true), first, new Universe(), value, [x], (w) => ((w as { x: number }).x === 2.5 ? 'the interpreter reads it otherwise' : undefined));
+    expect(f).toEqual({ witness: { x: 2 } });
+  });
+});
