@@ -16,7 +16,7 @@ import { Rational, validateValue, type CheckedProgram, type DecisionJson, type J
 import { toIr } from '@pol/core/ir';
 import type * as IR from '@pol/core/ir';
 import { run } from '../confirm.ts';
-import { Encoder, type SymDecision } from '../smt/encode.ts';
+import { Encoder, ratVal, type SymDecision } from '../smt/encode.ts';
 import { SymInput } from '../smt/sym-input.ts';
 import { Universe } from '../smt/universe.ts';
 import { freshZ3, Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
@@ -85,9 +85,6 @@ export interface WhyReport {
 
 /** How many items a suggestion may add to a list (the encoding holds the longest list plus these). */
 const EXTRA_ITEMS = 2;
-
-/** The time limit for placing values nearest (an answer is already in hand when it runs out). */
-const OPTIMIZE_MS = 3000;
 
 const rulesOf = (r: ResultJson): RuleRef[] => r.trace.map((s) => ({ id: s.id, kind: s.kind, title: s.title, cites: s.cites }));
 
@@ -215,9 +212,9 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
         note = 'the solver and the interpreter disagree on this transaction (a bug in Pol; please report it)';
         break outer;
       }
+      const found = await valuesFor(Z, u, program, ir, input, read, facts.leaves, set, model, current.decision, want, old, s);
       // no superset of this change: the next answer is another way
       s.add(Z.Or(...set.map((l) => Z.Not(l.differs))));
-      const found = await valuesFor(Z, u, program, ir, input, read, facts.leaves, set, constraints, model, current.decision, want, old, options.timeoutMs ?? 20_000);
       if (found) suggestions.push(found);
       if (suggestions.length >= max) break outer;
     }
@@ -243,12 +240,11 @@ async function valuesFor(
   read: ReadonlySet<string>,
   leaves: readonly FactLeaf[],
   set: readonly FactLeaf[],
-  constraints: readonly ZExpr[],
   model: ZExpr,
   current: DecisionJson,
   want: Want | undefined,
   old: RRecord,
-  timeoutMs: number,
+  s: ZExpr,
 ): Promise<Suggestion | undefined> {
   const inSet = new Set(set);
   const exact = leaves.filter((l) => l.free).map((l) => (inSet.has(l) ? l.differs : Z.Not(l.differs)));
@@ -296,19 +292,68 @@ async function valuesFor(
   // nothing to place: the solver's answer is the only one
   if (numDist.length === 0 && dayDist.length === 0 && open.length === 0) return confirm(model);
   for (const g of grids) {
-    const o = new Z.Optimize();
-    o.set('timeout', Math.min(timeoutMs, OPTIMIZE_MS));
-    o.add(...constraints, ...exact, ...open.map(g));
-    if (numDist.length) o.minimize(numDist.length === 1 ? numDist[0] : Z.Sum(numDist[0], ...numDist.slice(1)));
-    if (dayDist.length) o.minimize(dayDist.length === 1 ? dayDist[0] : Z.Sum(dayDist[0], ...dayDist.slice(1)));
-    const r = await o.check();
-    const found = r === 'sat' ? confirm(o.model()) : undefined;
-    o.release();
+    const m = await nearest(Z, s, [...exact, ...open.map(g)], [numDist, dayDist], open.length ? 1 / Math.max(...open.map(scale)) : 1);
+    const found = m ? confirm(m) : undefined;
     if (found) return found;
-    // nonlinear distances can be slow to minimise: then the solver's own answer is given
-    if (open.length === 0 || r === 'unknown') break;
   }
   return confirm(model);
+}
+
+const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+
+const sum = (Z: Z, ts: readonly ZExpr[]): ZExpr => (ts.length === 1 ? ts[0] : Z.Sum(ts[0], ...ts.slice(1)));
+
+function valueOf(x: ZExpr): Rational | undefined {
+  const v = typeof x.value === 'function' ? x.value() : undefined;
+  if (typeof v === 'bigint') return Rational.of(v);
+  if (v && typeof v === 'object' && typeof v.numerator === 'bigint') return Rational.of(v.numerator, v.denominator);
+  return undefined;
+}
+
+/** The most solver questions spent on placing one suggestion's values nearest. */
+const BISECTIONS = 48;
+
+/**
+ * A model of `extra` (on top of what `s` holds) whose distances are least, objective by objective:
+ * bisection on each sum with the plain solver (z3's optimiser crashed inside its arithmetic on an
+ * IFR transaction). Distances on the grid are multiples of `unit` (days: 1), so the bisection
+ * stops once the gap is smaller: the distance found is then the least.
+ */
+async function nearest(Z: Z, s: ZExpr, extra: readonly ZExpr[], objectives: readonly (readonly ZExpr[])[], unit: number): Promise<ZExpr | undefined> {
+  s.push();
+  try {
+    s.add(...extra);
+    if ((await s.check()) !== 'sat') return undefined;
+    let best = s.model();
+    let budget = BISECTIONS;
+    for (const [i, terms] of objectives.entries()) {
+      if (terms.length === 0) continue;
+      const total = sum(Z, terms);
+      const step = Rational.fromNumber(i === 0 ? unit : 1) ?? Rational.ONE;
+      let hi = valueOf(best.eval(total, true));
+      if (!hi) continue;
+      // known: distance > lo; on the grid the least is found once hi is one step above lo
+      let lo = step.neg();
+      while (budget-- > 0 && hi.sub(lo).cmp(step) > 0) {
+        // days are whole: their bound is too
+        const half = lo.add(hi).div(Rational.of(2n));
+        const mid = i === 0 ? half : Rational.of(floorDiv(half.num, half.den));
+        s.push();
+        s.add(total.le(i === 0 ? ratVal(Z, mid) : Z.Int.val(mid.num.toString())));
+        const r = await s.check();
+        if (r === 'sat') best = s.model();
+        s.pop();
+        if (r === 'unknown') break;
+        if (r === 'sat') hi = valueOf(best.eval(total, true)) ?? mid;
+        else lo = mid;
+      }
+      // the next objective keeps this one at its least
+      s.add(total.le(i === 0 ? ratVal(Z, hi) : Z.Int.val(floorDiv(hi.num, hi.den).toString())));
+    }
+    return best;
+  } finally {
+    s.pop();
+  }
 }
 
 export { WhyError, Unsupported };
