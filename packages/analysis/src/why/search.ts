@@ -330,14 +330,15 @@ async function nearest(Z: Z, s: ZExpr, extra: readonly ZExpr[], objectives: read
       if (terms.length === 0) continue;
       const total = sum(Z, terms);
       const step = Rational.fromNumber(i === 0 ? unit : 1) ?? Rational.ONE;
-      let hi = valueOf(best.eval(total, true));
-      if (!hi) continue;
+      const first = valueOf(best.eval(total, true));
+      if (!first) continue;
+      let hi: Rational = first;
       // known: distance > lo; on the grid the least is found once hi is one step above lo
       let lo = step.neg();
       while (budget-- > 0 && hi.sub(lo).cmp(step) > 0) {
         // days are whole: their bound is too
-        const half = lo.add(hi).div(Rational.of(2n));
-        const mid = i === 0 ? half : Rational.of(floorDiv(half.num, half.den));
+        const half: Rational = lo.add(hi).div(Rational.of(2n));
+        const mid: Rational = i === 0 ? half : Rational.of(floorDiv(half.num, half.den));
         s.push();
         s.add(total.le(i === 0 ? ratVal(Z, mid) : Z.Int.val(mid.num.toString())));
         const r = await s.check();
