@@ -8,35 +8,13 @@
  * asking for roles, never by counting tokens; shapes.ts lists every rule's keys and sub-rules (a
  * test compares it with this grammar).
  */
-import { EmbeddedActionsParser, type ConsumeMethodOpts, type IOrAlt, type ManySepMethodOpts, type DSLMethodOptsWithErr } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type ManySepMethodOpts, type DSLMethodOptsWithErr } from 'chevrotain';
 import { messages } from './messages.ts';
 import { ParseTreeRecorder } from './parse-tree.ts';
 import * as T from './tokens.ts';
+import { NAME, TITLE, TEXT, DATE, UNIT, MEMBER, AS_OF, BECAUSE, BINDER, CITATION, DESCRIPTION, ENUM_NAME, FIELD, FROM_DATE, PATH, UNTIL_DATE, VARIANT, VERSION, PERIOD, DATE_PART } from './labels.ts';
 
 const K = T.Kw;
-
-// One options object per label, made once: these calls run for every token of every policy.
-const label = (LABEL: string): ConsumeMethodOpts => ({ LABEL });
-const NAME = label('name');
-const TITLE = label('title');
-const TEXT = label('text');
-const DATE = label('date');
-const UNIT = label('unit');
-const MEMBER = label('member');
-const AS_OF = label('asOf');
-const BECAUSE = label('because');
-const BINDER = label('binder');
-const CITATION = label('citation');
-const DESCRIPTION = label('description');
-const ENUM_NAME = label('enumName');
-const FIELD = label('field');
-const FROM_DATE = label('fromDate');
-const PATH = label('path');
-const UNTIL_DATE = label('untilDate');
-const VARIANT = label('variant');
-const VERSION = label('version');
-const PERIOD = label('period');
-const DATE_PART = label('datePart');
 
 export class PolParser extends EmbeddedActionsParser {
   /** what the rules read, for to-ast.ts */
