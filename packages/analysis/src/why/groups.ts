@@ -9,6 +9,7 @@ import type { CheckedProgram, DecisionJson, RRecord, RValue, Type } from '@pol/c
 import type * as IR from '@pol/core/ir';
 import { run, sameDecisionJson } from '../confirm.ts';
 import type { JsonValue } from '../witness.ts';
+import { typeAt } from './words.ts';
 
 export interface GroupPhrase {
   readonly path: string;
@@ -26,20 +27,8 @@ function membersOn(set: IR.SetDef, date: string | undefined): string[] {
 }
 
 function enumAt(t: Type, path: string): string | undefined {
-  let cur: Type | undefined = t;
-  for (const part of path.split('.')) {
-    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m || !cur) return undefined;
-    if (cur.kind === 'optional') cur = cur.inner;
-    if (cur.kind !== 'record') return undefined;
-    cur = cur.fields.get(m[1]!);
-    for (let n = (m[2]!.match(/\[/g) ?? []).length; n > 0 && cur; n--) {
-      if (cur.kind === 'optional') cur = cur.inner;
-      cur = cur.kind === 'list' ? cur.element : undefined;
-    }
-  }
-  if (cur?.kind === 'optional') cur = cur.inner;
-  return cur?.kind === 'enum' ? cur.name : undefined;
+  const leaf = typeAt(t, path);
+  return leaf?.kind === 'enum' ? leaf.name : undefined;
 }
 
 /** A copy of the JSON input with the value at `path` replaced. */

@@ -11,7 +11,7 @@ import type { RuleRef, Suggestion, WhyReport } from './search.ts';
 export type WhyFormat = 'text' | 'json';
 
 /** The type of the leaf at a path (list indices allowed), for display names of members. */
-function typeAt(t: Type, path: string): Type | undefined {
+export function typeAt(t: Type, path: string): Type | undefined {
   let cur: Type | undefined = t;
   for (const part of path.split('.')) {
     const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
