@@ -87,6 +87,7 @@ describe('pol why: minimal against brute force on small random policies', () => 
   it('the fewest changed fields, and no suggestion holds a smaller one', async () => {
     let compared = 0;
     let withSuggestion = 0;
+    let gaveUp = 0;
     await fc.assert(
       fc.asyncProperty(
         // the source text, not the checked program, so a counterexample prints as a policy
@@ -103,16 +104,25 @@ describe('pol why: minimal against brute force on small random policies', () => 
             keep: ['items', 'q1', 'pd', 'sh'],
             maxChanges: 2,
             domains: (path) => doms.get(path)?.values,
+            // the generator writes nonlinear arithmetic (products and quotients of fields), where
+            // z3 may give up: bounded so, such a run says `unknown` instead of taking minutes
+            questionTimeoutMs: 1_000,
+            timeoutMs: 6_000,
           });
           const brute = bruteForce(program, input, doms, before);
           compared++;
           const fewest = brute.singles.size ? 1 : brute.pairs.length ? 2 : undefined;
           const first = report.suggestions[0];
-          expect(first?.changes.length, `${report.status}: ${JSON.stringify(input)}`).toBe(fewest);
+          if (report.status === 'unknown') {
+            // what it found before giving up still holds; it claims nothing about the rest
+            gaveUp++;
+            expect(report.note).toMatch(/gave up|time limit/);
+            if (first && fewest !== undefined) expect(first.changes.length).toBeGreaterThanOrEqual(fewest);
+          } else expect(first?.changes.length, `${report.status}: ${JSON.stringify(input)}`).toBe(fewest);
           if (first) withSuggestion++;
           const ones = report.suggestions.filter((s) => s.changes.length === 1).map((s) => s.changes[0]!.path);
           for (const p of ones) expect(brute.singles.has(p)).toBe(true);
-          if (brute.singles.size < 5) expect(new Set(ones)).toEqual(brute.singles);
+          if (brute.singles.size < 5 && report.status !== 'unknown') expect(new Set(ones)).toEqual(brute.singles);
           for (const s of report.suggestions.filter((x) => x.changes.length === 2)) {
             const paths = s.changes.map((c) => c.path);
             expect(paths.some((p) => brute.singles.has(p)), paths.join(',')).toBe(false);
@@ -124,5 +134,7 @@ describe('pol why: minimal against brute force on small random policies', () => 
     );
     expect(compared).toBeGreaterThan(10);
     expect(withSuggestion).toBeGreaterThan(3);
+    // giving up is the exception, not a way to pass
+    expect(gaveUp).toBeLessThanOrEqual(compared / 4);
   }, 1_200_000);
 });

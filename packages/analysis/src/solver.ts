@@ -35,6 +35,7 @@ export class Session {
   /** queries asked, for benchmarks and POL_DEBUG */
   queries = 0;
   private readonly deadline: number;
+  private limitSet = 0;
 
   private constructor(
     readonly Z: Z,
@@ -42,6 +43,7 @@ export class Session {
     private readonly low: LowLevel,
     rlimit: number,
     timeoutMs: number,
+    private readonly queryTimeoutMs: number,
   ) {
     this.s = new Z.Solver();
     if (rlimit > 0) this.s.set('rlimit', rlimit);
@@ -49,9 +51,14 @@ export class Session {
     this.deadline = Date.now() + timeoutMs;
   }
 
-  static async open(Z: Z, options: { readonly rlimit: number; readonly timeoutMs: number }): Promise<Session> {
+  /**
+   * `queryTimeoutMs` (0: none) is z3's own time limit per query, for analyses whose questions may
+   * be nonlinear: there `rlimit` counts so few units that one query ran 97 s under a limit of
+   * 1,000,000. It costs a timer thread per query, and its answers can depend on the load.
+   */
+  static async open(Z: Z, options: { readonly rlimit: number; readonly timeoutMs: number; readonly queryTimeoutMs?: number }): Promise<Session> {
     const api = (await z3Module()) as unknown as { em: Em; Z3: LowLevel };
-    return new Session(Z, api.em, api.Z3, options.rlimit, options.timeoutMs);
+    return new Session(Z, api.em, api.Z3, options.rlimit, options.timeoutMs, options.queryTimeoutMs ?? 0);
   }
 
   add(...cs: ZExpr[]): void {
@@ -73,13 +80,23 @@ export class Session {
     for (let i = 0; i < v.length(); i++) out.push(v.get(i));
     return out;
   }
+  /** frees the solver's memory now (z3 frees it only when JavaScript collects the solver) */
+  release(): void {
+    this.s.release();
+  }
   reasonUnknown(): string {
     return Date.now() > this.deadline ? 'the time limit for the whole diff was reached' : String(this.s.reasonUnknown());
   }
 
   /** `sat`, `unsat`, or `unknown` (the resource limit, or the deadline passed before the query). */
   check(...assumptions: ZExpr[]): Answer {
-    if (Date.now() > this.deadline) return 'unknown';
+    const now = Date.now();
+    if (now > this.deadline) return 'unknown';
+    if (this.queryTimeoutMs > 0) {
+      // never past the whole analysis's deadline
+      const limit = Math.max(1, Math.min(this.queryTimeoutMs, this.deadline - now));
+      if (limit !== this.limitSet) this.s.set('timeout', (this.limitSet = limit));
+    }
     this.queries++;
     const c = this.Z.ptr as number;
     const t = process.env.POL_DEBUG ? Date.now() : 0;

@@ -149,7 +149,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['--want <decision>', 'an outcome, or outcome(field: value), e.g. "authorized(authorization: AIA)"'],
       ['--keep <a,b>', 'fields that must not change; a record or list keeps everything inside it'],
       ['--format text|json', 'plain words (default) or JSON for tools'],
-      ['--timeout <ms>', "the solver's time limit per question"],
+      ['--timeout <ms>', "the time limit for the whole search (default 60000)"],
     ],
     examples: ['pol why ifr.pol --input tx.json', 'pol why ifr.pol --input tx.json --want "authorized(authorization: AIA)" --keep destination,item'],
   },

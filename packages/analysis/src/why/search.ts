@@ -16,6 +16,7 @@ import { Rational, validateValue, type CheckedProgram, type DecisionJson, type J
 import { toIr } from '@pol/core/ir';
 import type * as IR from '@pol/core/ir';
 import { run } from '../confirm.ts';
+import { Session } from '../solver.ts';
 import { Encoder, ratVal, type SymDecision } from '../smt/encode.ts';
 import { SymInput } from '../smt/sym-input.ts';
 import { Universe } from '../smt/universe.ts';
@@ -35,8 +36,12 @@ export interface WhyOptions {
   readonly max?: number;
   /** the most leaves one suggestion may change (default 6) */
   readonly maxChanges?: number;
-  /** the solver's time limit per question, in ms (default 20,000) */
+  /** the time limit for the whole search, in ms (default 60,000), checked between questions */
   readonly timeoutMs?: number;
+  /** z3's time limit per question, in ms (default 10,000): nonlinear questions can run unbounded under `rlimit` alone */
+  readonly questionTimeoutMs?: number;
+  /** z3's deterministic resource limit per question (`rlimit`, default 50,000,000): the same answers on a busy machine */
+  readonly rlimit?: number;
   /**
    * Limits the values a leaf may take (by path): the brute-force test uses it to compare with an
    * exhaustive search over small domains; a caller could use it to ask only for realistic values.
@@ -173,19 +178,21 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
     }
   const goal = goalTerm(Z, u, decision, ir.decision.fields, current.decision, want);
   const constraints = [...input.domain, ...requires, ...facts.pins, ...limits, goal];
-  const s = new Z.Solver();
-  s.set('timeout', options.timeoutMs ?? 20_000);
+  // the synchronous session (solver.ts): z3-solver's own async check runs every query on a new
+  // WASM thread, and one of those threads crashed z3's memory in a long property run
+  const s = await Session.open(Z, { rlimit: options.rlimit ?? 50_000_000, timeoutMs: options.timeoutMs ?? 60_000, queryTimeoutMs: options.questionTimeoutMs ?? 10_000 });
   s.add(...constraints);
   const max = options.max ?? 5;
   const maxChanges = Math.min(options.maxChanges ?? 6, free.length);
   const target = want ? want.text : 'another decision';
-  const reachable = await s.check();
+  const reachable = s.check();
+  const reason = reachable === 'unknown' ? s.reasonUnknown() : '';
   if (reachable !== 'sat') s.release();
   // a list that may grow was searched only up to EXTRA_ITEMS more items: then unsat proves less
   const growable = free.some((l) => !l.oldReached && /\[\d+\]/.test(l.path));
   if (reachable === 'unsat' && growable) return { ...base, suggestions: [], searchedUpTo: free.length, status: 'none-within', note: `no change to the facts that may change, with at most ${EXTRA_ITEMS} more items in each list, leads to ${target}` };
   if (reachable === 'unsat') return { ...base, suggestions: [], searchedUpTo: free.length, status: 'proved-none', note: `no change to the facts that may change leads to ${target}` };
-  if (reachable === 'unknown') return { ...base, suggestions: [], searchedUpTo: 0, status: 'unknown', note: `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')})` };
+  if (reachable === 'unknown') return { ...base, suggestions: [], searchedUpTo: 0, status: 'unknown', note: `the solver gave up (${reason})` };
 
   const suggestions: Suggestion[] = [];
   let searched = 0;
@@ -195,12 +202,12 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
     for (;;) {
       s.push();
       s.add(Z.AtMost(free.map((l) => l.differs) as [ZExpr, ...ZExpr[]], k));
-      const r = await s.check();
+      const r = s.check();
       const model = r === 'sat' ? s.model() : undefined;
       s.pop();
       if (r === 'unknown') {
         gaveUp = true;
-        note = `the solver gave up (${String(s.reasonUnknown?.() ?? 'timeout')}) while looking for ${k} changes`;
+        note = `the solver gave up (${s.reasonUnknown()}) while looking for ${k} changes`;
         break outer;
       }
       if (!model) break;
@@ -223,8 +230,25 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
   // solvers hold most of the memory: free them now (z3 frees them only when JavaScript collects them)
   s.release();
   const status = suggestions.length > 0 ? 'found' : gaveUp ? 'unknown' : 'none-within';
+  inReadingOrder(suggestions, facts.leaves);
   if (status === 'none-within') note = `no change of at most ${maxChanges} fact${maxChanges === 1 ? '' : 's'} leads to ${target}`;
   return { ...base, suggestions, searchedUpTo: searched, status, note };
+}
+
+/**
+ * Fewest changes first, then in the order the input declares the changed facts: the solver's
+ * models decide which ways are found first, and that order would change with any change inside z3
+ * or in how the questions are asked.
+ */
+function inReadingOrder(suggestions: Suggestion[], leaves: readonly FactLeaf[]): void {
+  const rank = new Map(leaves.map((l, i) => [l.path, i]));
+  const key = (s: Suggestion): number[] => s.changes.map((c) => rank.get(c.path) ?? leaves.length).sort((a, b) => a - b);
+  suggestions.sort((a, b) => {
+    if (a.changes.length !== b.changes.length) return a.changes.length - b.changes.length;
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return 0;
+  });
 }
 
 /**
@@ -244,7 +268,7 @@ async function valuesFor(
   current: DecisionJson,
   want: Want | undefined,
   old: RRecord,
-  s: ZExpr,
+  s: Session,
 ): Promise<Suggestion | undefined> {
   const inSet = new Set(set);
   const exact = leaves.filter((l) => l.free).map((l) => (inSet.has(l) ? l.differs : Z.Not(l.differs)));
@@ -319,11 +343,11 @@ const BISECTIONS = 48;
  * IFR transaction). Distances on the grid are multiples of `unit` (days: 1), so the bisection
  * stops once the gap is smaller: the distance found is then the least.
  */
-async function nearest(Z: Z, s: ZExpr, extra: readonly ZExpr[], objectives: readonly (readonly ZExpr[])[], unit: number): Promise<ZExpr | undefined> {
+async function nearest(Z: Z, s: Session, extra: readonly ZExpr[], objectives: readonly (readonly ZExpr[])[], unit: number): Promise<ZExpr | undefined> {
   s.push();
   try {
     s.add(...extra);
-    if ((await s.check()) !== 'sat') return undefined;
+    if (s.check() !== 'sat') return undefined;
     let best = s.model();
     let budget = BISECTIONS;
     for (const [i, terms] of objectives.entries()) {
@@ -341,7 +365,7 @@ async function nearest(Z: Z, s: ZExpr, extra: readonly ZExpr[], objectives: read
         const mid: Rational = i === 0 ? half : Rational.of(floorDiv(half.num, half.den));
         s.push();
         s.add(total.le(i === 0 ? ratVal(Z, mid) : Z.Int.val(mid.num.toString())));
-        const r = await s.check();
+        const r = s.check();
         if (r === 'sat') best = s.model();
         s.pop();
         if (r === 'unknown') break;
