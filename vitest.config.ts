@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: process.env.POL_FC_RUNS ? 3_600_000 : 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

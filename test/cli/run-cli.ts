@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { REPO } from '../support/policy-files.ts';
+import { polArgv } from '../support/cli-argv.ts';
 
 export interface CliRun {
   readonly code: number;
@@ -10,7 +10,7 @@ export interface CliRun {
 
 /** Runs the real `pol` command in a child process, as a user would. */
 export function pol(args: string[], input?: string): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...polArgv(), ...args], {
     cwd: REPO,
     input,
     encoding: 'utf8',

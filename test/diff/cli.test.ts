@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { polArgv } from '../support/cli-argv.ts';
 
 const REPO = join(import.meta.dirname, '../..');
-const pol = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const pol = (args: string[]) => spawnSync(process.execPath, [...polArgv(), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 const C = (name: string, v: string): string => join(import.meta.dirname, 'cases', name, `${v}.pol`);
 const F = (v: string): string => join(import.meta.dirname, 'fixtures/retyped', `${v}.pol`);
 

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { renderReplay, replay } from '@pol/analysis';
 import { load } from './load.ts';
+import { polArgv } from '../support/cli-argv.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const CASE = join(import.meta.dirname, 'cases/cambodia');
-const pol = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const pol = (args: string[]) => spawnSync(process.execPath, [...polArgv(), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 const base = { destination: 'KH', item: { kind: 'ic', tpp: 5000 }, units: 1, lpp_tpp_this_year: 30_000_000 };
 const lines = [
@@ -76,7 +77,7 @@ describe('pol replay', () => {
       for (let i = 0; i < n; i++) out.write(lines[i % 3] + '\n');
       await new Promise<void>((r) => out.end(r));
       // a heap cap far below what holding the file's lines (and their results) would take
-      const r = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', join(REPO, 'packages/cli/src/bin.ts'), 'replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json'], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync(process.execPath, ['--max-old-space-size=64', ...polArgv(), 'replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json'], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 24 });
       expect(r.stderr).toBe('');
       const s = JSON.parse(r.stdout) as { total: number; changed: number; transitions: { lines: number[] }[] };
       expect(s.total).toBe(n);

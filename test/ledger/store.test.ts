@@ -12,6 +12,7 @@ import { REPO } from '../support/policy-files.ts';
 import { pol } from '../cli/run-cli.ts';
 import { shipments } from './shipments.ts';
 import { LedgerStore } from '../../packages/cli/src/ledger/store.ts';
+import { polArgv } from '../support/cli-argv.ts';
 
 const POLICY = 'test/ledger/fixtures/quotas.pol';
 const dir = mkdtempSync(join(tmpdir(), 'pol-ledger-'));
@@ -131,10 +132,10 @@ describe('pol eval --ledger', () => {
   it('resumes a run killed with SIGKILL in the middle of 100,000 shipments to the balances of an uninterrupted run', async () => {
     const input = file('100k.jsonl', lines(shipments(100_000)));
     // the default engine (the compiled module) here; the tests above use the interpreter
-    const cli = [join(REPO, 'packages/cli/src/bin.ts'), 'eval', POLICY, '--input', input, '--ledger'];
+    const cli = [...polArgv(), 'eval', POLICY, '--input', input, '--ledger'];
     const runToFile = (db: string, out: string): number => {
       const fd = openSync(out, 'w');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', ...cli, db], { cwd: REPO, stdio: ['ignore', fd, 'pipe'] });
+      const r = spawnSync(process.execPath, [...cli, db], { cwd: REPO, stdio: ['ignore', fd, 'pipe'] });
       closeSync(fd);
       return r.status ?? -1;
     };
@@ -142,7 +143,7 @@ describe('pol eval --ledger', () => {
 
     // the second run is killed once it has printed (so committed) a good part of the input
     const killed = await new Promise<{ printed: number; signal: string | null }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', ...cli, join(dir, 'cut.duckdb')], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [...cli, join(dir, 'cut.duckdb')], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] });
       let printed = 0;
       child.stdout.on('data', (b: Buffer) => {
         for (const c of b) if (c === 10) printed++;

@@ -12,6 +12,7 @@ import { compilePolicyFile } from '@pol/core';
 import { formatPol } from '../../packages/prettier-plugin-pol/src/index.ts';
 import { runExamples } from '../../packages/cli/src/doc/examples.ts';
 import { REPO } from '../support/policy-files.ts';
+import { polArgv } from '../support/cli-argv.ts';
 
 const read = (name: string) => readFileSync(join(REPO, 'docs', name), 'utf8');
 
@@ -45,7 +46,7 @@ describe('the `pol doc` run in docs/tutorial.md', () => {
     writeFileSync(join(dir, 'pol.json'), '{}\n');
     writeFileSync(join(dir, 'export.pol.md'), literateBlocks(text)[0]!.md);
     const args = shown[1]!.split(' ').slice(1);
-    const r = spawnSync(process.execPath, [join(REPO, 'packages/cli/bin/pol.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [...polArgv(), ...args], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.trim()).toBe(shown[2]);
     expect(existsSync(join(dir, 'digest/index.html'))).toBe(true);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO } from '../support/policy-files.ts';
+import { polArgv } from '../support/cli-argv.ts';
 
 export const IFR_DIR = join(REPO, 'policies/ai-diffusion');
 export const uriOf = (path: string) => pathToFileURL(path).href;
@@ -21,7 +22,7 @@ export interface LspSession {
 }
 
 /** Starts `pol lsp --stdio`, or another server script given as node arguments (the bundled one of the .vsix). */
-export async function startLsp(nodeArgs: readonly string[] = [join(REPO, 'packages/cli/bin/pol.js'), 'lsp', '--stdio']): Promise<LspSession> {
+export async function startLsp(nodeArgs: readonly string[] = [...polArgv(), 'lsp', '--stdio']): Promise<LspSession> {
   const child = spawn(process.execPath, [...nodeArgs], { cwd: REPO, stdio: 'pipe' });
   let err = '';
   child.stderr.on('data', (b: Buffer) => (err += b.toString()));

@@ -15,6 +15,7 @@ import { printDecision } from './print.ts';
 import { modelToJson, NotRepresentable } from './witness.ts';
 import { run } from './confirm.ts';
 import { Unsupported, z3, type ZExpr } from './smt/z3.ts';
+import { Session } from './solver.ts';
 
 export interface AnalyzeOptions {
   readonly timeoutMs?: number;
@@ -38,11 +39,19 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
     const eA = new Encoder(Z, u, ir, inA, 'abstract');
     const baseB = Z.And(...inB.domain, eB.valid());
     const baseA = Z.And(...inA.domain, eA.valid());
-    const ask = async (...cs: ZExpr[]): Promise<{ r: string; s: ZExpr }> => {
-      const s = new Z.Solver();
-      s.set('timeout', timeout);
-      s.add(...cs);
-      return { r: await s.check(), s };
+    // One synchronous session for every question (solver.ts): z3-solver's async check starts a
+    // WASM thread per question, which cost more CPU than the questions of `pol check` themselves.
+    // A model is read before the question is popped.
+    const s = await Session.open(Z, { rlimit: 0, timeoutMs: Math.max(timeout * 20, 60_000), queryTimeoutMs: timeout });
+    const ask = (...cs: ZExpr[]): { r: string; model: ZExpr | undefined } => {
+      s.push();
+      try {
+        s.add(...cs);
+        const r = s.check();
+        return { r, model: r === 'sat' ? s.model() : undefined };
+      } finally {
+        s.pop();
+      }
     };
 
     const visit = async (siblings: readonly IR.Rule[], reachB: ZExpr, reachA: ZExpr, kind: string): Promise<void> => {
@@ -50,7 +59,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
       const appsA = siblings.map((b) => eA.applies(b));
       for (let i = 0; i < siblings.length; i++) {
         const b = siblings[i]!;
-        const never = await ask(baseA, reachA, appsA[i]);
+        const never = ask(baseA, reachA, appsA[i]);
         if (never.r === 'unsat') {
           out.push({
             code: 'analysis/unreachable',
@@ -63,7 +72,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
           continue;
         }
         if (b.when) {
-          const always = await ask(baseA, reachA, eA.inEffect(b), Z.Not(eA.bool(b.when)));
+          const always = ask(baseA, reachA, eA.inEffect(b), Z.Not(eA.bool(b.when)));
           if (always.r === 'unsat') {
             out.push({
               code: 'analysis/constant-condition',
@@ -83,11 +92,11 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
             const c = siblings[j]!;
             const da = eB.decide(a.decide, 0);
             const dc = eB.decide(c.decide, 0);
-            const q = await ask(baseB, reachB, appsB[i], appsB[j], decisionsDiffer(Z, (x: SV, y: SV) => fieldEq(Z, x, y), da, dc));
-            if (q.r !== 'sat') continue;
+            const q = ask(baseB, reachB, appsB[i], appsB[j], decisionsDiffer(Z, (x: SV, y: SV) => fieldEq(Z, x, y), da, dc));
+            if (q.r !== 'sat' || !q.model) continue;
             let witness: unknown;
             try {
-              witness = modelToJson(q.s.model(), u, inB.value);
+              witness = modelToJson(q.model, u, inB.value);
             } catch (e) {
               if (e instanceof NotRepresentable) continue;
               throw e;
@@ -113,6 +122,7 @@ export async function analyzeProgram(program: CheckedProgram, options: AnalyzeOp
       }
     };
     await visit(ir.rules, Z.Bool.val(true), Z.Bool.val(true), 'its rule');
+    s.release();
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     // a construct the engine cannot encode: no analysis claims anything

@@ -1,7 +1,8 @@
 /** Which versions a report compares, so a signed memo can be traced to the exact texts. */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { CheckedProgram } from '@pol/core/checker';
+// imported, not read at run time: a bundle of the CLI then carries the version with it
+import pkg from '../package.json' with { type: 'json' };
 
 export interface VersionInfo {
   readonly name: string | undefined;
@@ -25,7 +26,6 @@ export function versionInfo(p: CheckedProgram): VersionInfo {
 }
 
 export function toolVersion(): string {
-  const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
   return `pol ${pkg.version} (@pol/analysis)`;
 }
 

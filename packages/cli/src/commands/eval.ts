@@ -105,12 +105,16 @@ interface PoolWorker {
   readonly waiting: { resolve: (o: ItemOutput[]) => void; reject: (e: Error) => void }[];
 }
 
+
+/** Defined (true) only in the bundle built by cli/bundle.ts. */
+declare const __POL_BUNDLED__: boolean | undefined;
 class WorkerPool {
   private next = 0;
   private constructor(private readonly workers: readonly PoolWorker[]) {}
 
   static async start(n: number, setup: WorkerSetup): Promise<WorkerPool> {
-    const url = new URL('../batch/worker-entry.mjs', import.meta.url);
+    // bundled (cli/bundle.ts), the worker is dist/worker.js beside dist/pol.js
+    const url = typeof __POL_BUNDLED__ === 'undefined' ? new URL('../batch/worker-entry.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
     const workers = await Promise.all(
       Array.from({ length: n }, async () => {
         const w = new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
