@@ -202,9 +202,18 @@ function byColons(text: string, keys: number): boolean {
     colons++;
     let j = i + 1;
     let c = text.charCodeAt(j);
+    if (c === 34) continue;
     while (isSpace(c)) c = text.charCodeAt(++j);
     if (!((c >= 48 && c <= 57) || c === 45)) continue;
     const start = j;
+    // the common case first: an integer of at most 15 characters
+    if (c === 45) c = text.charCodeAt(++j);
+    while (c >= 48 && c <= 57) c = text.charCodeAt(++j);
+    if (j - start <= 15 && c !== 46 && c !== 101 && c !== 69) {
+      seen++;
+      continue;
+    }
+    j = start;
     // the mantissa's digits (leading zeros too) and where an exponent starts
     let digits = 0;
     let e = -1;
