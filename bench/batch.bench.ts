@@ -39,19 +39,26 @@ for (let i = 0, j = 0; i < valid.length; i++) {
 }
 
 // ---- the JSON reader against JSON.parse
+// CPU time of this process (the machine is shared: waiting for a core is not the reader's cost),
+// both in every round, the ratio per round; the median of 15 rounds after 3 to warm up.
 {
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const rounds: { parse: number; reader: number }[] = [];
-  for (let r = 0; r < 7; r++) {
-    let t = performance.now();
+  for (let r = -3; r < 15; r++) {
+    let t = cpu();
     for (const l of mixed) JSON.parse(l);
-    const parse = performance.now() - t;
-    t = performance.now();
+    const parse = cpu() - t;
+    t = cpu();
     for (const l of mixed) readJsonFast(l);
-    rounds.push({ parse, reader: performance.now() - t });
+    if (r >= 0) rounds.push({ parse, reader: cpu() - t });
   }
   const p = median(rounds.map((x) => x.parse));
   const q = median(rounds.map((x) => x.reader));
-  console.log(`JSON reader: ${((q * 1e6) / mixed.length).toFixed(0)} ns/line vs JSON.parse ${((p * 1e6) / mixed.length).toFixed(0)} ns/line: ${(q / p).toFixed(2)}x (goal <= 1.5x)`);
+  const ratio = median(rounds.map((x) => x.reader / x.parse));
+  console.log(`JSON reader: ${((q * 1e6) / mixed.length).toFixed(0)} ns/line vs JSON.parse ${((p * 1e6) / mixed.length).toFixed(0)} ns/line (CPU time): ${ratio.toFixed(2)}x (goal <= 1.5x)`);
 }
 
 // ---- the in-process compiled evaluator

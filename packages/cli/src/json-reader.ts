@@ -151,22 +151,94 @@ export function readJson(text: string): { value: unknown; warnings: JsonWarning[
 
 /**
  * The same result as `readJson`, faster: JSON.parse where it provably agrees. It does when the text
- * has no escapes (then every `"` delimits a string, so the keys in the text can be counted and
- * compared with the keys parsed, which finds duplicates) and every number outside the strings means
- * the decimal JSON.parse makes of it (a JS number means the decimal it prints as). Anything else,
- * and every error, goes through `readJson` for its exact values, warnings and positions.
+ * gives no key twice (JSON.parse keeps the last) and every number outside the strings means the
+ * decimal JSON.parse makes of it (a JS number means the decimal it prints as). Anything else, and
+ * every error, goes through `readJson` for its exact values, warnings and positions.
+ *
+ * Two proofs, the quicker first: `byColons` (each ':' a key's, each number an object's field),
+ * else, for text without escapes (where every `"` delimits a string), `scan`: a pass over the text
+ * between the strings counting keys and checking numbers.
  */
-export function readJsonFast(text: string): { value: unknown; warnings: JsonWarning[] } {
-  if (text.indexOf('\\') >= 0) return readJson(text);
+export function readJsonFast(text: string): { value: unknown; warnings: readonly JsonWarning[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return readJson(text);
   }
-  const keys = scan(text);
-  if (keys < 0 || keys !== countKeys(value)) return readJson(text);
-  return { value, warnings: [] };
+  let keys = 0;
+  FOUND = 0;
+  if (value !== null && typeof value === 'object') {
+    keys = countKeys(value, 0);
+    if (keys < 0) return readJson(text);
+    if (byColons(text, keys)) return { value, warnings: NO_WARNINGS };
+  }
+  if (text.indexOf('\\') >= 0 || scan(text) !== keys) return readJson(text);
+  return { value, warnings: NO_WARNINGS };
+}
+
+const NO_WARNINGS: readonly JsonWarning[] = Object.freeze([]);
+
+/**
+ * The numbers of the value `countKeys` last walked, in its order: the first FOUND entries (the
+ * array is reused, and never shortened: that would free its storage).
+ */
+const NUMBERS: number[] = [];
+let FOUND = 0;
+
+/**
+ * The quick proof, for text that JSON.parse read as `keys` keys (and FOUND numbers, in NUMBERS).
+ * Every ':' outside a string is a key's, so the text has at least as many ':' as keys, more when
+ * a string holds one or a key was given twice (JSON.parse keeps one of them; a key written with
+ * escapes counts as what they spell): as many means neither, and then the value after each ':'
+ * starts at its next non-space character. Each number found there is checked; when they are as
+ * many as the parse's numbers, there is no other (in an array, say). False proves nothing.
+ */
+function byColons(text: string, keys: number): boolean {
+  const n = text.length;
+  let colons = 0;
+  let seen = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    colons++;
+    let j = i + 1;
+    let c = text.charCodeAt(j);
+    if (c === 34) continue;
+    while (isSpace(c)) c = text.charCodeAt(++j);
+    if (!((c >= 48 && c <= 57) || c === 45)) continue;
+    const start = j;
+    // the common case first: an integer of at most 15 characters
+    if (c === 45) c = text.charCodeAt(++j);
+    while (c >= 48 && c <= 57) c = text.charCodeAt(++j);
+    if (j - start <= 15 && c !== 46 && c !== 101 && c !== 69) {
+      seen++;
+      continue;
+    }
+    j = start;
+    // the mantissa's digits (leading zeros too) and where an exponent starts
+    let digits = 0;
+    let e = -1;
+    for (; j < n; j++) {
+      c = text.charCodeAt(j);
+      if (c >= 48 && c <= 57) {
+        if (e < 0) digits++;
+      } else if (c === 101 || c === 69) e = j + 1;
+      else if (c !== 46 && c !== 43 && c !== 45) break;
+    }
+    // At most 15 digits and a value far from a double's limits: the double JSON.parse reads is the
+    // nearest to it, and that double prints as the same decimal (two decimals of 15 digits are
+    // never as close as two neighbouring normal doubles).
+    if (digits <= 15 && (e < 0 || exponentWithin(text, e, j, 280))) {
+      seen++;
+      continue;
+    }
+    // The parse's own double in this place, if the orders agree (they may not: integer-like keys
+    // come first in an object, and a repeated key is not counted yet); either way, a text that is
+    // some double's shortest form is what JSON.parse reads and means exactly that double.
+    const shortest = seen < FOUND ? String(NUMBERS[seen]) : '';
+    if (!(shortest.length === j - start && text.startsWith(shortest, start)) && !numberKeepsItsValue(text, start, j, e >= 0)) return false;
+    seen++;
+  }
+  return colons === keys && seen === FOUND;
 }
 
 /**
@@ -213,6 +285,21 @@ function scan(text: string): number {
   return numStart < 0 || numberKeepsItsValue(text, numStart, n, exponent) ? keys : -1;
 }
 
+/** Whether the exponent written from `from` to `to` (a sign, digits) is at most `limit` in size. */
+function exponentWithin(text: string, from: number, to: number, limit: number): boolean {
+  let k = from;
+  const sign = text.charCodeAt(k);
+  if (sign === 43 || sign === 45) k++;
+  if (k >= to || to - k > 4) return false;
+  let v = 0;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+    v = v * 10 + (c - 48);
+  }
+  return v <= limit;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -228,23 +315,35 @@ function numberKeepsItsValue(text: string, start: number, end: number, exponent:
   return exact !== undefined && asRead !== undefined && asRead.eq(exact);
 }
 
-/** Keys in a parsed value, or -1 past the nesting `readJson` accepts (it reports that). */
-function countKeys(v: unknown, depth = 0): number {
-  if (v === null || typeof v !== 'object') return 0;
+/**
+ * Keys in a parsed object or array, its numbers added to NUMBERS in the order of the walk, or
+ * -1 past the nesting `readJson` accepts (it reports that). A `for...in` allocates nothing (the
+ * enumeration of each shape JSON.parse made is cached).
+ */
+function countKeys(v: object, depth: number): number {
   if (depth >= 200) return -1;
   let n = 0;
   if (Array.isArray(v)) {
-    for (const x of v) {
-      const k = countKeys(x, depth + 1);
-      if (k < 0) return -1;
-      n += k;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object') {
+        if (x === null) continue;
+        const k = countKeys(x, depth + 1);
+        if (k < 0) return -1;
+        n += k;
+      } else if (typeof x === 'number') NUMBERS[FOUND++] = x;
     }
     return n;
   }
   for (const key in v) {
-    const k = countKeys((v as Record<string, unknown>)[key], depth + 1);
-    if (k < 0) return -1;
-    n += 1 + k;
+    n++;
+    const x: unknown = (v as Record<string, unknown>)[key];
+    if (typeof x === 'object') {
+      if (x === null) continue;
+      const k = countKeys(x, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    } else if (typeof x === 'number') NUMBERS[FOUND++] = x;
   }
   return n;
 }

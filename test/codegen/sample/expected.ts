@@ -168,8 +168,31 @@ function cmpSlow(a: PolNumber, b: PolNumber): number {
   const tol = (Math.abs(x) + Math.abs(y)) * 1e-12 + 1e-300;
   if (diff > tol) return 1;
   if (diff < -tol) return -1;
-  const l = bn(a) * bd(b);
-  const r = bn(b) * bd(a);
+  return cmpExact(a, b);
+}
+
+/**
+ * a against b exactly, at least one a PolRational. A common denominator (integers beyond 2^53
+ * have 1; decimals of one scale share theirs) is not multiplied by: a threshold such as 10^26 met
+ * exactly would otherwise cost two BigInt products.
+ */
+function cmpExact(a: PolNumber, b: PolNumber): number {
+  let l: bigint;
+  let r: bigint;
+  if (typeof a === 'number') {
+    const d = (b as PolRational).d;
+    l = d === 1n ? BigInt(a) : BigInt(a) * d;
+    r = (b as PolRational).n;
+  } else if (typeof b === 'number') {
+    l = a.n;
+    r = a.d === 1n ? BigInt(b) : BigInt(b) * a.d;
+  } else if (a.d === b.d) {
+    l = a.n;
+    r = b.n;
+  } else {
+    l = a.n * b.d;
+    r = b.n * a.d;
+  }
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
@@ -1641,15 +1664,8 @@ const Embargoed_0: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'SY']);
 /** group Embargoed from 2025-06-01 */
 const Embargoed_1: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'RU', 'SY']);
 
-/** group Embargoed when evaluated without a date (every dated member counts) */
-const Embargoed_undated: ReadonlySet<string> = new Set(['CU', 'IR', 'KP', 'RU', 'SY']);
-
-/** group Embargoed on the evaluation date */
-function Embargoed(): ReadonlySet<string> {
-  return Embargoed$ !== undefined
-    ? Embargoed$
-    : (Embargoed$ = ON === undefined ? Embargoed_undated : ON < '2025-06-01' ? Embargoed_0 : Embargoed_1);
-}
+/** group Embargoed on the evaluation date, by DI */
+const Embargoed_at: readonly ReadonlySet<string>[] = [Embargoed_0, Embargoed_0, Embargoed_1];
 
 /** define shipment_tpp: computed at most once per evaluation */
 function shipment_tpp(): PolNumber {
@@ -1667,24 +1683,24 @@ function allied_holdings(): PolNumber {
 }
 
 // The evaluation in progress. `evaluate` and `validate` run to completion without calling out,
-// so module variables serve every call and nothing is allocated to hold them.
-let IN!: Input;
-/** the "as of" date, undefined when the input has none */
-let ON: string | undefined;
+// so module variables serve every call and nothing is allocated to hold them. `var`, not
+// `let`: V8 checks a module-level `let` for its temporal dead zone at each access from a
+// function, and the evaluation reads these all the time (about 10% of a call on the IFR).
+var IN!: Input;
+/** where the input's "as of" date falls among the dates the policy compares it with (emit/dates.ts) */
+var DI = 0;
 /** set by the resolve functions: the rule or exception that decided, with the alternatives */
-let WIN!: NodeInfo;
+var WIN!: NodeInfo;
 /** whether this evaluation collects alternatives (finding them evaluates every later exception) */
-let ALT = false;
-let Embargoed$: ReadonlySet<string> | undefined;
-let shipment_tpp$: PolNumber | undefined;
-let total_holdings$: PolNumber | undefined;
-let allied_holdings$: PolNumber | undefined;
+var ALT = false;
+var shipment_tpp$: PolNumber | undefined;
+var total_holdings$: PolNumber | undefined;
+var allied_holdings$: PolNumber | undefined;
 
 function begin(input: Input): void {
   IN = input;
-  ON = input.date ?? undefined;
+  DI = input.date < '2025-04-01' ? 0 : input.date < '2025-06-01' ? 1 : 2;
   WIN = OTHERWISE;
-  Embargoed$ = undefined;
   shipment_tpp$ = undefined;
   total_holdings$ = undefined;
   allied_holdings$ = undefined;
@@ -1816,7 +1832,7 @@ const FALSE_embargo = why('embargo', 'exception', 'condition-false', 'destinatio
 
 /** whether embargo applies (in effect, condition true); records why not when explaining */
 function applies_embargo($x: ExplainStep[] | undefined): boolean {
-  if (Embargoed().has(IN.destination)) return true;
+  if (Embargoed_at[DI]!.has(IN.destination)) return true;
   if ($x !== undefined) $x.push(FALSE_embargo);
   return false;
 }
@@ -1956,16 +1972,16 @@ const FALSE_software = whyParts(
 
 /** whether software applies (in effect, condition true); records why not when explaining */
 function applies_software($x: ExplainStep[] | undefined): boolean {
-  if (ON !== undefined && ON < '2025-04-01') {
+  if (DI <= 0) {
     if ($x !== undefined) $x.push(NOT_IN_EFFECT_software);
     return false;
   }
-  if ($x === undefined) return IN.kind === ('software' as string) && Embargoed().has(IN.destination);
+  if ($x === undefined) return IN.kind === ('software' as string) && Embargoed_at[DI]!.has(IN.destination);
   if (!(IN.kind === ('software' as string))) {
     $x.push(FALSE_software[0]!);
     return false;
   }
-  if (!Embargoed().has(IN.destination)) {
+  if (!Embargoed_at[DI]!.has(IN.destination)) {
     $x.push(FALSE_software[1]!);
     return false;
   }

@@ -1,7 +1,8 @@
 /**
- * IR expressions as TypeScript expressions over the evaluation state (`IN` the input, `ON` the
- * "as of" date). Printing only: folding, scaled comparisons, shared subexpressions and dated sets
- * were all decided by the optimiser. Aggregates and number constants become hoisted declarations.
+ * IR expressions as TypeScript expressions over the evaluation state (`IN` the input, `DI` where
+ * its "as of" date falls, dates.ts). Printing only: folding, scaled comparisons, shared
+ * subexpressions and dated sets were all decided by the optimiser. Aggregates and number constants
+ * become hoisted declarations.
  */
 import type * as I from '@pol/core/ir';
 import { code } from './code.ts';
@@ -20,6 +21,8 @@ export interface Refs {
   member(id: number, x: string): string;
   /** code for the balance of ledger #id before this transaction */
   balance(id: number): string;
+  /** code for a comparison of the as-of date with a date literal (dates.ts), or undefined: a string comparison */
+  asOf(e: I.Cmp): string | undefined;
 }
 
 export class ExprPrinter {
@@ -120,6 +123,8 @@ export class ExprPrinter {
   }
 
   private compare(e: I.Cmp, where: string, scope: readonly number[]): string {
+    const indexed = e.domain === 'date' ? this.refs.asOf(e) : undefined;
+    if (indexed !== undefined) return `(${indexed})`;
     const l = this.expr(e.l, where, scope);
     const r = this.expr(e.r, where, scope);
     switch (e.domain) {

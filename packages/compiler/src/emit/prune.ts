@@ -5,7 +5,7 @@
  * declarations start at column 0 and whose other lines are indented (the emitter's layout).
  */
 
-const START = /^(export )?(?:declare )?(?:async )?(class|function|const|let|type|interface) ([A-Za-z_$][A-Za-z0-9_$]*)/;
+const START = /^(export )?(?:declare )?(?:async )?(class|function|const|let|var|type|interface) ([A-Za-z_$][A-Za-z0-9_$]*)/;
 const IDENT = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 
 interface Chunk {

@@ -13,6 +13,7 @@ import { CompileError } from './ts-types.ts';
 import { commentText, group, key, lit } from './text.ts';
 import { fixedBool, type ExprPrinter } from './expr.ts';
 import type { Derived, Names } from './names.ts';
+import type { DateIndex } from './dates.ts';
 
 interface RuleNames {
   /** the rule's own name, from which the others are derived */
@@ -34,6 +35,7 @@ export class RulePrinter {
     private readonly names: Names,
     private readonly ex: ExprPrinter,
     private readonly out: string[],
+    private readonly dates: DateIndex,
   ) {
     for (const r of I.allRules(p)) {
       const b = names.base(r.name);
@@ -148,11 +150,13 @@ export class RulePrinter {
 
   private applies(r: I.Rule, n: RuleNames): void {
     const body: string[] = [];
-    if (r.from !== undefined || r.until !== undefined) {
-      const conds = [...(r.from !== undefined ? [`ON < ${lit(r.from)}`] : []), ...(r.until !== undefined ? [`ON >= ${lit(r.until)}`] : [])];
+    // without an as-of date in the input every rule is in effect (and no DI is kept); with one,
+    // a validated input always has its date
+    if ((r.from !== undefined || r.until !== undefined) && this.dates.active) {
+      const conds = [...(r.from !== undefined ? [this.dates.before(r.from)] : []), ...(r.until !== undefined ? [this.dates.notBefore(r.until)] : [])];
       const w = this.why(r, 'not-in-effect', r.dateSpan ? I.spanText(this.p, r.dateSpan) : undefined, 'NOT_IN_EFFECT_');
       body.push(code`
-        if (ON !== undefined && (${conds.join(' || ')})) {
+        if (${conds.join(' || ')}) {
           if ($x !== undefined) $x.push(${w});
           return false;
         }`);

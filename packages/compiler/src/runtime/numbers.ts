@@ -172,8 +172,31 @@ function cmpSlow(a: PolNumber, b: PolNumber): number {
   const tol = (Math.abs(x) + Math.abs(y)) * 1e-12 + 1e-300;
   if (diff > tol) return 1;
   if (diff < -tol) return -1;
-  const l = bn(a) * bd(b);
-  const r = bn(b) * bd(a);
+  return cmpExact(a, b);
+}
+
+/**
+ * a against b exactly, at least one a PolRational. A common denominator (integers beyond 2^53
+ * have 1; decimals of one scale share theirs) is not multiplied by: a threshold such as 10^26 met
+ * exactly would otherwise cost two BigInt products.
+ */
+function cmpExact(a: PolNumber, b: PolNumber): number {
+  let l: bigint;
+  let r: bigint;
+  if (typeof a === 'number') {
+    const d = (b as PolRational).d;
+    l = d === 1n ? BigInt(a) : BigInt(a) * d;
+    r = (b as PolRational).n;
+  } else if (typeof b === 'number') {
+    l = a.n;
+    r = a.d === 1n ? BigInt(b) : BigInt(b) * a.d;
+  } else if (a.d === b.d) {
+    l = a.n;
+    r = b.n;
+  } else {
+    l = a.n * b.d;
+    r = b.n * a.d;
+  }
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
