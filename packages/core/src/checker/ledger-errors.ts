@@ -19,7 +19,7 @@ const hint = (s: string | undefined): string | undefined => (s ? `did you mean \
 export const missingTransactionId = (ledger: A.LedgerDecl, input: A.InputDecl, found: Type | undefined): Diagnostic =>
   error(
     'ledger/missing-transaction-id',
-    found ? `the input's \`id\` is ${typeToString(found)}, but a policy with a ledger needs it to be an \`Id\`` : `a policy with a ledger needs a transaction \`id\` in its input`,
+    found ? `the input's \`id\` is ${typeToString(found)}, but a policy with a ledger needs it to be an \`Id\` (or \`optional Id\`)` : `a policy with a ledger needs a transaction \`id\` in its input`,
     input.name.span,
     {
       labels: [{ span: ledger.name.span, message: `\`${ledger.name.name}\` is kept across transactions` }],
