@@ -39,6 +39,8 @@ export interface IfrItem {
 }
 
 export interface IfrConsignee {
+  /** Q5: the ultimate consignee's identifier, the key of its LPP receipts */
+  id?: string;
   headquarters?: string;
   parent_headquarters?: string;
   private_sector?: boolean;
@@ -54,12 +56,16 @@ export interface IfrComputeEntry {
 
 export interface IfrVeu {
   kind: VeuKind;
+  /** Q5: the authorization's identifier, the key of a National VEU's cap */
+  id?: string;
   country?: string;
   remaining_tpp?: number;
   compute_by_country?: IfrComputeEntry[];
 }
 
 export interface IfrTransaction {
+  /** Q5: the transaction's identifier (only a ledger store needs it) */
+  id?: string;
   date: string;
   activity: Activity;
   item: IfrItem;

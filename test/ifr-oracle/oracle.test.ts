@@ -38,6 +38,7 @@ function chip(p: Patch = {}): IfrTransaction {
     item: { kind: 'computer', units: 1, tpp: 4800, performance_density: 0, ...p.item },
     destination: p.destination ?? 'IN',
     consignee: {
+      id: 'C-1', // Q1: LPP counts receipts per consignee (quotas.test.ts has the cases without it)
       headquarters: 'IN',
       parent_headquarters: 'IN',
       private_sector: false,
@@ -46,7 +47,7 @@ function chip(p: Patch = {}): IfrTransaction {
       lpp_tpp_this_year: 0,
       ...p.consignee,
     },
-    veu: { kind: 'none', ...p.veu },
+    veu: { kind: 'none', id: 'V-1', ...p.veu },
   };
   if (p.allocation_remaining_tpp !== undefined) tx.allocation_remaining_tpp = p.allocation_remaining_tpp;
   // R3/R8: a computer is classified by its most capable IC; these cases were written with one

@@ -39,6 +39,27 @@
  *      there. AIA for chips (Tier 1 only) and ACM are unaffected; UVEU/NVEU are authorizations
  *      under part 748, not license exceptions, and stay available (counsel review of 2026-12-01).
  *
+ * QUOTA CHOICES (issue 14: the quotas counted across decisions, from ifr-facts §4.3 and §5 and the
+ * issue text; what was recorded before comes in as balances, what a decision adds goes out as
+ * postings, quotas.ts):
+ *  Q1. LPP (15 CFR 740.29): at most 26,900,000 TPP received under LPP by one ultimate consignee in
+ *      a calendar year (1 January to 31 December) of the transaction date (ifr-facts §4.3 [S], the
+ *      counting [S/I]). The year's receipts are those the sender reports in
+ *      consignee.lpp_tpp_this_year (receipts not recorded here, e.g. from other exporters) plus
+ *      those recorded for (consignee.id, year). Without consignee.id the receipts cannot be
+ *      counted, so LPP does not apply. A shipment decided under LPP records its TPP.
+ *  Q2. Tier 2 allocation: licenses for Tier 2 destinations draw on the country's allocation, 2025
+ *      through 2027 as one total (§5 [S]); LPP and VEU shipments do not (§5 [P-q]). What is left
+ *      for this shipment is allocation_remaining_tpp less the licenses recorded for the destination:
+ *      approval while the shipment fits, denial beyond it, approval when it is not given. A license
+ *      under the presumption of approval records its TPP (whether BIS grants it is not known when
+ *      deciding); a denial records nothing.
+ *  Q3. NVEU: what the authorization's cap leaves is veu.remaining_tpp less what was recorded for
+ *      veu.id; without either NVEU does not apply (choice 5). A shipment decided under NVEU records
+ *      its TPP.
+ *  Q4. Only the decision records: an authorization that also applies (an alternative) does not.
+ *  Q5. id, consignee.id and veu.id are optional non-empty texts (null: absent, V2).
+ *
  * The rest of this header describes the "published" IFR part as first written.
  *
  * Written directly from the project's issue text (the input contract and the decisions on
@@ -82,7 +103,7 @@
  *     not make the transaction a Tier 3 party transaction).
  *  5. Absent `veu` = `{ kind: 'none' }`; a `veu` object without `kind` is also kind none.
  *     NVEU with `veu.country` absent does not apply; with `veu.remaining_tpp` absent the
- *     remaining TPP is 0.
+ *     remaining TPP is 0 (now: NVEU does not apply, Q3; the same answer, a shipment's TPP > 0).
  *  6. UVEU shares (75% Tier 1, 7% per non-Tier-1 country, 50% US) are shares of the total
  *     TPP summed over all entries of `veu.compute_by_country` (the list is taken as already
  *     including this shipment, as the contract says). Entries for the same country are
@@ -123,9 +144,11 @@ import type { Tier } from './tiers.ts';
 import { inAdvancedComputingScope } from './country-groups.ts';
 import { COMPLIANCE_DATE, LPP_LIMIT, WEIGHTS_THRESHOLD, type Authorization, type IfrTransaction, type OracleResult, type Regime, type ReviewPolicy } from './contract.ts';
 import { InputError, parse, type Parsed } from './parse.ts';
+import { calendarYearOf, NO_BALANCES, posting, recorded, type Posting, type QuotaBalances, type QuotaKey } from './quotas.ts';
 
 export * from './contract.ts';
 export type { Parsed } from './parse.ts';
+export * from './quotas.ts';
 
 // ---------------------------------------------------------------------------------------
 // Decision
@@ -177,8 +200,16 @@ function uveuDistributionOk(tx: Parsed, tier: (c: string) => Tier): boolean {
   return true;
 }
 
-function decideChips(tx: Parsed): OracleResult {
-  if (!isAdvanced(tx)) return classify(tx).b ? decide2023(tx) : notControlled(); // .b stays under the 2023 controls
+/** A decision and what it adds to the quotas (Q4: only the deciding authorization or license records). */
+export interface Decided {
+  readonly result: OracleResult;
+  readonly postings: readonly Posting[];
+}
+
+const only = (result: OracleResult): Decided => ({ result, postings: [] });
+
+function decideChips(tx: Parsed, b: QuotaBalances): Decided {
+  if (!isAdvanced(tx)) return only(classify(tx).b ? decide2023(tx) : notControlled()); // .b stays under the 2023 controls
   const tier = (c: string): Tier => tierOf(c, tx.date); // choice 8: transaction date
   const destTier = tier(tx.destination);
   const hqTier = tx.headquarters === null ? null : tier(tx.headquarters); // choice 4
@@ -186,6 +217,10 @@ function decideChips(tx: Parsed): OracleResult {
   const tier3Party = destTier === 3 || hqTier === 3 || parentTier === 3;
   const shipment = Q.mul(tx.units, tx.tpp); // shipment TPP = units x tpp
   const designerOk = tx.kind === 'computer' || tx.approvedDesigner; // choice 9
+  // Q1: the consignee's LPP receipts this calendar year; Q3: the National VEU's shipments so far
+  const lppKey: QuotaKey | null = tx.consigneeId === null ? null : { quota: 'lpp', consignee: tx.consigneeId, year: calendarYearOf(tx.date) };
+  const nveuKey: QuotaKey | null = tx.veuId === null ? null : { quota: 'nveu', veu: tx.veuId };
+  const tier2Key: QuotaKey = { quota: 'tier2', destination: tx.destination };
 
   const applicable: Authorization[] = [];
   // AIA: destination, headquarters and parent all Tier 1; computer or approved designer
@@ -194,30 +229,41 @@ function decideChips(tx: Parsed): OracleResult {
   if (tx.veuKind === 'universal' && hqTier === 1 && parentTier === 1 && destTier !== 3 && uveuDistributionOk(tx, tier)) {
     applicable.push('UVEU');
   }
-  // NVEU: national VEU for this destination, no Tier 3 party, shipment <= remaining
-  if (tx.veuKind === 'national' && tx.veuCountry === tx.destination && !tier3Party && Q.le(shipment, tx.veuRemaining)) {
-    applicable.push('NVEU');
+  // NVEU: national VEU for this destination, no Tier 3 party, and (Q3) the shipment within what
+  // the authorization's cap leaves: the remaining TPP given, less what was shipped under it since
+  if (tx.veuKind === 'national' && tx.veuCountry === tx.destination && !tier3Party && nveuKey !== null && tx.veuRemaining !== null) {
+    if (Q.le(Q.add(recorded(b, nveuKey), shipment), tx.veuRemaining)) applicable.push('NVEU');
   }
   // ACM: private sector, no Tier 3 party, development/production/storage, computer or approved designer
   const acmEndUse = tx.endUse === 'development' || tx.endUse === 'production' || tx.endUse === 'storage';
   if (tx.privateSector && !tier3Party && acmEndUse && designerOk) applicable.push('ACM');
   // LPP: not a transfer, shipped directly, no Tier 3 party, year total incl. this shipment <= 26,900,000
   // R9: and not to a 742.6(a)(6)(iii) destination (§ 740.2(a)(9)(ii), ifr-facts §4.4 [S])
+  // Q1: the year total is the receipts reported (lpp_tpp_this_year) plus those recorded
   const lppDestinationOk = !inAdvancedComputingScope(tx.destination, tx.date);
-  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
-    applicable.push('LPP');
+  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && lppKey !== null) {
+    if (Q.le(Q.add(Q.add(tx.lppThisYear, recorded(b, lppKey)), shipment), LPP_LIMIT)) applicable.push('LPP');
   }
   // R6: items not designed for data centers take ACA, or NAC for Macau/D:5 parties
   if (!tx.dataCenter) applicable.push(nacNotificationParty(tx) ? 'NAC' : 'ACA');
-  if (applicable.length > 0) return authorized(applicable); // pushed in precedence order
-
-  if (tier3Party) return licenseRequired(caseByCase2026(tx) ? 'case_by_case' : 'presumption_of_denial'); // R7
-  if (destTier === 1) return licenseRequired('presumption_of_approval');
-  // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval)
-  if (tx.allocationRemaining === null || Q.le(shipment, tx.allocationRemaining)) {
-    return licenseRequired('presumption_of_approval');
+  if (applicable.length > 0) {
+    // pushed in precedence order; Q4: only the authorization used records
+    const result = authorized(applicable);
+    const chosen = applicable[0];
+    if (chosen === 'LPP' && lppKey) return { result, postings: [posting(b, lppKey, shipment)] };
+    if (chosen === 'NVEU' && nveuKey) return { result, postings: [posting(b, nveuKey, shipment)] };
+    return only(result);
   }
-  return licenseRequired('presumption_of_denial');
+
+  if (tier3Party) return only(licenseRequired(caseByCase2026(tx) ? 'case_by_case' : 'presumption_of_denial')); // R7
+  if (destTier === 1) return only(licenseRequired('presumption_of_approval'));
+  // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval);
+  // Q2: the remaining allocation given, less the licenses recorded against it since; a license
+  // decided under the presumption of approval records its TPP, a denial nothing
+  if (tx.allocationRemaining === null || Q.le(Q.add(recorded(b, tier2Key), shipment), tx.allocationRemaining)) {
+    return { result: licenseRequired('presumption_of_approval'), postings: [posting(b, tier2Key, shipment)] };
+  }
+  return only(licenseRequired('presumption_of_denial'));
 }
 
 function decideWeights(tx: Parsed): OracleResult {
@@ -246,22 +292,27 @@ export function decideAsEnforced(tx: unknown): OracleResult {
 }
 
 export function decide(tx: unknown, regime: Regime): OracleResult {
+  return decideWithQuotas(tx, regime, NO_BALANCES).result;
+}
+
+/** The decision given what has been recorded against the quotas before, and what it records. */
+export function decideWithQuotas(tx: unknown, regime: Regime, balances: QuotaBalances): Decided {
   let p: Parsed;
   try {
     p = parse(tx);
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message };
+    if (e instanceof InputError) return only({ ok: false, error: e.message });
     throw e;
   }
-  if (p.destination === 'US') return notControlled(); // R2
+  if (p.destination === 'US') return only(notControlled()); // R2
   const ifr = regime === 'published' && p.date >= COMPLIANCE_DATE;
   switch (p.kind) {
     case 'ic':
     case 'computer':
-      return ifr ? decideChips(p) : decide2023(p);
+      return ifr ? decideChips(p, balances) : only(decide2023(p));
     case 'model_weights':
-      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance; enforced: R2b
+      return only(ifr ? decideWeights(p) : notControlled()); // 4E091 only under the IFR, from compliance; enforced: R2b
     case 'other':
-      return notControlled();
+      return only(notControlled());
   }
 }

@@ -50,6 +50,14 @@ function countryValue(v: unknown, path: string): string {
   return v;
 }
 
+/** Q5: an identifier is a non-empty text; absent (or null, V2) when not given. */
+function optId(o: Obj, k: string, path: string): string | null {
+  if (!has(o, k)) return null;
+  const v = o[k];
+  if (typeof v !== 'string' || v.length === 0) fail(`${path ? `${path}.` : ''}${k}: expected a non-empty identifier text`);
+  return v;
+}
+
 function optCountry(o: Obj, k: string, path: string): string | null {
   return has(o, k) ? countryValue(o[k], `${path}.${k}`) : null;
 }
@@ -133,17 +141,22 @@ export interface Parsed {
   privateSector: boolean;
   endUse: EndUse | null;
   direct: boolean;
+  /** Q5: the identifiers (null: absent) */
+  id: string | null;
+  consigneeId: string | null;
+  veuId: string | null;
   lppThisYear: Rat;
   veuKind: VeuKind;
   veuCountry: string | null;
-  veuRemaining: Rat;
+  /** null: absent (NVEU does not apply, choice 5 / Q3) */
+  veuRemaining: Rat | null;
   compute: ComputeEntry[] | null;
   allocationRemaining: Rat | null;
 }
 
 export function parse(raw: unknown): Parsed {
   if (!isObj(raw)) fail('transaction: expected a JSON object');
-  onlyKnown(raw, ['date', 'activity', 'item', 'destination', 'consignee', 'veu', 'allocation_remaining_tpp'], '');
+  onlyKnown(raw, ['id', 'date', 'activity', 'item', 'destination', 'consignee', 'veu', 'allocation_remaining_tpp'], '');
   if (!has(raw, 'date')) fail('date: missing');
   const date = dateValue(raw['date']);
   if (!has(raw, 'activity')) fail('activity: missing');
@@ -174,7 +187,7 @@ export function parse(raw: unknown): Parsed {
   // contract V4: consignee, its headquarters and its ultimate parent's are required
   const consignee: Obj | null = optObj(raw, 'consignee', 'transaction');
   if (consignee === null) fail('consignee: missing');
-  onlyKnown(consignee, ['headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'], 'consignee');
+  onlyKnown(consignee, ['id', 'headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'], 'consignee');
   if (!has(consignee, 'headquarters')) fail('consignee.headquarters: missing');
   if (!has(consignee, 'parent_headquarters')) fail('consignee.parent_headquarters: missing');
   const headquarters = optCountry(consignee, 'headquarters', 'consignee');
@@ -183,16 +196,18 @@ export function parse(raw: unknown): Parsed {
   const endUse = optEnum(consignee, 'end_use', END_USES, 'consignee');
   const direct = optBool(consignee, 'direct', 'consignee');
   const lppThisYear = optQuantity(consignee, 'lpp_tpp_this_year', 'consignee');
+  const consigneeId = optId(consignee, 'id', 'consignee');
 
   const veuGiven = optObj(raw, 'veu', 'transaction');
   if (veuGiven !== null) {
-    onlyKnown(veuGiven, ['kind', 'country', 'remaining_tpp', 'compute_by_country'], 'veu');
+    onlyKnown(veuGiven, ['kind', 'id', 'country', 'remaining_tpp', 'compute_by_country'], 'veu');
     if (!has(veuGiven, 'kind')) fail('veu.kind: missing'); // contract V8
   }
   const veu: Obj = veuGiven ?? {};
   const veuKind = optEnum(veu, 'kind', VEU_KINDS, 'veu') ?? 'none'; // choice 5
   const veuCountry = optCountry(veu, 'country', 'veu');
   const veuRemaining = optQuantity(veu, 'remaining_tpp', 'veu');
+  const veuId = optId(veu, 'id', 'veu');
   let compute: ComputeEntry[] | null = null;
   if (has(veu, 'compute_by_country')) {
     const list = veu['compute_by_country'];
@@ -207,6 +222,7 @@ export function parse(raw: unknown): Parsed {
     });
   }
   const allocationRemaining = optQuantity(raw, 'allocation_remaining_tpp', 'transaction');
+  const id = optId(raw, 'id', '');
 
   // contract V5-V7: what each kind of item needs in order to be classified
   if (kind === 'ic' || kind === 'computer') {
@@ -249,10 +265,13 @@ export function parse(raw: unknown): Parsed {
     privateSector: privateSector ?? false,
     endUse,
     direct: direct ?? false,
+    id,
+    consigneeId,
+    veuId,
     lppThisYear: lppThisYear ?? Q.ZERO,
     veuKind,
     veuCountry,
-    veuRemaining: veuRemaining ?? Q.ZERO, // choice 5
+    veuRemaining, // choice 5: absent, NVEU does not apply (Q3)
     compute,
     allocationRemaining, // null: absent (presumption of approval for Tier 2)
   };

@@ -29,6 +29,7 @@
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import type { Activity, EndUse, IfrComputeEntry, IfrTransaction, ItemKind } from './oracle.ts';
+import { calendarYearOf, quotaKeyText, type QuotaBalances, type QuotaKey } from './quotas.ts';
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
 import { ISO_ALPHA2, TIER1, TIER3_ANY_DATE, tierOf } from './tiers.ts';
@@ -301,7 +302,22 @@ interface Knobs {
   /** wire encoding (V2/V3): absent optionals as null, quantities as decimal strings */
   encoding: Encoding;
   numStyle: NumStyle;
+  /** Q5: the identifiers, from small pools so that sequences share quotas (null: absent) */
+  txId: number | null;
+  consigneeId: number | null;
+  veuId: number | null;
+  /** where a quota's boundary lies: in the input figure, in the recorded balance, or split over both */
+  lppSplit: Split;
+  allocSplit: Split;
+  nveuSplit: Split;
+  /** balances for keys that must not count (another consignee or year, country, authorization) */
+  decoys: boolean;
 }
+
+type Split = 'input' | 'ledger' | 'both';
+const arbSplit: Arbitrary<Split> = fc.constantFrom<Split>('input', 'ledger', 'both');
+const arbPoolId = (n: number): Arbitrary<number | null> =>
+  fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: n }) }, { weight: 1, arbitrary: fc.constant(null) });
 
 /** item.data_center: absent (= true), true, false. */
 type DataCenter = 'absent' | 'true' | 'false';
@@ -323,8 +339,8 @@ type NumStyle = 'plain' | 'sci' | 'SCI';
 const OPTIONAL_FIELDS = [
   'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer', 'item.data_center', 'item.dram_bandwidth',
   'item.training_operations', 'item.published', 'item.below_open_frontier',
-  'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
-  'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
+  'consignee.id', 'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
+  'veu.id', 'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
 ] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
@@ -396,6 +412,13 @@ const arbKnobs: Arbitrary<Knobs> = fc.record({
     { weight: 1, arbitrary: fc.constantFrom<Encoding>('strings', 'nulls', 'both') },
   ),
   numStyle: fc.constantFrom<NumStyle>('plain', 'sci', 'SCI'),
+  txId: arbPoolId(1_000_000),
+  consigneeId: arbPoolId(3),
+  veuId: arbPoolId(2),
+  lppSplit: arbSplit,
+  allocSplit: arbSplit,
+  nveuSplit: arbSplit,
+  decoys: fc.boolean(),
 });
 
 /** Apply the target overrides so that every targeted authorization applies. */
@@ -458,6 +481,7 @@ function applyTargets(k: Knobs): Knobs {
   }
   if (t.has('NVEU')) {
     x.veuKind = 'national';
+    x.veuId ??= 1; // Q3: the cap is counted per authorization
     x.nveuCountry = 'destination';
     if (x.remainingMode !== 'exact' && x.remainingMode !== 'plus1' && x.remainingMode !== 'plusTiny') {
       x.remainingMode = 'exact';
@@ -472,6 +496,7 @@ function applyTargets(k: Knobs): Knobs {
     if (x.units * x.tpp * (x.kind === 'computer' ? x.icCount : 1) > 26_900_000) x.units = x.units % 1000 || 1;
     if (x.activity === 'transfer') x.activity = 'export';
     x.direct = true;
+    x.consigneeId ??= 1; // Q1: receipts are counted per consignee
     if (x.lppMode !== 'exact' && x.lppMode !== 'minus1' && x.lppMode !== 'minusTiny' && x.lppMode !== 'zero') {
       x.lppMode = 'exact';
     }
@@ -480,8 +505,31 @@ function applyTargets(k: Knobs): Knobs {
   return { ...x, omit, consigneeMinimal: false };
 }
 
-function buildTransaction(k0: Knobs): IfrTransaction {
+/** A transaction and the balances recorded before it (none unless `withLedger`). */
+export interface IfrCase {
+  readonly tx: IfrTransaction;
+  readonly balances: QuotaBalances;
+}
+
+function buildCase(k0: Knobs, withLedger: boolean): IfrCase {
   const k = applyTargets(k0);
+  const balances = new Map<string, Rat>();
+  const record = (key: QuotaKey, v: Rat): void => void balances.set(quotaKeyText(key), v);
+  /** a boundary value V over the input figure and the balance, as `split` says: [input part, balance part] */
+  const split = (v: number, how: Split): [number | undefined, Rat] => {
+    const r = Q.fromNumber(v) ?? Q.ZERO;
+    if (!withLedger || how === 'input') return [v, Q.ZERO];
+    if (how === 'ledger') return [undefined, r];
+    const half = Math.floor(v / 2);
+    return [half, Q.sub(r, Q.int(half))];
+  };
+  /** a remaining figure R given with L recorded: the input says R + L (exact), the balance L */
+  const remaining = (v: number, how: Split): [number, Rat] => {
+    if (!withLedger || how === 'input') return [v, Q.ZERO];
+    const l = how === 'ledger' ? 100_000_000 : 7;
+    const given = Q.toExactNumber(Q.add(Q.fromNumber(v) ?? Q.ZERO, Q.int(l)));
+    return given === null ? [v, Q.ZERO] : [given, Q.int(l)];
+  };
   const isChip = k.kind === 'ic' || k.kind === 'computer';
   const isWeights = k.kind === 'model_weights';
   const omitted = new Set<string>(k.omit);
@@ -518,18 +566,28 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   );
 
   const tx: IfrTransaction = { date: k.date, activity: k.activity, item, destination: k.destination };
+  if (k.txId !== null) tx.id = `T-${k.txId}`;
+  const consigneeId = k.consigneeId === null ? undefined : `C-${k.consigneeId}`;
+  const veuId = k.veuId === null ? undefined : `V-${k.veuId}`;
+  const year = calendarYearOf(k.date);
 
   // contract V4: consignee with headquarters and parent_headquarters for every kind
   const c: NonNullable<IfrTransaction['consignee']> = { headquarters: k.headquarters, parent_headquarters: k.parent };
   tx.consignee = c;
   if (!k.consigneeMinimal) {
+    if (consigneeId !== undefined && want('consignee.id', isChip)) c.id = consigneeId;
     if (want('consignee.private_sector', isChip)) c.private_sector = k.privateSector;
     if (want('consignee.end_use', isChip)) c.end_use = k.endUse;
     if (want('consignee.direct', isChip)) c.direct = k.direct;
     if (want('consignee.lpp_tpp_this_year', isChip)) {
-      // LPP: this year's total + shipment = 26,900,000 exactly, or +-1 / +-0.001
+      // LPP: this year's total + shipment = 26,900,000 exactly, or +-1 / +-0.001, the total
+      // reported, recorded, or both (Q1)
       const v = boundaryValue(k.lppMode, Q.sub(LPP_LIMIT, shipment), k.lppRandom);
-      if (v !== undefined) c.lpp_tpp_this_year = v;
+      if (v !== undefined) {
+        const [given, rec] = c.id === undefined ? [v, Q.ZERO] : split(v, k.lppSplit);
+        if (given !== undefined) c.lpp_tpp_this_year = given;
+        if (c.id !== undefined && !Q.le(rec, Q.ZERO)) record({ quota: 'lpp', consignee: c.id, year }, rec);
+      }
     }
   }
 
@@ -537,13 +595,19 @@ function buildTransaction(k0: Knobs): IfrTransaction {
     const veu: NonNullable<IfrTransaction['veu']> = { kind: k.veuKind };
     const national = k.veuKind === 'national';
     const universal = k.veuKind === 'universal';
+    if (veuId !== undefined && want('veu.id', national)) veu.id = veuId;
     if (want('veu.country', national) && k.nveuCountry !== 'absent') {
       veu.country = k.nveuCountry === 'destination' ? k.destination : k.nveuOther;
     }
     if (want('veu.remaining_tpp', national)) {
       // NVEU: remaining = shipment exactly, or +-1 / +-0.001
       const v = boundaryValue(k.remainingMode, shipment, k.remainingRandom);
-      if (v !== undefined) veu.remaining_tpp = v;
+      if (v !== undefined) {
+        // Q3: what the cap leaves, less what was recorded for the authorization
+        const [given, rec] = veu.id === undefined ? [v, Q.ZERO] : remaining(v, k.nveuSplit);
+        veu.remaining_tpp = given;
+        if (veu.id !== undefined && !Q.le(rec, Q.ZERO)) record({ quota: 'nveu', veu: veu.id }, rec);
+      }
     }
     if (want('veu.compute_by_country', universal)) {
       const list = buildCompute(k.uveu);
@@ -555,9 +619,25 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   if (want('allocation_remaining_tpp', isChip)) {
     // Tier 2 allocation: remaining = shipment exactly, or +-1 / +-0.001
     const v = boundaryValue(k.allocMode, shipment, k.allocRandom);
-    if (v !== undefined) tx.allocation_remaining_tpp = v;
+    if (v !== undefined) {
+      // Q2: the allocation left, less the licenses recorded for the destination
+      const [given, rec] = remaining(v, k.allocSplit);
+      tx.allocation_remaining_tpp = given;
+      if (!Q.le(rec, Q.ZERO)) record({ quota: 'tier2', destination: k.destination }, rec);
+    } else if (withLedger && k.allocSplit === 'ledger') {
+      // licenses recorded, the allocation not given: still the presumption of approval (Q2)
+      record({ quota: 'tier2', destination: k.destination }, Q.int(1e12));
+    }
   }
-  return encode(tx, k.encoding, k.numStyle);
+  if (withLedger && k.decoys) {
+    // balances that must not count: another year, another consignee, country and authorization
+    const other = k.destination === 'IN' ? 'BR' : 'IN';
+    record({ quota: 'lpp', consignee: consigneeId ?? 'C-1', year: String(Number(year) - 1) }, LPP_LIMIT);
+    record({ quota: 'lpp', consignee: consigneeId === 'C-9' ? 'C-8' : 'C-9', year }, LPP_LIMIT);
+    record({ quota: 'tier2', destination: other }, Q.int(1e12));
+    record({ quota: 'nveu', veu: veuId === 'V-9' ? 'V-8' : 'V-9' }, Q.int(1e12));
+  }
+  return { tx: encode(tx, k.encoding, k.numStyle), balances };
 }
 
 /**
@@ -576,10 +656,10 @@ export function decimalString(n: number, style: NumStyle): string {
 }
 
 const OPTIONAL_BY_OBJECT: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
-  top: ['veu', 'allocation_remaining_tpp'],
+  top: ['id', 'veu', 'allocation_remaining_tpp'],
   item: ['units', 'tpp', 'performance_density', 'data_center', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
-  consignee: ['private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
-  veu: ['country', 'remaining_tpp', 'compute_by_country'],
+  consignee: ['id', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
+  veu: ['id', 'country', 'remaining_tpp', 'compute_by_country'],
 };
 const QUANTITIES: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
   top: ['allocation_remaining_tpp'],
@@ -621,7 +701,16 @@ function encode(tx: IfrTransaction, enc: Encoding, style: NumStyle): IfrTransact
 
 /** Valid transactions of the issue's input contract (V1-V8), biased to every boundary. */
 export function arbIfrTransaction(): Arbitrary<IfrTransaction> {
-  return arbKnobs.map(buildTransaction);
+  return arbKnobs.map((k) => buildCase(k, false).tx);
+}
+
+/**
+ * Valid transactions with the quota balances recorded before them (Q1-Q3): each quota's boundary
+ * lies in the input figure, in the balance or over both, and decoy balances (keys that must not
+ * count) are sometimes there too.
+ */
+export function arbIfrCase(): Arbitrary<IfrCase> {
+  return arbKnobs.map((k) => buildCase(k, true));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -820,6 +909,14 @@ const MUTATIONS: readonly Mutation[] = [
   setIn('veu', 'type', 'national'),
   setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1, share: 1 }]),
   setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1 }, { country: 'DE', tpp: 1, note: null }]),
+  // Q5: identifiers are non-empty texts
+  setTop('id', ''),
+  setTop('id', 17),
+  setTop('id', ['T-1']),
+  setIn('consignee', 'id', ''),
+  setIn('consignee', 'id', 42),
+  setIn('veu', 'id', ''),
+  setIn('veu', 'id', { id: 'V-1' }),
   // V8: a present veu needs its kind
   removeIn('veu', 'kind'),
   setIn('veu', 'kind', null),

@@ -60,6 +60,12 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     readonly input: I,
     readonly mode: Mode,
     private readonly shared: Map<string, SV> = new Map(),
+    /**
+     * 'free': a ledger balance is any quantity (the analyses: whatever the store holds); 'none':
+     * the balance of an evaluation given no balances, the ledger's opening or zero (`pol why`,
+     * which decides one transaction as `pol eval` without `--ledger` does)
+     */
+    private readonly balances: 'free' | 'none' = 'free',
   ) {
     const af = program.input.asOf;
     this.asOf = af === undefined ? undefined : (this.field(input.value, af) as Scalar).v;
@@ -189,6 +195,13 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
       case 'def':
         return this.def(e.id);
       case 'balance': {
+        if (this.balances === 'none') {
+          const opening = this.program.ledgers[e.ledger]!.opening;
+          const zero: SV = { t: 'num', v: Z.Real.val(0) };
+          if (!opening) return zero;
+          const v = this.value(opening);
+          return v.t === 'opt' ? ite(Z, v.p, v.v, zero) : v;
+        }
         // a balance is the store's, not the input's: a free quantity, one per ledger, shared by
         // every encoder of a query (the same ledger state under both versions of a diff)
         const name = `balance.${this.program.ledgers[e.ledger]!.name}`;
