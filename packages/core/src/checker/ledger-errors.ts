@@ -23,7 +23,7 @@ export const missingTransactionId = (ledger: A.LedgerDecl, input: A.InputDecl, f
     input.name.span,
     {
       labels: [{ span: ledger.name.span, message: `\`${ledger.name.name}\` is kept across transactions` }],
-      help: 'add `id: Id` to the input: the ledger posts each transaction once, by its id, so a re-run never counts it twice',
+      help: 'add `id: Id` to the input (`optional Id` when it is shared with a policy without ledgers): the ledger posts each transaction once, by its id, so a re-run never counts it twice',
     },
   );
 
