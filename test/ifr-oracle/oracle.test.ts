@@ -9,7 +9,8 @@ import { AUTHORIZATIONS, decideAsEnforced, decideIfr } from './oracle.ts';
 import type { Authorization, IfrComputeEntry, IfrConsignee, IfrItem, IfrTransaction, IfrVeu, OracleResult, ReviewPolicy } from './oracle.ts';
 import * as Q from './rational.ts';
 import { ISO_ALPHA2, TIER1, tierOf } from './tiers.ts';
-import { arbIfrTransaction, arbInvalidIfrTransaction } from './transactions.ts';
+import { arbIfrTransaction } from './transactions.ts';
+import { arbInvalidIfrTransaction } from './invalid.ts';
 
 const FC = { seed: 42, numRuns: Number(process.env.POL_FC_RUNS ?? 1000) };
 

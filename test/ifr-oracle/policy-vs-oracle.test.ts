@@ -15,7 +15,8 @@ import { makeEngine, type Engine, type EngineName } from '../../packages/cli/src
 import { decideOne } from '../../packages/cli/src/batch/decide.ts';
 import { decide, decideWithQuotas, quotaKeyText, type OracleResult, type Posting, type QuotaBalances, type QuotaKey, type Regime } from './oracle.ts';
 import * as Q from './rational.ts';
-import { arbIfrCase, arbInvalidIfrTransaction } from './transactions.ts';
+import { arbIfrCase } from './transactions.ts';
+import { arbInvalidIfrTransaction } from './invalid.ts';
 import { fcParams } from '../support/fc-config.ts';
 import { REPO } from '../support/policy-files.ts';
 
