@@ -15,7 +15,8 @@ import fc from 'fast-check';
 import { compilePolicyFile } from '@pol/core';
 import { loadCompiled } from '@pol/compiler';
 import { readFileSync } from 'node:fs';
-import { arbIfrTransaction, arbInvalidIfrTransaction } from '../test/ifr-oracle/transactions.ts';
+import { arbIfrTransaction } from '../test/ifr-oracle/transactions.ts';
+import { arbInvalidIfrTransaction } from '../test/ifr-oracle/invalid.ts';
 import { readJsonFast } from '../packages/cli/src/json-reader.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

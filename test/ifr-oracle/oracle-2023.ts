@@ -18,7 +18,8 @@
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
 import { inAdvancedComputingScope, inD5OrMacau } from './country-groups.ts';
-import type { Authorization, OracleResult, Parsed, ReviewPolicy } from './oracle.ts';
+import type { Authorization, OracleResult, ReviewPolicy } from './contract.ts';
+import type { Parsed } from './parse.ts';
 
 const T4800 = Q.int(4800);
 const T2400 = Q.int(2400);

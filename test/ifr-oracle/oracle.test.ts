@@ -9,7 +9,8 @@ import { AUTHORIZATIONS, decideAsEnforced, decideIfr } from './oracle.ts';
 import type { Authorization, IfrComputeEntry, IfrConsignee, IfrItem, IfrTransaction, IfrVeu, OracleResult, ReviewPolicy } from './oracle.ts';
 import * as Q from './rational.ts';
 import { ISO_ALPHA2, TIER1, tierOf } from './tiers.ts';
-import { arbIfrTransaction, arbInvalidIfrTransaction } from './transactions.ts';
+import { arbIfrTransaction } from './transactions.ts';
+import { arbInvalidIfrTransaction } from './invalid.ts';
 
 const FC = { seed: 42, numRuns: Number(process.env.POL_FC_RUNS ?? 1000) };
 
@@ -38,6 +39,7 @@ function chip(p: Patch = {}): IfrTransaction {
     item: { kind: 'computer', units: 1, tpp: 4800, performance_density: 0, ...p.item },
     destination: p.destination ?? 'IN',
     consignee: {
+      id: 'C-1', // Q1: LPP counts receipts per consignee (quotas.test.ts has the cases without it)
       headquarters: 'IN',
       parent_headquarters: 'IN',
       private_sector: false,
@@ -46,7 +48,7 @@ function chip(p: Patch = {}): IfrTransaction {
       lpp_tpp_this_year: 0,
       ...p.consignee,
     },
-    veu: { kind: 'none', ...p.veu },
+    veu: { kind: 'none', id: 'V-1', ...p.veu },
   };
   if (p.allocation_remaining_tpp !== undefined) tx.allocation_remaining_tpp = p.allocation_remaining_tpp;
   // R3/R8: a computer is classified by its most capable IC; these cases were written with one

@@ -39,6 +39,27 @@
  *      there. AIA for chips (Tier 1 only) and ACM are unaffected; UVEU/NVEU are authorizations
  *      under part 748, not license exceptions, and stay available (counsel review of 2026-12-01).
  *
+ * QUOTA CHOICES (issue 14: the quotas counted across decisions, from ifr-facts §4.3 and §5 and the
+ * issue text; what was recorded before comes in as balances, what a decision adds goes out as
+ * postings, quotas.ts):
+ *  Q1. LPP (15 CFR 740.29): at most 26,900,000 TPP received under LPP by one ultimate consignee in
+ *      a calendar year (1 January to 31 December) of the transaction date (ifr-facts §4.3 [S], the
+ *      counting [S/I]). The year's receipts are those the sender reports in
+ *      consignee.lpp_tpp_this_year (receipts not recorded here, e.g. from other exporters) plus
+ *      those recorded for (consignee.id, year). Without consignee.id the receipts cannot be
+ *      counted, so LPP does not apply. A shipment decided under LPP records its TPP.
+ *  Q2. Tier 2 allocation: licenses for Tier 2 destinations draw on the country's allocation, 2025
+ *      through 2027 as one total (§5 [S]); LPP and VEU shipments do not (§5 [P-q]). What is left
+ *      for this shipment is allocation_remaining_tpp less the licenses recorded for the destination:
+ *      approval while the shipment fits, denial beyond it, approval when it is not given. A license
+ *      under the presumption of approval records its TPP (whether BIS grants it is not known when
+ *      deciding); a denial records nothing.
+ *  Q3. NVEU: what the authorization's cap leaves is veu.remaining_tpp less what was recorded for
+ *      veu.id; without either NVEU does not apply (choice 5). A shipment decided under NVEU records
+ *      its TPP.
+ *  Q4. Only the decision records: an authorization that also applies (an alternative) does not.
+ *  Q5. id, consignee.id and veu.id are optional non-empty texts (null: absent, V2).
+ *
  * The rest of this header describes the "published" IFR part as first written.
  *
  * Written directly from the project's issue text (the input contract and the decisions on
@@ -82,7 +103,7 @@
  *     not make the transaction a Tier 3 party transaction).
  *  5. Absent `veu` = `{ kind: 'none' }`; a `veu` object without `kind` is also kind none.
  *     NVEU with `veu.country` absent does not apply; with `veu.remaining_tpp` absent the
- *     remaining TPP is 0.
+ *     remaining TPP is 0 (now: NVEU does not apply, Q3; the same answer, a shipment's TPP > 0).
  *  6. UVEU shares (75% Tier 1, 7% per non-Tier-1 country, 50% US) are shares of the total
  *     TPP summed over all entries of `veu.compute_by_country` (the list is taken as already
  *     including this shipment, as the contract says). Entries for the same country are
@@ -117,349 +138,17 @@
 
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
-import { isIsoAlpha2, tierOf } from './tiers.ts';
+import { tierOf } from './tiers.ts';
 import { caseByCase2026, classify, decide2023, nacNotificationParty } from './oracle-2023.ts';
 import type { Tier } from './tiers.ts';
 import { inAdvancedComputingScope } from './country-groups.ts';
+import { COMPLIANCE_DATE, LPP_LIMIT, WEIGHTS_THRESHOLD, type Authorization, type IfrTransaction, type OracleResult, type Regime, type ReviewPolicy } from './contract.ts';
+import { InputError, parse, type Parsed } from './parse.ts';
+import { calendarYearOf, NO_BALANCES, posting, recorded, type Posting, type QuotaBalances, type QuotaKey } from './quotas.ts';
 
-// ---------------------------------------------------------------------------------------
-// Contract types
-
-export const ACTIVITIES = ['export', 'reexport', 'transfer'] as const;
-export const ITEM_KINDS = ['ic', 'computer', 'model_weights', 'other'] as const;
-export const END_USES = ['development', 'production', 'storage', 'data_center', 'other'] as const;
-export const VEU_KINDS = ['none', 'universal', 'national'] as const;
-/** Authorizations in precedence order. */
-export const AUTHORIZATIONS = ['AIA', 'UVEU', 'NVEU', 'ACM', 'LPP', 'NAC', 'ACA'] as const;
-
-export type Activity = (typeof ACTIVITIES)[number];
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export type EndUse = (typeof END_USES)[number];
-export type VeuKind = (typeof VEU_KINDS)[number];
-export type Authorization = (typeof AUTHORIZATIONS)[number];
-export type Outcome = 'not_controlled' | 'authorized' | 'license_required';
-export type ReviewPolicy = 'presumption_of_approval' | 'presumption_of_denial' | 'case_by_case';
-export type Regime = 'published' | 'enforced';
-
-export interface IfrItem {
-  kind: ItemKind;
-  units?: number;
-  tpp?: number;
-  performance_density?: number;
-  data_center?: boolean;
-  ic_tpp?: number;
-  ic_performance_density?: number;
-  dram_bandwidth?: number;
-  approved_designer?: boolean;
-  training_operations?: number | string;
-  published?: boolean;
-  below_open_frontier?: boolean;
-}
-
-export interface IfrConsignee {
-  headquarters?: string;
-  parent_headquarters?: string;
-  private_sector?: boolean;
-  end_use?: EndUse;
-  direct?: boolean;
-  lpp_tpp_this_year?: number;
-}
-
-export interface IfrComputeEntry {
-  country: string;
-  tpp: number;
-}
-
-export interface IfrVeu {
-  kind: VeuKind;
-  country?: string;
-  remaining_tpp?: number;
-  compute_by_country?: IfrComputeEntry[];
-}
-
-export interface IfrTransaction {
-  date: string;
-  activity: Activity;
-  item: IfrItem;
-  destination: string;
-  consignee?: IfrConsignee;
-  veu?: IfrVeu;
-  allocation_remaining_tpp?: number;
-}
-
-export type OracleResult =
-  | { ok: false; error: string }
-  | {
-      ok: true;
-      outcome: Outcome;
-      authorization: Authorization | null;
-      review_policy: ReviewPolicy | null;
-      /** other authorizations that also apply, in precedence order, excluding the chosen one */
-      alternatives: Authorization[];
-    };
-
-// ---------------------------------------------------------------------------------------
-// Constants of the rule (issue decisions)
-
-export const COMPLIANCE_DATE = '2025-05-15';
-/** R1: the first date either regime decides. */
-export const SCOPE_START = '2023-11-17';
-const TPP_ADVANCED = Q.int(4800);
-const TPP_DENSITY_FLOOR = Q.int(1600);
-const DENSITY_THRESHOLD = Q.rat(592n, 100n); // 5.92
-const WEIGHTS_THRESHOLD = Q.int(10n ** 26n); // >= 10^26 operations
-const LPP_LIMIT = Q.int(26_900_000);
-
-// ---------------------------------------------------------------------------------------
-// Validation
-
-class InputError extends Error {}
-
-function fail(msg: string): never {
-  throw new InputError(msg);
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Absent = key missing, undefined or null (contract V2). */
-function has(o: Obj, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined && o[k] !== null;
-}
-
-/** Contract V1: a field the contract does not name is an input error. */
-function onlyKnown(o: Obj, known: readonly string[], path: string): void {
-  for (const k of Object.keys(o)) if (!known.includes(k)) fail(`${path ? `${path}.` : ''}${k}: unknown field`);
-}
-
-function enumValue<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
-  if (typeof v !== 'string') fail(`${path}: expected a string`);
-  const found = allowed.find((a) => a === v);
-  if (found === undefined) fail(`${path}: unknown value ${JSON.stringify(v)}`);
-  return found;
-}
-
-function optEnum<T extends string>(o: Obj, k: string, allowed: readonly T[], path: string): T | null {
-  return has(o, k) ? enumValue(o[k], allowed, `${path}.${k}`) : null;
-}
-
-function countryValue(v: unknown, path: string): string {
-  if (typeof v !== 'string') fail(`${path}: expected a country code string`);
-  // choice 12: exactly one of the 249 upper-case ISO codes
-  if (!isIsoAlpha2(v)) fail(`${path}: unknown country code ${JSON.stringify(v)}`);
-  return v;
-}
-
-function optCountry(o: Obj, k: string, path: string): string | null {
-  return has(o, k) ? countryValue(o[k], `${path}.${k}`) : null;
-}
-
-function quantityValue(v: unknown, path: string, allowString: boolean): Rat {
-  let r: Rat | null;
-  if (typeof v === 'number') {
-    r = Q.fromNumber(v); // null for NaN / Infinity (choice 11)
-    if (r === null) fail(`${path}: not a finite number`);
-  } else if (allowString && typeof v === 'string') {
-    r = Q.fromDecimalString(v); // choice 11: plain positional decimal only
-    if (r === null) fail(`${path}: malformed decimal string ${JSON.stringify(v)}`);
-  } else {
-    fail(`${path}: expected a number${allowString ? ' or decimal string' : ''}`);
-  }
-  if (Q.isNegative(r)) fail(`${path}: negative quantity`);
-  return r;
-}
-
-function optQuantity(o: Obj, k: string, path: string, allowString = true): Rat | null {
-  // contract V3: a decimal string is accepted for every quantity
-  return has(o, k) ? quantityValue(o[k], `${path}.${k}`, allowString) : null;
-}
-
-function optBool(o: Obj, k: string, path: string): boolean | null {
-  if (!has(o, k)) return null;
-  const v = o[k];
-  if (typeof v !== 'boolean') fail(`${path}.${k}: expected a boolean`);
-  return v;
-}
-
-function optObj(o: Obj, k: string, path: string): Obj | null {
-  if (!has(o, k)) return null;
-  const v = o[k];
-  if (!isObj(v)) fail(`${path}.${k}: expected an object`);
-  return v;
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dateValue(v: unknown): string {
-  if (typeof v !== 'string') fail('date: expected a "YYYY-MM-DD" string');
-  const m = DATE_RE.exec(v);
-  if (m === null) fail(`date: malformed ${JSON.stringify(v)}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12) fail(`date: bad month in ${v}`);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  if (d < 1 || d > days) fail(`date: bad day in ${v}`);
-  if (v < SCOPE_START) fail(`date: ${v} is before ${SCOPE_START}, where the policy's scope starts`); // R1
-  return v;
-}
-
-interface ComputeEntry {
-  country: string;
-  tpp: Rat;
-}
-
-/** The validated transaction with defaults applied (choices 2-5). */
-export interface Parsed {
-  date: string;
-  activity: Activity;
-  kind: ItemKind;
-  units: Rat;
-  tpp: Rat;
-  density: Rat;
-  /** R3: the classified IC's figures (the IC itself, or a computer's most capable IC) */
-  icTpp: Rat;
-  icDensity: Rat;
-  dataCenter: boolean;
-  dram: Rat | null;
-  approvedDesigner: boolean;
-  trainingOps: Rat;
-  published: boolean;
-  belowOpenFrontier: boolean;
-  destination: string;
-  headquarters: string | null;
-  parent: string | null;
-  privateSector: boolean;
-  endUse: EndUse | null;
-  direct: boolean;
-  lppThisYear: Rat;
-  veuKind: VeuKind;
-  veuCountry: string | null;
-  veuRemaining: Rat;
-  compute: ComputeEntry[] | null;
-  allocationRemaining: Rat | null;
-}
-
-function parse(raw: unknown): Parsed {
-  if (!isObj(raw)) fail('transaction: expected a JSON object');
-  onlyKnown(raw, ['date', 'activity', 'item', 'destination', 'consignee', 'veu', 'allocation_remaining_tpp'], '');
-  if (!has(raw, 'date')) fail('date: missing');
-  const date = dateValue(raw['date']);
-  if (!has(raw, 'activity')) fail('activity: missing');
-  const activity = enumValue(raw['activity'], ACTIVITIES, 'activity');
-  if (!has(raw, 'item')) fail('item: missing');
-  const item = raw['item'];
-  if (!isObj(item)) fail('item: expected an object');
-  if (!has(item, 'kind')) fail('item.kind: missing');
-  onlyKnown(item, ['kind', 'units', 'tpp', 'performance_density', 'data_center', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'], 'item');
-  const kind = enumValue(item['kind'], ITEM_KINDS, 'item.kind');
-  // choice 1: destination required for every kind
-  if (!has(raw, 'destination')) fail('destination: missing');
-  const destination = countryValue(raw['destination'], 'destination');
-
-  // choice 10: all present fields validated regardless of kind
-  const units = optQuantity(item, 'units', 'item');
-  const tpp = optQuantity(item, 'tpp', 'item');
-  const density = optQuantity(item, 'performance_density', 'item');
-  const approvedDesigner = optBool(item, 'approved_designer', 'item');
-  const dataCenter = optBool(item, 'data_center', 'item');
-  const icTpp = optQuantity(item, 'ic_tpp', 'item');
-  const icDensity = optQuantity(item, 'ic_performance_density', 'item');
-  const dram = optQuantity(item, 'dram_bandwidth', 'item');
-  const trainingOps = optQuantity(item, 'training_operations', 'item', true);
-  const published = optBool(item, 'published', 'item');
-  const belowOpenFrontier = optBool(item, 'below_open_frontier', 'item');
-
-  // contract V4: consignee, its headquarters and its ultimate parent's are required
-  const consignee: Obj | null = optObj(raw, 'consignee', 'transaction');
-  if (consignee === null) fail('consignee: missing');
-  onlyKnown(consignee, ['headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'], 'consignee');
-  if (!has(consignee, 'headquarters')) fail('consignee.headquarters: missing');
-  if (!has(consignee, 'parent_headquarters')) fail('consignee.parent_headquarters: missing');
-  const headquarters = optCountry(consignee, 'headquarters', 'consignee');
-  const parent = optCountry(consignee, 'parent_headquarters', 'consignee');
-  const privateSector = optBool(consignee, 'private_sector', 'consignee');
-  const endUse = optEnum(consignee, 'end_use', END_USES, 'consignee');
-  const direct = optBool(consignee, 'direct', 'consignee');
-  const lppThisYear = optQuantity(consignee, 'lpp_tpp_this_year', 'consignee');
-
-  const veuGiven = optObj(raw, 'veu', 'transaction');
-  if (veuGiven !== null) {
-    onlyKnown(veuGiven, ['kind', 'country', 'remaining_tpp', 'compute_by_country'], 'veu');
-    if (!has(veuGiven, 'kind')) fail('veu.kind: missing'); // contract V8
-  }
-  const veu: Obj = veuGiven ?? {};
-  const veuKind = optEnum(veu, 'kind', VEU_KINDS, 'veu') ?? 'none'; // choice 5
-  const veuCountry = optCountry(veu, 'country', 'veu');
-  const veuRemaining = optQuantity(veu, 'remaining_tpp', 'veu');
-  let compute: ComputeEntry[] | null = null;
-  if (has(veu, 'compute_by_country')) {
-    const list = veu['compute_by_country'];
-    if (!Array.isArray(list)) fail('veu.compute_by_country: expected an array');
-    compute = list.map((e: unknown, i: number): ComputeEntry => {
-      const p = `veu.compute_by_country[${i}]`;
-      if (!isObj(e)) fail(`${p}: expected an object`);
-      onlyKnown(e, ['country', 'tpp'], p);
-      if (!has(e, 'country')) fail(`${p}.country: missing`);
-      if (!has(e, 'tpp')) fail(`${p}.tpp: missing`);
-      return { country: countryValue(e['country'], `${p}.country`), tpp: quantityValue(e['tpp'], `${p}.tpp`, true) };
-    });
-  }
-  const allocationRemaining = optQuantity(raw, 'allocation_remaining_tpp', 'transaction');
-
-  // contract V5-V7: what each kind of item needs in order to be classified
-  if (kind === 'ic' || kind === 'computer') {
-    if (tpp === null) fail('item.tpp: missing for an ic or computer');
-  }
-  if (kind === 'ic' && Q.cmp(tpp!, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(tpp!, TPP_ADVANCED) < 0 && density === null) {
-    fail('item.performance_density: missing for an ic with 1600 <= tpp < 4800');
-  }
-  // R8: computers are classified by their most capable IC
-  if (kind === 'computer') {
-    if (icTpp === null) fail('item.ic_tpp: missing for a computer');
-    if (Q.cmp(icTpp, TPP_DENSITY_FLOOR) >= 0 && Q.cmp(icTpp, TPP_ADVANCED) < 0 && icDensity === null) {
-      fail('item.ic_performance_density: missing for a computer with 1600 <= ic_tpp < 4800');
-    }
-    if (Q.cmp(icTpp, tpp!) > 0) fail('item.ic_tpp: more than the computer total item.tpp');
-  } else if (icTpp !== null || icDensity !== null) {
-    fail('item.ic_tpp / item.ic_performance_density: only for a computer');
-  }
-  if (kind === 'model_weights' && trainingOps === null) fail('item.training_operations: missing for model weights');
-  if (units !== null && Q.cmp(units, Q.ZERO) <= 0) fail('item.units: must be greater than 0');
-
-  return {
-    date,
-    activity,
-    kind,
-    units: units ?? Q.int(1), // choice 2: one unit when absent
-    tpp: tpp ?? Q.ZERO, // choice 2
-    density: density ?? Q.ZERO,
-    icTpp: kind === 'computer' ? (icTpp ?? Q.ZERO) : (tpp ?? Q.ZERO), // R3
-    icDensity: kind === 'computer' ? (icDensity ?? Q.ZERO) : (density ?? Q.ZERO),
-    dataCenter: dataCenter ?? true, // R3: absent = designed for data centers
-    dram,
-    approvedDesigner: approvedDesigner ?? false, // choice 3
-    trainingOps: trainingOps ?? Q.ZERO,
-    published: published ?? false,
-    belowOpenFrontier: belowOpenFrontier ?? false,
-    destination,
-    headquarters, // choice 4: null = no known country
-    parent,
-    privateSector: privateSector ?? false,
-    endUse,
-    direct: direct ?? false,
-    lppThisYear: lppThisYear ?? Q.ZERO,
-    veuKind,
-    veuCountry,
-    veuRemaining: veuRemaining ?? Q.ZERO, // choice 5
-    compute,
-    allocationRemaining, // null: absent (presumption of approval for Tier 2)
-  };
-}
+export * from './contract.ts';
+export type { Parsed } from './parse.ts';
+export * from './quotas.ts';
 
 // ---------------------------------------------------------------------------------------
 // Decision
@@ -511,8 +200,16 @@ function uveuDistributionOk(tx: Parsed, tier: (c: string) => Tier): boolean {
   return true;
 }
 
-function decideChips(tx: Parsed): OracleResult {
-  if (!isAdvanced(tx)) return classify(tx).b ? decide2023(tx) : notControlled(); // .b stays under the 2023 controls
+/** A decision and what it adds to the quotas (Q4: only the deciding authorization or license records). */
+export interface Decided {
+  readonly result: OracleResult;
+  readonly postings: readonly Posting[];
+}
+
+const only = (result: OracleResult): Decided => ({ result, postings: [] });
+
+function decideChips(tx: Parsed, b: QuotaBalances): Decided {
+  if (!isAdvanced(tx)) return only(classify(tx).b ? decide2023(tx) : notControlled()); // .b stays under the 2023 controls
   const tier = (c: string): Tier => tierOf(c, tx.date); // choice 8: transaction date
   const destTier = tier(tx.destination);
   const hqTier = tx.headquarters === null ? null : tier(tx.headquarters); // choice 4
@@ -520,6 +217,10 @@ function decideChips(tx: Parsed): OracleResult {
   const tier3Party = destTier === 3 || hqTier === 3 || parentTier === 3;
   const shipment = Q.mul(tx.units, tx.tpp); // shipment TPP = units x tpp
   const designerOk = tx.kind === 'computer' || tx.approvedDesigner; // choice 9
+  // Q1: the consignee's LPP receipts this calendar year; Q3: the National VEU's shipments so far
+  const lppKey: QuotaKey | null = tx.consigneeId === null ? null : { quota: 'lpp', consignee: tx.consigneeId, year: calendarYearOf(tx.date) };
+  const nveuKey: QuotaKey | null = tx.veuId === null ? null : { quota: 'nveu', veu: tx.veuId };
+  const tier2Key: QuotaKey = { quota: 'tier2', destination: tx.destination };
 
   const applicable: Authorization[] = [];
   // AIA: destination, headquarters and parent all Tier 1; computer or approved designer
@@ -528,30 +229,41 @@ function decideChips(tx: Parsed): OracleResult {
   if (tx.veuKind === 'universal' && hqTier === 1 && parentTier === 1 && destTier !== 3 && uveuDistributionOk(tx, tier)) {
     applicable.push('UVEU');
   }
-  // NVEU: national VEU for this destination, no Tier 3 party, shipment <= remaining
-  if (tx.veuKind === 'national' && tx.veuCountry === tx.destination && !tier3Party && Q.le(shipment, tx.veuRemaining)) {
-    applicable.push('NVEU');
+  // NVEU: national VEU for this destination, no Tier 3 party, and (Q3) the shipment within what
+  // the authorization's cap leaves: the remaining TPP given, less what was shipped under it since
+  if (tx.veuKind === 'national' && tx.veuCountry === tx.destination && !tier3Party && nveuKey !== null && tx.veuRemaining !== null) {
+    if (Q.le(Q.add(recorded(b, nveuKey), shipment), tx.veuRemaining)) applicable.push('NVEU');
   }
   // ACM: private sector, no Tier 3 party, development/production/storage, computer or approved designer
   const acmEndUse = tx.endUse === 'development' || tx.endUse === 'production' || tx.endUse === 'storage';
   if (tx.privateSector && !tier3Party && acmEndUse && designerOk) applicable.push('ACM');
   // LPP: not a transfer, shipped directly, no Tier 3 party, year total incl. this shipment <= 26,900,000
   // R9: and not to a 742.6(a)(6)(iii) destination (§ 740.2(a)(9)(ii), ifr-facts §4.4 [S])
+  // Q1: the year total is the receipts reported (lpp_tpp_this_year) plus those recorded
   const lppDestinationOk = !inAdvancedComputingScope(tx.destination, tx.date);
-  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && Q.le(Q.add(tx.lppThisYear, shipment), LPP_LIMIT)) {
-    applicable.push('LPP');
+  if (tx.activity !== 'transfer' && tx.direct && !tier3Party && lppDestinationOk && lppKey !== null) {
+    if (Q.le(Q.add(Q.add(tx.lppThisYear, recorded(b, lppKey)), shipment), LPP_LIMIT)) applicable.push('LPP');
   }
   // R6: items not designed for data centers take ACA, or NAC for Macau/D:5 parties
   if (!tx.dataCenter) applicable.push(nacNotificationParty(tx) ? 'NAC' : 'ACA');
-  if (applicable.length > 0) return authorized(applicable); // pushed in precedence order
-
-  if (tier3Party) return licenseRequired(caseByCase2026(tx) ? 'case_by_case' : 'presumption_of_denial'); // R7
-  if (destTier === 1) return licenseRequired('presumption_of_approval');
-  // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval)
-  if (tx.allocationRemaining === null || Q.le(shipment, tx.allocationRemaining)) {
-    return licenseRequired('presumption_of_approval');
+  if (applicable.length > 0) {
+    // pushed in precedence order; Q4: only the authorization used records
+    const result = authorized(applicable);
+    const chosen = applicable[0];
+    if (chosen === 'LPP' && lppKey) return { result, postings: [posting(b, lppKey, shipment)] };
+    if (chosen === 'NVEU' && nveuKey) return { result, postings: [posting(b, nveuKey, shipment)] };
+    return only(result);
   }
-  return licenseRequired('presumption_of_denial');
+
+  if (tier3Party) return only(licenseRequired(caseByCase2026(tx) ? 'case_by_case' : 'presumption_of_denial')); // R7
+  if (destTier === 1) return only(licenseRequired('presumption_of_approval'));
+  // Tier 2 destination: approval while the shipment fits the remaining allocation (absent: approval);
+  // Q2: the remaining allocation given, less the licenses recorded against it since; a license
+  // decided under the presumption of approval records its TPP, a denial nothing
+  if (tx.allocationRemaining === null || Q.le(Q.add(recorded(b, tier2Key), shipment), tx.allocationRemaining)) {
+    return { result: licenseRequired('presumption_of_approval'), postings: [posting(b, tier2Key, shipment)] };
+  }
+  return only(licenseRequired('presumption_of_denial'));
 }
 
 function decideWeights(tx: Parsed): OracleResult {
@@ -580,22 +292,27 @@ export function decideAsEnforced(tx: unknown): OracleResult {
 }
 
 export function decide(tx: unknown, regime: Regime): OracleResult {
+  return decideWithQuotas(tx, regime, NO_BALANCES).result;
+}
+
+/** The decision given what has been recorded against the quotas before, and what it records. */
+export function decideWithQuotas(tx: unknown, regime: Regime, balances: QuotaBalances): Decided {
   let p: Parsed;
   try {
     p = parse(tx);
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message };
+    if (e instanceof InputError) return only({ ok: false, error: e.message });
     throw e;
   }
-  if (p.destination === 'US') return notControlled(); // R2
+  if (p.destination === 'US') return only(notControlled()); // R2
   const ifr = regime === 'published' && p.date >= COMPLIANCE_DATE;
   switch (p.kind) {
     case 'ic':
     case 'computer':
-      return ifr ? decideChips(p) : decide2023(p);
+      return ifr ? decideChips(p, balances) : only(decide2023(p));
     case 'model_weights':
-      return ifr ? decideWeights(p) : notControlled(); // 4E091 only under the IFR, from compliance; enforced: R2b
+      return only(ifr ? decideWeights(p) : notControlled()); // 4E091 only under the IFR, from compliance; enforced: R2b
     case 'other':
-      return notControlled();
+      return only(notControlled());
   }
 }

@@ -22,233 +22,40 @@
  * encoding varies as V2/V3 allow: absent optional fields are written as `null` (V2) and/or
  * every quantity is written as a decimal string, plain or with an exponent ("592e-2",
  * "1E+26") (V3), so the static types below (numbers, no nulls) are only nominal.
- * `arbInvalidIfrTransaction()` yields JSON values with exactly one clear input error.
+ * `arbIfrCase()` adds the quota balances recorded before each transaction (Q1-Q5 in oracle.ts).
+ * The values drawn from are in values.ts; `arbInvalidIfrTransaction()` (invalid.ts) yields JSON
+ * values with exactly one clear input error.
  * Generated values are plain JSON (no undefined-valued keys, no NaN/Infinity).
  */
 
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
-import type { Activity, EndUse, IfrComputeEntry, IfrTransaction, ItemKind } from './oracle.ts';
+import type { Activity, EndUse, IfrTransaction, ItemKind } from './oracle.ts';
+import { calendarYearOf, quotaKeyText, type QuotaBalances, type QuotaKey } from './quotas.ts';
 import * as Q from './rational.ts';
 import type { Rat } from './rational.ts';
-import { ISO_ALPHA2, TIER1, TIER3_ANY_DATE, tierOf } from './tiers.ts';
+import { tierOf } from './tiers.ts';
+import {
+  arbBoundaryMode,
+  arbCountry,
+  arbDate,
+  arbDensity,
+  arbTier1Country,
+  arbTier2Country,
+  arbTpp,
+  arbTrainingOperations,
+  arbUnits,
+  arbUveuKnobs,
+  boundaryValue,
+  buildCompute,
+  finiteDouble,
+  LPP_LIMIT,
+  type BoundaryMode,
+  type UveuKnobs,
+} from './values.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
-
-// ---------------------------------------------------------------------------------------
-// Countries and dates
-
-/** Tier 2 examples named in the fact sheet (§3.3), incl. Cyprus (left D:5 in 2024). */
-export const TIER2_EXAMPLES: readonly string[] = [
-  'IN', 'IL', 'PL', 'AE', 'SG', 'PT', 'CH', 'SA', 'MX', 'MY', 'TH', 'BR', 'YE', 'CY', 'AT', 'GR',
-  'CZ', 'EE', 'LT', 'LV', 'IS', 'LU',
-  // D:1 / D:4 destinations outside D:5 (as-enforced facts §2.9), the 2023 rule's own scope
-  'VN', 'KZ', 'EG', 'JO', 'PK', 'QA', 'KW', 'BH', 'OM', 'AM', 'GE', 'UZ',
-];
-const TIER3_FOCUS: readonly string[] = ['KH', 'MO', 'HK', 'CN'];
-/** Codes that are Tier 2 on every date (never Tier 1, never in Tier 3). */
-const ALWAYS_TIER2: readonly string[] = ISO_ALPHA2.filter((c) => !TIER1.includes(c) && !TIER3_ANY_DATE.includes(c));
-const NON_US_TIER1: readonly string[] = TIER1.filter((c) => c !== 'US');
-
-export const arbTier1Country: Arbitrary<string> = fc.constantFrom(...TIER1);
-export const arbTier3Country: Arbitrary<string> = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom(...TIER3_FOCUS) },
-  { weight: 1, arbitrary: fc.constantFrom(...TIER3_ANY_DATE) },
-);
-export const arbTier2Country: Arbitrary<string> = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom(...TIER2_EXAMPLES) },
-  { weight: 1, arbitrary: fc.constantFrom(...ALWAYS_TIER2) },
-);
-export const arbAnyCountry: Arbitrary<string> = fc.constantFrom(...ISO_ALPHA2);
-export const arbCountry: Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: arbTier1Country },
-  { weight: 3, arbitrary: arbTier2Country },
-  { weight: 3, arbitrary: arbTier3Country },
-  { weight: 1, arbitrary: arbAnyCountry },
-);
-
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-export const arbDate: Arbitrary<string> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(
-      '2025-05-14', '2025-05-15', '2025-05-16', // the IFR's compliance date
-      '2025-11-06', '2025-11-07', // Cambodia leaves D:5 on 2025-11-07
-      '2026-02-02', '2026-02-03', // BIS's conforming change for Cambodia (no effect: D:5 follows 126.1)
-      '2025-12-31', '2026-01-01', '2028-02-29',
-      '2023-11-17', '2023-11-18', // the October 2023 rule's effective date (scope start)
-      '2024-03-14', '2024-03-15', // Nicaragua into D:5
-      '2024-04-03', '2024-04-04', // NAC/ACA split, 4A090.b
-      '2024-05-29', '2024-05-30', // BIS's conforming change for Cyprus (no effect: CY left D:5 on 2023-10-01)
-      '2026-01-14', '2026-01-15', // the 2026 case-by-case review policy
-    ),
-  },
-  { weight: 2, arbitrary: fc.integer({ min: dayOf('2023-11-17'), max: dayOf('2030-12-31') }).map(isoOf) },
-);
-
-// ---------------------------------------------------------------------------------------
-// Numbers
-
-const finiteDouble = (min: number, max: number): Arbitrary<number> =>
-  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
-
-export const arbTpp: Arbitrary<number> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(1599, 1600, 1601, 4799, 4800, 4801) },
-  { weight: 2, arbitrary: fc.constantFrom(2399, 2400, 2401, 20_999, 21_000, 21_001) },
-  { weight: 2, arbitrary: fc.constantFrom(0, 1599.99, 1600.01, 4799.999, 4800.5, 15831, 19.4, 4800.1) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 40_000 }) },
-  { weight: 1, arbitrary: finiteDouble(0, 1e6) },
-);
-
-export const arbDensity: Arbitrary<number> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(5.91, 5.92, 5.93) },
-  // 3A090.b bounds: 1.6 and 3.2 (and the TPP bound 2400 in arbTpp)
-  { weight: 3, arbitrary: fc.constantFrom(1.59, 1.6, 1.61, 3.19, 3.2, 3.21) },
-  { weight: 2, arbitrary: fc.constantFrom(5.919999, 5.920001, 0, 19.4, 100) },
-  { weight: 1, arbitrary: finiteDouble(0, 50) },
-);
-
-/** Contract V7: units > 0 when given, so the smallest generated value is 1. */
-export const arbUnits: Arbitrary<number> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(1, 2, 8, 1699, 1700, 5604, 5605, 16_812) },
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 10_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(1e15, 2 ** 53 + 2, 1e20) },
-);
-
-export const arbTrainingOperations: Arbitrary<number | string> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.constantFrom<number | string>(
-      '99999999999999999999999999', // 10^26 - 1
-      '100000000000000000000000000', // 10^26
-      '100000000000000000000000001', // 10^26 + 1
-      '99999999999999999999999999.999',
-      '100000000000000000000000000.000',
-      '0100000000000000000000000000', // leading zero
-      9.999999999999999e25, // largest double below 10^26
-      1e26,
-      1.0000000000000002e26, // smallest double above 10^26
-    ),
-  },
-  { weight: 1, arbitrary: fc.constantFrom<number | string>(0, '0', 1e25, 1e27, '2.5', 3.5e26) },
-  { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n * 10n ** 26n }).map((b) => b.toString()) },
-  { weight: 1, arbitrary: finiteDouble(0, 1e30) },
-);
-
-const LPP_LIMIT = Q.int(26_900_000);
-
-/** How a boundary-coupled quantity is chosen. */
-type BoundaryMode = 'exact' | 'minus1' | 'plus1' | 'minusTiny' | 'plusTiny' | 'zero' | 'random' | 'absent';
-const arbBoundaryMode: Arbitrary<BoundaryMode> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom<BoundaryMode>('exact', 'minus1', 'plus1') },
-  { weight: 2, arbitrary: fc.constantFrom<BoundaryMode>('minusTiny', 'plusTiny', 'zero') },
-  { weight: 2, arbitrary: fc.constantFrom<BoundaryMode>('random', 'absent') },
-);
-
-/** base + delta (per mode) as an exactly representable non-negative JS number, else fallback. */
-function boundaryValue(mode: BoundaryMode, base: Rat, fallback: number): number | undefined {
-  const delta: Record<BoundaryMode, Rat | null> = {
-    exact: Q.ZERO,
-    minus1: Q.int(-1),
-    plus1: Q.int(1),
-    minusTiny: Q.rat(-1n, 1000n),
-    plusTiny: Q.rat(1n, 1000n),
-    zero: null,
-    random: null,
-    absent: null,
-  };
-  if (mode === 'absent') return undefined;
-  if (mode === 'zero') return 0;
-  const d = delta[mode];
-  if (d === null) return fallback;
-  const v = Q.add(base, d);
-  if (Q.isNegative(v)) return fallback;
-  return Q.toExactNumber(v) ?? fallback;
-}
-
-// ---------------------------------------------------------------------------------------
-// UVEU compute distributions
-
-type UveuMode = 'boundary' | 'random' | 'empty' | 'absent';
-type T1Share = 'exact75' | 'below75' | 'high' | 'all';
-type UsShare = 'exact50' | 'below50' | 'zero' | 'allT1';
-type CapMode = 'exact7' | 'above7' | 'small';
-
-interface UveuKnobs {
-  mode: UveuMode;
-  k: number;
-  t1: T1Share;
-  us: UsShare;
-  cap: CapMode;
-  nonTier1: string[];
-  otherTier1: string;
-  duplicate: boolean;
-  halve: boolean;
-  random: IfrComputeEntry[];
-}
-
-const arbUveuKnobs: Arbitrary<UveuKnobs> = fc.record({
-  mode: fc.oneof(
-    { weight: 6, arbitrary: fc.constant<UveuMode>('boundary') },
-    { weight: 2, arbitrary: fc.constant<UveuMode>('random') },
-    { weight: 1, arbitrary: fc.constantFrom<UveuMode>('empty', 'absent') },
-  ),
-  k: fc.oneof(fc.constantFrom(1, 100, 10_000), fc.integer({ min: 1, max: 100_000 })),
-  t1: fc.constantFrom<T1Share>('exact75', 'exact75', 'below75', 'high', 'all'),
-  us: fc.constantFrom<UsShare>('exact50', 'exact50', 'below50', 'zero', 'allT1'),
-  cap: fc.constantFrom<CapMode>('exact7', 'exact7', 'above7', 'small'),
-  nonTier1: fc.uniqueArray(fc.oneof(arbTier2Country, arbTier3Country), { minLength: 8, maxLength: 8 }),
-  otherTier1: fc.constantFrom(...NON_US_TIER1),
-  duplicate: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  halve: fc.boolean(),
-  random: fc.array(
-    fc.record({ country: arbCountry, tpp: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), finiteDouble(0, 1e6)) }),
-    { maxLength: 6 },
-  ),
-});
-
-/**
- * Build compute_by_country. In boundary mode the total is T = 100k TPP units:
- * Tier 1 = 75k (exact75) or 75k - 1 (below75) ..., US = 50k (exact50) or 50k - 1 ...,
- * the rest split over distinct non-Tier-1 countries in chunks <= 7k (exact7: the first is
- * exactly 7k; above7: the first is 7k + 1). `duplicate` splits the first chunk into two
- * entries of the same country; `halve` divides everything by 2 (non-integer TPP, same shares).
- */
-function buildCompute(u: UveuKnobs): IfrComputeEntry[] | undefined {
-  if (u.mode === 'absent') return undefined;
-  if (u.mode === 'empty') return [];
-  if (u.mode === 'random') return u.random.map((e) => ({ ...e }));
-  const k = u.k;
-  const total = 100 * k;
-  const t1 = { exact75: 75 * k, below75: 75 * k - 1, high: 90 * k, all: total }[u.t1];
-  const us = Math.min(t1, { exact50: 50 * k, below50: 50 * k - 1, zero: 0, allT1: t1 }[u.us]);
-  const entries: IfrComputeEntry[] = [];
-  if (us > 0) entries.push({ country: 'US', tpp: us });
-  if (t1 - us > 0) entries.push({ country: u.otherTier1, tpp: t1 - us });
-  let rest = total - t1;
-  const capUnits = u.cap === 'small' ? 5 * k : 7 * k;
-  let first = true;
-  let i = 0;
-  while (rest > 0) {
-    let chunk = Math.min(rest, capUnits);
-    if (first && u.cap === 'above7') chunk = Math.min(rest, 7 * k + 1);
-    if (first && u.cap === 'exact7') chunk = Math.min(rest, 7 * k);
-    const country = u.nonTier1[i % u.nonTier1.length] ?? 'IN';
-    if (first && u.duplicate && chunk >= 2) {
-      const half = Math.floor(chunk / 2);
-      entries.push({ country, tpp: half }, { country, tpp: chunk - half });
-    } else {
-      entries.push({ country, tpp: chunk });
-    }
-    rest -= chunk;
-    first = false;
-    i++;
-  }
-  return u.halve ? entries.map((e) => ({ country: e.country, tpp: e.tpp / 2 })) : entries;
-}
+export type JsonObject = { [k: string]: JsonValue };
 
 // ---------------------------------------------------------------------------------------
 // Transactions
@@ -301,7 +108,22 @@ interface Knobs {
   /** wire encoding (V2/V3): absent optionals as null, quantities as decimal strings */
   encoding: Encoding;
   numStyle: NumStyle;
+  /** Q5: the identifiers, from small pools so that sequences share quotas (null: absent) */
+  txId: number | null;
+  consigneeId: number | null;
+  veuId: number | null;
+  /** where a quota's boundary lies: in the input figure, in the recorded balance, or split over both */
+  lppSplit: Split;
+  allocSplit: Split;
+  nveuSplit: Split;
+  /** balances for keys that must not count (another consignee or year, country, authorization) */
+  decoys: boolean;
 }
+
+type Split = 'input' | 'ledger' | 'both';
+const arbSplit: Arbitrary<Split> = fc.constantFrom<Split>('input', 'ledger', 'both');
+const arbPoolId = (n: number): Arbitrary<number | null> =>
+  fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: n }) }, { weight: 1, arbitrary: fc.constant(null) });
 
 /** item.data_center: absent (= true), true, false. */
 type DataCenter = 'absent' | 'true' | 'false';
@@ -323,8 +145,8 @@ type NumStyle = 'plain' | 'sci' | 'SCI';
 const OPTIONAL_FIELDS = [
   'item.units', 'item.tpp', 'item.performance_density', 'item.approved_designer', 'item.data_center', 'item.dram_bandwidth',
   'item.training_operations', 'item.published', 'item.below_open_frontier',
-  'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
-  'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
+  'consignee.id', 'consignee.private_sector', 'consignee.end_use', 'consignee.direct', 'consignee.lpp_tpp_this_year',
+  'veu.id', 'veu.country', 'veu.remaining_tpp', 'veu.compute_by_country', 'allocation_remaining_tpp',
 ] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
@@ -396,6 +218,13 @@ const arbKnobs: Arbitrary<Knobs> = fc.record({
     { weight: 1, arbitrary: fc.constantFrom<Encoding>('strings', 'nulls', 'both') },
   ),
   numStyle: fc.constantFrom<NumStyle>('plain', 'sci', 'SCI'),
+  txId: arbPoolId(1_000_000),
+  consigneeId: arbPoolId(3),
+  veuId: arbPoolId(2),
+  lppSplit: arbSplit,
+  allocSplit: arbSplit,
+  nveuSplit: arbSplit,
+  decoys: fc.boolean(),
 });
 
 /** Apply the target overrides so that every targeted authorization applies. */
@@ -458,6 +287,7 @@ function applyTargets(k: Knobs): Knobs {
   }
   if (t.has('NVEU')) {
     x.veuKind = 'national';
+    x.veuId ??= 1; // Q3: the cap is counted per authorization
     x.nveuCountry = 'destination';
     if (x.remainingMode !== 'exact' && x.remainingMode !== 'plus1' && x.remainingMode !== 'plusTiny') {
       x.remainingMode = 'exact';
@@ -472,6 +302,7 @@ function applyTargets(k: Knobs): Knobs {
     if (x.units * x.tpp * (x.kind === 'computer' ? x.icCount : 1) > 26_900_000) x.units = x.units % 1000 || 1;
     if (x.activity === 'transfer') x.activity = 'export';
     x.direct = true;
+    x.consigneeId ??= 1; // Q1: receipts are counted per consignee
     if (x.lppMode !== 'exact' && x.lppMode !== 'minus1' && x.lppMode !== 'minusTiny' && x.lppMode !== 'zero') {
       x.lppMode = 'exact';
     }
@@ -480,8 +311,31 @@ function applyTargets(k: Knobs): Knobs {
   return { ...x, omit, consigneeMinimal: false };
 }
 
-function buildTransaction(k0: Knobs): IfrTransaction {
+/** A transaction and the balances recorded before it (none unless `withLedger`). */
+export interface IfrCase {
+  readonly tx: IfrTransaction;
+  readonly balances: QuotaBalances;
+}
+
+function buildCase(k0: Knobs, withLedger: boolean): IfrCase {
   const k = applyTargets(k0);
+  const balances = new Map<string, Rat>();
+  const record = (key: QuotaKey, v: Rat): void => void balances.set(quotaKeyText(key), v);
+  /** a boundary value V over the input figure and the balance, as `split` says: [input part, balance part] */
+  const split = (v: number, how: Split): [number | undefined, Rat] => {
+    const r = Q.fromNumber(v) ?? Q.ZERO;
+    if (!withLedger || how === 'input') return [v, Q.ZERO];
+    if (how === 'ledger') return [undefined, r];
+    const half = Math.floor(v / 2);
+    return [half, Q.sub(r, Q.int(half))];
+  };
+  /** a remaining figure R given with L recorded: the input says R + L (exact), the balance L */
+  const remaining = (v: number, how: Split): [number, Rat] => {
+    if (!withLedger || how === 'input') return [v, Q.ZERO];
+    const l = how === 'ledger' ? 100_000_000 : 7;
+    const given = Q.toExactNumber(Q.add(Q.fromNumber(v) ?? Q.ZERO, Q.int(l)));
+    return given === null ? [v, Q.ZERO] : [given, Q.int(l)];
+  };
   const isChip = k.kind === 'ic' || k.kind === 'computer';
   const isWeights = k.kind === 'model_weights';
   const omitted = new Set<string>(k.omit);
@@ -518,18 +372,28 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   );
 
   const tx: IfrTransaction = { date: k.date, activity: k.activity, item, destination: k.destination };
+  if (k.txId !== null) tx.id = `T-${k.txId}`;
+  const consigneeId = k.consigneeId === null ? undefined : `C-${k.consigneeId}`;
+  const veuId = k.veuId === null ? undefined : `V-${k.veuId}`;
+  const year = calendarYearOf(k.date);
 
   // contract V4: consignee with headquarters and parent_headquarters for every kind
   const c: NonNullable<IfrTransaction['consignee']> = { headquarters: k.headquarters, parent_headquarters: k.parent };
   tx.consignee = c;
   if (!k.consigneeMinimal) {
+    if (consigneeId !== undefined && want('consignee.id', isChip)) c.id = consigneeId;
     if (want('consignee.private_sector', isChip)) c.private_sector = k.privateSector;
     if (want('consignee.end_use', isChip)) c.end_use = k.endUse;
     if (want('consignee.direct', isChip)) c.direct = k.direct;
     if (want('consignee.lpp_tpp_this_year', isChip)) {
-      // LPP: this year's total + shipment = 26,900,000 exactly, or +-1 / +-0.001
+      // LPP: this year's total + shipment = 26,900,000 exactly, or +-1 / +-0.001, the total
+      // reported, recorded, or both (Q1)
       const v = boundaryValue(k.lppMode, Q.sub(LPP_LIMIT, shipment), k.lppRandom);
-      if (v !== undefined) c.lpp_tpp_this_year = v;
+      if (v !== undefined) {
+        const [given, rec] = c.id === undefined ? [v, Q.ZERO] : split(v, k.lppSplit);
+        if (given !== undefined) c.lpp_tpp_this_year = given;
+        if (c.id !== undefined && !Q.le(rec, Q.ZERO)) record({ quota: 'lpp', consignee: c.id, year }, rec);
+      }
     }
   }
 
@@ -537,13 +401,19 @@ function buildTransaction(k0: Knobs): IfrTransaction {
     const veu: NonNullable<IfrTransaction['veu']> = { kind: k.veuKind };
     const national = k.veuKind === 'national';
     const universal = k.veuKind === 'universal';
+    if (veuId !== undefined && want('veu.id', national)) veu.id = veuId;
     if (want('veu.country', national) && k.nveuCountry !== 'absent') {
       veu.country = k.nveuCountry === 'destination' ? k.destination : k.nveuOther;
     }
     if (want('veu.remaining_tpp', national)) {
       // NVEU: remaining = shipment exactly, or +-1 / +-0.001
       const v = boundaryValue(k.remainingMode, shipment, k.remainingRandom);
-      if (v !== undefined) veu.remaining_tpp = v;
+      if (v !== undefined) {
+        // Q3: what the cap leaves, less what was recorded for the authorization
+        const [given, rec] = veu.id === undefined ? [v, Q.ZERO] : remaining(v, k.nveuSplit);
+        veu.remaining_tpp = given;
+        if (veu.id !== undefined && !Q.le(rec, Q.ZERO)) record({ quota: 'nveu', veu: veu.id }, rec);
+      }
     }
     if (want('veu.compute_by_country', universal)) {
       const list = buildCompute(k.uveu);
@@ -555,9 +425,25 @@ function buildTransaction(k0: Knobs): IfrTransaction {
   if (want('allocation_remaining_tpp', isChip)) {
     // Tier 2 allocation: remaining = shipment exactly, or +-1 / +-0.001
     const v = boundaryValue(k.allocMode, shipment, k.allocRandom);
-    if (v !== undefined) tx.allocation_remaining_tpp = v;
+    if (v !== undefined) {
+      // Q2: the allocation left, less the licenses recorded for the destination
+      const [given, rec] = remaining(v, k.allocSplit);
+      tx.allocation_remaining_tpp = given;
+      if (!Q.le(rec, Q.ZERO)) record({ quota: 'tier2', destination: k.destination }, rec);
+    } else if (withLedger && k.allocSplit === 'ledger') {
+      // licenses recorded, the allocation not given: still the presumption of approval (Q2)
+      record({ quota: 'tier2', destination: k.destination }, Q.int(1e12));
+    }
   }
-  return encode(tx, k.encoding, k.numStyle);
+  if (withLedger && k.decoys) {
+    // balances that must not count: another year, another consignee, country and authorization
+    const other = k.destination === 'IN' ? 'BR' : 'IN';
+    record({ quota: 'lpp', consignee: consigneeId ?? 'C-1', year: String(Number(year) - 1) }, LPP_LIMIT);
+    record({ quota: 'lpp', consignee: consigneeId === 'C-9' ? 'C-8' : 'C-9', year }, LPP_LIMIT);
+    record({ quota: 'tier2', destination: other }, Q.int(1e12));
+    record({ quota: 'nveu', veu: veuId === 'V-9' ? 'V-8' : 'V-9' }, Q.int(1e12));
+  }
+  return { tx: encode(tx, k.encoding, k.numStyle), balances };
 }
 
 /**
@@ -576,10 +462,10 @@ export function decimalString(n: number, style: NumStyle): string {
 }
 
 const OPTIONAL_BY_OBJECT: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
-  top: ['veu', 'allocation_remaining_tpp'],
+  top: ['id', 'veu', 'allocation_remaining_tpp'],
   item: ['units', 'tpp', 'performance_density', 'data_center', 'ic_tpp', 'ic_performance_density', 'dram_bandwidth', 'approved_designer', 'training_operations', 'published', 'below_open_frontier'],
-  consignee: ['private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
-  veu: ['country', 'remaining_tpp', 'compute_by_country'],
+  consignee: ['id', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'],
+  veu: ['id', 'country', 'remaining_tpp', 'compute_by_country'],
 };
 const QUANTITIES: Record<'top' | 'item' | 'consignee' | 'veu', readonly string[]> = {
   top: ['allocation_remaining_tpp'],
@@ -621,224 +507,15 @@ function encode(tx: IfrTransaction, enc: Encoding, style: NumStyle): IfrTransact
 
 /** Valid transactions of the issue's input contract (V1-V8), biased to every boundary. */
 export function arbIfrTransaction(): Arbitrary<IfrTransaction> {
-  return arbKnobs.map(buildTransaction);
+  return arbKnobs.map((k) => buildCase(k, false).tx);
 }
 
-// ---------------------------------------------------------------------------------------
-// Invalid transactions: one clear input error each
-
-type JsonObject = { [k: string]: JsonValue };
-type Mutation = (tx: JsonObject) => JsonValue;
-
-/** The object at `key`, created if absent (a created `veu` gets `kind: 'none'`, V8). */
-function child(o: JsonObject, key: string): JsonObject {
-  const v = o[key];
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
-  const fresh: JsonObject = key === 'veu' ? { kind: 'none' } : {};
-  o[key] = fresh;
-  return fresh;
+/**
+ * Valid transactions with the quota balances recorded before them (Q1-Q3): each quota's boundary
+ * lies in the input figure, in the balance or over both, and decoy balances (keys that must not
+ * count) are sometimes there too.
+ */
+export function arbIfrCase(): Arbitrary<IfrCase> {
+  return arbKnobs.map((k) => buildCase(k, true));
 }
 
-const setTop =
-  (key: string, v: JsonValue): Mutation =>
-  (tx) => {
-    tx[key] = v;
-    return tx;
-  };
-const removeTop =
-  (key: string): Mutation =>
-  (tx) => {
-    delete tx[key];
-    return tx;
-  };
-const setIn =
-  (obj: string, key: string, v: JsonValue): Mutation =>
-  (tx) => {
-    child(tx, obj)[key] = v;
-    return tx;
-  };
-const removeIn =
-  (obj: string, key: string): Mutation =>
-  (tx) => {
-    delete child(tx, obj)[key];
-    return tx;
-  };
-/** Set item.kind, then drop (or null, V2) a field that kind requires. */
-const kindWithout =
-  (kind: string, key: string, asNull: boolean, extra: JsonObject = {}): Mutation =>
-  (tx) => {
-    const item = child(tx, 'item');
-    item['kind'] = kind;
-    Object.assign(item, extra);
-    if (asNull) item[key] = null;
-    else delete item[key];
-    return tx;
-  };
-
-const MUTATIONS: readonly Mutation[] = [
-  // dates: before the compliance date, malformed, impossible calendar dates, wrong type
-  ...['2023-11-16', '2022-10-21', '2023-01-01', '2025-5-15', '2025/05/15', '20250515', '', 'May 15, 2025',
-    '2026-02-29', '2026-13-01', '2027-04-31', '2026-00-10', '2026-01-00', '2025-05-15T00:00:00Z'].map((d) => setTop('date', d)),
-  setTop('date', 20250515),
-  removeTop('date'),
-  // activity
-  ...['import', 'Export', 'transfer ', ''].map((a) => setTop('activity', a)),
-  setTop('activity', 1),
-  removeTop('activity'),
-  // item / kind
-  removeTop('item'),
-  setTop('item', 'ic'),
-  setTop('item', []),
-  ...['chip', 'IC', 'weights', ''].map((v) => setIn('item', 'kind', v)),
-  setIn('item', 'kind', 3),
-  (tx) => {
-    delete child(tx, 'item')['kind'];
-    return tx;
-  },
-  // country codes
-  ...['XX', 'us', 'USA', 'UK', 'EU', 'XK', ''].map((c) => setTop('destination', c)),
-  setTop('destination', 840),
-  removeTop('destination'), // required for every kind, even 'other' (choice 1)
-  ...['ZZ', 'cn', 'CHN'].map((c) => setIn('consignee', 'headquarters', c)),
-  ...['ZZ', 'de', 'DEU'].map((c) => setIn('consignee', 'parent_headquarters', c)),
-  setIn('consignee', 'headquarters', 1),
-  setIn('veu', 'country', 'XX'),
-  // enums
-  ...['training', 'Development', 'datacenter'].map((e) => setIn('consignee', 'end_use', e)),
-  ...['global', 'National', 'both'].map((e) => setIn('veu', 'kind', e)),
-  setIn('veu', 'kind', 1),
-  setTop('veu', 'universal'),
-  setTop('consignee', 'x'),
-  setTop('consignee', []),
-  // compute_by_country
-  setIn('veu', 'compute_by_country', 'US'),
-  setIn('veu', 'compute_by_country', [{ country: 'XX', tpp: 1 }]),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: -1 }]),
-  setIn('veu', 'compute_by_country', [{ country: 'US' }]),
-  setIn('veu', 'compute_by_country', [{ tpp: 5 }]),
-  setIn('veu', 'compute_by_country', [5]),
-  // negative quantities
-  setIn('item', 'units', -1),
-  setIn('item', 'tpp', -0.5),
-  setIn('item', 'tpp', -4800),
-  setIn('item', 'performance_density', -5.92),
-  setIn('item', 'training_operations', -1),
-  setIn('item', 'training_operations', '-1'),
-  setIn('item', 'training_operations', '-100000000000000000000000000'),
-  setIn('consignee', 'lpp_tpp_this_year', -1),
-  setIn('veu', 'remaining_tpp', -1),
-  setTop('allocation_remaining_tpp', -1e-9),
-  setIn('item', 'tpp', '-4800'),
-  setIn('item', 'performance_density', '-592e-2'),
-  setIn('consignee', 'lpp_tpp_this_year', '-1E+3'),
-  setTop('allocation_remaining_tpp', '-0.001'),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '-1e0' }]),
-  // wrong types (a decimal string is a valid quantity, V3; a malformed one is not)
-  setIn('item', 'training_operations', true),
-  setIn('item', 'units', true),
-  setIn('item', 'tpp', [4800]),
-  setIn('item', 'performance_density', { value: 5.92 }),
-  ...['abc', '', '1.2.3', ' 1', '1,000', '0x10', '+1', '.5', '5.', '1e', '1e2.5', 'Infinity', 'NaN', '1 e26'].map((s) =>
-    setIn('item', 'training_operations', s),
-  ),
-  ...['+1', ' 8', '8 ', '1_000'].map((s) => setIn('item', 'units', s)),
-  ...['4800.', '.4800', '4,800', '4.8e', 'e3'].map((s) => setIn('item', 'tpp', s)),
-  setIn('item', 'performance_density', '5,92'),
-  setIn('consignee', 'lpp_tpp_this_year', 'zero'),
-  setIn('veu', 'remaining_tpp', '1e+'),
-  setTop('allocation_remaining_tpp', '100 '),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: '5%' }]),
-  setIn('item', 'approved_designer', 'true'),
-  setIn('item', 'published', 1),
-  setIn('item', 'below_open_frontier', 'no'),
-  setIn('consignee', 'private_sector', 'yes'),
-  setIn('consignee', 'direct', 0),
-  setIn('veu', 'remaining_tpp', false),
-  // null for a required field is an error (V2)
-  setTop('date', null),
-  setTop('activity', null),
-  setTop('item', null),
-  setIn('item', 'kind', null),
-  setTop('destination', null),
-  setIn('veu', 'compute_by_country', [{ country: null, tpp: 1 }]),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: null }]),
-  // V4: consignee, headquarters and parent_headquarters required for every kind
-  removeTop('consignee'),
-  setTop('consignee', null),
-  setTop('consignee', {}),
-  removeIn('consignee', 'headquarters'),
-  setIn('consignee', 'headquarters', null),
-  removeIn('consignee', 'parent_headquarters'),
-  setIn('consignee', 'parent_headquarters', null),
-  (tx) => {
-    // required also for the kinds where the tiers would not matter
-    child(tx, 'item')['kind'] = 'other';
-    delete child(tx, 'consignee')['parent_headquarters'];
-    return tx;
-  },
-  // V5: ic/computer need tpp; with 1600 <= tpp < 4800 also performance_density
-  kindWithout('ic', 'tpp', false),
-  kindWithout('computer', 'tpp', false),
-  kindWithout('ic', 'tpp', true),
-  ...[1600, 1600.5, 2000, 4799, 4799.999, '1600', '4.799e3', '16E+2'].flatMap((tpp) => [
-    kindWithout('ic', 'performance_density', false, { tpp }),
-    kindWithout('ic', 'performance_density', true, { tpp }),
-    // R8: a computer needs its most capable IC's density in the same range
-    kindWithout('computer', 'ic_performance_density', true, { tpp: 40_000, ic_tpp: tpp }),
-    kindWithout('computer', 'ic_performance_density', false, { tpp: 40_000, ic_tpp: tpp }),
-  ]),
-  // R8: a computer needs ic_tpp; ic_tpp <= tpp; ic_* fields only for computers
-  kindWithout('computer', 'ic_tpp', false, { tpp: 4800 }),
-  kindWithout('computer', 'ic_tpp', true, { tpp: 4800 }),
-  kindWithout('computer', 'x', false, { tpp: 1000, ic_tpp: 4800, ic_performance_density: 19.4 }),
-  kindWithout('computer', 'x', false, { tpp: '4799.999', ic_tpp: 4800 }),
-  kindWithout('ic', 'x', false, { tpp: 4800, ic_tpp: 100 }),
-  kindWithout('ic', 'x', false, { tpp: 4800, ic_performance_density: 1 }),
-  kindWithout('model_weights', 'x', false, { training_operations: '1e26', ic_tpp: 1 }),
-  kindWithout('other', 'x', false, { ic_performance_density: 0 }),
-  setIn('item', 'ic_tpp', -1),
-  setIn('item', 'dram_bandwidth', -6500),
-  setIn('item', 'dram_bandwidth', '6.5 TB/s'),
-  setIn('item', 'data_center', 'yes'),
-  setIn('item', 'data_center', 1),
-  // V6: model weights need training_operations
-  kindWithout('model_weights', 'training_operations', false),
-  kindWithout('model_weights', 'training_operations', true),
-  // V7: units > 0 when given
-  ...[0, -0, -1, -0.5, -1e-9, '0', '0.000', '0e5', '-1', '-0.001e0'].map((u) => setIn('item', 'units', u)),
-  // V1: unknown fields at every level (even null-valued)
-  setTop('comment', 'x'),
-  setTop('Date', '2025-06-01'),
-  setTop('extra', null),
-  setIn('item', 'name', 'H100'),
-  setIn('item', 'Tpp', 4800),
-  setIn('item', 'density', 5.92),
-  setIn('consignee', 'name', 'ACME'),
-  setIn('consignee', 'headquarter', 'US'),
-  setIn('consignee', 'country', null),
-  setIn('veu', 'remaining', 1),
-  setIn('veu', 'type', 'national'),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1, share: 1 }]),
-  setIn('veu', 'compute_by_country', [{ country: 'US', tpp: 1 }, { country: 'DE', tpp: 1, note: null }]),
-  // V8: a present veu needs its kind
-  removeIn('veu', 'kind'),
-  setIn('veu', 'kind', null),
-  setTop('veu', {}),
-  setTop('veu', { country: 'IN', remaining_tpp: 1e9 }),
-  setTop('veu', { compute_by_country: [{ country: 'US', tpp: 1 }] }),
-];
-
-/** JSON values that the oracle must reject as input errors (ok: false). */
-export function arbInvalidIfrTransaction(): Arbitrary<JsonValue> {
-  const mutated = fc
-    .tuple(arbIfrTransaction(), fc.integer({ min: 0, max: MUTATIONS.length - 1 }))
-    .map(([tx, i]) => {
-      const copy = JSON.parse(JSON.stringify(tx)) as JsonObject;
-      const m = MUTATIONS[i];
-      return m === undefined ? copy : m(copy);
-    });
-  return fc.oneof(
-    { weight: 19, arbitrary: mutated },
-    { weight: 1, arbitrary: fc.constantFrom<JsonValue>(null, [], 'tx', 42, true) },
-  );
-}

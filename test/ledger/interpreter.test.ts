@@ -116,6 +116,13 @@ describe('ledger: the checker', () => {
     const text = 'unit TPP\ninput T { who: Id amount: TPP }\ndecision D { yes }\nledger L { of TPP per who }\notherwise decide yes\n';
     const codes = compilePolicyFile('t.pol', (p) => (p === 't.pol' ? text : undefined)).diagnostics.map((d) => d.code);
     expect(codes).toContain('ledger/missing-transaction-id');
+    // an optional Id will do (a contract shared with a policy without ledgers); another type will not
+    const with_ = (id: string) => {
+      const t = text.replace('who: Id', `id: ${id} who: Id`);
+      return compilePolicyFile('t.pol', (p) => (p === 't.pol' ? t : undefined)).diagnostics.map((d) => d.code);
+    };
+    expect(with_('optional Id')).toEqual([]);
+    expect(with_('optional Number')).toContain('ledger/missing-transaction-id');
   });
 });
 
@@ -134,5 +141,29 @@ describe('ledger: pol replay threads each version’s balances in log order', ()
     const s = replay(before, after, log);
     expect(s.changed).toBe(1);
     expect(s.transitions).toEqual([{ before: 'authorized(authorization: LPP)', after: 'license_required', obligationsOnly: false, count: 1, lines: [5] }]);
+  });
+});
+
+describe('ledger: pol diff confirms its witnesses as they are evaluated (no stored balances)', () => {
+  it('a lower LPP limit is a change, shown by a shipment that the interpreter decides differently', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { compilePolicyFile, evaluate, resultToJson, validateInput } = await import('@pol/core');
+    const { diffPrograms } = await import('@pol/analysis');
+    const path = join(import.meta.dirname, 'fixtures/quotas.pol');
+    const text = readFileSync(path, 'utf8');
+    const load = (t: string) => compilePolicyFile(path, (p) => (p === path ? t : undefined)).program!;
+    const before = load(text);
+    const after = load(text.replace('const LPP_LIMIT = 26_900_000 TPP', 'const LPP_LIMIT = 20_000_000 TPP'));
+    const report = await diffPrograms(before, after);
+    // the balances are free while regions are searched, and pinned to what an evaluation without
+    // a store reads while a witness is looked for: every region is confirmed, none left uncovered
+    expect(report.verdict).toBe('changed');
+    expect(report.uncovered).toEqual([]);
+    const decide = (p: typeof before, w: unknown) => {
+      const v = validateInput(p, w);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      return JSON.stringify(resultToJson(p, evaluate(p, v.value)).decision);
+    };
+    for (const r of report.regions) expect(decide(before, r.witness)).not.toBe(decide(after, r.witness));
   });
 });

@@ -71,7 +71,7 @@ describe('pol lsp --stdio on the IFR files', () => {
   });
 
   it('a syntax slip gets counsel\'s words and a quick fix (syntax hints)', async () => {
-    const broken = chipsText.replace('lpp_total_this_year <= LPP_ANNUAL_LIMIT', 'lpp_total_this_year ≤ LPP_ANNUAL_LIMIT');
+    const broken = chipsText.replace('shipment_tpp <= LPP_ANNUAL_LIMIT', 'shipment_tpp ≤ LPP_ANNUAL_LIMIT');
     const got = lsp.diagnostics(chipsUri, (d) => d.length > 0);
     await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: chipsUri, version: 4 }, contentChanges: [{ text: broken }] });
     const diagnostics = await got;
@@ -117,7 +117,7 @@ describe('pol lsp --stdio on the IFR files', () => {
     const uri = await lsp.open(join(IFR_DIR, 'probe.pol'), `import "./transaction.pol"\n${extra}`);
     const text = `import "./transaction.pol"\n${extra}`;
     const fields = (await lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos(text, 'consignee.', 10) })) as CompletionItem[];
-    expect(fields.map((f) => f.label)).toEqual(['headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year']);
+    expect(fields.map((f) => f.label)).toEqual(['id', 'headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year']);
     const t2 = text + 'end_use is ';
     await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 9 }, contentChanges: [{ text: t2 }] });
     const members = (await lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos(t2, 'is ', 3) })) as CompletionItem[];

@@ -13,7 +13,8 @@ import * as IR from '@pol/core/ir';
 import type { CheckedProgram } from '@pol/core';
 import { decisionSchema, inputSchema, loadCompiled, type LoadedModule } from '@pol/compiler';
 import { arbBadInputFor, arbInputFor, arbPolicy, checkSource } from '../harness/policy-gen.ts';
-import { arbIfrTransaction, arbInvalidIfrTransaction } from '../ifr-oracle/transactions.ts';
+import { arbIfrTransaction } from '../ifr-oracle/transactions.ts';
+import { arbInvalidIfrTransaction } from '../ifr-oracle/invalid.ts';
 import { loadProgram } from '../codegen/util.ts';
 import { fcParams } from '../support/fc-config.ts';
 

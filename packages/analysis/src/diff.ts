@@ -247,6 +247,10 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
     const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
+    // a witness is confirmed without stored balances, so it is looked for with each ledger's
+    // balance as such an evaluation reads it (the region itself is found with any balance)
+    const asEvaluated = [...b.enc.balancesAsEvaluated(), ...a.enc.balancesAsEvaluated()];
+    const pinned = (g: ZExpr): ZExpr => (asEvaluated.length === 0 ? g : Z.And(g, ...asEvaluated));
     const named = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
@@ -274,7 +278,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const m = s.model();
         const leaf = leafAt(yes, m);
         const guard = leafIs(yes, leaf);
-        const f = await findWitness(Z, s, guard, m, u, input.value, nums, (w) => {
+        const f = await findWitness(Z, s, pinned(guard), m, u, input.value, nums, (w) => {
           const ry = run(yes.program, w);
           const rn = run(no.program, w);
           return ry.ok && !rn.ok ? undefined : ry.ok ? 'the other version accepts it too' : `it is rejected: ${ry.errors.join('; ')}`;
@@ -342,7 +346,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const lb = leafAt(b, m);
       const la = leafAt(a, m);
       const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
-      const f: Found = await findWitness(Z, s, regionGuard, m, u, input.value, nums, (w) => {
+      const f: Found = await findWitness(Z, s, pinned(regionGuard), m, u, input.value, nums, (w) => {
         const rb = run(before, w);
         const ra = run(after, w);
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;

@@ -21,7 +21,7 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       return fromDayNumber(Number(intOf(model.eval(v.v, true))));
     case 'enum': {
       const i = Number(intOf(model.eval(v.v, true)));
-      if (v.name === ID_ENUM) return `id-${i}`;
+      if (v.name === ID_ENUM) return u.idText(i) ?? `id-${i}`;
       const m = u.enums.get(v.name)?.[i];
       if (m === undefined) throw new NotRepresentable(`member ${i} of ${v.name}`);
       return m;

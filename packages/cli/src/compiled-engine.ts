@@ -25,6 +25,6 @@ export async function compiledEngine(program: CheckedProgram): Promise<Omit<Engi
     ledger:
       balanceKeys === undefined
         ? undefined
-        : { transactionId: (value) => (value as { readonly id: string }).id, balanceKeys: (value) => balanceKeys(value) },
+        : { transactionId: (value) => (value as { readonly id?: string | null }).id ?? undefined, balanceKeys: (value) => balanceKeys(value) },
   };
 }

@@ -11,8 +11,8 @@ export interface Engine {
   validate(json: unknown): { ok: true; value: unknown } | { ok: false; errors: readonly InputError[] };
   /** `balances`: for a policy with ledgers, the stored balances (exact texts) by balance key */
   evaluate(value: unknown, explain: boolean, balances?: ReadonlyMap<string, string>): ResultJson;
-  /** for a policy with ledgers: a validated input's transaction id and the balances it may read */
-  readonly ledger: { transactionId(value: unknown): string; balanceKeys(value: unknown): string[] } | undefined;
+  /** for a policy with ledgers: a validated input's transaction id (undefined when an `optional Id` is absent) and the balances it may read */
+  readonly ledger: { transactionId(value: unknown): string | undefined; balanceKeys(value: unknown): string[] } | undefined;
   /** why the trace's rules applied (memberships, thresholds), from the reference semantics, for `--explain` */
   because(json: unknown, result: ResultJson): Reason[];
 }
@@ -32,7 +32,7 @@ export function interpreterEngine(program: CheckedProgram): Engine {
     ledger:
       program.ledgers.length === 0
         ? undefined
-        : { transactionId: (value) => (value as RRecord).get('id') as string, balanceKeys: (value) => balanceKeysOf(program.ledgers, value as RRecord) },
+        : { transactionId: (value) => ((value as RRecord).get('id') ?? undefined) as string | undefined, balanceKeys: (value) => balanceKeysOf(program.ledgers, value as RRecord) },
     because: because(program),
   };
 }

@@ -60,6 +60,12 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     readonly input: I,
     readonly mode: Mode,
     private readonly shared: Map<string, SV> = new Map(),
+    /**
+     * 'free': a ledger balance is any quantity (the analyses: whatever the store holds); 'none':
+     * the balance of an evaluation given no balances, the ledger's opening or zero (`pol why`,
+     * which decides one transaction as `pol eval` without `--ledger` does)
+     */
+    private readonly balances: 'free' | 'none' = 'free',
   ) {
     const af = program.input.asOf;
     this.asOf = af === undefined ? undefined : (this.field(input.value, af) as Scalar).v;
@@ -188,17 +194,8 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
       }
       case 'def':
         return this.def(e.id);
-      case 'balance': {
-        // a balance is the store's, not the input's: a free quantity, one per ledger, shared by
-        // every encoder of a query (the same ledger state under both versions of a diff)
-        const name = `balance.${this.program.ledgers[e.ledger]!.name}`;
-        let b = this.shared.get(name);
-        if (!b) {
-          b = { t: 'num', v: Z.Real.const(name) };
-          this.shared.set(name, b);
-        }
-        return b;
-      }
+      case 'balance':
+        return this.balances === 'none' ? this.evaluatedBalance(e.ledger) : this.freeBalance(e.ledger);
       case 'not':
         return { t: 'bool', v: Z.Not(this.bool(e.arg)) };
       case 'neg':
@@ -299,6 +296,38 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
       }
     }
     return ors.length === 0 ? Z.Bool.val(false) : Z.Or(...ors);
+  }
+
+  /**
+   * A balance is the store's, not the input's: a free quantity, one per ledger, shared by every
+   * encoder of a query (the same ledger state under both versions of a diff).
+   */
+  private freeBalance(ledger: number): SV {
+    const name = `balance.${this.program.ledgers[ledger]!.name}`;
+    let b = this.shared.get(name);
+    if (!b) {
+      b = { t: 'num', v: this.Z.Real.const(name) };
+      this.shared.set(name, b);
+    }
+    return b;
+  }
+
+  /** The balance of an evaluation given no balances: the ledger's opening, else zero. */
+  private evaluatedBalance(ledger: number): SV {
+    const Z = this.Z;
+    const opening = this.program.ledgers[ledger]!.opening;
+    const zero: SV = { t: 'num', v: Z.Real.val(0) };
+    if (!opening) return zero;
+    const v = this.value(opening);
+    return v.t === 'opt' ? ite(Z, v.p, v.v, zero) : v;
+  }
+
+  /**
+   * Each free balance equal to what an evaluation given no balances reads: a witness found under
+   * these is confirmed by the interpreter as it is (`pol diff` asks for one so first).
+   */
+  balancesAsEvaluated(): ZExpr[] {
+    return this.program.ledgers.map((_, i) => (this.freeBalance(i) as Scalar).v.eq((this.evaluatedBalance(i) as Scalar).v));
   }
 
   private aggregate(e: IR.Agg): SV {

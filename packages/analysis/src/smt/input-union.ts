@@ -32,7 +32,7 @@ export function unionType(a: Type, b: Type, path = 'input'): Type {
   if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', element: unionType(a.element, b.element, `${path}[]`) };
   if (a.kind === 'number' && b.kind === 'number' && a.unit === b.unit) return a;
   if (a.kind === 'enum' && b.kind === 'enum' && a.name === b.name) return a;
-  if (a.kind === b.kind && (a.kind === 'bool' || a.kind === 'date')) return a;
+  if (a.kind === b.kind && (a.kind === 'bool' || a.kind === 'date' || a.kind === 'id')) return a;
   throw new Unsupported(`the type of ${path} changed (${describe(a)} -> ${describe(b)})`);
 }
 

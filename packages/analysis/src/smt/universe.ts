@@ -25,6 +25,24 @@ export class Universe {
     }
   }
 
+  /**
+   * The number standing for an Id's text (sym-input.ts encodes an Id as a free integer, since no
+   * condition reads its value): texts met in a transaction get numbers as they come, so a model
+   * that keeps one turns back into the same text (witness.ts).
+   */
+  idNumber(text: string): number {
+    const ids = this.ids;
+    const i = ids.indexOf(text);
+    return i >= 0 ? i : ids.push(text) - 1;
+  }
+
+  /** The Id text a number stands for, if a transaction had it. */
+  idText(i: number): string | undefined {
+    return i >= 0 ? this.ids[i] : undefined;
+  }
+
+  private readonly ids: string[] = [];
+
   index(e: string, m: string): number {
     const i = this.enums.get(e)?.indexOf(m) ?? -1;
     if (i < 0) throw new Unsupported(`unknown member ${e}.${m}`);

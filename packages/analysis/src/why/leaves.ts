@@ -14,6 +14,7 @@ import type * as IR from '@pol/core/ir';
 import { children } from '@pol/core/ir';
 import { dayNumber } from '../smt/dates.ts';
 import type { Universe } from '../smt/universe.ts';
+import { ID_ENUM } from '../smt/sym-input.ts';
 import type { Scalar, SV } from '../smt/values.ts';
 import { Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
 
@@ -166,7 +167,7 @@ export function constOf(Z: Z, u: Universe, sv: Scalar, v: RValue): ZExpr {
     case 'date':
       return Z.Int.val(dayNumber(v as string));
     case 'enum':
-      return Z.Int.val(u.index(sv.name, v as string));
+      return Z.Int.val(sv.name === ID_ENUM ? u.idNumber(v as string) : u.index(sv.name, v as string));
   }
 }
 

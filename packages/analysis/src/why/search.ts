@@ -141,7 +141,9 @@ function encoded(Z: Z, program: CheckedProgram, bound: number): Encoded {
   const ir = byBound.values().next().value?.ir ?? toIr(program);
   const u = Universe.of(ir);
   const input = new SymInput(Z, u, ir.input.type, bound);
-  const enc = new Encoder(Z, u, ir, input, 'bounded');
+  // balances as `why` evaluates (none given: openings or zero), so a suggestion never rests on a
+  // balance the confirming evaluation does not have
+  const enc = new Encoder(Z, u, ir, input, 'bounded', new Map(), 'none');
   const e: Encoded = { ir, u, input, decision: enc.decisionStructure().decision, requires: enc.requires() };
   byBound.set(bound, e);
   return e;

@@ -60,7 +60,7 @@ export function renderResult(result: ResultJson, warnings: string, line: number,
   return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }
 
-function invalid(o: ItemOptions, line: number, errors: readonly string[], codes: readonly string[], warnings: string): ItemOutput {
+export function invalid(o: ItemOptions, line: number, errors: readonly string[], codes: readonly string[], warnings: string): ItemOutput {
   const err = visible(warnings + errors.map((e, i) => `${o.name}:${line}: error[${codes[i] ?? 'input/invalid'}]: ${e}\n`).join(''));
   const out = o.format === 'json' ? JSON.stringify({ line, error: 'invalid input', errors }) + '\n' : visible(`input ${line}: invalid input\n${errors.map((e) => `  ${e}`).join('\n')}\n\n`);
   return { out, err, outcome: undefined, invalid: [...new Set(codes)] };

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { balanceKey, type ResultJson } from '@pol/core';
 import type { Engine } from '../engines.ts';
-import { prepareItem, renderResult, withReasons, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
+import { invalid, prepareItem, renderResult, withReasons, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
 import type { BrokenItem, RawItem } from '../batch/sources.ts';
 import { LedgerStore, type PostingRow, type TransactionRow } from './store.ts';
 
@@ -64,7 +64,10 @@ async function decideBatch(
     const p = prepareItem(engine, item, o);
     if ('out' in p) return p;
     const raw = item as RawItem;
-    return { item: raw, value: p.value, json: p.json, warnings: p.warnings, id: ledger.transactionId(p.value), sha: sha256(raw.text.trim()) };
+    const id = ledger.transactionId(p.value);
+    // a contract may declare `id: optional Id` (shared with a policy without ledgers): the store cannot post without it
+    if (id === undefined) return invalid(o, raw.line, ['id: a run with --ledger needs the transaction id on every line (the store posts each transaction once, by its id)'], ['input/invalid'], p.warnings);
+    return { item: raw, value: p.value, json: p.json, warnings: p.warnings, id, sha: sha256(raw.text.trim()) };
   });
   const valid = outputs.filter((x): x is Prepared => 'id' in x);
   const already = await store.decided(valid.map((p) => p.id));

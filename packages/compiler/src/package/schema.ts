@@ -128,6 +128,16 @@ export function decisionSchema(p: I.Program, id?: string): Schema {
     return { title: v.name, type: 'object', properties, required: ['outcome', ...p.decision.fields], additionalProperties: false };
   });
   const strings = { type: 'array', items: { type: 'string' } };
+  const ledgers = p.ledgers.length > 0;
+  const postings = {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { ledger: { enum: p.ledgers.map((l) => l.name) }, key: strings, before: numberJson, amount: numberJson, after: numberJson },
+      required: ['ledger', 'key', 'before', 'amount', 'after'],
+      additionalProperties: false,
+    },
+  };
   const site = { file: { type: 'string' }, line: { type: 'integer', minimum: 1 } };
   return {
     $schema: DRAFT,
@@ -164,9 +174,11 @@ export function decisionSchema(p: I.Program, id?: string): Schema {
         required: ['name', 'version', 'sourceHash'],
         additionalProperties: false,
       },
+      ...(ledgers ? { postings } : {}),
     },
-    // alternatives only when asked for (evaluate's `alternatives` or `explain` option)
-    required: ['decision', 'obligations', 'citations', 'decided_by', 'trace', 'policy'],
+    // alternatives only when asked for (evaluate's `alternatives` or `explain` option); postings
+    // on every result of a policy with ledgers (docs/ledger.md)
+    required: ['decision', 'obligations', 'citations', 'decided_by', 'trace', 'policy', ...(ledgers ? ['postings'] : [])],
     additionalProperties: false,
     $defs: { ...w.defs, _decision: { title: p.decision.name, oneOf: outcomes } },
   };

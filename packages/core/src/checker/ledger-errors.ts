@@ -19,11 +19,11 @@ const hint = (s: string | undefined): string | undefined => (s ? `did you mean \
 export const missingTransactionId = (ledger: A.LedgerDecl, input: A.InputDecl, found: Type | undefined): Diagnostic =>
   error(
     'ledger/missing-transaction-id',
-    found ? `the input's \`id\` is ${typeToString(found)}, but a policy with a ledger needs it to be an \`Id\`` : `a policy with a ledger needs a transaction \`id\` in its input`,
+    found ? `the input's \`id\` is ${typeToString(found)}, but a policy with a ledger needs it to be an \`Id\` (or \`optional Id\`)` : `a policy with a ledger needs a transaction \`id\` in its input`,
     input.name.span,
     {
       labels: [{ span: ledger.name.span, message: `\`${ledger.name.name}\` is kept across transactions` }],
-      help: 'add `id: Id` to the input: the ledger posts each transaction once, by its id, so a re-run never counts it twice',
+      help: 'add `id: Id` to the input (`optional Id` when it is shared with a policy without ledgers): the ledger posts each transaction once, by its id, so a re-run never counts it twice',
     },
   );
 

@@ -43,8 +43,11 @@ export class LedgerChecker {
     const { ledgers, input } = this.symbols;
     if (ledgers.size === 0) return;
     const first = [...ledgers.values()][0]!;
+    // `optional Id` too: a policy whose contract is shared with one that keeps no ledger (or that is
+    // also decided without a store) need not demand it; `pol eval --ledger` refuses a line without it
     const id = input?.type.fields.get('id');
-    if (input && (!id || id.kind !== 'id')) this.out.push(E.missingTransactionId(first, input.decl, id));
+    const inner = id?.kind === 'optional' ? id.inner : id;
+    if (input && (!inner || inner.kind !== 'id')) this.out.push(E.missingTransactionId(first, input.decl, id));
     for (const decl of ledgers.values()) this.infos.set(decl.name.name, this.declaration(decl));
   }
 

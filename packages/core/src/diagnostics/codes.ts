@@ -49,7 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'check/example-invalid': 'an example whose input does not fit the input declaration',
   'check/number-too-large': 'a computation whose exact numbers could grow past the bound Pol keeps',
   'check/not-constant': 'a constant that depends on the input',
-  'ledger/missing-transaction-id': 'a policy with a ledger whose input has no `id: Id`',
+  'ledger/missing-transaction-id': 'a policy with a ledger whose input has no `id: Id` (or `optional Id`)',
   'ledger/key-not-input': 'a ledger key that is not a field of the input',
   'ledger/key-type': 'a ledger key that is neither an `Id` nor an enum member',
   'ledger/period-not-date': '`calendar year of` something that is not a Date',
