@@ -1,6 +1,7 @@
 /** Renders a diff report as text, JSON, a Markdown change memo, or a self-contained HTML page. */
 import type { DiffReport, Side } from './diff.ts';
 import { structuralHead } from './describe.ts';
+import { titled, type StructuralChange } from './structural.ts';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
 
@@ -62,9 +63,20 @@ function regionsCausedBy(r: DiffReport): number[][] {
   });
 }
 
+/** A structural change's head with the title and citations of the group, constant or definition it changes. */
+function headText(c: StructuralChange): string {
+  return `${structuralHead(c)}${c.title !== undefined || c.cites?.length ? ` — ${titled(c.id, c.title, c.cites)}` : ''}`;
+}
+
+/** A region's cause (a structural head) as the structural list names it. */
+function causeText(r: DiffReport, head: string): string {
+  const c = r.structural.find((x) => structuralHead(x) === head);
+  return c ? headText(c) : head;
+}
+
 function structuralLines(r: DiffReport): string[] {
   const caused = regionsCausedBy(r);
-  return r.structural.map((c, i) => `${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}${caused[i]!.length ? ` (region${caused[i]!.length === 1 ? '' : 's'} ${caused[i]!.join(', ')})` : ''}`);
+  return r.structural.map((c, i) => `${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}${caused[i]!.length ? ` (region${caused[i]!.length === 1 ? '' : 's'} ${caused[i]!.join(', ')})` : ''}`);
 }
 
 /** A side of a region: its decision, the deciding rule's title and its citations. */
@@ -104,7 +116,7 @@ function text(r: DiffReport, n: Names): string {
     out.push(`  ${i + 1}. ${g.description}`);
     out.push(`     before: ${sideText(g.before)}`);
     out.push(`     after:  ${sideText(g.after)}`);
-    if (g.causes.length) out.push(`     caused by: ${g.causes.join('; ')}`);
+    if (g.causes.length) out.push(`     caused by: ${g.causes.map((c) => causeText(r, c)).join('; ')}`);
     if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
@@ -141,7 +153,7 @@ function markdown(r: DiffReport, n: Names): string {
     out.push(`### ${i + 1}. ${md(g.description)}`, '');
     out.push(`| | decision | obligations | decided by | rule | citations |`, `|---|---|---|---|---|---|`);
     for (const [label, x] of [['before', g.before], ['after', g.after]] as const) out.push(`| ${label} | ${md(x.decisionText)} | ${md(x.obligations.join('; ') || 'none')} | ${md(x.decidedBy)} | ${md(x.title ?? '')} | ${md(x.cites.join(', '))} |`);
-    if (g.causes.length) out.push('', `Caused by: ${md(g.causes.join('; '))}.`);
+    if (g.causes.length) out.push('', `Caused by: ${md(g.causes.map((c) => causeText(r, c)).join('; '))}.`);
     out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness), '```', '');
   });
   for (const d of r.domain) {
@@ -185,7 +197,7 @@ function html(r: DiffReport, n: Names): string {
   const regions = r.regions
     .map(
       (g, i) =>
-        `<tr id="r${i + 1}"><th scope="row">${i + 1}</th><td>${e(g.where)}${g.differs === 'obligations' ? ' <em>(obligations only)</em>' : ''}</td><td>${side(g.before, g.differs === 'obligations')}</td><td>${side(g.after, g.differs === 'obligations')}</td><td class="causes">${g.causes.map((c) => `<a href="#${anchor(c)}">${e(c)}</a>`).join('<br>') || '—'}</td><td><code>${e(JSON.stringify(g.witness))}</code></td></tr>`,
+        `<tr id="r${i + 1}"><th scope="row">${i + 1}</th><td>${e(g.where)}${g.differs === 'obligations' ? ' <em>(obligations only)</em>' : ''}</td><td>${side(g.before, g.differs === 'obligations')}</td><td>${side(g.after, g.differs === 'obligations')}</td><td class="causes">${g.causes.map((c) => `<a href="#${anchor(c)}">${e(causeText(r, c))}</a>`).join('<br>') || '—'}</td><td><code>${e(JSON.stringify(g.witness))}</code></td></tr>`,
     )
     .join('\n');
   // every deciding rule once, with its title and citations (printed instead of repeating them in each row)
@@ -199,7 +211,7 @@ function html(r: DiffReport, n: Names): string {
     .map((d) => `<tr><th scope="row">only ${e(d.acceptedBy)}</th><td>${e(d.decision)} by ${e(d.decidedBy)}</td><td>${e(d.rejection.join('; '))}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
     .join('\n');
   const structural = r.structural
-    .map((c, i) => `<li id="s${i + 1}">${e(`${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
+    .map((c, i) => `<li id="s${i + 1}">${e(`${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(`Change memo: ${n.before} -> ${n.after}`)}</title>

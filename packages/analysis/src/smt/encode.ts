@@ -42,6 +42,9 @@ export interface SymDecision {
 export class Encoder<I extends { readonly value: SV } = SymInput> {
   private readonly defs = new Map<number, SV>();
   private readonly binders = new Map<number, SV>();
+  private readonly nodes = new Map<IR.Expr, SV>();
+  /** membership terms by set and element path: `destination in Tier1` is written in many rules */
+  private readonly memberships = new Map<string, ZExpr>();
   readonly asOf: ZExpr | undefined;
   /** whether any aggregate was encoded (bounded) or abstracted */
   usesLists = false;
@@ -103,9 +106,19 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
    * applicable rule decides unless one of its exceptions applies, the first applicable exception
    * overriding it, recursively (default logic, docs/semantics.md).
    */
-  decisionStructure(): { leaves: Leaf[]; decision: SymDecision } {
+  decisionStructure(named?: { readonly prefix: string; readonly defs: ZExpr[]; readonly oneWay?: boolean }): { leaves: Leaf[]; decision: SymDecision } {
     const Z = this.Z;
     const leaves: Leaf[] = [];
+    // `named`: every "reached and no earlier sibling applies" is a Boolean defined in `defs`. The
+    // nested conjunctions are shared as terms, but z3 flattens each leaf's guard when it asserts
+    // it, which for n rules is n guards of up to n conjuncts (quadratic); named, each is three.
+    let names = 0;
+    const name = (t: ZExpr): ZExpr => {
+      if (!named) return t;
+      const b = Z.Bool.const(`${named.prefix}#${names++}`);
+      named.defs.push(named.oneWay ? Z.Implies(b, t) : b.eq(t));
+      return b;
+    };
     const leaf = (rules: readonly IR.Rule[], d: IR.Decision, guard: ZExpr): SymDecision => {
       const id = leaves.length;
       leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant });
@@ -114,14 +127,14 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     // the first of `siblings` that applies decides, else `fallback`
     const first = (siblings: readonly IR.Rule[], above: readonly IR.Rule[], guard: ZExpr, fallback: (none: ZExpr) => SymDecision): SymDecision => {
       const branches: { c: ZExpr; d: SymDecision }[] = [];
-      let none: ZExpr = Z.Bool.val(true);
+      let none: ZExpr = guard;
       for (const r of siblings) {
         const c = this.applies(r);
         const path = [...above, r];
-        branches.push({ c, d: first(r.exceptions, path, Z.And(guard, none, c), (n) => leaf(path, r.decide, n)) });
-        none = Z.And(none, Z.Not(c));
+        branches.push({ c, d: first(r.exceptions, path, name(Z.And(none, c)), (n) => leaf(path, r.decide, n)) });
+        none = name(Z.And(none, Z.Not(c)));
       }
-      let d = fallback(Z.And(guard, none));
+      let d = fallback(none);
       for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
       return d;
     };
@@ -167,6 +180,18 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
   }
 
   value(e: IR.Expr): SV {
+    // outside an aggregate a node means the same everywhere: encoded once (the decision structure,
+    // each leaf's decision and a diff's region descriptions all ask for the same nodes)
+    if (this.binders.size > 0) return this.encode(e);
+    let v = this.nodes.get(e);
+    if (!v) {
+      v = this.encode(e);
+      this.nodes.set(e, v);
+    }
+    return v;
+  }
+
+  private encode(e: IR.Expr): SV {
     const Z = this.Z;
     switch (e.k) {
       case 'num':
@@ -219,8 +244,16 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
         const v = this.value(e.value);
         return v.t === 'opt' ? ite(Z, v.p, v.v, this.value(e.fallback)) : v;
       }
-      case 'member':
-        return { t: 'bool', v: this.member(this.scalar(e.elem), this.program.sets[e.set]!) };
+      case 'member': {
+        const path = this.binders.size === 0 ? pathKey(e.elem) : undefined;
+        const key = path === undefined ? undefined : `${e.set}|${path}`;
+        let t = key === undefined ? undefined : this.memberships.get(key);
+        if (!t) {
+          t = this.member(this.scalar(e.elem), this.program.sets[e.set]!);
+          if (key !== undefined) this.memberships.set(key, t);
+        }
+        return { t: 'bool', v: t };
+      }
       case 'agg':
         return this.aggregate(e);
       case 'dateShift': {
@@ -332,6 +365,16 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     if (e.op === 'all') return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(true) : Z.And(...terms) };
     return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(false) : Z.Or(...terms) };
   }
+}
+
+/** `a.b.c` for a read of the input along fields, else undefined. */
+function pathKey(e: IR.Expr): string | undefined {
+  if (e.k === 'input') return e.field;
+  if (e.k === 'field') {
+    const o = pathKey(e.object);
+    return o === undefined ? undefined : `${o}.${e.name}`;
+  }
+  return undefined;
 }
 
 /** A narrowed optional is known present where it is read: its value. */
