@@ -82,12 +82,16 @@ otherwise decide not_controlled
     const d5 = 'Country Group D:5 (15 CFR part 740, supplement no. 1)';
     expect(t).toContain(`changed group D5 — ${d5}: VE removed (region 1)`);
     expect(t).toContain(`destination in {VE} (removed from ${d5})`);
-    expect(t).toContain('item.tpp >= 4800 (the 3A090.a TPP threshold, ECCN 3A090.a)');
+    expect(t).toContain('item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))');
     expect(t).toContain(`caused by: changed group D5 — ${d5}`);
     expect(renderDiff(r, 'markdown', names)).toContain(`- changed group D5 — ${d5}: VE removed (region 1)`);
     const h = renderDiff(r, 'html', names);
     expect(h).toContain(`<li id="s1">changed group D5 — ${d5}: VE removed — regions <a href="#r1">1</a></li>`);
     expect(h).toContain(`<a href="#s1">changed group D5 — ${d5}</a>`);
+    // in a region the citations are a span that print leaves to the table of names, which has them
+    expect(h).toContain('destination in {VE} (removed from Country Group D:5<span class="cite"> (15 CFR part 740, supplement no. 1)</span>)');
+    expect(h).toContain('<tr><th scope="row">D5</th><td>Country Group D:5</td><td>15 CFR part 740, supplement no. 1</td></tr>');
+    expect(r.named.map((x) => x.id)).toEqual(['ADVANCED_TPP', 'D5']);
     const j = JSON.parse(renderDiff(r, 'json', names)) as { structural: { id: string; title?: string; cites?: string[] }[] };
     expect(j.structural.find((c) => c.id === 'D5')).toMatchObject({ title: 'Country Group D:5', cites: ['15 CFR part 740, supplement no. 1'] });
     // a constant and a definition changed: their lines carry their titles and citations, and a group

@@ -17,10 +17,17 @@
 import type * as IR from '@pol/core/ir';
 import { decisionKey, exprKey } from './ir-key.ts';
 
-/** A top-level rule's meaning (the fallback is the pseudo-rule `otherwise`). */
-function ruleKeys(p: IR.Program): string[] {
-  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.obligations, b.exceptions.map(body)];
-  return [...p.rules.map((r) => JSON.stringify(body(r))), JSON.stringify(['otherwise', decisionKey(p, p.otherwise.decide, true)])];
+const keys = new WeakMap<IR.Program, string[]>();
+
+/** Each top-level rule's meaning, the fallback (the pseudo-rule `otherwise`) last; computed once per program. */
+export function ruleKeys(p: IR.Program): string[] {
+  let k = keys.get(p);
+  if (!k) {
+    const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.obligations, b.exceptions.map(body)];
+    k = [...p.rules.map((r) => JSON.stringify(body(r))), JSON.stringify(['otherwise', decisionKey(p, p.otherwise.decide, true)])];
+    keys.set(p, k);
+  }
+  return k;
 }
 
 /**

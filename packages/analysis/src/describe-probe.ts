@@ -93,10 +93,11 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
   switch (f.k) {
     case 'pin': {
       if (f.enumName === undefined) return [put(f.value !== 'true')];
-      const members = u.enums.get(f.enumName) ?? [];
-      const pool = members.length <= 12 ? members : COMMON.filter((c) => members.includes(c));
       // a member often comes with fields of its own (a computer has an ic_tpp): the enclosing
-      // record of another input with another member first, then the member alone
+      // record of another input with another member first, then (for a short enum) the member
+      // alone; another country alone rarely stays in the region (the IFR diff: none of 66)
+      const members = u.enums.get(f.enumName) ?? [];
+      const pool = members.length <= 12 ? members : [];
       const borrowed: JsonValue[] = [];
       const values = new Set([f.value]);
       if (path.length > 1)
@@ -106,15 +107,15 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
           if (typeof v !== 'string' || values.has(v) || rec === undefined || jsonAt(w, path.slice(0, -1)) === undefined) continue;
           values.add(v);
           borrowed.push(jsonSet(w, path.slice(0, -1), rec));
-          if (borrowed.length >= 3) break;
+          if (borrowed.length >= 2) break;
         }
-      return [...borrowed, ...pool.filter((m) => m !== f.value).slice(0, 6).map(put)];
+      return [...borrowed, ...pool.filter((m) => m !== f.value).slice(0, 3).map(put)];
     }
     case 'group': {
       const members = u.enums.get(f.enumName) ?? [];
       const day = dayOf(w, asOf);
       const pool = members.length <= 12 ? members : [...COMMON.filter((c) => members.includes(c)), ...members];
-      return [...new Set(pool)].filter((m) => memberOn(f.setDef, m, day) !== f.inside).slice(0, 3).map(put);
+      return [...new Set(pool)].filter((m) => memberOn(f.setDef, m, day) !== f.inside).slice(0, 1).map(put);
     }
     case 'num': {
       const one = Rational.of(1n);
@@ -133,10 +134,11 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
  * The candidates no probe breaks. Date bounds are tried weakest first (a probe that breaks
  * `date >= d` breaks every stronger lower bound too); at most `budget` probes.
  */
-export function survivors<F extends FactShape>(facts: readonly F[], probe: Probe, u: Universe, budget = 24): F[] {
+export function survivors<F extends FactShape>(facts: readonly F[], probe: Probe, u: Universe, budget = 12): F[] {
   let alive = facts.filter((f) => holdsOn(f, probe.witness, probe.asOf));
   const weakestFirst = (f: F): number => (f.k !== 'date' ? 0 : f.op === '>=' ? f.day : -f.day);
-  const order = [...alive].sort((x, y) => (x.k === 'date' ? 1 : 0) - (y.k === 'date' ? 1 : 0) || weakestFirst(x) - weakestFirst(y));
+  // dates first: a day earlier or later is the probe that most often stays in the region
+  const order = [...alive].sort((x, y) => (x.k === 'date' ? 0 : 1) - (y.k === 'date' ? 0 : 1) || weakestFirst(x) - weakestFirst(y));
   let left = budget;
   for (const f of order) {
     if (!alive.includes(f)) continue;

@@ -41,6 +41,8 @@ export interface Described {
   readonly where: string;
   /** the structural changes (as listed in the report) that bear on the deciding rules of the region */
   readonly causes: string[];
+  /** the titled groups and constants `where` names (their ids) */
+  readonly named: string[];
 }
 
 export interface VersionView {
@@ -68,8 +70,10 @@ type Labels = ReadonlyMap<string, { readonly title: string | undefined; readonly
 /** How the description names things: a group by its title and citations, a number by the constant it is. */
 interface Naming {
   group(id: string): string;
-  /** the titled constants among the deciding rules' names, by value */
-  readonly consts: ReadonlyMap<string, string>;
+  /** the titled constant among the deciding rules' names with this value, as named */
+  constant(c: Rational): string | undefined;
+  /** the ids named so far */
+  readonly used: Set<string>;
 }
 
 const FLIP: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
@@ -225,9 +229,10 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       const x = at(input, path);
       const value = jsonAt(w, path);
       if (!x || x.sv.t !== 'enum' || typeof value !== 'string' || !u.enums.get(x.sv.name)?.includes(value)) continue;
-      // a field tested only through groups is pinned to one member only when that member's groups
-      // changed (Poland moved to Tier 1); any other pin would be a guess the solver must refute
-      if (!t.compared.has(key) && groupMove(before.ir, after.ir, x.sv.name, value) === undefined) continue;
+      // a field is pinned to its member only when the deciding rules compare it with that member,
+      // or that member's groups changed (Poland moved to Tier 1); any other pin would be a guess
+      // the solver must refute (`consignee.headquarters != US` says nothing of a witness's SE)
+      if (!(t.enumCmps.get(key) ?? []).some((c) => literal(c) === value) && groupMove(before.ir, after.ir, x.sv.name, value) === undefined) continue;
       const pinned = (t.enumCmps.get(key) ?? []).some((c) => literal(c) === value && implied.get(c) === (c.op === '='));
       push({ k: 'pin', path: key, value, enumName: x.sv.name, term: Z.And(...x.present, x.sv.v.eq(u.index(x.sv.name, value))), x: x.sv.v }, pinned);
     }
@@ -290,6 +295,16 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // the batched proof (see the header): at most a few rounds, and nothing claimed that is not proved
   let proved: Fact[] = [];
   for (let round = 0; round < 6 && alive.length > 0; round++) {
+    if (alive.length <= 2) {
+      // one question each, answered without a model (which costs as much as the question)
+      for (const f of alive) {
+        s.push();
+        s.add(guard, Z.Not(f.term));
+        if (s.check() === 'unsat') proved.push(f);
+        s.pop();
+      }
+      break;
+    }
     s.push();
     s.add(guard, Z.Or(...alive.map((f) => Z.Not(f.term))));
     const r = s.check();
@@ -312,7 +327,9 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     if (j !== undefined) region.pool.push(j);
     if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
   }
-  return { where: factsText(facts.filter((f) => free.has(f) || proved.includes(f)), before.ir, after.ir, naming(before, after)), causes: causesOf(before, after, structural) };
+  const name = naming(before, after);
+  const where = factsText(facts.filter((f) => free.has(f) || proved.includes(f)), before.ir, after.ir, name);
+  return { where, causes: causesOf(before, after, structural), named: [...name.used] };
 }
 
 /** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */
@@ -331,13 +348,23 @@ function naming(before: VersionView, after: VersionView): Naming {
   const label = (id: string) => after.labels.get(id) ?? before.labels.get(id);
   const consts = new Map<string, string>();
   for (const side of [after, before]) {
-    const used = namesUsed(side);
-    for (const [n, c] of side.constants) {
-      const l = side.labels.get(n);
-      if (l && used.has(n) && !consts.has(c.toString())) consts.set(c.toString(), [l.title ?? n, ...l.cites].join(', '));
-    }
+    const names = namesUsed(side);
+    for (const [n, c] of side.constants) if (side.labels.has(n) && names.has(n) && !consts.has(c.toString())) consts.set(c.toString(), n);
   }
-  return { group: (id) => titled(id, label(id)?.title, label(id)?.cites), consts };
+  const used = new Set<string>();
+  const named = (id: string): string => {
+    const l = label(id);
+    if (l) used.add(id);
+    return titled(id, l?.title, l?.cites);
+  };
+  return {
+    group: named,
+    constant: (c) => {
+      const id = consts.get(c.toString());
+      return id === undefined ? undefined : named(id);
+    },
+    used,
+  };
 }
 
 function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, name: Naming): string {
@@ -374,11 +401,14 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, nam
   for (const path of [...new Set(nums.map((f) => f.path))]) {
     const mine = nums.filter((f) => f.path === path);
     const eq = mine.find((f) => f.op === '=');
-    // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold, ECCN 3A090.a)"
+    // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))"
     const which = (cs: Rational[]): string => {
-      const named = cs.filter((c) => name.consts.has(c.toString()));
+      const named = cs.flatMap((c) => {
+        const n = name.constant(c);
+        return n === undefined ? [] : [{ c, n }];
+      });
       if (named.length === 0) return '';
-      return ` (${cs.length === 1 ? name.consts.get(cs[0]!.toString()) : named.map((c) => `${num(c)}: ${name.consts.get(c.toString())}`).join('; ')})`;
+      return ` (${cs.length === 1 ? named[0]!.n : named.map((x) => `${num(x.c)}: ${x.n}`).join('; ')})`;
     };
     if (eq) {
       out.push(`${path} = ${num(eq.c)}${which([eq.c])}`);

@@ -5,7 +5,7 @@ import { Encoder, type Leaf, type SymDecision } from './smt/encode.ts';
 import { SymInput } from './smt/sym-input.ts';
 import { Universe } from './smt/universe.ts';
 import { fieldEq, type SV } from './smt/values.ts';
-import { decisionKey, exprKey } from './ir-key.ts';
+import { exprKey } from './ir-key.ts';
 import { exprText } from './print.ts';
 import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
@@ -13,10 +13,10 @@ import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
-import { attemptModel, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
+import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
-import { untwinned } from './cone.ts';
+import { ruleKeys, untwinned } from './cone.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -75,6 +75,14 @@ export interface DiffReport {
   readonly notes: string[];
   /** both versions' names, versions and source hashes, and the tool's version (no time: reports stay reproducible) */
   readonly provenance: Provenance;
+  /** the titled, cited groups and constants the region descriptions name, by id */
+  readonly named: readonly Named[];
+}
+
+export interface Named {
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly cites: readonly string[];
 }
 
 export interface DiffOptions {
@@ -126,15 +134,14 @@ function enumsOf(t: Type, out: Set<string>): Set<string> {
  */
 export function semanticFingerprint(program: CheckedProgram | IR.Program): string {
   const p = 'typeOf' in program ? IR.toIr(program) : program;
-  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.obligations, b.exceptions.map(body)];
   return JSON.stringify({
     enums: p.enums.map((e) => [e.name, e.members]),
     input: typeShape(p.input.type),
     asOf: p.input.asOf,
     variants: p.decision.variants.map((v) => [v.name, v.params.map((q) => q.name)]),
     requires: p.requires.map((r) => exprKey(p, r.condition, true)),
-    rules: p.rules.map(body),
-    otherwise: decisionKey(p, p.otherwise.decide, true),
+    // each top-level rule's meaning, the fallback last (cone.ts, which matches them up)
+    rules: ruleKeys(p),
   });
 }
 
@@ -172,16 +179,39 @@ interface Version {
   readonly decision: SymDecision;
   /** domain of its view, its validator's shape checks, and its requirements */
   readonly accepts: ZExpr;
-  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers) */
-  readonly obligations: ZExpr;
+  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked (only the list proof needs it) */
+  readonly obligations: () => ZExpr;
 }
 
-function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, table: Map<string, number>): ZExpr {
+/**
+ * "At least one of `xs`" as a balanced tree of named binary disjunctions (each name implies its
+ * two halves; `defs` receives them): z3 re-examines a disjunction each time one of its literals is
+ * assigned, so one disjunction over every leaf of 3,000 rules cost time quadratic in the rules.
+ */
+function someOf(Z: Z, xs: readonly ZExpr[], prefix: string, defs: ZExpr[]): ZExpr {
+  let names = 0;
+  const tree = (l: number, r: number): ZExpr => {
+    if (r - l <= 2) return r - l === 1 ? xs[l]! : Z.Or(xs[l]!, xs[l + 1]!);
+    const m = (l + r) >> 1;
+    const b = Z.Bool.const(`${prefix}#${names++}`);
+    defs.push(Z.Implies(b, Z.Or(tree(l, m), tree(m, r))));
+    return b;
+  };
+  return xs.length === 0 ? Z.Bool.val(false) : tree(0, xs.length);
+}
+
+/** Numbers each distinct obligation list of the leaves (the same list, the same number), last leaf first. */
+function numberObligations(leaves: readonly Leaf[], table: Map<string, number>): (l: Leaf) => number {
   const keyOf = (l: Leaf): number => {
     const k = JSON.stringify(l.rules.at(-1)?.obligations ?? []);
     if (!table.has(k)) table.set(k, table.size);
     return table.get(k)!;
   };
+  for (let i = leaves.length - 1; i >= 0; i--) keyOf(leaves[i]!);
+  return keyOf;
+}
+
+function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, keyOf: (l: Leaf) => number): ZExpr {
   let t: ZExpr = Z.Int.val(leaves.length ? keyOf(leaves[leaves.length - 1]!) : 0);
   for (let i = leaves.length - 2; i >= 0; i--) t = Z.If(leaf.eq(i), Z.Int.val(keyOf(leaves[i]!)), t);
   return t;
@@ -207,7 +237,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const structural = structuralDiff(before, after);
   const notes: string[] = [];
   const provenance = provenanceOf(before, after);
-  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance };
+  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance, named: [] as Named[] };
 
   const irB = IR.toIr(before);
   const irA = IR.toIr(after);
@@ -221,10 +251,12 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   if (inputChanged) notes.push('the input declarations differ: versions are compared on the inputs both accept, and inputs only one accepts are listed separately');
 
   const Z = await freshZ3();
-  const u = Universe.of(irB, irA);
+  // well-known countries first, so that preferring them is one bound (witness-search.ts)
+  const u = Universe.of(irB, irA).prefer(COMMON);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
   const uncovered: Uncovered[] = [];
+  const named: Named[] = [];
   let incomplete: string | undefined;
   const membersOf = (p: IR.Program): Map<string, readonly string[]> => new Map(p.enums.map((e) => [e.name, e.members]));
   const oblTable = new Map<string, number>();
@@ -237,7 +269,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true));
       const enc = new Encoder(Z, u, ir, { value }, mode, shared);
       const { leaves, decision } = enc.decisionStructure(mode === 'bounded' ? { prefix: `${label}.reach`, defs: guardDefs, oneWay: true } : undefined);
-      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: obligationTerm(Z, leaves, decision.leaf, oblTable) };
+      // numbered now: the decisions pinned leaf by leaf read the numbers (pinDown)
+      const keyOf = numberObligations(leaves, oblTable);
+      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
     };
     return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after') };
   };
@@ -250,7 +284,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
     const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
-    const named = new Set([...numbersIn(irB), ...numbersIn(irA)]);
+    const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
@@ -262,7 +296,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // only, so that the guards of the leaves that do not decide are not relevant to z3 (it needs
     // not settle every rule's condition to answer, 18% of the IFR diff's query time); the nested
     // if-then-else of the whole forest is never asserted, which keeps assertion linear
-    s.add(dom, ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), Z.Or(...selB), Z.Or(...selA));
+    const some = [someOf(Z, selB, 'before.some', guardDefs), someOf(Z, selA, 'after.some', guardDefs)];
+    s.add(dom, ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), ...some);
     // the deciding leaf read off the selectors (exactly one is true in a model): evaluating the
     // decision's own leaf term would evaluate every rule's condition again
     const indexTerm = (sel: readonly ZExpr[]): ZExpr => sel.reduceRight((t: ZExpr, x, i) => Z.If(x, Z.Int.val(i), t), Z.Int.val(-1));
@@ -354,17 +389,29 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       s.add(Z.Implies(l, p));
       return l;
     });
+    // a small cone is searched one cone leaf at a time, that leaf's selector assumed: z3 then
+    // starts from it and the rest follows by propagation (the rules before it fail, so do their
+    // twins; the rules after it are unreachable on the other side), where one disjunction over the
+    // cone let its case splits wander over the other version's leaves first (5 s for 3,000 rules)
+    const small = touched.length <= 16 && touched.length * 4 <= b.leaves.length + a.leaves.length;
+    const passes: ZExpr[][] = small ? touched.map((t) => [t]) : [[]];
+    let pass = 0;
     let preferring = prefLits.length > 0;
     // the inputs seen so far, for the probes of later regions (describe-probe.ts)
     const seen: JsonValue[] = [];
     for (;;) {
-      let r = preferring ? check(...prefLits) : check();
+      const assumed = passes[pass]!;
+      let r = preferring ? check(...assumed, ...prefLits) : check(...assumed);
       if (r === 'unsat' && preferring) {
         preferring = false;
-        r = check();
+        r = check(...assumed);
       }
       const realistic = preferring;
-      if (r === 'unsat') break;
+      if (r === 'unsat') {
+        if (++pass >= passes.length) break;
+        preferring = prefLits.length > 0;
+        continue;
+      }
       if (r === 'unknown') {
         incomplete = `the solver gave up (${s.reasonUnknown()}); inputs outside the listed regions were not all examined`;
         break;
@@ -396,7 +443,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const w =
         options.describe === false
           ? f.witness
-          : roundNumbers(f.witness, named, (x) => {
+          : roundNumbers(f.witness, namedNumbers, (x) => {
               const rb = run(before, x);
               const ra = run(after, x);
               return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
@@ -423,13 +470,17 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
       regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
+      for (const id of told?.named ?? []) {
+        const l = labelsA.get(id) ?? labelsB.get(id);
+        if (l && !named.some((x) => x.id === id)) named.push({ id, title: l.title, cites: l.cites });
+      }
     }
     s.pop();
 
     // 3. nothing found within the bound: prove it for every list length by abstracting aggregates
     if (regions.length === 0 && domain.length === 0 && uncovered.length === 0 && !incomplete && usesLists) {
       const x = versions(0, 'abstract', new Map<string, SV>());
-      const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations.eq(x.a.obligations)));
+      const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations().eq(x.a.obligations())));
       s.pop();
       s.push();
       s.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
@@ -449,7 +500,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy));
   uncovered.sort((x, y) => cmp(x.before, y.before) || cmp(x.after, y.after));
   const method = `SMT (z3, fixed seeds): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
-  const out = { structural, notes, regions, domain, uncovered, method, provenance };
+  named.sort((x, y) => cmp(x.id, y.id));
+  const out = { structural, notes, regions, domain, uncovered, method, provenance, named };
   const gaps = [incomplete, uncovered.length ? `${uncovered.length} region(s) where the solver found a difference that no exact input confirmed` : undefined].filter((x): x is string => x !== undefined);
   if (regions.length > 0 || domain.length > 0) return { ...out, verdict: gaps.length ? 'partial' : 'changed', reason: gaps.length ? gaps.join('; ') : undefined };
   if (gaps.length) return { ...out, verdict: 'unknown', reason: gaps.join('; ') };

@@ -111,7 +111,9 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
   } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
     if (members.length > 30) {
       const known = COMMON.filter((c) => members.includes(c));
-      if (known.length) out.push(Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
+      // first in the universe (Universe.prefer): one bound instead of a disjunction of equalities
+      const front = known.every((c, i) => members[i] === c);
+      if (known.length) out.push(front ? v.v.lt(known.length) : Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
     }
   } else if (v.t === 'opt') preferences(Z, u, v.v, out);
   else if (v.t === 'rec') for (const x of v.f.values()) preferences(Z, u, x, out);

@@ -109,9 +109,13 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
   decisionStructure(named?: { readonly prefix: string; readonly defs: ZExpr[]; readonly oneWay?: boolean }): { leaves: Leaf[]; decision: SymDecision } {
     const Z = this.Z;
     const leaves: Leaf[] = [];
-    // `named`: every "reached and no earlier sibling applies" is a Boolean defined in `defs`. The
-    // nested conjunctions are shared as terms, but z3 flattens each leaf's guard when it asserts
-    // it, which for n rules is n guards of up to n conjuncts (quadratic); named, each is three.
+    // `named`: each leaf's guard is a conjunction of a few Booleans defined in `defs`. Written as
+    // terms, the guards share their parts, but z3 flattens each one as it asserts it: n guards of
+    // up to n conjuncts (quadratic). A chain of names ("reached and none of the first i applies")
+    // is linear but gives z3 implication chains as long as the rule list, whose conflict analysis
+    // grew faster than the rules did (3,000 rules: half the time in lemma minimisation). So "none
+    // of the first i applies" is the conjunction of the O(log n) segments of a balanced tree over
+    // the siblings, each segment named once.
     let names = 0;
     const name = (t: ZExpr): ZExpr => {
       if (!named) return t;
@@ -124,17 +128,53 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
       leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant });
       return this.decide(d, id);
     };
+    // "none of the siblings l..r-1 applies", named, for the prefixes of a sibling list
+    const noneOf = (cs: readonly ZExpr[]): ((i: number) => ZExpr[]) => {
+      const segs = new Map<string, ZExpr>();
+      const seg = (l: number, r: number): ZExpr => {
+        if (r - l === 1) return Z.Not(cs[l]!);
+        const k = `${l}:${r}`;
+        let t = segs.get(k);
+        if (!t) {
+          const m = (l + r) >> 1;
+          segs.set(k, (t = name(Z.And(seg(l, m), seg(m, r)))));
+        }
+        return t;
+      };
+      const cover = (l: number, r: number, i: number, out: ZExpr[]): ZExpr[] => {
+        if (r <= i) out.push(seg(l, r));
+        else if (l < i) {
+          const m = (l + r) >> 1;
+          cover(l, m, i, out);
+          cover(m, r, i, out);
+        }
+        return out;
+      };
+      return (i) => (i === 0 || cs.length === 0 ? [] : cover(0, cs.length, i, []));
+    };
     // the first of `siblings` that applies decides, else `fallback`
     const first = (siblings: readonly IR.Rule[], above: readonly IR.Rule[], guard: ZExpr, fallback: (none: ZExpr) => SymDecision): SymDecision => {
       const branches: { c: ZExpr; d: SymDecision }[] = [];
-      let none: ZExpr = guard;
+      if (named) {
+        const cs = siblings.map((r) => this.applies(r));
+        const before = noneOf(cs);
+        siblings.forEach((r, i) => {
+          const path = [...above, r];
+          branches.push({ c: cs[i]!, d: first(r.exceptions, path, name(Z.And(guard, ...before(i), cs[i]!)), (n) => leaf(path, r.decide, n)) });
+        });
+        const rest = before(siblings.length);
+        let d = fallback(rest.length ? name(Z.And(guard, ...rest)) : guard);
+        for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
+        return d;
+      }
+      let none: ZExpr = Z.Bool.val(true);
       for (const r of siblings) {
         const c = this.applies(r);
         const path = [...above, r];
-        branches.push({ c, d: first(r.exceptions, path, name(Z.And(none, c)), (n) => leaf(path, r.decide, n)) });
-        none = name(Z.And(none, Z.Not(c)));
+        branches.push({ c, d: first(r.exceptions, path, Z.And(guard, none, c), (n) => leaf(path, r.decide, n)) });
+        none = Z.And(none, Z.Not(c));
       }
-      let d = fallback(none);
+      let d = fallback(Z.And(guard, none));
       for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
       return d;
     };
