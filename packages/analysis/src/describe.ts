@@ -43,7 +43,16 @@ export interface Described {
   readonly causes: string[];
   /** the titled groups and constants `where` names (their ids) */
   readonly named: string[];
+  /** every proved fact, for programs (`where` says the strongest of them) */
+  readonly facts: RegionFact[];
 }
+
+/** A proved fact of a region, as JSON reports carry it: each holds on every input of the region. */
+export type RegionFact =
+  | { readonly kind: 'is'; readonly path: string; readonly value: string | boolean }
+  | { readonly kind: 'in' | 'not in'; readonly path: string; readonly group: string; readonly version: 'before' | 'after' }
+  | { readonly kind: 'number'; readonly path: string; readonly op: Op; readonly value: number | string }
+  | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string };
 
 export interface VersionView {
   readonly ir: IR.Program;
@@ -328,8 +337,22 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
   }
   const name = naming(before, after);
-  const where = factsText(facts.filter((f) => free.has(f) || proved.includes(f)), before.ir, after.ir, name);
-  return { where, causes: causesOf(before, after, structural), named: [...name.used] };
+  const holding = facts.filter((f) => free.has(f) || proved.includes(f));
+  const where = factsText(holding, before.ir, after.ir, name);
+  return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
+}
+
+function regionFact(f: Fact, irB: IR.Program): RegionFact {
+  switch (f.k) {
+    case 'pin':
+      return { kind: 'is', path: f.path, value: f.enumName === undefined ? f.value === 'true' : f.value };
+    case 'group':
+      return { kind: f.inside ? 'in' : 'not in', path: f.path, group: f.set, version: irB.sets.includes(f.setDef) ? 'before' : 'after' };
+    case 'num':
+      return { kind: 'number', path: f.path, op: f.op, value: num(f.c) };
+    case 'date':
+      return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
+  }
 }
 
 /** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */

@@ -11,7 +11,7 @@ import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
-import { constantValues, datesIn, describeRegion, numbersIn } from './describe.ts';
+import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
@@ -43,6 +43,8 @@ export interface Region {
   readonly after: Side;
   /** the structural changes (their heads as the report lists them) that bear on this region's deciding rules */
   readonly causes: readonly string[];
+  /** every proved fact of `where`, for programs (empty when the region was not described) */
+  readonly facts: readonly RegionFact[];
 }
 
 export interface DomainChange {
@@ -469,7 +471,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [], facts: told?.facts ?? [] });
       for (const id of told?.named ?? []) {
         const l = labelsA.get(id) ?? labelsB.get(id);
         if (l && !named.some((x) => x.id === id)) named.push({ id, title: l.title, cites: l.cites });
