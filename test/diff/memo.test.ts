@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffPrograms, renderDiff } from '@pol/analysis';
-import { load } from './load.ts';
+import { load, loadText } from './load.ts';
 
 const dir = join(import.meta.dirname, 'cases', 'lpp-obligation');
 const names = { before: 'before.pol', after: 'after.pol' };
@@ -53,5 +53,54 @@ describe('the change memo', () => {
     for (const s of ['<main>', '<header>', '<footer>', '<caption>Changes by decision</caption>', 'scope="col"', 'scope="row"', '@media print', 'id="signoff"', '&lt;a&gt;.pol']) expect(h).toContain(s);
     expect(h).not.toContain('<a>.pol');
     expect(h.indexOf('id="summary"')).toBeLessThan(h.indexOf('id="structural"'));
+  });
+
+  it('groups, constants and definitions are named by their titles with their citations (text, Markdown, HTML, JSON)', async () => {
+    const policy = (d5: string, tpp: string, eligible: string): string => `policy "Titled" version "1"
+unit TPP "Total Processing Performance"
+enum ItemKind { ic, computer, other }
+input Transaction as of date { date: Date, destination: Country, item: { kind: ItemKind, tpp: TPP } }
+decision Decision { not_controlled, authorized, license_required }
+group D5 "Country Group D:5" cites "15 CFR part 740, supplement no. 1" of Country = { ${d5} }
+const ADVANCED_TPP "the 3A090.a TPP threshold" cites "ECCN 3A090.a" = ${tpp} TPP
+define chip "an integrated circuit or a computer" cites "ECCN 3A090" = ${eligible}
+rule advanced "Advanced ICs" {
+  cites "742.6"
+  when chip and item.tpp >= ADVANCED_TPP
+  decide authorized
+  exception d5 "D:5" {
+    cites "742.6(b)"
+    when destination in D5
+    decide license_required
+  }
+}
+otherwise decide not_controlled
+`;
+    const before = loadText(policy('CN, RU, VE', '4800', 'item.kind is ic or item.kind is computer'));
+    const r = await diffPrograms(before, loadText(policy('CN, RU', '4800', 'item.kind is ic or item.kind is computer')));
+    const t = renderDiff(r, 'text', names);
+    const d5 = 'Country Group D:5 (15 CFR part 740, supplement no. 1)';
+    expect(t).toContain(`changed group D5 — ${d5}: VE removed (region 1)`);
+    expect(t).toContain(`destination in {VE} (removed from ${d5})`);
+    expect(t).toContain('item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))');
+    expect(t).toContain(`caused by: changed group D5 — ${d5}`);
+    expect(renderDiff(r, 'markdown', names)).toContain(`- changed group D5 — ${d5}: VE removed (region 1)`);
+    const h = renderDiff(r, 'html', names);
+    expect(h).toContain(`<li id="s1">changed group D5 — ${d5}: VE removed — regions <a href="#r1">1</a></li>`);
+    expect(h).toContain(`<a href="#s1">changed group D5 — ${d5}</a>`);
+    // in a region the citations are a span that print leaves to the table of names, which has them
+    expect(h).toContain('destination in {VE} (removed from Country Group D:5<span class="cite"> (15 CFR part 740, supplement no. 1)</span>)');
+    expect(h).toContain('<tr><th scope="row">D5</th><td>Country Group D:5</td><td>15 CFR part 740, supplement no. 1</td></tr>');
+    expect(r.named.map((x) => x.id)).toEqual(['ADVANCED_TPP', 'D5']);
+    const j = JSON.parse(renderDiff(r, 'json', names)) as { structural: { id: string; title?: string; cites?: string[] }[] };
+    expect(j.structural.find((c) => c.id === 'D5')).toMatchObject({ title: 'Country Group D:5', cites: ['15 CFR part 740, supplement no. 1'] });
+    // a constant and a definition changed: their lines carry their titles and citations, and a group
+    // fact that holds on the whole region names the group by its title
+    const r2 = await diffPrograms(before, loadText(policy('CN, RU, VE', '5000', 'item.kind is ic')));
+    const t2 = renderDiff(r2, 'text', names);
+    expect(t2).toContain('changed const ADVANCED_TPP — the 3A090.a TPP threshold (ECCN 3A090.a): value: 4800 TPP -> 5000 TPP');
+    expect(t2).toContain('changed define chip — an integrated circuit or a computer (ECCN 3A090): value: item.kind is ic or item.kind is computer -> item.kind is ic');
+    expect(t2).toContain(`destination in ${d5}`);
+    expect(t2).toContain(`destination not in ${d5}`);
   });
 });

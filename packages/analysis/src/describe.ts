@@ -21,16 +21,18 @@ import type { SV } from './smt/values.ts';
 import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import type { Session } from './solver.ts';
-import type { StructuralChange } from './structural.ts';
-import { numberJson } from './witness.ts';
+import { titled, type StructuralChange } from './structural.ts';
+import { modelToJson, NotRepresentable, numberJson, type JsonValue } from './witness.ts';
 import { exprText, setMemberText } from './print.ts';
+import { impliedAtoms, impliedDates } from './implied.ts';
+import { compare, dayOf, holdsOn, jsonAt, memberOn, rational, survivors, type Probe } from './describe-probe.ts';
 
 type Op = '<' | '<=' | '>' | '>=' | '=';
 
 /** A candidate fact: a term true on the region's first model, and how to say it. */
 type Fact =
   | { readonly k: 'pin'; readonly path: string; readonly value: string; readonly enumName: string | undefined; readonly term: ZExpr; readonly x: ZExpr }
-  | { readonly k: 'group'; readonly path: string; readonly set: string; readonly inside: boolean; readonly term: ZExpr; readonly x: ZExpr; readonly enumName: string }
+  | { readonly k: 'group'; readonly path: string; readonly set: string; readonly setDef: IR.SetDef; readonly inside: boolean; readonly term: ZExpr; readonly x: ZExpr; readonly enumName: string }
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly x: ZExpr }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr };
 
@@ -39,12 +41,48 @@ export interface Described {
   readonly where: string;
   /** the structural changes (as listed in the report) that bear on the deciding rules of the region */
   readonly causes: string[];
+  /** the titled groups and constants `where` names (their ids) */
+  readonly named: string[];
+  /** every proved fact, for programs (`where` says the strongest of them) */
+  readonly facts: RegionFact[];
 }
+
+/** A proved fact of a region, as JSON reports carry it: each holds on every input of the region. */
+export type RegionFact =
+  | { readonly kind: 'is'; readonly path: string; readonly value: string | boolean }
+  | { readonly kind: 'in' | 'not in'; readonly path: string; readonly group: string; readonly version: 'before' | 'after' }
+  | { readonly kind: 'number'; readonly path: string; readonly op: Op; readonly value: number | string }
+  | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string };
 
 export interface VersionView {
   readonly ir: IR.Program;
   readonly enc: Encoder<{ readonly value: SV }>;
   readonly leaf: Leaf;
+  /** the titles and citations of its groups, constants and definitions (structural.ts labelsOf) */
+  readonly labels: Labels;
+  /** the values of its numeric constants, by name (the optimised IR has folded them away) */
+  readonly constants: ReadonlyMap<string, Rational>;
+}
+
+/** The value of each numeric constant, read from the lowered (not optimised) IR. */
+export function constantValues(lowered: IR.Program): Map<string, Rational> {
+  const out = new Map<string, Rational>();
+  for (const d of lowered.defs) {
+    const c = d.origin === 'const' ? constOf(lowered, d.value) : undefined;
+    if (c) out.set(d.name, c);
+  }
+  return out;
+}
+
+type Labels = ReadonlyMap<string, { readonly title: string | undefined; readonly cites: readonly string[] }>;
+
+/** How the description names things: a group by its title and citations, a number by the constant it is. */
+interface Naming {
+  group(id: string): string;
+  /** the titled constant among the deciding rules' names with this value, as named */
+  constant(c: Rational): string | undefined;
+  /** the ids named so far */
+  readonly used: Set<string>;
 }
 
 const FLIP: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
@@ -90,6 +128,9 @@ function at(v: SV, path: readonly string[]): { sv: SV; present: ZExpr[] } | unde
 /** What the deciding rules' conditions test, with every definition followed (not into aggregates). */
 interface Tested {
   readonly enums: Map<string, string[]>;
+  /** the comparisons of each enum field with a member, and the reads of each Boolean field */
+  readonly enumCmps: Map<string, IR.Cmp[]>;
+  readonly boolReads: Map<string, IR.Expr[]>;
   /** enum fields compared with a member (not only tested through groups) */
   readonly compared: Set<string>;
   readonly bools: Map<string, string[]>;
@@ -99,7 +140,7 @@ interface Tested {
 }
 
 function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
-  const t: Tested = { enums: new Map(), compared: new Set(), bools: new Map(), cmps: [], members: [], names: new Set() };
+  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], members: [], names: new Set() };
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {
     if (e.k === 'agg') return;
@@ -113,7 +154,10 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
     }
     const path = pathOf(e);
     if (path) {
-      if (e.type.kind === 'bool') t.bools.set(path.join('.'), path);
+      if (e.type.kind === 'bool') {
+        t.bools.set(path.join('.'), path);
+        t.boolReads.set(path.join('.'), [...(t.boolReads.get(path.join('.')) ?? []), e]);
+      }
       return;
     }
     if (e.k === 'cmp') {
@@ -121,6 +165,7 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
       const rp = pathOf(e.r);
       if (e.domain === 'enum' && (lp ?? rp)) {
         t.enums.set((lp ?? rp)!.join('.'), (lp ?? rp)!);
+        t.enumCmps.set((lp ?? rp)!.join('.'), [...(t.enumCmps.get((lp ?? rp)!.join('.')) ?? []), e]);
         t.compared.add((lp ?? rp)!.join('.'));
       }
       else if (e.domain === 'number' && e.op !== '!=') {
@@ -147,7 +192,7 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
 }
 
 /** How a member's groups changed between the versions: "moved from Tier2 to Tier1". */
-function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string): string | undefined {
+function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string, name: (id: string) => string = (id) => id): string | undefined {
   const groups = (p: IR.Program): Map<string, string> =>
     new Map(p.sets.filter((s) => s.of === enumName && s.name !== undefined && (s.members.has(m) || s.undated.includes(m))).map((s) => [s.name!, JSON.stringify([s.members.get(m), s.undated.includes(m)])]));
   const gb = groups(irB);
@@ -156,10 +201,10 @@ function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string
   const joined = [...ga.keys()].filter((g) => !gb.has(g));
   const dated = [...gb.keys()].filter((g) => ga.has(g) && ga.get(g) !== gb.get(g));
   const parts: string[] = [];
-  if (left.length && joined.length) parts.push(`moved from ${left.join(', ')} to ${joined.join(', ')}`);
-  else if (left.length) parts.push(`removed from ${left.join(', ')}`);
-  else if (joined.length) parts.push(`added to ${joined.join(', ')}`);
-  for (const g of dated) parts.push(`in ${g}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
+  if (left.length && joined.length) parts.push(`moved from ${left.map(name).join(', ')} to ${joined.map(name).join(', ')}`);
+  else if (left.length) parts.push(`removed from ${left.map(name).join(', ')}`);
+  else if (joined.length) parts.push(`added to ${joined.map(name).join(', ')}`);
+  for (const g of dated) parts.push(`in ${name(g)}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -171,67 +216,104 @@ function num(c: Rational): string {
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
  * difference) and its structural causes. `m` is the model that found the region.
  */
-export function describeRegion(Z: Z, s: Session, guard: ZExpr, m: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[]): Described {
+export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[] }): Described {
   const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
+  // every candidate is true on the region's confirmed witness, read from its JSON (evaluating the
+  // candidates' terms in a model cost more than the solver's queries)
+  const w = region.witness;
   const facts: Fact[] = [];
+  // the facts the deciding leaves imply by their shape (implied.ts): proved without a query
+  const free = new Set<Fact>();
+  const dated = before.enc.asOf !== undefined;
   for (const side of [before, after]) {
     const t = tested(side.ir, side.leaf.rules);
+    const implied = impliedAtoms(side.ir, side.leaf.rules, dated);
+    const push = (f: Fact, isFree: boolean): void => {
+      facts.push(f);
+      if (isFree) free.add(f);
+    };
+    const literal = (c: IR.Cmp): string | undefined => (c.r.k === 'enum' ? c.r.member : c.l.k === 'enum' ? c.l.member : undefined);
     for (const [key, path] of t.enums) {
       if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
       const x = at(input, path);
-      if (!x || x.sv.t !== 'enum' || !x.present.every((p) => truth(p, m))) continue;
-      const value = u.enums.get(x.sv.name)?.[Number(m.eval(x.sv.v, true).value())];
-      if (value === undefined) continue;
-      // a field tested only through groups is pinned to one member only when that member's groups
-      // changed (Poland moved to Tier 1); any other pin would be a guess the solver must refute
-      if (!t.compared.has(key) && groupMove(before.ir, after.ir, x.sv.name, value) === undefined) continue;
-      facts.push({ k: 'pin', path: key, value, enumName: x.sv.name, term: Z.And(...x.present, x.sv.v.eq(u.index(x.sv.name, value))), x: x.sv.v });
+      const value = jsonAt(w, path);
+      if (!x || x.sv.t !== 'enum' || typeof value !== 'string' || !u.enums.get(x.sv.name)?.includes(value)) continue;
+      // a field is pinned to its member only when the deciding rules compare it with that member,
+      // or that member's groups changed (Poland moved to Tier 1); any other pin would be a guess
+      // the solver must refute (`consignee.headquarters != US` says nothing of a witness's SE)
+      if (!(t.enumCmps.get(key) ?? []).some((c) => literal(c) === value) && groupMove(before.ir, after.ir, x.sv.name, value) === undefined) continue;
+      const pinned = (t.enumCmps.get(key) ?? []).some((c) => literal(c) === value && implied.get(c) === (c.op === '='));
+      push({ k: 'pin', path: key, value, enumName: x.sv.name, term: Z.And(...x.present, x.sv.v.eq(u.index(x.sv.name, value))), x: x.sv.v }, pinned);
     }
     for (const [key, path] of t.bools) {
       if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
       const x = at(input, path);
-      if (!x || x.sv.t !== 'bool' || !x.present.every((p) => truth(p, m))) continue;
-      const value = truth(x.sv.v, m);
-      facts.push({ k: 'pin', path: key, value: String(value), enumName: undefined, term: Z.And(...x.present, value ? x.sv.v : Z.Not(x.sv.v)), x: x.sv.v });
+      const value = jsonAt(w, path);
+      if (!x || x.sv.t !== 'bool' || typeof value !== 'boolean') continue;
+      push({ k: 'pin', path: key, value: String(value), enumName: undefined, term: Z.And(...x.present, value ? x.sv.v : Z.Not(x.sv.v)), x: x.sv.v }, (t.boolReads.get(key) ?? []).some((e) => implied.has(e)));
     }
     for (const g of t.members) {
       const x = at(input, g.path);
-      if (!x || x.sv.t !== 'enum' || !x.present.every((p) => truth(p, m))) continue;
-      const term = side.enc.bool(g.node);
-      const inside = truth(term, m);
-      const set = side.ir.sets[g.node.set]!.name!;
+      const value = jsonAt(w, g.path);
+      if (!x || x.sv.t !== 'enum' || typeof value !== 'string') continue;
+      const setDef = side.ir.sets[g.node.set]!;
+      const set = setDef.name!;
       if (facts.some((f) => f.k === 'group' && f.path === g.path.join('.') && f.set === set)) continue;
-      facts.push({ k: 'group', path: g.path.join('.'), set, inside, term: Z.And(...x.present, inside ? term : Z.Not(term)), x: x.sv.v, enumName: x.sv.name });
+      const term = side.enc.bool(g.node);
+      const inside = memberOn(setDef, value, dayOf(w, region.asOf));
+      push({ k: 'group', path: g.path.join('.'), set, setDef, inside, term: Z.And(...x.present, inside ? term : Z.Not(term)), x: x.sv.v, enumName: x.sv.name }, implied.has(g.node));
     }
     for (const c of t.cmps) {
       const x = at(input, c.path);
-      if (!x || x.sv.t !== 'num' || !x.present.every((p) => truth(p, m))) continue;
+      const value = rational(jsonAt(w, c.path));
+      if (!x || x.sv.t !== 'num' || value === undefined) continue;
       const term = side.enc.bool(c.node);
-      const holds = truth(term, m);
-      // x * sl op c * sr (or the mirror): the bound in the field's own terms
+      // x * sl op c * sr (or the mirror), both scales positive: the bound in the field's own terms
       const sl = Rational.of(c.node.scale?.l ?? 1n);
       const sr = Rational.of(c.node.scale?.r ?? 1n);
       const k = c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr);
       let op: Op = c.side === 'l' ? c.node.op as Op : FLIP[c.node.op as Op];
+      const holds = compare(value, op, k);
       if (!holds) {
         if (op === '=') continue;
         op = NEG[op];
       }
-      facts.push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v });
+      push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v }, implied.has(c.node));
     }
   }
   const enc = before.enc;
-  if (enc.asOf !== undefined) {
+  const d0 = dayOf(w, region.asOf);
+  if (enc.asOf !== undefined && d0 !== undefined) {
     const name = before.ir.input.asOf!;
-    const d0 = Number(m.eval(enc.asOf, true).value());
     const cands = [...new Set(dates)].filter((d) => d > MIN_DAY && d <= MAX_DAY).sort((x, y) => x - y);
-    for (const d of cands) facts.push(d <= d0 ? { k: 'date', path: name, op: '>=', day: d, term: enc.asOf.ge(d), x: enc.asOf } : { k: 'date', path: name, op: '<', day: d, term: enc.asOf.lt(d), x: enc.asOf });
+    // the rules' own dates bound the region on both sides
+    const bounds = [before, after].map((v) => impliedDates(v.leaf.rules));
+    const lo = Math.max(...bounds.map((b) => (b.from === undefined ? -Infinity : dayNumber(b.from))));
+    const hi = Math.min(...bounds.map((b) => (b.until === undefined ? Infinity : dayNumber(b.until))));
+    for (const d of cands) {
+      const f: Fact = d <= d0 ? { k: 'date', path: name, op: '>=', day: d, term: enc.asOf.ge(d), x: enc.asOf } : { k: 'date', path: name, op: '<', day: d, term: enc.asOf.lt(d), x: enc.asOf };
+      facts.push(f);
+      if (f.op === '>=' ? d <= lo : d >= hi) free.add(f);
+    }
   }
 
-  let alive = facts;
+  // a bound weaker than a free one on the same field is implied by it
+  for (const f of facts) if (f.k === 'num' && !free.has(f) && facts.some((g) => g.k === 'num' && free.has(g) && g.path === f.path && weaker(f, g))) free.add(f);
+  // concrete inputs of the region refute most other candidates without a query (describe-probe.ts)
+  let alive = survivors(facts.filter((f) => !free.has(f)), region, u);
   // the batched proof (see the header): at most a few rounds, and nothing claimed that is not proved
   let proved: Fact[] = [];
   for (let round = 0; round < 6 && alive.length > 0; round++) {
+    if (alive.length <= 2) {
+      // one question each, answered without a model (which costs as much as the question)
+      for (const f of alive) {
+        s.push();
+        s.add(guard, Z.Not(f.term));
+        if (s.check() === 'unsat') proved.push(f);
+        s.pop();
+      }
+      break;
+    }
     s.push();
     s.add(guard, Z.Or(...alive.map((f) => Z.Not(f.term))));
     const r = s.check();
@@ -242,18 +324,79 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, m: ZExpr, u: Univ
       break;
     }
     if (!m2) break;
-    alive = alive.filter((f) => truth(f.term, m2));
+    // the model as an input: the candidates it breaks are read off it, and, when the interpreter
+    // puts it in the region, it is a new starting point for probes
+    let j: JsonValue | undefined;
+    try {
+      j = modelToJson(m2, u, input);
+    } catch (e) {
+      if (!(e instanceof NotRepresentable)) throw e;
+    }
+    alive = j === undefined ? alive.filter((f) => truth(f.term, m2)) : alive.filter((f) => holdsOn(f, j, region.asOf));
+    if (j !== undefined) region.pool.push(j);
+    if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
   }
-  return { where: factsText(proved, before.ir, after.ir), causes: causesOf(before, after, structural) };
+  const name = naming(before, after);
+  const holding = facts.filter((f) => free.has(f) || proved.includes(f));
+  const where = factsText(holding, before.ir, after.ir, name);
+  return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
 }
 
-function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): string {
+function regionFact(f: Fact, irB: IR.Program): RegionFact {
+  switch (f.k) {
+    case 'pin':
+      return { kind: 'is', path: f.path, value: f.enumName === undefined ? f.value === 'true' : f.value };
+    case 'group':
+      return { kind: f.inside ? 'in' : 'not in', path: f.path, group: f.set, version: irB.sets.includes(f.setDef) ? 'before' : 'after' };
+    case 'num':
+      return { kind: 'number', path: f.path, op: f.op, value: num(f.c) };
+    case 'date':
+      return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
+  }
+}
+
+/** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */
+function weaker(f: Extract<Fact, { k: 'num' }>, g: Extract<Fact, { k: 'num' }>): boolean {
+  const d = f.c.cmp(g.c);
+  const lower = (o: Op): boolean => o === '>' || o === '>=';
+  const upper = (o: Op): boolean => o === '<' || o === '<=';
+  if (g.op === '=') return f.op === '=' ? d === 0 : lower(f.op) ? d < 0 || (d === 0 && f.op === '>=') : d > 0 || (d === 0 && f.op === '<=');
+  if (lower(f.op) && lower(g.op)) return d < 0 || (d === 0 && (f.op === '>=' || g.op === '>'));
+  if (upper(f.op) && upper(g.op)) return d > 0 || (d === 0 && (f.op === '<=' || g.op === '<'));
+  return false;
+}
+
+/** Groups named by title (the newer version's first) and constants that the deciding rules name, by value. */
+function naming(before: VersionView, after: VersionView): Naming {
+  const label = (id: string) => after.labels.get(id) ?? before.labels.get(id);
+  const consts = new Map<string, string>();
+  for (const side of [after, before]) {
+    const names = namesUsed(side);
+    for (const [n, c] of side.constants) if (side.labels.has(n) && names.has(n) && !consts.has(c.toString())) consts.set(c.toString(), n);
+  }
+  const used = new Set<string>();
+  const named = (id: string): string => {
+    const l = label(id);
+    if (l) used.add(id);
+    return titled(id, l?.title, l?.cites);
+  };
+  return {
+    group: named,
+    constant: (c) => {
+      const id = consts.get(c.toString());
+      return id === undefined ? undefined : named(id);
+    },
+    used,
+  };
+}
+
+function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, name: Naming): string {
   const out: string[] = [];
   const pins = facts.filter((f): f is Extract<Fact, { k: 'pin' }> => f.k === 'pin');
   for (const f of pins) {
     if (f.enumName === undefined) out.push(`${f.path} is ${f.value}`);
     else {
-      const move = groupMove(irB, irA, f.enumName, f.value);
+      const move = groupMove(irB, irA, f.enumName, f.value, name.group);
       out.push(`${f.path} in {${f.value}}${move ? ` (${move})` : ''}`);
     }
   }
@@ -272,7 +415,7 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): st
   }
   const bySet = new Map<string, string[]>();
   for (const e of sets.values()) {
-    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(', ')}`;
+    const fact = e.inside ? e.sets.map((x) => `in ${name.group(x)}`).join(' and ') : `not in ${e.sets.map(name.group).join(', ')}`;
     bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
   }
   for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
@@ -281,15 +424,24 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): st
   for (const path of [...new Set(nums.map((f) => f.path))]) {
     const mine = nums.filter((f) => f.path === path);
     const eq = mine.find((f) => f.op === '=');
+    // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))"
+    const which = (cs: Rational[]): string => {
+      const named = cs.flatMap((c) => {
+        const n = name.constant(c);
+        return n === undefined ? [] : [{ c, n }];
+      });
+      if (named.length === 0) return '';
+      return ` (${cs.length === 1 ? named[0]!.n : named.map((x) => `${num(x.c)}: ${x.n}`).join('; ')})`;
+    };
     if (eq) {
-      out.push(`${path} = ${num(eq.c)}`);
+      out.push(`${path} = ${num(eq.c)}${which([eq.c])}`);
       continue;
     }
     const lower = mine.filter((f) => f.op === '>' || f.op === '>=').sort((x, y) => y.c.cmp(x.c) || (x.op === '>' ? -1 : 1))[0];
     const upper = mine.filter((f) => f.op === '<' || f.op === '<=').sort((x, y) => x.c.cmp(y.c) || (x.op === '<' ? -1 : 1))[0];
-    if (lower && upper) out.push(`${num(lower.c)} ${lower.op === '>' ? '<' : '<='} ${path} ${upper.op} ${num(upper.c)}`);
-    else if (lower) out.push(`${path} ${lower.op} ${num(lower.c)}`);
-    else if (upper) out.push(`${path} ${upper.op} ${num(upper.c)}`);
+    if (lower && upper) out.push(`${num(lower.c)} ${lower.op === '>' ? '<' : '<='} ${path} ${upper.op} ${num(upper.c)}${which([lower.c, upper.c])}`);
+    else if (lower) out.push(`${path} ${lower.op} ${num(lower.c)}${which([lower.c])}`);
+    else if (upper) out.push(`${path} ${upper.op} ${num(upper.c)}${which([upper.c])}`);
   }
   const ds = facts.filter((f): f is Extract<Fact, { k: 'date' }> => f.k === 'date');
   const lo = ds.filter((f) => f.op === '>=').sort((x, y) => y.day - x.day)[0];
@@ -302,6 +454,14 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program): st
 }
 
 /** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
+/** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
+function namesUsed(side: VersionView): Set<string> {
+  const names = new Set(tested(side.ir, side.leaf.rules).names);
+  // constants are folded into the IR, so a constant is found by the name the conditions are written with
+  for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
+  return names;
+}
+
 function causesOf(before: VersionView, after: VersionView, structural: readonly StructuralChange[]): string[] {
   const ruleIds = new Set<string>();
   const names = new Set<string>();
@@ -309,9 +469,7 @@ function causesOf(before: VersionView, after: VersionView, structural: readonly 
     const path = side.leaf.path;
     if (path[0] === 'otherwise') ruleIds.add('otherwise');
     else for (let i = 1; i <= path.length; i++) ruleIds.add(path.slice(0, i).join('.'));
-    for (const n of tested(side.ir, side.leaf.rules).names) names.add(n);
-    // constants are folded into the IR, so a changed constant is found by the name the conditions are written with
-    for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
+    for (const n of namesUsed(side)) names.add(n);
   }
   return structural
     .filter((c) => ((c.what === 'rule' || c.what === 'exception' || c.what === 'otherwise') && (ruleIds.has(c.id) || c.id === '(precedence)')) || ((c.what === 'group' || c.what === 'const' || c.what === 'define') && names.has(c.id)) || c.what === 'input' || c.what === 'enum')

@@ -5,17 +5,18 @@ import { Encoder, type Leaf, type SymDecision } from './smt/encode.ts';
 import { SymInput } from './smt/sym-input.ts';
 import { Universe } from './smt/universe.ts';
 import { fieldEq, type SV } from './smt/values.ts';
-import { decisionKey, exprKey } from './ir-key.ts';
+import { exprKey } from './ir-key.ts';
 import { exprText } from './print.ts';
-import { structuralDiff, type StructuralChange } from './structural.ts';
+import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
-import { datesIn, describeRegion, numbersIn } from './describe.ts';
+import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
-import { findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
+import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
+import { ruleKeys, untwinned } from './cone.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -42,6 +43,8 @@ export interface Region {
   readonly after: Side;
   /** the structural changes (their heads as the report lists them) that bear on this region's deciding rules */
   readonly causes: readonly string[];
+  /** every proved fact of `where`, for programs (empty when the region was not described) */
+  readonly facts: readonly RegionFact[];
 }
 
 export interface DomainChange {
@@ -74,6 +77,14 @@ export interface DiffReport {
   readonly notes: string[];
   /** both versions' names, versions and source hashes, and the tool's version (no time: reports stay reproducible) */
   readonly provenance: Provenance;
+  /** the titled, cited groups and constants the region descriptions name, by id */
+  readonly named: readonly Named[];
+}
+
+export interface Named {
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly cites: readonly string[];
 }
 
 export interface DiffOptions {
@@ -125,15 +136,14 @@ function enumsOf(t: Type, out: Set<string>): Set<string> {
  */
 export function semanticFingerprint(program: CheckedProgram | IR.Program): string {
   const p = 'typeOf' in program ? IR.toIr(program) : program;
-  const body = (b: IR.Rule): unknown => [b.from, b.until, b.when ? exprKey(p, b.when, true) : null, decisionKey(p, b.decide, true), b.obligations, b.exceptions.map(body)];
   return JSON.stringify({
     enums: p.enums.map((e) => [e.name, e.members]),
     input: typeShape(p.input.type),
     asOf: p.input.asOf,
     variants: p.decision.variants.map((v) => [v.name, v.params.map((q) => q.name)]),
     requires: p.requires.map((r) => exprKey(p, r.condition, true)),
-    rules: p.rules.map(body),
-    otherwise: decisionKey(p, p.otherwise.decide, true),
+    // each top-level rule's meaning, the fallback last (cone.ts, which matches them up)
+    rules: ruleKeys(p),
   });
 }
 
@@ -171,16 +181,39 @@ interface Version {
   readonly decision: SymDecision;
   /** domain of its view, its validator's shape checks, and its requirements */
   readonly accepts: ZExpr;
-  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers) */
-  readonly obligations: ZExpr;
+  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked (only the list proof needs it) */
+  readonly obligations: () => ZExpr;
 }
 
-function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, table: Map<string, number>): ZExpr {
+/**
+ * "At least one of `xs`" as a balanced tree of named binary disjunctions (each name implies its
+ * two halves; `defs` receives them): z3 re-examines a disjunction each time one of its literals is
+ * assigned, so one disjunction over every leaf of 3,000 rules cost time quadratic in the rules.
+ */
+function someOf(Z: Z, xs: readonly ZExpr[], prefix: string, defs: ZExpr[]): ZExpr {
+  let names = 0;
+  const tree = (l: number, r: number): ZExpr => {
+    if (r - l <= 2) return r - l === 1 ? xs[l]! : Z.Or(xs[l]!, xs[l + 1]!);
+    const m = (l + r) >> 1;
+    const b = Z.Bool.const(`${prefix}#${names++}`);
+    defs.push(Z.Implies(b, Z.Or(tree(l, m), tree(m, r))));
+    return b;
+  };
+  return xs.length === 0 ? Z.Bool.val(false) : tree(0, xs.length);
+}
+
+/** Numbers each distinct obligation list of the leaves (the same list, the same number), last leaf first. */
+function numberObligations(leaves: readonly Leaf[], table: Map<string, number>): (l: Leaf) => number {
   const keyOf = (l: Leaf): number => {
     const k = JSON.stringify(l.rules.at(-1)?.obligations ?? []);
     if (!table.has(k)) table.set(k, table.size);
     return table.get(k)!;
   };
+  for (let i = leaves.length - 1; i >= 0; i--) keyOf(leaves[i]!);
+  return keyOf;
+}
+
+function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, keyOf: (l: Leaf) => number): ZExpr {
   let t: ZExpr = Z.Int.val(leaves.length ? keyOf(leaves[leaves.length - 1]!) : 0);
   for (let i = leaves.length - 2; i >= 0; i--) t = Z.If(leaf.eq(i), Z.Int.val(keyOf(leaves[i]!)), t);
   return t;
@@ -206,7 +239,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const structural = structuralDiff(before, after);
   const notes: string[] = [];
   const provenance = provenanceOf(before, after);
-  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance };
+  const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance, named: [] as Named[] };
 
   const irB = IR.toIr(before);
   const irA = IR.toIr(after);
@@ -220,23 +253,29 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   if (inputChanged) notes.push('the input declarations differ: versions are compared on the inputs both accept, and inputs only one accepts are listed separately');
 
   const Z = await freshZ3();
-  const u = Universe.of(irB, irA);
+  // well-known countries first, so that preferring them is one bound (witness-search.ts)
+  const u = Universe.of(irB, irA).prefer(COMMON);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
   const uncovered: Uncovered[] = [];
+  const named: Named[] = [];
   let incomplete: string | undefined;
   const membersOf = (p: IR.Program): Map<string, readonly string[]> => new Map(p.enums.map((e) => [e.name, e.members]));
   const oblTable = new Map<string, number>();
+  // the definitions of the named reach conditions of the leaves' guards (encode.ts)
+  const guardDefs: ZExpr[] = [];
   const versions = (bound: number, mode: 'bounded' | 'abstract', shared?: Map<string, SV>) => {
     const input = new SymInput(Z, u, unionType(before.input.type, after.input.type), bound);
-    const make = (program: CheckedProgram, ir: IR.Program): Version => {
+    const make = (program: CheckedProgram, ir: IR.Program, label: string): Version => {
       const acc: ZExpr[] = [];
       const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true));
       const enc = new Encoder(Z, u, ir, { value }, mode, shared);
-      const { leaves, decision } = enc.decisionStructure();
-      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: obligationTerm(Z, leaves, decision.leaf, oblTable) };
+      const { leaves, decision } = enc.decisionStructure(mode === 'bounded' ? { prefix: `${label}.reach`, defs: guardDefs, oneWay: true } : undefined);
+      // numbered now: the decisions pinned leaf by leaf read the numbers (pinDown)
+      const keyOf = numberObligations(leaves, oblTable);
+      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
     };
-    return { input, dom: Z.And(...input.domain), b: make(before, irB), a: make(after, irA) };
+    return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after') };
   };
   // one solver for the whole diff; each phase in its own scope
   const s = await Session.open(Z, { rlimit: options.rlimit ?? 50_000_000, timeoutMs: timeout });
@@ -251,17 +290,25 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // balance as such an evaluation reads it (the region itself is found with any balance)
     const asEvaluated = [...b.enc.balancesAsEvaluated(), ...a.enc.balancesAsEvaluated()];
     const pinned = (g: ZExpr): ZExpr => (asEvaluated.length === 0 ? g : Z.And(g, ...asEvaluated));
-    const named = new Set([...numbersIn(irB), ...numbersIn(irA)]);
+    const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
     // integer are as many disequalities for the arithmetic solver to split (84 s for 1,000 rules)
     const selB = b.leaves.map((l) => Z.Bool.const(`before.leaf#${l.id}`));
     const selA = a.leaves.map((l) => Z.Bool.const(`after.leaf#${l.id}`));
-    // each leaf's guard names its index (the guards are exclusive and cover every input); the
-    // nested if-then-else of the whole forest is never asserted, which keeps assertion linear
-    s.add(dom, ...b.leaves.map((l) => l.guard.eq(selB[l.id])), ...a.leaves.map((l) => l.guard.eq(selA[l.id])));
-    const leafAt = (v: Version, m: ZExpr): Leaf => v.leaves[Number(m.eval(v.decision.leaf, true).value())]!;
+    // a leaf's selector implies its guard, and some selector holds: the guards are exclusive and
+    // cover every input, so exactly the deciding leaf's selector is true in any model. One way
+    // only, so that the guards of the leaves that do not decide are not relevant to z3 (it needs
+    // not settle every rule's condition to answer, 18% of the IFR diff's query time); the nested
+    // if-then-else of the whole forest is never asserted, which keeps assertion linear
+    const some = [someOf(Z, selB, 'before.some', guardDefs), someOf(Z, selA, 'after.some', guardDefs)];
+    s.add(dom, ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), ...some);
+    // the deciding leaf read off the selectors (exactly one is true in a model): evaluating the
+    // decision's own leaf term would evaluate every rule's condition again
+    const indexTerm = (sel: readonly ZExpr[]): ZExpr => sel.reduceRight((t: ZExpr, x, i) => Z.If(x, Z.Int.val(i), t), Z.Int.val(-1));
+    const leafIndex = new Map<Version, ZExpr>([[b, indexTerm(selB)], [a, indexTerm(selA)]]);
+    const leafAt = (v: Version, m: ZExpr): Leaf => v.leaves[Number(m.eval(leafIndex.get(v)!, true).value())]!;
     const leafIs = (v: Version, l: Leaf): ZExpr => (v === b ? selB : selA)[l.id];
 
     // 1. inputs accepted by one version only, one region per deciding rule of the accepting version
@@ -298,6 +345,10 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // 2. inputs both accept, decided differently (outcome, a field, or the obligations): one region
     //    per pair of deciding rules (before, after), so a new cause is never folded into an old one
     let described = 0;
+    const labelsB = labelsOf(before);
+    const labelsA = labelsOf(after);
+    const constsB = options.describe === false ? new Map() : constantValues(IR.lower(before));
+    const constsA = options.describe === false ? new Map() : constantValues(IR.lower(after));
     const policyDates = [...datesIn(irB), ...datesIn(irA)];
     // the decision and obligation list of each version as constants, fixed leaf by leaf
     // (`leaf = i => variant = v_i, ...`): asserting the forest's nested if-then-else instead made
@@ -330,10 +381,43 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), nb.d, na.d), Z.Not(nb.obl.eq(na.obl)));
     s.add(...defs);
     s.push();
-    s.add(b.accepts, a.accepts, differ);
+    // only inputs decided by a rule the change touched, on some side, can differ (cone.ts)
+    const cone = untwinned(irB, irA);
+    const inCone = (v: Version, l: Leaf, flags: readonly boolean[]): boolean => flags[l.rules.length === 0 ? v.ir.rules.length : v.ir.rules.indexOf(l.rules[0]!)]!;
+    const touched = [...b.leaves.filter((l) => inCone(b, l, cone.before)).map((l) => selB[l.id]), ...a.leaves.filter((l) => inCone(a, l, cone.after)).map((l) => selA[l.id])];
+    s.add(b.accepts, a.accepts, differ, touched.length ? Z.Or(...touched) : Z.Bool.val(false));
+    // the preferences of a realistic witness (witness-search.ts) ride on the region query itself, as
+    // tracked assumptions: a model found with all of them is the region's witness at once, which
+    // saves a query and a model per region. Once no remaining region meets them all (blocking only
+    // removes inputs, so that stays true), regions are asked for plainly and each witness apart.
+    const prefLits = prefer.map((p, i) => {
+      const l = Z.Bool.const(`region.prefer#${i}`);
+      s.add(Z.Implies(l, p));
+      return l;
+    });
+    // a small cone is searched one cone leaf at a time, that leaf's selector assumed: z3 then
+    // starts from it and the rest follows by propagation (the rules before it fail, so do their
+    // twins; the rules after it are unreachable on the other side), where one disjunction over the
+    // cone let its case splits wander over the other version's leaves first (5 s for 3,000 rules)
+    const small = touched.length <= 16 && touched.length * 4 <= b.leaves.length + a.leaves.length;
+    const passes: ZExpr[][] = small ? touched.map((t) => [t]) : [[]];
+    let pass = 0;
+    let preferring = prefLits.length > 0;
+    // the inputs seen so far, for the probes of later regions (describe-probe.ts)
+    const seen: JsonValue[] = [];
     for (;;) {
-      const r = check();
-      if (r === 'unsat') break;
+      const assumed = passes[pass]!;
+      let r = preferring ? check(...assumed, ...prefLits) : check(...assumed);
+      if (r === 'unsat' && preferring) {
+        preferring = false;
+        r = check(...assumed);
+      }
+      const realistic = preferring;
+      if (r === 'unsat') {
+        if (++pass >= passes.length) break;
+        preferring = prefLits.length > 0;
+        continue;
+      }
       if (r === 'unknown') {
         incomplete = `the solver gave up (${s.reasonUnknown()}); inputs outside the listed regions were not all examined`;
         break;
@@ -346,12 +430,14 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const lb = leafAt(b, m);
       const la = leafAt(a, m);
       const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
-      const f: Found = await findWitness(Z, s, pinned(regionGuard), m, u, input.value, nums, (w) => {
+      const judge = (w: JsonValue): string | undefined => {
         const rb = run(before, w);
         const ra = run(after, w);
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
         return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
-      }, prefer);
+      };
+      const ready = realistic ? attemptModel(m, u, input.value, judge) : undefined;
+      const f: Found = ready !== undefined ? { witness: ready } : await findWitness(Z, s, pinned(regionGuard), m, u, input.value, nums, judge, prefer);
       if ('reason' in f) {
         s.add(Z.Not(regionGuard));
         uncovered.push({ before: lb.path.join(' > '), after: la.path.join(' > '), reason: f.reason });
@@ -363,13 +449,23 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const w =
         options.describe === false
           ? f.witness
-          : roundNumbers(f.witness, named, (x) => {
+          : roundNumbers(f.witness, namedNumbers, (x) => {
               const rb = run(before, x);
               const ra = run(after, x);
               return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
             });
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
-      const told = describeNow ? describeRegion(Z, s, regionGuard, m, u, input.value, { ir: irB, enc: b.enc, leaf: lb }, { ir: irA, enc: a.enc, leaf: la }, policyDates, structural) : undefined;
+      const ids = (r: Extract<Run, { ok: true }>): string => r.result.trace.map((t) => t.id).join(' > ');
+      const pathB = lb.rules.map((q) => q.name).join(' > ');
+      const pathA = la.rules.map((q) => q.name).join(' > ');
+      const inRegion = (x: JsonValue): boolean => {
+        const rb = run(before, x);
+        if (!rb.ok || ids(rb) !== pathB) return false;
+        const ra = run(after, x);
+        return ra.ok && ids(ra) === pathA && !sameBehaviour(rb.result, ra.result);
+      };
+      const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen }) : undefined;
+      seen.push(w);
       if (describeNow) described++;
       s.add(Z.Not(regionGuard));
       const before_ = side(irB, lb, run(before, w) as Extract<Run, { ok: true }>);
@@ -379,14 +475,18 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [] });
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [], facts: told?.facts ?? [] });
+      for (const id of told?.named ?? []) {
+        const l = labelsA.get(id) ?? labelsB.get(id);
+        if (l && !named.some((x) => x.id === id)) named.push({ id, title: l.title, cites: l.cites });
+      }
     }
     s.pop();
 
     // 3. nothing found within the bound: prove it for every list length by abstracting aggregates
     if (regions.length === 0 && domain.length === 0 && uncovered.length === 0 && !incomplete && usesLists) {
       const x = versions(0, 'abstract', new Map<string, SV>());
-      const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations.eq(x.a.obligations)));
+      const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations().eq(x.a.obligations())));
       s.pop();
       s.push();
       s.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
@@ -406,7 +506,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy));
   uncovered.sort((x, y) => cmp(x.before, y.before) || cmp(x.after, y.after));
   const method = `SMT (z3, fixed seeds): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
-  const out = { structural, notes, regions, domain, uncovered, method, provenance };
+  named.sort((x, y) => cmp(x.id, y.id));
+  const out = { structural, notes, regions, domain, uncovered, method, provenance, named };
   const gaps = [incomplete, uncovered.length ? `${uncovered.length} region(s) where the solver found a difference that no exact input confirmed` : undefined].filter((x): x is string => x !== undefined);
   if (regions.length > 0 || domain.length > 0) return { ...out, verdict: gaps.length ? 'partial' : 'changed', reason: gaps.length ? gaps.join('; ') : undefined };
   if (gaps.length) return { ...out, verdict: 'unknown', reason: gaps.join('; ') };

@@ -1,5 +1,6 @@
 /** @pol/analysis: the semantic diff, replay, and the solver-backed checks `pol check` runs. */
-export { diffPrograms, semanticFingerprint, type DiffReport, type Region, type DomainChange, type DiffOptions, type Side, type Uncovered } from './diff.ts';
+export { diffPrograms, semanticFingerprint, type DiffReport, type Region, type DomainChange, type DiffOptions, type Side, type Uncovered, type Named } from './diff.ts';
+export type { RegionFact } from './describe.ts';
 export { structuralDiff, type StructuralChange } from './structural.ts';
 export { renderDiff, type DiffFormat } from './report.ts';
 export { replay, Replayer, renderReplay, type ReplaySummary, type ReplayFormat, type Transition, type Rejection, type RegionCount } from './replay.ts';

@@ -1,6 +1,7 @@
 /** Renders a diff report as text, JSON, a Markdown change memo, or a self-contained HTML page. */
 import type { DiffReport, Side } from './diff.ts';
 import { structuralHead } from './describe.ts';
+import { titled, type StructuralChange } from './structural.ts';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
 
@@ -62,9 +63,20 @@ function regionsCausedBy(r: DiffReport): number[][] {
   });
 }
 
+/** A structural change's head with the title and citations of the group, constant or definition it changes. */
+function headText(c: StructuralChange): string {
+  return `${structuralHead(c)}${c.title !== undefined || c.cites?.length ? ` — ${titled(c.id, c.title, c.cites)}` : ''}`;
+}
+
+/** A region's cause (a structural head) as the structural list names it. */
+function causeText(r: DiffReport, head: string): string {
+  const c = r.structural.find((x) => structuralHead(x) === head);
+  return c ? headText(c) : head;
+}
+
 function structuralLines(r: DiffReport): string[] {
   const caused = regionsCausedBy(r);
-  return r.structural.map((c, i) => `${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}${caused[i]!.length ? ` (region${caused[i]!.length === 1 ? '' : 's'} ${caused[i]!.join(', ')})` : ''}`);
+  return r.structural.map((c, i) => `${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}${caused[i]!.length ? ` (region${caused[i]!.length === 1 ? '' : 's'} ${caused[i]!.join(', ')})` : ''}`);
 }
 
 /** A side of a region: its decision, the deciding rule's title and its citations. */
@@ -104,7 +116,7 @@ function text(r: DiffReport, n: Names): string {
     out.push(`  ${i + 1}. ${g.description}`);
     out.push(`     before: ${sideText(g.before)}`);
     out.push(`     after:  ${sideText(g.after)}`);
-    if (g.causes.length) out.push(`     caused by: ${g.causes.join('; ')}`);
+    if (g.causes.length) out.push(`     caused by: ${g.causes.map((c) => causeText(r, c)).join('; ')}`);
     if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
@@ -141,7 +153,7 @@ function markdown(r: DiffReport, n: Names): string {
     out.push(`### ${i + 1}. ${md(g.description)}`, '');
     out.push(`| | decision | obligations | decided by | rule | citations |`, `|---|---|---|---|---|---|`);
     for (const [label, x] of [['before', g.before], ['after', g.after]] as const) out.push(`| ${label} | ${md(x.decisionText)} | ${md(x.obligations.join('; ') || 'none')} | ${md(x.decidedBy)} | ${md(x.title ?? '')} | ${md(x.cites.join(', '))} |`);
-    if (g.causes.length) out.push('', `Caused by: ${md(g.causes.join('; '))}.`);
+    if (g.causes.length) out.push('', `Caused by: ${md(g.causes.map((c) => causeText(r, c)).join('; '))}.`);
     out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness), '```', '');
   });
   for (const d of r.domain) {
@@ -170,10 +182,24 @@ code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}t
 @media print{body{margin:0;max-width:none;font-size:6pt;line-height:1.12}h1{font-size:10pt}h2{font-size:8.5pt;margin:.4rem 0 .15rem;break-after:avoid}
 td,th{padding:0 2px}code{font-size:5.6pt}a{color:inherit;text-decoration:none}nav{display:none}
 #structural+ul{columns:3;column-gap:1.2rem;margin:0;padding-left:.8rem;font-size:5.5pt}details:not([open]){display:none}
-.causes,.full,.screen{display:none}col.w-where{width:24%}col.w-side{width:17%}col.w-witness{width:39.5%}}`;
+.causes,.full,.screen,.cite{display:none}
+/* the columns' inline widths are the screen's; in print (no causes column) these, which need !important to win */
+col.w-where{width:30% !important}col.w-side{width:15% !important}col.w-witness{width:37.5% !important}}`;
 
 function html(r: DiffReport, n: Names): string {
   const e = escapeHtml;
+  // a named group's or constant's citations in a region: on screen as written, in print left to
+  // the table of names (every region repeating them took the memo to a fourth page)
+  const whereHtml = (where: string): string => {
+    let out = e(where);
+    for (const x of r.named) {
+      if (!x.cites.length) continue;
+      const cites = ` (${x.cites.join('; ')})`;
+      const named = e(`${titled(x.id, x.title, [])}${cites}`);
+      out = out.split(named).join(`${e(titled(x.id, x.title, []))}<span class="cite">${e(cites)}</span>`);
+    }
+    return out;
+  };
   const caused = regionsCausedBy(r);
   const anchor = (head: string): string => `s${r.structural.findIndex((c) => structuralHead(c) === head) + 1}`;
   // obligations open where only they differ; elsewhere folded (and left out of print, to keep the memo short)
@@ -185,7 +211,7 @@ function html(r: DiffReport, n: Names): string {
   const regions = r.regions
     .map(
       (g, i) =>
-        `<tr id="r${i + 1}"><th scope="row">${i + 1}</th><td>${e(g.where)}${g.differs === 'obligations' ? ' <em>(obligations only)</em>' : ''}</td><td>${side(g.before, g.differs === 'obligations')}</td><td>${side(g.after, g.differs === 'obligations')}</td><td class="causes">${g.causes.map((c) => `<a href="#${anchor(c)}">${e(c)}</a>`).join('<br>') || '—'}</td><td><code>${e(JSON.stringify(g.witness))}</code></td></tr>`,
+        `<tr id="r${i + 1}"><th scope="row">${i + 1}</th><td>${whereHtml(g.where)}${g.differs === 'obligations' ? ' <em>(obligations only)</em>' : ''}</td><td>${side(g.before, g.differs === 'obligations')}</td><td>${side(g.after, g.differs === 'obligations')}</td><td class="causes">${g.causes.map((c) => `<a href="#${anchor(c)}">${e(causeText(r, c))}</a>`).join('<br>') || '—'}</td><td><code>${e(JSON.stringify(g.witness))}</code></td></tr>`,
     )
     .join('\n');
   // every deciding rule once, with its title and citations (printed instead of repeating them in each row)
@@ -195,11 +221,13 @@ function html(r: DiffReport, n: Names): string {
     .sort((x, y) => (x.decidedBy < y.decidedBy ? -1 : x.decidedBy > y.decidedBy ? 1 : 0))
     .map((x) => `<tr><th scope="row">${e(x.decidedBy)}</th><td>${e(x.title ?? '')}</td><td>${e(x.cites.join('; '))}</td></tr>`)
     .join('\n');
+  // the groups and constants the regions name, after the rules, in the same table (one caption less in print)
+  const namedRows = r.named.map((x) => `<tr><th scope="row">${e(x.id)}</th><td>${e(x.title ?? '')}</td><td>${e(x.cites.join('; '))}</td></tr>`).join('\n');
   const domain = r.domain
     .map((d) => `<tr><th scope="row">only ${e(d.acceptedBy)}</th><td>${e(d.decision)} by ${e(d.decidedBy)}</td><td>${e(d.rejection.join('; '))}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
     .join('\n');
   const structural = r.structural
-    .map((c, i) => `<li id="s${i + 1}">${e(`${structuralHead(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
+    .map((c, i) => `<li id="s${i + 1}">${e(`${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(`Change memo: ${n.before} -> ${n.after}`)}</title>
@@ -215,7 +243,7 @@ ${summary ? `<table class="screen"><caption>Changes by decision</caption><thead>
 <table><caption>Provenance</caption><tbody>${provenanceLines(r, n).map((l) => { const k = l.indexOf(': '); return `<tr><th scope="row">${e(l.slice(0, k))}</th><td>${e(l.slice(k + 2))}</td></tr>`; }).join('')}</tbody></table></section>
 <section aria-labelledby="behaviour"><h2 id="behaviour">Behavioural changes</h2>
 ${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: each condition listed holds on every input of the region (proved); the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
-${legend ? `<table><caption>Deciding rules: titles and citations</caption><thead><tr><th scope="col">rule</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}</tbody></table>` : ''}
+${legend ? `<table><caption>${namedRows ? 'Deciding rules, then the groups and constants the regions name' : 'Deciding rules'}: titles and citations</caption><thead><tr><th scope="col">name</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}${namedRows ? `\n${namedRows}` : ''}</tbody></table>` : ''}
 ${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">decided</th><th scope="col">rejected by the other because</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>
 ${r.uncovered.length ? `<section aria-labelledby="uncovered"><h2 id="uncovered">Not covered</h2><ul>${r.uncovered.map((x) => `<li>${e(`${x.before} before, ${x.after} after: ${x.reason}`)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="structural"><h2 id="structural">Structural changes</h2>

@@ -16,6 +16,22 @@ export interface StructuralChange {
   /** rule ids are paths: `rule.exception` */
   readonly id: string;
   readonly details: readonly string[];
+  /** a group's, const's or define's display title and citations (the newer version's, else the older's) */
+  readonly title?: string;
+  readonly cites?: readonly string[];
+}
+
+/** A titled, cited declaration as the reports name it: `Country Group D:5 (15 CFR part 740, supplement no. 1)`. */
+export function titled(id: string, title: string | undefined, cites: readonly string[] = []): string {
+  const c = cites.length ? `(${cites.join('; ')})` : '';
+  return title ? `${title}${c ? ` ${c}` : ''}` : `${id}${c ? ` ${c}` : ''}`;
+}
+
+/** The titles and citations of a program's groups, constants and definitions, by name. */
+export function labelsOf(p: CheckedProgram): Map<string, { readonly title: string | undefined; readonly cites: readonly string[] }> {
+  const out = new Map<string, { title: string | undefined; cites: string[] }>();
+  for (const d of [...p.groups, ...p.consts, ...p.defines]) if (d.title || d.cites.length) out.set(d.name.name, { title: d.title?.value, cites: d.cites.map((c) => c.value) });
+  return out;
 }
 
 /** A part of a version: what identifies it and how it is shown. */
@@ -102,9 +118,9 @@ function setDetails(a: IR.SetDef, b: IR.SetDef): string[] {
   const am = new Map(names(a).map((m) => [m, setMemberText(a, m)]));
   const bm = new Map(names(b).map((m) => [m, setMemberText(b, m)]));
   const out: string[] = [];
-  for (const [k, v] of am) if (!bm.has(k)) out.push(`member removed: ${v}`);
-  for (const [k, v] of bm) if (!am.has(k)) out.push(`member added: ${v}`);
-  for (const [k, v] of am) if (bm.has(k) && bm.get(k) !== v) out.push(`member changed: ${v} -> ${bm.get(k)}`);
+  for (const [k, v] of am) if (!bm.has(k)) out.push(`${v} removed`);
+  for (const [k, v] of bm) if (!am.has(k)) out.push(`${v} added`);
+  for (const [k, v] of am) if (bm.has(k) && bm.get(k) !== v) out.push(`${v} -> ${bm.get(k)}`);
   return out;
 }
 
@@ -143,6 +159,12 @@ export function structuralDiff(before: CheckedProgram, after: CheckedProgram): S
   const fieldsOf = (p: IR.Program): string[] => [...p.input.type.fields].map(([k, t]) => `${k}: ${typeToString(t)}`);
   push({ change: 'changed', what: 'input', id: b.input.name, details: [...listDiff('field', fieldsOf(a), fieldsOf(b)), ...changed('as of', a.input.asOf, b.input.asOf)] });
   // groups, constants, defines
+  const la = labelsOf(before);
+  const lb = labelsOf(after);
+  const label = (k: string): { title?: string; cites?: readonly string[] } => {
+    const l = lb.get(k) ?? la.get(k);
+    return l ? { ...(l.title !== undefined ? { title: l.title } : {}), cites: l.cites } : {};
+  };
   const named = (what: 'group' | 'const' | 'define', names: (p: CheckedProgram) => string[]): void => {
     const na = names(before);
     const nb = names(after);
@@ -150,15 +172,18 @@ export function structuralDiff(before: CheckedProgram, after: CheckedProgram): S
     for (const k of na) {
       const va = x.named(k);
       if (!nb.includes(k)) {
-        push({ change: 'removed', what, id: k, details: [text(va)] });
+        push({ change: 'removed', what, id: k, details: [text(va)], ...label(k) });
         continue;
       }
       const vb = y.named(k);
-      const details =
-        va && vb && 'set' in va && 'set' in vb ? setDetails(va.set, vb.set) : va && vb && !('set' in va) && !('set' in vb) ? changedPart('value', va, vb) : changed('value', text(va), text(vb));
-      push({ change: 'changed', what, id: k, details });
+      const details = [
+        ...changed('title', la.get(k)?.title, lb.get(k)?.title),
+        ...listDiff('citation', la.get(k)?.cites ?? [], lb.get(k)?.cites ?? []),
+        ...(va && vb && 'set' in va && 'set' in vb ? setDetails(va.set, vb.set) : va && vb && !('set' in va) && !('set' in vb) ? changedPart('value', va, vb) : changed('value', text(va), text(vb))),
+      ];
+      push({ change: 'changed', what, id: k, details, ...label(k) });
     }
-    for (const k of nb) if (!na.includes(k)) push({ change: 'added', what, id: k, details: [text(y.named(k))] });
+    for (const k of nb) if (!na.includes(k)) push({ change: 'added', what, id: k, details: [text(y.named(k))], ...label(k) });
   };
   named('group', (p) => p.groups.map((g) => g.name.name));
   named('const', (p) => p.consts.map((g) => g.name.name));

@@ -22,6 +22,17 @@ export function numConsts(v: SV, out: ZExpr[] = []): ZExpr[] {
   return out;
 }
 
+/** The model as a witness, if the interpreter confirms it (`judge` returns undefined). */
+export function attemptModel(m: ZExpr, u: Universe, value: SV, judge: (w: JsonValue) => string | undefined): JsonValue | undefined {
+  try {
+    const w = modelToJson(m, u, value);
+    return judge(w) === undefined ? w : undefined;
+  } catch (e) {
+    if (!(e instanceof NotRepresentable)) throw e;
+    return undefined;
+  }
+}
+
 /**
  * `judge` returns undefined when the interpreter confirms the witness, else why not. `s` holds the
  * question (with earlier regions blocked); `model` is its current answer, inside `guard`.
@@ -86,7 +97,7 @@ export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u:
 }
 
 /** Countries a reader knows, for witnesses (an enum of more than 30 members is taken to be a list of countries or the like). */
-const COMMON = ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'NL', 'KR', 'AU', 'IN', 'BR', 'MX', 'SG', 'IL', 'PL', 'AE', 'SA', 'CH', 'SE', 'ES', 'TR', 'ZA', 'CN', 'RU', 'IR', 'VE', 'KH', 'MO'];
+export const COMMON = ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'NL', 'KR', 'AU', 'IN', 'BR', 'MX', 'SG', 'IL', 'PL', 'AE', 'SA', 'CH', 'SE', 'ES', 'TR', 'ZA', 'CN', 'RU', 'IR', 'VE', 'KH', 'MO'];
 
 /**
  * Well-known members of long enums, asked of the solver (cheap: an integer range). Numbers are
@@ -100,7 +111,9 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
   } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
     if (members.length > 30) {
       const known = COMMON.filter((c) => members.includes(c));
-      if (known.length) out.push(Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
+      // first in the universe (Universe.prefer): one bound instead of a disjunction of equalities
+      const front = known.every((c, i) => members[i] === c);
+      if (known.length) out.push(front ? v.v.lt(known.length) : Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
     }
   } else if (v.t === 'opt') preferences(Z, u, v.v, out);
   else if (v.t === 'rec') for (const x of v.f.values()) preferences(Z, u, x, out);
@@ -123,10 +136,10 @@ export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w:
   };
   walk(w, []);
   for (const path of paths) {
-    const value = String(get(cur, path));
+    const value = String(jsonGet(cur, path));
     if (named.has(value) || significant(value) <= 3) continue;
     for (const c of roundings(value)) {
-      const next = set(cur, path, c);
+      const next = jsonSet(cur, path, c);
       if (keep(next)) {
         cur = next;
         break;
@@ -155,16 +168,16 @@ function roundings(d: string): JsonValue[] {
   return out;
 }
 
-function get(v: JsonValue, path: readonly (string | number)[]): JsonValue {
+export function jsonGet(v: JsonValue, path: readonly (string | number)[]): JsonValue {
   let cur: JsonValue = v;
   for (const k of path) cur = (cur as Record<string, JsonValue>)[k as string]!;
   return cur;
 }
 
-function set(v: JsonValue, path: readonly (string | number)[], x: JsonValue): JsonValue {
+export function jsonSet(v: JsonValue, path: readonly (string | number)[], x: JsonValue): JsonValue {
   if (path.length === 0) return x;
   const [k, ...rest] = path;
-  if (Array.isArray(v)) return v.map((y, i) => (i === k ? set(y, rest, x) : y));
+  if (Array.isArray(v)) return v.map((y, i) => (i === k ? jsonSet(y, rest, x) : y));
   const o = v as Record<string, JsonValue>;
-  return { ...o, [k as string]: set(o[k as string]!, rest, x) };
+  return { ...o, [k as string]: jsonSet(o[k as string]!, rest, x) };
 }

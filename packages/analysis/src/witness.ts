@@ -13,8 +13,11 @@ export class NotRepresentable extends Error {}
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
   switch (v.t) {
-    case 'bool':
-      return model.eval(v.v, true).toString() === 'true';
+    case 'bool': {
+      // isTrue asks for the node's kind; toString would print the term
+      const b = model.eval(v.v, true);
+      return b.ctx.isTrue(b);
+    }
     case 'num':
       return numberJson(rationalOf(model.eval(v.v, true)));
     case 'date':
@@ -26,8 +29,10 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       if (m === undefined) throw new NotRepresentable(`member ${i} of ${v.name}`);
       return m;
     }
-    case 'opt':
-      return model.eval(v.p, true).toString() === 'true' ? modelToJson(model, u, v.v) : null;
+    case 'opt': {
+      const p = model.eval(v.p, true);
+      return p.ctx.isTrue(p) ? modelToJson(model, u, v.v) : null;
+    }
     case 'rec': {
       const out: { [k: string]: JsonValue } = {};
       for (const [k, x] of v.f) {

@@ -42,6 +42,9 @@ export interface SymDecision {
 export class Encoder<I extends { readonly value: SV } = SymInput> {
   private readonly defs = new Map<number, SV>();
   private readonly binders = new Map<number, SV>();
+  private readonly nodes = new Map<IR.Expr, SV>();
+  /** membership terms by set and element path: `destination in Tier1` is written in many rules */
+  private readonly memberships = new Map<string, ZExpr>();
   readonly asOf: ZExpr | undefined;
   /** whether any aggregate was encoded (bounded) or abstracted */
   usesLists = false;
@@ -109,17 +112,67 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
    * applicable rule decides unless one of its exceptions applies, the first applicable exception
    * overriding it, recursively (default logic, docs/semantics.md).
    */
-  decisionStructure(): { leaves: Leaf[]; decision: SymDecision } {
+  decisionStructure(named?: { readonly prefix: string; readonly defs: ZExpr[]; readonly oneWay?: boolean }): { leaves: Leaf[]; decision: SymDecision } {
     const Z = this.Z;
     const leaves: Leaf[] = [];
+    // `named`: each leaf's guard is a conjunction of a few Booleans defined in `defs`. Written as
+    // terms, the guards share their parts, but z3 flattens each one as it asserts it: n guards of
+    // up to n conjuncts (quadratic). A chain of names ("reached and none of the first i applies")
+    // is linear but gives z3 implication chains as long as the rule list, whose conflict analysis
+    // grew faster than the rules did (3,000 rules: half the time in lemma minimisation). So "none
+    // of the first i applies" is the conjunction of the O(log n) segments of a balanced tree over
+    // the siblings, each segment named once.
+    let names = 0;
+    const name = (t: ZExpr): ZExpr => {
+      if (!named) return t;
+      const b = Z.Bool.const(`${named.prefix}#${names++}`);
+      named.defs.push(named.oneWay ? Z.Implies(b, t) : b.eq(t));
+      return b;
+    };
     const leaf = (rules: readonly IR.Rule[], d: IR.Decision, guard: ZExpr): SymDecision => {
       const id = leaves.length;
       leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant });
       return this.decide(d, id);
     };
+    // "none of the siblings l..r-1 applies", named, for the prefixes of a sibling list
+    const noneOf = (cs: readonly ZExpr[]): ((i: number) => ZExpr[]) => {
+      const segs = new Map<string, ZExpr>();
+      const seg = (l: number, r: number): ZExpr => {
+        if (r - l === 1) return Z.Not(cs[l]!);
+        const k = `${l}:${r}`;
+        let t = segs.get(k);
+        if (!t) {
+          const m = (l + r) >> 1;
+          segs.set(k, (t = name(Z.And(seg(l, m), seg(m, r)))));
+        }
+        return t;
+      };
+      const cover = (l: number, r: number, i: number, out: ZExpr[]): ZExpr[] => {
+        if (r <= i) out.push(seg(l, r));
+        else if (l < i) {
+          const m = (l + r) >> 1;
+          cover(l, m, i, out);
+          cover(m, r, i, out);
+        }
+        return out;
+      };
+      return (i) => (i === 0 || cs.length === 0 ? [] : cover(0, cs.length, i, []));
+    };
     // the first of `siblings` that applies decides, else `fallback`
     const first = (siblings: readonly IR.Rule[], above: readonly IR.Rule[], guard: ZExpr, fallback: (none: ZExpr) => SymDecision): SymDecision => {
       const branches: { c: ZExpr; d: SymDecision }[] = [];
+      if (named) {
+        const cs = siblings.map((r) => this.applies(r));
+        const before = noneOf(cs);
+        siblings.forEach((r, i) => {
+          const path = [...above, r];
+          branches.push({ c: cs[i]!, d: first(r.exceptions, path, name(Z.And(guard, ...before(i), cs[i]!)), (n) => leaf(path, r.decide, n)) });
+        });
+        const rest = before(siblings.length);
+        let d = fallback(rest.length ? name(Z.And(guard, ...rest)) : guard);
+        for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
+        return d;
+      }
       let none: ZExpr = Z.Bool.val(true);
       for (const r of siblings) {
         const c = this.applies(r);
@@ -173,6 +226,18 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
   }
 
   value(e: IR.Expr): SV {
+    // outside an aggregate a node means the same everywhere: encoded once (the decision structure,
+    // each leaf's decision and a diff's region descriptions all ask for the same nodes)
+    if (this.binders.size > 0) return this.encode(e);
+    let v = this.nodes.get(e);
+    if (!v) {
+      v = this.encode(e);
+      this.nodes.set(e, v);
+    }
+    return v;
+  }
+
+  private encode(e: IR.Expr): SV {
     const Z = this.Z;
     switch (e.k) {
       case 'num':
@@ -216,8 +281,16 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
         const v = this.value(e.value);
         return v.t === 'opt' ? ite(Z, v.p, v.v, this.value(e.fallback)) : v;
       }
-      case 'member':
-        return { t: 'bool', v: this.member(this.scalar(e.elem), this.program.sets[e.set]!) };
+      case 'member': {
+        const path = this.binders.size === 0 ? pathKey(e.elem) : undefined;
+        const key = path === undefined ? undefined : `${e.set}|${path}`;
+        let t = key === undefined ? undefined : this.memberships.get(key);
+        if (!t) {
+          t = this.member(this.scalar(e.elem), this.program.sets[e.set]!);
+          if (key !== undefined) this.memberships.set(key, t);
+        }
+        return { t: 'bool', v: t };
+      }
       case 'agg':
         return this.aggregate(e);
       case 'dateShift': {
@@ -361,6 +434,16 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     if (e.op === 'all') return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(true) : Z.And(...terms) };
     return { t: 'bool', v: terms.length === 0 ? Z.Bool.val(false) : Z.Or(...terms) };
   }
+}
+
+/** `a.b.c` for a read of the input along fields, else undefined. */
+function pathKey(e: IR.Expr): string | undefined {
+  if (e.k === 'input') return e.field;
+  if (e.k === 'field') {
+    const o = pathKey(e.object);
+    return o === undefined ? undefined : `${o}.${e.name}`;
+  }
+  return undefined;
 }
 
 /** A narrowed optional is known present where it is read: its value. */

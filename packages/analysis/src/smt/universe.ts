@@ -43,6 +43,20 @@ export class Universe {
 
   private readonly ids: string[] = [];
 
+  /**
+   * Puts `first` (those that are members) at the front of every enum of more than `longer`
+   * members, in that order. Indices mean nothing but identity (enums are not ordered), so this
+   * changes no answer; it lets "a well-known country" be one bound on the index (witness-search.ts).
+   */
+  prefer(first: readonly string[], longer = 30): this {
+    for (const [name, list] of this.enums) {
+      if (list.length <= longer) continue;
+      const front = first.filter((m) => list.includes(m));
+      this.enums.set(name, [...front, ...list.filter((m) => !front.includes(m))]);
+    }
+    return this;
+  }
+
   index(e: string, m: string): number {
     const i = this.enums.get(e)?.indexOf(m) ?? -1;
     if (i < 0) throw new Unsupported(`unknown member ${e}.${m}`);
