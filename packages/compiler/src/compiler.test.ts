@@ -1,14 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { checkProgram, hasErrors, loadPolicy, type CheckedProgram } from '@pol/core/checker';
 import { compileProgram, loadCompiled, sourceHash } from './index.ts';
+import { checkSource } from './check-source.test-support.ts';
 
-function check(src: string): CheckedProgram {
-  const path = '/t/p.pol';
-  const loaded = loadPolicy(path, (p) => (p === path ? src : undefined));
-  const r = checkProgram(loaded.files, loaded.sources, path);
-  if (!r.program || hasErrors([...loaded.diagnostics, ...r.diagnostics])) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return r.program;
-}
+const check = checkSource;
 
 const POLICY = `policy "Numbers" version "2"
 unit Chips

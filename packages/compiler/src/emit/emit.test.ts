@@ -7,14 +7,9 @@ import { expect, test } from 'vitest';
 import { checkProgram, evaluate, hasErrors, loadPolicy, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
 import { Names } from './names.ts';
 import { generateSource, loadCompiled } from '../index.ts';
+import { checkSource } from '../check-source.test-support.ts';
 
-function check(src: string): CheckedProgram {
-  const path = '/t/p.pol';
-  const loaded = loadPolicy(path, (p) => (p === path ? src : undefined));
-  const r = checkProgram(loaded.files, loaded.sources, path);
-  if (!r.program || hasErrors([...loaded.diagnostics, ...r.diagnostics])) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return r.program;
-}
+const check = checkSource;
 
 test('Names: sanitised, never a reserved word, a global or a name already given', () => {
   const n = new Names();
