@@ -6,7 +6,8 @@
  * input (the benchmark checks it). When the policy files change (the law issue), update this file.
  *
  * `decide` returns only the decision; `decideFull` builds the whole result (alternatives,
- * obligations, citations, decided_by, trace) as the compiled `evaluate` returns it.
+ * obligations, citations, decided_by, trace, and the ledger postings) as the compiled `evaluate`
+ * returns it. The benchmark gives no balances, so every ledger reads zero, as the module's does.
  */
 
 // ---------------------------------------------------------------- exact numbers
@@ -94,6 +95,8 @@ export interface Tx {
   };
   readonly destination: string;
   readonly consignee: {
+    /** the ultimate consignee's identifier: the LPP ledger's key, and LPP needs it */
+    readonly id: string | null;
     readonly headquarters: string;
     readonly parent_headquarters: string;
     readonly private_sector: boolean | null;
@@ -101,7 +104,7 @@ export interface Tx {
     readonly direct: boolean | null;
     readonly lpp_tpp_this_year: Num | null;
   };
-  readonly veu: { readonly kind: string; readonly country: string | null; readonly remaining_tpp: Num | null; readonly compute_by_country: readonly Holding[] | null } | null;
+  readonly veu: { readonly kind: string; readonly id: string | null; readonly country: string | null; readonly remaining_tpp: Num | null; readonly compute_by_country: readonly Holding[] | null } | null;
   readonly allocation_remaining_tpp: Num | null;
 }
 
@@ -252,14 +255,14 @@ const applies = {
   uveu: (f: Facts) => f.t.veu !== null && f.t.veu.kind === 'universal' && f.hqTier1() && !tier3(f.t.destination, f.t.date) && uveuLimitsMet(f.t),
   nveu: (f: Facts) => {
     const v = f.t.veu;
-    return v !== null && v.kind === 'national' && v.country === f.t.destination && !f.tier3Party() && v.remaining_tpp !== null && cmp(f.shipment(), v.remaining_tpp) <= 0;
+    return v !== null && v.kind === 'national' && v.country === f.t.destination && !f.tier3Party() && v.id !== null && v.remaining_tpp !== null && cmp(f.shipment(), v.remaining_tpp) <= 0;
   },
   acm: (f: Facts) => {
     const c = f.t.consignee;
     return c.private_sector === true && !f.tier3Party() && c.end_use !== null && NAC_END_USES.has(c.end_use) && f.eligibleDesign();
   },
   lpp: (f: Facts) =>
-    f.t.activity !== 'transfer' && f.t.consignee.direct === true && !f.tier3Party() && !ac2023Destination(f.t.destination, f.t.date) && cmp(f.lppTotal(), LPP_LIMIT) <= 0,
+    f.t.activity !== 'transfer' && f.t.consignee.direct === true && !f.tier3Party() && !ac2023Destination(f.t.destination, f.t.date) && f.t.consignee.id !== null && cmp(f.lppTotal(), LPP_LIMIT) <= 0,
   nacConsumer: (f: Facts) => !f.dataCenter && f.nacParty(),
   acaConsumer: (f: Facts) => !f.dataCenter && !f.nacParty(),
 };
@@ -349,7 +352,59 @@ export interface HandResult {
   readonly citations: readonly string[];
   readonly decided_by: string;
   readonly trace: readonly Step[];
+  readonly postings: readonly Posting[];
 }
+
+/** What a decision records in a ledger (chips.pol's `records`): the shipment's TPP. */
+export interface Posting {
+  readonly ledger: string;
+  readonly key: readonly string[];
+  readonly before: number | string;
+  readonly amount: number | string;
+  readonly after: number | string;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** An exact number as JSON, as the module writes it: a JS number when it round-trips, else its exact decimal text (n/d when it has none). */
+function numJson(a: Num): number | string {
+  if (typeof a === 'number') return a;
+  const g = gcd(a.n < 0n ? -a.n : a.n, a.d);
+  const n = a.n / g;
+  const d = a.d / g;
+  let text: string;
+  if (d === 1n) text = n.toString();
+  else {
+    let k = 0;
+    let rest = d;
+    for (; rest % 10n === 0n; k++) rest /= 10n;
+    for (; rest % 2n === 0n || rest % 5n === 0n; k++) rest = rest % 2n === 0n ? rest / 2n : rest / 5n;
+    if (rest !== 1n) return `${n}/${d}`;
+    const digits = ((n < 0n ? -n : n) * 10n ** BigInt(k)) / d;
+    const padded = digits.toString().padStart(k + 1, '0');
+    text = `${n < 0n ? '-' : ''}${padded.slice(0, padded.length - k)}.${padded.slice(padded.length - k)}`;
+  }
+  const x = Number(text);
+  if (!Number.isFinite(x)) return text;
+  // the double stands for this number only when the decimal it prints as is exactly n/d
+  const back = fromDouble(x);
+  const [bn, bd] = parts(back);
+  return bn * d === n * bd ? x : text;
+}
+/** the decimal a double prints as, exactly */
+function fromDouble(x: number): Num {
+  if (Number.isSafeInteger(x)) return x;
+  const [mant, exp = '0'] = String(x).split('e');
+  const [whole, frac = ''] = mant!.split('.');
+  const e = Number(exp) - frac.length;
+  const m = BigInt(whole! + frac);
+  return e >= 0 ? { n: m * 10n ** BigInt(e), d: 1n } : { n: m, d: 10n ** BigInt(-e) };
+}
+
+const NO_POSTINGS: readonly Posting[] = [];
 
 const AC = 'advanced-computing-2023.pol';
 const step = (id: string, kind: Step['kind'], title: string | null, cites: string[], file: string, line: number): Step => ({ id, kind, title, cites, file, line });
@@ -383,21 +438,21 @@ const S = {
   ac2023Hq: step('advanced_computing_2023_headquarters', 'rule', 'License requirement for advanced computing items to entities headquartered in Macau or D:5, wherever located', [CFR_744_23, FR_2023, CFR_742_6_B10], AC, 135),
   nacBeforeHqEntity: exc('nac_before_split_headquartered_entity', 'License Exception NAC with notification for a headquartered entity (before the April 2024 split)', ['15 CFR 740.8(a)(2)', FR_2023], AC, 145),
   nacHqEntity: exc('nac_headquartered_entity', 'License Exception NAC with notification for a headquartered entity', ['15 CFR 740.8(a)', FR_2024], AC, 154),
-  advanced: step('advanced_computing_items', 'rule', 'Worldwide license requirement for advanced computing items', ['15 CFR 742.6(a)(6)', 'ECCN 3A090.a', 'ECCN 4A090.a'], 'chips.pol', 16),
-  aia: exc('aia', 'License Exception AIA (Artificial Intelligence Authorization)', ['15 CFR 740.27(a)(1)'], 'chips.pol', 25),
-  uveu: exc('uveu', 'Data Center VEU: universal authorization', [CFR_748_15], 'chips.pol', 32),
-  uveuSecurity: exc('uveu_security_2026', 'UVEU: delayed security requirements in force', [SUPP_10], 'chips.pol', 45),
-  nveu: exc('nveu', 'Data Center VEU: national authorization', [CFR_748_15], 'chips.pol', 53),
-  nveuSecurity: exc('nveu_security_2026', 'NVEU: delayed security requirements in force', [SUPP_10], 'chips.pol', 64),
-  acm: exc('acm', 'License Exception ACM (Advanced Compute Manufacturing)', ['15 CFR 740.28'], 'chips.pol', 72),
-  lpp: exc('lpp', 'License Exception LPP (Low Processing Performance)', ['15 CFR 740.29', '15 CFR 740.2(a)(9)(ii)'], 'chips.pol', 88),
-  lppLimit: exc('lpp_limit_reached', 'LPP: this shipment reaches the annual limit', ['15 CFR 740.29'], 'chips.pol', 99),
-  nacConsumer: exc('nac_consumer', 'License Exception NAC for items not designed for data centers (Macau, D:5)', ['15 CFR 740.8(a)'], 'chips.pol', 112),
-  acaConsumer: exc('aca_consumer', 'License Exception ACA for items not designed for data centers', ['15 CFR 740.8(b)'], 'chips.pol', 119),
-  tier3: exc('tier3_party_denial', 'Presumption of denial for Tier 3 parties (Macau, D:5)', [CFR_742_6_B10], 'chips.pol', 125),
-  tier2: exc('tier2_destination', "Tier 2 destinations: licenses draw on the country's TPP allocation", [CFR_742_6_B10], 'chips.pol', 131),
-  exceeded: exc('allocation_exceeded', 'Tier 2: shipment beyond the remaining allocation', [CFR_742_6_B10], 'chips.pol', 136),
-  unknown: exc('allocation_unknown', 'Tier 2: remaining allocation not given', [CFR_742_6_B10], 'chips.pol', 142),
+  advanced: step('advanced_computing_items', 'rule', 'Worldwide license requirement for advanced computing items', ['15 CFR 742.6(a)(6)', 'ECCN 3A090.a', 'ECCN 4A090.a'], 'chips.pol', 52),
+  aia: exc('aia', 'License Exception AIA (Artificial Intelligence Authorization)', ['15 CFR 740.27(a)(1)'], 'chips.pol', 61),
+  uveu: exc('uveu', 'Data Center VEU: universal authorization', [CFR_748_15], 'chips.pol', 68),
+  uveuSecurity: exc('uveu_security_2026', 'UVEU: delayed security requirements in force', [SUPP_10], 'chips.pol', 81),
+  nveu: exc('nveu', 'Data Center VEU: national authorization', [CFR_748_15], 'chips.pol', 89),
+  nveuSecurity: exc('nveu_security_2026', 'NVEU: delayed security requirements in force', [SUPP_10], 'chips.pol', 102),
+  acm: exc('acm', 'License Exception ACM (Advanced Compute Manufacturing)', ['15 CFR 740.28'], 'chips.pol', 111),
+  lpp: exc('lpp', 'License Exception LPP (Low Processing Performance)', ['15 CFR 740.29', '15 CFR 740.2(a)(9)(ii)'], 'chips.pol', 127),
+  lppLimit: exc('lpp_limit_reached', 'LPP: this shipment reaches the annual limit', ['15 CFR 740.29'], 'chips.pol', 140),
+  nacConsumer: exc('nac_consumer', 'License Exception NAC for items not designed for data centers (Macau, D:5)', ['15 CFR 740.8(a)'], 'chips.pol', 154),
+  acaConsumer: exc('aca_consumer', 'License Exception ACA for items not designed for data centers', ['15 CFR 740.8(b)'], 'chips.pol', 161),
+  tier3: exc('tier3_party_denial', 'Presumption of denial for Tier 3 parties (Macau, D:5)', [CFR_742_6_B10], 'chips.pol', 167),
+  tier2: exc('tier2_destination', "Tier 2 destinations: licenses draw on the country's TPP allocation", [CFR_742_6_B10], 'chips.pol', 176),
+  exceeded: exc('allocation_exceeded', 'Tier 2: shipment beyond the remaining allocation', [CFR_742_6_B10], 'chips.pol', 182),
+  unknown: exc('allocation_unknown', 'Tier 2: remaining allocation not given', [CFR_742_6_B10], 'chips.pol', 189),
   weights: step('model_weights', 'rule', 'Worldwide license requirement for ECCN 4E091 model weights', ['ECCN 4E091', '90 FR 4544'], 'weights.pol', 5),
   aiaWeights: exc('aia_weights', 'License Exception AIA for model weights', ['15 CFR 740.27(a)(3)'], 'weights.pol', 13),
   tier1: exc('tier1_destination', 'Presumption of approval for Tier 1 destinations', ['90 FR 4544'], 'weights.pol', 19),
@@ -442,6 +497,8 @@ interface Path {
   readonly obligations: readonly string[];
   readonly trace: readonly Step[];
   readonly citations: readonly string[];
+  /** the ledger the deciding exception records the shipment in */
+  readonly records?: 'LppReceived' | 'NveuReceived' | 'Tier2Licensed';
 }
 function pathOf(decision: HandDecision, obligations: readonly string[], ...trace: Step[]): Path {
   const citations: string[] = [];
@@ -469,17 +526,17 @@ const P = {
   aia: pathOf(AIA, O.aia, S.advanced, S.aia),
   uveu: pathOf(UVEU, O.none, S.advanced, S.uveu),
   uveuSecurity: pathOf(UVEU, O.security, S.advanced, S.uveu, S.uveuSecurity),
-  nveu: pathOf(NVEU, O.none, S.advanced, S.nveu),
-  nveuSecurity: pathOf(NVEU, O.security, S.advanced, S.nveu, S.nveuSecurity),
+  nveu: { ...pathOf(NVEU, O.none, S.advanced, S.nveu), records: 'NveuReceived' as const },
+  nveuSecurity: { ...pathOf(NVEU, O.security, S.advanced, S.nveu, S.nveuSecurity), records: 'NveuReceived' as const },
   acm: pathOf(ACM, O.acm, S.advanced, S.acm),
-  lpp: pathOf(LPP, O.lpp, S.advanced, S.lpp),
-  lppLimit: pathOf(LPP, O.lppLimit, S.advanced, S.lpp, S.lppLimit),
+  lpp: { ...pathOf(LPP, O.lpp, S.advanced, S.lpp), records: 'LppReceived' as const },
+  lppLimit: { ...pathOf(LPP, O.lppLimit, S.advanced, S.lpp, S.lppLimit), records: 'LppReceived' as const },
   nacConsumer: pathOf(NAC, O.nac, S.advanced, S.nacConsumer),
   acaConsumer: pathOf(ACA, O.none, S.advanced, S.acaConsumer),
   tier3: pathOf(DENIAL, O.none, S.advanced, S.tier3),
-  tier2: pathOf(APPROVAL, O.none, S.advanced, S.tier2),
+  tier2: { ...pathOf(APPROVAL, O.none, S.advanced, S.tier2), records: 'Tier2Licensed' as const },
   exceeded: pathOf(DENIAL, O.none, S.advanced, S.tier2, S.exceeded),
-  unknown: pathOf(APPROVAL, O.unknown, S.advanced, S.tier2, S.unknown),
+  unknown: { ...pathOf(APPROVAL, O.unknown, S.advanced, S.tier2, S.unknown), records: 'Tier2Licensed' as const },
   weights: pathOf(DENIAL, O.none, S.weights),
   aiaWeights: pathOf(AIA, O.none, S.weights, S.aiaWeights),
   tier1: pathOf(APPROVAL, O.none, S.weights, S.tier1),
@@ -487,8 +544,16 @@ const P = {
   otherwise: pathOf(NOT_CONTROLLED, O.none, S.otherwise),
 };
 
-function result(p: Path, alternatives: readonly HandDecision[]): HandResult {
-  return { decision: p.decision, alternatives, obligations: p.obligations, citations: p.citations, decided_by: p.trace[p.trace.length - 1]!.id, trace: p.trace };
+function result(p: Path, alternatives: readonly HandDecision[], f?: Facts): HandResult {
+  const postings = p.records === undefined || f === undefined ? NO_POSTINGS : [posting(p.records, f)];
+  return { decision: p.decision, alternatives, obligations: p.obligations, citations: p.citations, decided_by: p.trace[p.trace.length - 1]!.id, trace: p.trace, postings };
+}
+
+function posting(ledger: NonNullable<Path['records']>, f: Facts): Posting {
+  const t = f.t;
+  const key = ledger === 'LppReceived' ? [t.consignee.id!, t.date.slice(0, 4)] : ledger === 'NveuReceived' ? [t.veu!.id!] : [t.destination];
+  const amount = numJson(f.shipment());
+  return { ledger, key, before: 0, amount, after: amount };
 }
 
 const NONE: readonly HandDecision[] = [];
@@ -517,14 +582,14 @@ function ifrFull(f: Facts): HandResult {
       const [later, laterPath] = IFR_AUTHORIZATIONS[j]!;
       if (later(f)) (alts ??= []).push(laterPath(f).decision);
     }
-    return result(path(f), alts ?? NONE);
+    return result(path(f), alts ?? NONE, f);
   }
   // the license-review exceptions exclude one another (Tier 3 party / Tier 2, allocation known or not)
   if (f.tier3Party()) return result(P.tier3, NONE);
   if (tier2(f.t.destination, f.t.date)) {
     const alloc = f.t.allocation_remaining_tpp;
-    if (alloc === null) return result(P.unknown, NONE);
-    return result(cmp(f.shipment(), alloc) > 0 ? P.exceeded : P.tier2, NONE);
+    if (alloc === null) return result(P.unknown, NONE, f);
+    return result(cmp(f.shipment(), alloc) > 0 ? P.exceeded : P.tier2, NONE, f);
   }
   return result(P.advanced, NONE);
 }

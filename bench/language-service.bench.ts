@@ -57,8 +57,11 @@ const afterEdit = median((i) => {
 const probe = chips + '\nrule probe "p" {\n  cites "x"\n  when consignee.';
 service.setFile(CHIPS, probe);
 service.diagnostics(CHIPS);
+// the fields of `consignee` in transaction.pol, in declaration order
+const CONSIGNEE = ['id', 'headquarters', 'parent_headquarters', 'private_sector', 'end_use', 'direct', 'lpp_tpp_this_year'];
 const fields = median(() => {
-  if (service.completions(CHIPS, probe.length).length !== 6) throw new Error('expected the 6 fields of consignee');
+  const got = service.completions(CHIPS, probe.length).map((c) => c.label);
+  if ([...got].sort().join() !== [...CONSIGNEE].sort().join()) throw new Error(`expected the fields of consignee (${CONSIGNEE.join(', ')}), got ${got.join(', ')}`);
 });
 const names = median(() => {
   if (service.completions(CHIPS, at).length < 20) throw new Error('expected names in scope');
