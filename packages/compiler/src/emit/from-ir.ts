@@ -261,7 +261,7 @@ class ModulePrinter {
         readonly citations: readonly string[];
         readonly decided_by: string;
         readonly trace: readonly TraceStep[];
-        explain?: readonly ExplainStep[];${p.ledgers.length > 0 ? '\n        /** what the deciding rule records in the ledgers */\n        postings?: readonly Posting[];' : ''}
+        explain?: readonly ExplainStep[];${p.ledgers.length > 0 ? '\n/** what the deciding rule records in the ledgers */\npostings?: readonly Posting[];' : ''}
         /** the policy that decided (its name, version and source hash): store it with the decision */
         readonly policy: PolicyInfo;
       }`);
@@ -365,7 +365,7 @@ class ModulePrinter {
 
       function begin(input: Input): void {
         IN = input;${di && asOf ? `\n        ${this.dates.compute(prop('input', asOf))}` : ''}
-        WIN = OTHERWISE;${this.ledgers.active ? '\n        BAL = {};' : ''}
+        WIN = OTHERWISE;${this.ledgers.active ? '\nBAL = NO_BALANCES;' : ''}
         ${this.caches.map((c) => `${c.name} = undefined;`)}
       }`);
   }
@@ -457,14 +457,14 @@ class ModulePrinter {
         if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
           throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
         }
-        begin(input);${ledgers ? '\n        if (options !== undefined && options.balances !== undefined) BAL = options.balances;' : ''}
+        begin(input);${ledgers ? '\nif (options !== undefined && options.balances !== undefined) BAL = options.balances;' : ''}
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
         ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
         ${run}
         const $decision = $d === undefined ? ${owDecision} : $d;
         const $n = WIN;
         const $trace = options === undefined || options.trace !== false;
-        // a decision the policy fixes, not explaining${ledgers ? ', posting nothing' : ''}: the result built once for it${ledgers ? '\n        const $p = postingsOf($n.id);' : ''}
+        // a decision the policy fixes, not explaining${ledgers ? ', posting nothing' : ''}: the result built once for it${ledgers ? '\nconst $p = postingsOf($n.id);' : ''}
         if ($x === undefined && $decision === $n.decision${ledgers ? ' && $p.length === 0' : ''}) return (ALT ? ($trace ? $n.full : $n.bare) : $trace ? $n.lean : $n.leanBare)!;
         const $trace_ = $trace ? $n.trace : EMPTY;
         if (!ALT) return { decision: $decision, obligations: $n.obligations, citations: $n.citations, decided_by: $n.id, trace: $trace_${ledgers ? ', postings: $p' : ''}, policy: POLICY };
@@ -477,7 +477,7 @@ class ModulePrinter {
           trace: $trace_,
           policy: POLICY,
         };
-        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n        $result.postings = $p;' : ''}
+        if ($x !== undefined) $result.explain = $x;${ledgers ? '\n$result.postings = $p;' : ''}
         return $result;
       }`);
   }

@@ -11,7 +11,7 @@ import type { ExprPrinter } from './expr.ts';
 import type { Names } from './names.ts';
 
 /** Names the ledger part declares (reserved only in a module that has it). */
-export const LEDGER_NAMES = ['Posting', 'Balances', 'BalanceValue', 'LEDGERS', 'BAL', 'ledgerKey', 'balanceKeys', 'balanceNumber', 'posting', 'postingsOf'];
+export const LEDGER_NAMES = ['Posting', 'Balances', 'BalanceValue', 'LEDGERS', 'BAL', 'NO_BALANCES', 'ledgerParts', 'ledgerKey', 'balanceKeys', 'balanceNumber', 'posting', 'postingsOf'];
 import { commentText, lit } from './text.ts';
 
 export class LedgerPrinter {
@@ -51,11 +51,13 @@ export class LedgerPrinter {
       const LEDGERS: readonly { readonly name: string; readonly paths: readonly (readonly string[])[]; readonly year: readonly boolean[] }[] = [
         ${p.ledgers.map((l) => `{ name: ${lit(l.name)}, paths: [${l.keys.map((k) => `[${k.path.map(lit).join(', ')}]`).join(', ')}], year: [${l.keys.map((k) => String(k.period === 'calendar-year')).join(', ')}] },`)}
       ];
+      /** no balances given: every ledger reads its opening value, with no key worked out */
+      const NO_BALANCES: Balances = Object.freeze({});
       /** the balances of the evaluation in progress */
-      let BAL: Balances = {};
+      let BAL: Balances = NO_BALANCES;
 
       /** The key values of ledger #i for an input, or undefined when one is absent. */
-      function ledgerKey(input: unknown, i: number): string | undefined {
+      function ledgerParts(input: unknown, i: number): string[] | undefined {
         const l = LEDGERS[i]!;
         const parts: string[] = [];
         for (let k = 0; k < l.paths.length; k++) {
@@ -64,7 +66,13 @@ export class LedgerPrinter {
           if (typeof v !== 'string') return undefined;
           parts.push(l.year[k] ? v.slice(0, 4) : v);
         }
-        return l.name + JSON.stringify(parts);
+        return parts;
+      }
+
+      /** The balance key of ledger #i for an input (\`Ledger["key", "2025"]\`), or undefined when a key is absent. */
+      function ledgerKey(input: unknown, i: number): string | undefined {
+        const parts = ledgerParts(input, i);
+        return parts === undefined ? undefined : LEDGERS[i]!.name + JSON.stringify(parts);
       }
 
       /** The balances an input may read or post to: one key per ledger whose keys it has. */
@@ -96,6 +104,7 @@ export class LedgerPrinter {
         /** ledger ${commentText(l.name)}: the balance before this transaction (given, else the opening, else zero) */
         function ${fn}(): PolNumber {
           if (${cache} !== undefined) return ${cache};
+          if (BAL === NO_BALANCES) return (${cache} = ${opening});
           // the checker proved every key present wherever the ledger is read
           const $k = ledgerKey(IN, ${i})!;
           const $v = Object.prototype.hasOwnProperty.call(BAL, $k) ? BAL[$k] : undefined;
@@ -111,15 +120,16 @@ export class LedgerPrinter {
       .map((r) => {
         const items = r.records.map((c) => {
           const l = this.p.ledgers[c.ledger]!;
-          return `posting(${c.ledger}, ${this.readers[c.ledger]!}(), ${ex.expr(c.amount, `records_${l.name}`)})`;
+          // The key read straight from the input (the checker proved every part present wherever a
+          // rule records): no walk over LEDGERS' paths for each posting.
+          const key = l.keys.map((k) => `${k.path.reduce((e, step, i) => `${e}${i > 0 ? '!' : ''}.${step}`, 'IN')}!${k.period === 'calendar-year' ? '.slice(0, 4)' : ''}`);
+          return `posting(${lit(l.name)}, [${key.join(', ')}], ${this.readers[c.ledger]!}(), ${ex.expr(c.amount, `records_${l.name}`)})`;
         });
         return `case ${lit(r.name)}:\n  return [${items.join(', ')}];`;
       });
     out.push(code`
-      function posting(i: number, before: PolNumber, amount: PolNumber): Posting {
-        const key = ledgerKey(IN, i)!;
-        const name = LEDGERS[i]!.name;
-        return { ledger: name, key: JSON.parse(key.slice(name.length)) as string[], before: numberJson(before), amount: numberJson(amount), after: numberJson(add(before, amount)) };
+      function posting(ledger: string, key: readonly string[], before: PolNumber, amount: PolNumber): Posting {
+        return { ledger, key, before: numberJson(before), amount: numberJson(amount), after: numberJson(add(before, amount)) };
       }
 
       /** The postings of the rule or exception that decided (a shared empty list when it records nothing). */
