@@ -34,6 +34,8 @@ export function complete(a: Analysis, file: string, offset: number): Completion[
     const rec = ix.fieldsOfPath(path) ?? recordOfBinder(a, path);
     return rec ? rec.fields.map((f) => field(f)) : [];
   }
+  // strings are blanked in `before`, so a ledger's title is spaces here
+  if (/\bledger\s+\w+\s*\{[^{}]*$/.test(before)) return ledgerBody(ix, line);
   const isTest = /([A-Za-z_][\w.]*)\s+is\s+(?:not\s+)?\w*$/.exec(line);
   if (isTest) {
     const en = ix.enumOfPath(isTest[1]!.split('.'));
@@ -102,6 +104,15 @@ function members(ix: SymbolIndex, enumName: string): Completion[] {
   const groups = [...ix.globals.values()].filter((g) => g.kind === 'group' && (g.decl as Ast.GroupDecl).of.name === enumName);
   const en = ix.enums.get(enumName);
   return [...(en ? en.members.map((m) => ({ label: m.name, kind: 'member' as const, detail: enumName })) : []), ...groups.map((g) => ({ label: g.name, kind: 'group' as const, detail: `group of ${enumName}` }))];
+}
+
+/** Inside `ledger Name { ... }`: its clauses, the units after `of`, the input's fields after `per`. */
+function ledgerBody(ix: SymbolIndex, line: string): Completion[] {
+  if (/^\s*of\s+\w*$/.test(line)) return [...[...ix.symbols.values()].filter((u) => u.kind === 'unit').map((u) => ({ label: u.name, kind: 'unit' as const })), { label: 'Number', kind: 'type' }];
+  if (/^\s*per\s+calendar\s+year\s+of\s+\w*$/.test(line)) return [...ix.inputFields.values()].filter((f) => typeText(f.type) === 'Date').map((f) => field(f));
+  if (/^\s*per\s+\w*$/.test(line)) return [kw('calendar year of'), ...[...ix.inputFields.values()].map((f) => field(f))];
+  if (/^\s*opening\s+/.test(line)) return scopeNames(ix).filter((c) => c.kind !== 'ledger');
+  return ['of', 'per', 'opening'].map((w) => kw(w));
 }
 
 function ledgers(ix: SymbolIndex): Completion[] {

@@ -150,4 +150,20 @@ describe('language service', () => {
     }
     ls.setFile(chips, files[chips]!);
   });
+
+  it('completes inside a ledger declaration: its clauses, units after `of`, input fields (and the period) after `per`', () => {
+    const { files, ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const probe = (tail: string) => {
+      const text = files[chips]! + `\nledger Probe "a probe" {\n${tail}`;
+      ls.setFile(chips, text);
+      return ls.completions(chips, text.length).map((c) => c.label);
+    };
+    expect(probe('  ')).toEqual(['of', 'per', 'opening']);
+    expect(probe('  of ')).toEqual(expect.arrayContaining(['TPP', 'Number']));
+    expect(probe('  of TPP\n  per ')).toEqual(expect.arrayContaining(['calendar year of', 'consignee', 'destination', 'date']));
+    expect(probe('  of TPP\n  per consignee.')).toContain('id');
+    expect(probe('  of TPP\n  per calendar year of ')).toEqual(['date']);
+    ls.setFile(chips, files[chips]!);
+  });
 });
