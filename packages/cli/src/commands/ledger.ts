@@ -100,7 +100,7 @@ export interface ReverseOptions {
   readonly reason?: string;
   /** a JSON Lines file of `{"id": ..., "reason": ...}` */
   readonly input?: string;
-  /** record when the reversal was made (left out by default, so the same reversals give the same file) */
+  /** record when the reversal was made (left out by default, so the same reversals record the same rows) */
   readonly timestamp: boolean;
 }
 
@@ -122,7 +122,7 @@ export async function ledgerReverseCommand(file: string, o: ReverseOptions): Pro
   } finally {
     reader.close();
   }
-  if (problems.length === 0 && requests.length === 0) problems = [{ where: o.input, message: 'no reversals in this file' }];
+  if (problems.length === 0 && requests.length === 0) problems = [{ where: o.input, code: 'input/invalid', message: 'no reversals in this file (expected one {"id": ..., "reason": ...} per line)' }];
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`${p.where ?? 'pol'}: error[${p.code ?? 'ledger/cannot-reverse'}]: ${p.message}\n`);
     process.stderr.write(`pol ledger reverse: nothing was reversed in ${file}\n`);
