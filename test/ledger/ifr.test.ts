@@ -15,8 +15,10 @@
  *   (31,664,000) do not, and as a license they would take India to 55,412,000 of its 40,000,000:
  *   denial. VEU shipments do not draw on the country's allocation.
  * - A line without a transaction id is refused and posts nothing.
+ * - Reversing T-03 (a withdrawn license of 15,832,000) takes India back to 23,748,000, so another
+ *   1,000 ICs fit the 40,000,000 again (39,580,000), where without the reversal they would not.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +96,25 @@ describe('ifr.pol keeps LPP receipts, Tier 2 allocations and NVEU caps in a ledg
     const shown = pol(['ledger', 'show', db]).stdout;
     const doc = readFileSync(join(REPO, 'docs/ledger.md'), 'utf8');
     expect(doc).toContain('```text\n$ pol ledger show ifr.duckdb\n' + shown.trimEnd() + '\n```');
+  });
+
+  it('a withdrawn Tier 2 license, once reversed, no longer draws on the allocation: the next license fits again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pol-ifr-reverse-'));
+    const db = join(dir, 'ifr.duckdb');
+    pol(['eval', POLICY, '--input', INPUT, '--ledger', db]);
+    const kept = join(dir, 'kept.duckdb');
+    copyFileSync(db, kept);
+    // India has 39,580,000 of its 40,000,000 drawn (T-02, T-03, T-05); T-03's license is withdrawn
+    const r = pol(['ledger', 'reverse', db, '--id', 'T-03', '--reason', 'license application withdrawn by the exporter']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('reversed T-03: Tier2Licensed  IN  39580000 -> 23748000\n');
+    // 1,000 more ICs of 15,832 TPP: 23,748,000 + 15,832,000 fits; without the reversal 55,412,000 does not
+    const line = JSON.parse(readFileSync(join(REPO, INPUT), 'utf8').split('\n')[2]!) as Record<string, unknown>;
+    const next = join(dir, 'next.jsonl');
+    writeFileSync(next, JSON.stringify({ ...line, id: 'T-20', date: '2025-09-01' }) + '\n');
+    const decided = (file: string): string => answer(JSON.parse(pol(['eval', POLICY, '--input', next, '--ledger', file]).stdout) as Line);
+    expect(decided(kept)).toBe('license_required presumption_of_denial');
+    expect(decided(db)).toBe('license_required presumption_of_approval');
   });
 
   it('decided without a ledger, each shipment stands alone (the input figures are the only counts)', () => {

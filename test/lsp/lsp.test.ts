@@ -103,6 +103,21 @@ describe('pol lsp --stdio on the IFR files', () => {
     expect((c.contents as { value: string }).value).toContain('const LPP_ANNUAL_LIMIT: TPP =\n  26_900_000 TPP');
   });
 
+  it('hover on a ledger read in a condition shows what it counts and which rules record into it; the outline lists ledgers', async () => {
+    const h = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: chipsUri }, position: pos(chipsText, '+ LppReceived +', 2) })) as Hover;
+    const value = (h.contents as { value: string }).value;
+    expect(value).toContain('ledger LppReceived');
+    expect(value).toContain('of TPP, per consignee.id, per calendar year of date');
+    expect(value).toContain('recorded by `lpp`');
+    expect(h.range).toEqual({ start: pos(chipsText, '+ LppReceived +', 2), end: pos(chipsText, '+ LppReceived +', 2 + 'LppReceived'.length) });
+    const symbols = (await lsp.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: chipsUri } })) as DocumentSymbol[];
+    expect(symbols.filter((s) => ['LppReceived', 'Tier2Licensed', 'NveuReceived'].includes(s.name)).map((s) => [s.name, s.selectionRange.start])).toEqual([
+      ['LppReceived', pos(chipsText, 'ledger LppReceived', 7)],
+      ['Tier2Licensed', pos(chipsText, 'ledger Tier2Licensed', 7)],
+      ['NveuReceived', pos(chipsText, 'ledger NveuReceived', 7)],
+    ]);
+  });
+
   it('goes to the definition in another file and finds references across imports', async () => {
     const defs = (await lsp.connection.sendRequest('textDocument/definition', { textDocument: { uri: chipsUri }, position: pos(chipsText, 'in Tier1', 4) })) as Location[];
     const countries = readFileSync(COUNTRIES, 'utf8');

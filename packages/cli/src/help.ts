@@ -54,15 +54,23 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'ledger',
-    synopsis: 'show|export <file.duckdb> [--format text|json]',
-    summary: 'print the balances or the postings of a ledger file',
+    synopsis: 'show|export <file.duckdb> [--format text|json] | reverse <file.duckdb> (--id <id> --reason <text> | --input <reversals.jsonl>) [--timestamp]',
+    summary: 'print the balances or the postings of a ledger file, or reverse transactions in it',
     description:
       '`show` prints every balance of a ledger file written by `pol eval --ledger` (ledger, key, balance, the\n' +
-      'last transaction that changed it). `export` prints every posting as JSON Lines, in the order decided:\n' +
-      'transaction id, ledger, key, balance before, amount, balance after, rule, citations and the sha256 of\n' +
-      'the policy that decided it.',
-    options: [['--format text|json', 'show: text (default) or JSON Lines; export: JSON Lines']],
-    examples: ['pol ledger show quotas.duckdb', 'pol ledger export quotas.duckdb > postings.jsonl'],
+      'last transaction that changed it) and the reversals. `export` prints every posting as JSON Lines, in the\n' +
+      'order decided: transaction id, ledger, key, balance before, amount, balance after, rule, citations and\n' +
+      'the sha256 of the policy that decided it; a reversal\'s postings (`reversal_of`) in the order reversed.\n' +
+      '`reverse` appends reversing postings for a transaction (a withdrawn or returned license): its amounts\n' +
+      'leave the balances, the history stays, and its id stays taken, so a re-run does not post it again.\n' +
+      'Reversing an unknown id, or one already reversed, is an error (exit 1) and nothing is written.',
+    options: [
+      ['--format text|json', 'show: text (default) or JSON Lines; export: JSON Lines'],
+      ['--id <id> --reason <text>', 'reverse: the transaction to reverse and why (the reason is kept)'],
+      ['--input <reversals.jsonl>', 'reverse: one {"id": ..., "reason": ...} per line, all or none'],
+      ['--timestamp', 'reverse: record when (left out by default, so the same reversals give the same ledger)'],
+    ],
+    examples: ['pol ledger show quotas.duckdb', 'pol ledger export quotas.duckdb > postings.jsonl', 'pol ledger reverse quotas.duckdb --id T-3 --reason "license returned unused"'],
   },
   {
     name: 'test',

@@ -17,7 +17,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of', '--want', '--keep', '--ledger']);
+const VALUE_FLAGS = new Set(['--root', '--input', '--engine', '--format', '--out', '--target', '--timeout', '--jobs', '--package', '--as-of', '--want', '--keep', '--ledger', '--id', '--reason']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -106,9 +106,20 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     case 'ledger': {
-      checkFlags(args, ['--format']);
       const [what, file, ...more] = args.positional;
-      if ((what !== 'show' && what !== 'export') || !file || more.length > 0) throw new UsageError('usage: pol ledger show|export <file.duckdb>');
+      if ((what !== 'show' && what !== 'export' && what !== 'reverse') || !file || more.length > 0) throw new UsageError('usage: pol ledger show|export|reverse <file.duckdb>');
+      if (what === 'reverse') {
+        checkFlags(args, ['--id', '--reason', '--input', '--timestamp']);
+        const id = flag(args, '--id');
+        const reason = flag(args, '--reason');
+        const input = flag(args, '--input');
+        if ((id === undefined) === (input === undefined)) throw new UsageError('ledger reverse needs either --id <transaction id> --reason <text>, or --input <reversals.jsonl>');
+        if (id !== undefined && (reason === undefined || reason.trim() === '')) throw new UsageError('ledger reverse --id needs --reason <text>: why the transaction is reversed (it is kept in the ledger)');
+        if (input !== undefined && reason !== undefined) throw new UsageError('ledger reverse --input takes each reason from its line ({"id": ..., "reason": ...}): leave out --reason');
+        const { ledgerReverseCommand } = await import('./commands/ledger.ts');
+        return ledgerReverseCommand(file, { ...(id === undefined ? {} : { id, reason: reason!.trim() }), ...(input === undefined ? {} : { input }), timestamp: args.flags.has('--timestamp') });
+      }
+      checkFlags(args, ['--format']);
       const { ledgerCommand } = await import('./commands/ledger.ts');
       return ledgerCommand(what, file, (flag(args, '--format', ['text', 'json']) ?? (what === 'show' ? 'text' : 'json')) as 'text' | 'json');
     }

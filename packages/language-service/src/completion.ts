@@ -7,7 +7,7 @@ import { COUNTRIES, type Ast } from '@pol/core';
 import type { Analysis } from './project.ts';
 import { unwrap, type SymbolIndex } from './symbols.ts';
 
-export type CompletionKind = 'keyword' | 'field' | 'member' | 'country' | 'define' | 'const' | 'group' | 'type' | 'variant' | 'unit' | 'param';
+export type CompletionKind = 'keyword' | 'field' | 'member' | 'country' | 'define' | 'const' | 'group' | 'type' | 'variant' | 'unit' | 'param' | 'ledger';
 
 export interface Completion {
   readonly label: string;
@@ -26,12 +26,16 @@ export function complete(a: Analysis, file: string, offset: number): Completion[
   const line = before.slice(before.lastIndexOf('\n') + 1);
   const ix = a.index;
 
+  // `records <amount> in |`: only a ledger can follow
+  if (/\brecords\s+\S.*\s+in\s+\w*$/.test(line)) return ledgers(ix);
   const dotted = /([A-Za-z_][\w.]*)\.(\w*)$/.exec(line);
   if (dotted) {
     const path = dotted[1]!.split('.');
     const rec = ix.fieldsOfPath(path) ?? recordOfBinder(a, path);
     return rec ? rec.fields.map((f) => field(f)) : [];
   }
+  // strings are blanked in `before`, so a ledger's title is spaces here
+  if (/\bledger\s+\w+\s*\{[^{}]*$/.test(before)) return ledgerBody(ix, line);
   const isTest = /([A-Za-z_][\w.]*)\s+is\s+(?:not\s+)?\w*$/.exec(line);
   if (isTest) {
     const en = ix.enumOfPath(isTest[1]!.split('.'));
@@ -67,7 +71,8 @@ export function complete(a: Analysis, file: string, offset: number): Completion[
     return [...TYPE_WORDS.map((w) => kw(w)), ...types.filter((t) => !TYPE_WORDS.includes(t.name)).map((t) => ({ label: t.name, kind: 'type' as const })), ...units.map((u) => ({ label: u.name, kind: 'unit' as const }))];
   }
   if (depth === 0 && /^\w*$/.test(line)) return TOP_KEYWORDS.map((w) => kw(w));
-  const inExpression = /\b(when|and|or|not|=|!=|<|>|<=|>=|\+|-|\*|\/|\(|otherwise|define\s+\w+\s*=|require)\s+\w*$/.test(before) || /^\s+(and|or)?\s*\w*$/.test(line);
+  // `\b` only before the words: before an operator it would need a word character (`a+ `, not `a + `)
+  const inExpression = /(?:\b(?:when|and|or|not|otherwise|require|define\s+\w+\s*=)|=|!=|<|>|<=|>=|\+|-|\*|\/|\()\s+\w*$/.test(before) || /^\s+(and|or)?\s*\w*$/.test(line);
   const names = inExpression ? scopeNames(ix) : [];
   const keywords = depth > 0 ? [...RULE_KEYWORDS, ...EXPR_KEYWORDS] : [...TOP_KEYWORDS, ...EXPR_KEYWORDS];
   return [...names, ...keywords.map((w) => kw(w))];
@@ -101,9 +106,27 @@ function members(ix: SymbolIndex, enumName: string): Completion[] {
   return [...(en ? en.members.map((m) => ({ label: m.name, kind: 'member' as const, detail: enumName })) : []), ...groups.map((g) => ({ label: g.name, kind: 'group' as const, detail: `group of ${enumName}` }))];
 }
 
+/** Inside `ledger Name { ... }`: its clauses, the units after `of`, the input's fields after `per`. */
+function ledgerBody(ix: SymbolIndex, line: string): Completion[] {
+  if (/^\s*of\s+\w*$/.test(line)) return [...[...ix.symbols.values()].filter((u) => u.kind === 'unit').map((u) => ({ label: u.name, kind: 'unit' as const })), { label: 'Number', kind: 'type' }];
+  if (/^\s*per\s+calendar\s+year\s+of\s+\w*$/.test(line)) return [...ix.inputFields.values()].filter((f) => typeText(f.type) === 'Date').map((f) => field(f));
+  if (/^\s*per\s+\w*$/.test(line)) return [kw('calendar year of'), ...[...ix.inputFields.values()].map((f) => field(f))];
+  if (/^\s*opening\s+/.test(line)) return scopeNames(ix).filter((c) => c.kind !== 'ledger');
+  return ['of', 'per', 'opening'].map((w) => kw(w));
+}
+
+function ledgers(ix: SymbolIndex): Completion[] {
+  return [...ix.globals.values()].filter((g) => g.kind === 'ledger').map((g) => ledger(g.decl as Ast.LedgerDecl));
+}
+
+function ledger(d: Ast.LedgerDecl): Completion {
+  return { label: d.name.name, kind: 'ledger', detail: `ledger of ${d.unit.name}${d.title ? `: ${d.title.value}` : ''}` };
+}
+
 function scopeNames(ix: SymbolIndex): Completion[] {
   const out: Completion[] = [];
-  for (const g of ix.globals.values()) out.push({ label: g.name, kind: g.kind as 'define' | 'const' | 'group', detail: g.kind });
+  // a ledger's name in an expression is its balance, so it is offered with the other names
+  for (const g of ix.globals.values()) out.push(g.kind === 'ledger' ? ledger(g.decl as Ast.LedgerDecl) : { label: g.name, kind: g.kind as 'define' | 'const' | 'group', detail: g.kind });
   for (const f of ix.inputFields.values()) out.push(field(f));
   return out;
 }

@@ -7,7 +7,6 @@ const COUNTRY_CODES = COUNTRIES.map(([code]) => code);
 
 export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
   const text = (n: Ast.Node | undefined) => (n ? (a.sources.get(n.span.file)?.text.slice(n.span.start, n.span.end) ?? '') : '');
-  const code = (body: string) => '```pol\n' + body + '\n```';
   const doc = docComment(a, s);
   const parts: string[] = [];
   switch (s.kind) {
@@ -59,6 +58,9 @@ export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
     case 'binder':
       parts.push(code(`each ${s.name}`), 'one item of the list at a time');
       break;
+    case 'ledger':
+      parts.push(...ledgerLines(a, s.decl as Ast.LedgerDecl, text));
+      break;
     case 'unit': {
       const u = s.decl as Ast.UnitDecl;
       parts.push(code(`unit ${s.name}`), u.description ? u.description.value : 'a unit of measure');
@@ -69,6 +71,26 @@ export function hoverText(a: Analysis, s: PolSymbol, today: string): string {
   }
   if (doc) parts.push(doc);
   return parts.join('\n\n');
+}
+
+/**
+ * A ledger: what it counts, per what, and which rules add to it; and what its name means where it
+ * is read (the balance before this transaction), since that is the question at a use.
+ */
+function ledgerLines(a: Analysis, d: Ast.LedgerDecl, text: (n: Ast.Node | undefined) => string): string[] {
+  const keys = d.keys.map((k) => (k.period === 'calendar-year' ? `calendar year of ${text(k.value)}` : text(k.value)));
+  const unit = d.unit.name === 'Number' ? 'a count (Number)' : `${d.unit.name}`;
+  const out = [code(`ledger ${d.name.name}`)];
+  if (d.title) out.push(`**${d.title.value}**`);
+  out.push(`of ${unit}${keys.length ? `, per ${keys.join(', per ')}` : ''}${d.opening ? `; opening balance \`${text(d.opening)}\`` : ''}`);
+  const by = a.index.recordedBy.get(d.name.name) ?? [];
+  out.push(by.length ? `recorded by ${by.map((r) => `\`${r.name.name}\`${r.title ? ` (${r.title.value})` : ''}`).join(', ')}` : 'recorded by no rule');
+  out.push(`In a condition: the balance for this transaction's ${keys.length ? 'keys' : 'ledger'} before it (docs/ledger.md)`);
+  return out;
+}
+
+function code(body: string): string {
+  return '```pol\n' + body + '\n```';
 }
 
 /** A group's, const's or define's display title and citations, as hovers show a rule's. */

@@ -87,4 +87,83 @@ describe('language service', () => {
     ls.setFile(ex, t2);
     expect(ls.completions(ex, t2.length).map((c) => c.label)).toContain('performance_density');
   });
+
+  it('hover on a ledger, where it is declared, read in a condition or posted to, shows what it counts and which rules record into it', () => {
+    const { ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const text = readFileSync(chips, 'utf8');
+    const at = {
+      declaration: text.indexOf('ledger LppReceived') + 'ledger '.length,
+      condition: text.indexOf('+ LppReceived +') + 2,
+      posting: text.indexOf('records shipment_tpp in LppReceived') + 'records shipment_tpp in '.length,
+    };
+    const shown = Object.values(at).map((o) => ls.hover(chips, o)!.markdown);
+    expect(shown[1]).toBe(shown[0]);
+    expect(shown[2]).toBe(shown[0]);
+    const md = shown[0]!;
+    expect(md).toContain('```pol\nledger LppReceived\n```');
+    expect(md).toContain('**TPP an ultimate consignee received under License Exception LPP in a calendar year**');
+    expect(md).toContain('of TPP, per consignee.id, per calendar year of date');
+    expect(md).toContain('recorded by `lpp` (License Exception LPP (Low Processing Performance)), `lpp_limit_reached` (LPP: this shipment reaches the annual limit)');
+    expect(md).toContain('the balance for this transaction');
+    // the comment above the declaration, which cites the rule
+    expect(md).toContain('15 CFR 740.29: the limit is of TPP received by one ultimate consignee in a calendar year');
+    // a ledger with one key and its own recorders
+    const nveu = ls.hover(chips, text.indexOf('NveuReceived + shipment_tpp'))!.markdown;
+    expect(nveu).toContain('of TPP, per veu.id\n');
+    expect(nveu).toContain('recorded by `nveu`');
+    expect(nveu).not.toContain('lpp');
+  });
+
+  it('a ledger is a symbol: in the outline, defined where declared, referenced by every read and posting', () => {
+    const { ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const text = readFileSync(chips, 'utf8');
+    const ledgers = ls.outline(chips).filter((i) => i.kind === 'ledger');
+    expect(ledgers.map((i) => [i.name, i.detail])).toEqual([
+      ['LppReceived', 'TPP an ultimate consignee received under License Exception LPP in a calendar year'],
+      ['Tier2Licensed', "TPP of licenses that draw on a Tier 2 country's allocation"],
+      ['NveuReceived', 'TPP shipped under a National VEU authorization'],
+    ]);
+    const posting = text.indexOf('records shipment_tpp in Tier2Licensed') + 'records shipment_tpp in '.length;
+    expect(ls.definition(chips, posting)).toEqual([expect.objectContaining({ file: chips, start: text.indexOf('ledger Tier2Licensed') + 'ledger '.length })]);
+    const uses = ls.references(chips, posting).filter((r) => r.file === chips).map((r) => text.slice(r.start - 'records shipment_tpp in '.length, r.end));
+    expect(uses.filter((u) => u.startsWith('records'))).toHaveLength(2);
+    expect(uses.length).toBe((text.match(/\bTier2Licensed\b/g) ?? []).length);
+  });
+
+  it('completes ledger names after `records ... in`, and with the balances a condition may read', () => {
+    const { files, ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const probe = (tail: string) => {
+      const text = files[chips]! + `\nrule probe "completion probe" {\n  cites "test"\n  decide license_required(review_policy: presumption_of_approval)\n${tail}`;
+      ls.setFile(chips, text);
+      return ls.completions(chips, text.length);
+    };
+    const posted = probe('  records shipment_tpp in ');
+    expect(posted.map((c) => c.label)).toEqual(['LppReceived', 'Tier2Licensed', 'NveuReceived']);
+    expect(posted[0]).toEqual({ label: 'LppReceived', kind: 'ledger', detail: 'ledger of TPP: TPP an ultimate consignee received under License Exception LPP in a calendar year' });
+    for (const tail of ['  when ', '  when shipment_tpp + ']) {
+      const read = probe(tail);
+      expect(read.filter((c) => c.kind === 'ledger').map((c) => c.label), tail).toEqual(['LppReceived', 'Tier2Licensed', 'NveuReceived']);
+      expect(read.map((c) => c.label), tail).toContain('LPP_ANNUAL_LIMIT');
+    }
+    ls.setFile(chips, files[chips]!);
+  });
+
+  it('completes inside a ledger declaration: its clauses, units after `of`, input fields (and the period) after `per`', () => {
+    const { files, ls } = disk();
+    const chips = join(IFR, 'chips.pol');
+    const probe = (tail: string) => {
+      const text = files[chips]! + `\nledger Probe "a probe" {\n${tail}`;
+      ls.setFile(chips, text);
+      return ls.completions(chips, text.length).map((c) => c.label);
+    };
+    expect(probe('  ')).toEqual(['of', 'per', 'opening']);
+    expect(probe('  of ')).toEqual(expect.arrayContaining(['TPP', 'Number']));
+    expect(probe('  of TPP\n  per ')).toEqual(expect.arrayContaining(['calendar year of', 'consignee', 'destination', 'date']));
+    expect(probe('  of TPP\n  per consignee.')).toContain('id');
+    expect(probe('  of TPP\n  per calendar year of ')).toEqual(['date']);
+    ls.setFile(chips, files[chips]!);
+  });
 });

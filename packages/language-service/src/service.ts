@@ -267,6 +267,9 @@ function outlineOf(file: Ast.PolFile): OutlineItem[] {
       case 'define':
         out.push(item(d.name.name, d.kind, d.span, d.name.span));
         break;
+      case 'ledger':
+        out.push(item(d.name.name, 'ledger', d.span, d.name.span, [], d.title?.value));
+        break;
       case 'rule':
         out.push(rule(d));
         break;

@@ -23,7 +23,8 @@ export type SymbolKind =
   | 'exception'
   | 'binder'
   | 'country'
-  | 'builtin-type';
+  | 'builtin-type'
+  | 'ledger';
 
 export interface PolSymbol {
   /** unique within one program, e.g. `member:Activity.export`, `field:Transaction.item.kind` */
@@ -64,6 +65,8 @@ export class SymbolIndex {
   readonly variants = new Map<string, Ast.VariantDecl>();
   /** member name -> enums that have it */
   readonly memberOwners = new Map<string, string[]>();
+  /** ledger name -> the rules and exceptions whose `records` clauses post to it, in source order */
+  readonly recordedBy = new Map<string, (Ast.RuleDecl | Ast.ExceptionDecl)[]>();
 
   constructor(readonly files: readonly Ast.PolFile[]) {
     for (const f of files) for (const d of f.declarations) this.declare(d);
@@ -177,7 +180,9 @@ export class SymbolIndex {
         break;
       case 'group':
       case 'const':
-      case 'define': {
+      case 'define':
+      // a ledger's name is read in conditions like a define's (its balance), in the same flat scope
+      case 'ledger': {
         const s = n(d.kind, `global:${d.name.name}`, d.name);
         this.def(s);
         this.globals.set(d.name.name, this.symbols.get(s.id)!);
@@ -269,6 +274,11 @@ export class SymbolIndex {
       case 'require':
         this.expr(d.condition, top);
         return;
+      case 'ledger':
+        this.ref(d.unit.span, this.symbols.get(`unit:${d.unit.name}`) ?? this.symbols.get(`type:${d.unit.name}`));
+        for (const k of d.keys) this.expr(k.value, top);
+        if (d.opening) this.expr(d.opening, top);
+        return;
       case 'rule':
         this.ruleBody(d);
         return;
@@ -288,6 +298,16 @@ export class SymbolIndex {
     const top: Scope = new Map();
     if (r.when) this.expr(r.when, top);
     this.decide(r.decide, top);
+    for (const c of r.records) {
+      this.expr(c.amount, top);
+      if (!c.ledger) continue;
+      const l = this.globals.get(c.ledger.name);
+      if (l?.kind !== 'ledger') continue;
+      this.ref(c.ledger.span, l);
+      const by = this.recordedBy.get(l.name) ?? [];
+      if (!by.includes(r)) by.push(r);
+      this.recordedBy.set(l.name, by);
+    }
     for (const e of r.exceptions) this.ruleBody(e);
   }
 

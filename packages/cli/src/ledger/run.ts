@@ -76,7 +76,7 @@ async function decideBatch(
   const overlay = new Map<string, { ledger: string; key: readonly string[]; amount: string; transactionId: string }>();
   const transactions: TransactionRow[] = [];
   const postings: PostingRow[] = [];
-  const seen = new Map<string, { sha: string; output: string }>(([...already.values()].map((d) => [d.id, { sha: d.inputSha, output: d.output }])));
+  const seen = new Map<string, { sha: string; output: string; reversed?: string }>([...already.values()].map((d) => [d.id, { sha: d.inputSha, output: d.output, ...(d.reversed === undefined ? {} : { reversed: d.reversed }) }]));
   const result: ItemOutput[] = [];
   for (const x of outputs) {
     if (!('id' in x)) {
@@ -87,7 +87,10 @@ async function decideBatch(
     if (before) {
       // a resumed run meets every finished transaction again: counted, and named only when it changed
       counter.skipped++;
-      const note = before.sha === x.sha ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} is already in the ledger with a different input; it is not decided or posted again (the output is the first decision's)\n`;
+      const changed = before.sha === x.sha ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} is already in the ledger with a different input; it is not decided or posted again (the output is the first decision's)\n`;
+      // a reversed id stays taken: deciding it again would count what the reversal took back
+      const undone = before.reversed === undefined ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} was reversed (${JSON.stringify(before.reversed)}); it is not decided or posted again (the output is the first decision's; a new shipment needs a new id)\n`;
+      const note = changed + undone;
       result.push({ out: before.output, err: x.warnings + note, outcome: outcomeOf(before.output), invalid: undefined });
       continue;
     }

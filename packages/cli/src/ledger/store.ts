@@ -8,7 +8,12 @@
 import { DuckDBAppender, DuckDBConnection, DuckDBInstance, listValue } from '@duckdb/node-api';
 import { IoError } from '../io.ts';
 
-const SCHEMA_VERSION = '1';
+/**
+ * Version 1 had no reversals; a version 1 file is migrated (two tables added, nothing rewritten)
+ * when it is opened for writing, and read as it is when opened read-only.
+ */
+const SCHEMA_VERSION = '2';
+const READABLE_VERSIONS = ['1', '2'];
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS pol_ledger_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -24,12 +29,22 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS balances (
      balance_key VARCHAR PRIMARY KEY, ledger VARCHAR NOT NULL, key VARCHAR NOT NULL, amount VARCHAR NOT NULL,
      approx DOUBLE NOT NULL, last_transaction VARCHAR NOT NULL, last_seq BIGINT NOT NULL)`,
+  // reversals are appended, never edits of what was decided (an audit trail); at most one per
+  // transaction; `seq` comes from the same count as the transactions', so the history has one order
+  `CREATE TABLE IF NOT EXISTS reversals (
+     transaction_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, reason VARCHAR NOT NULL, reversed_at VARCHAR, tool VARCHAR NOT NULL)`,
+  // one per posting reversed (`n` is the reversed posting's): its amount is the posting's, negated
+  `CREATE TABLE IF NOT EXISTS reversal_postings (
+     transaction_id VARCHAR NOT NULL, n INTEGER NOT NULL, seq BIGINT NOT NULL, ledger VARCHAR NOT NULL, key VARCHAR NOT NULL,
+     balance_key VARCHAR NOT NULL, before VARCHAR NOT NULL, amount VARCHAR NOT NULL, after VARCHAR NOT NULL, PRIMARY KEY (transaction_id, n))`,
 ];
 
 export interface DecidedRow {
   readonly id: string;
   readonly inputSha: string;
   readonly output: string;
+  /** the reason it was reversed, when it was */
+  readonly reversed?: string;
 }
 
 export interface PostingRow {
@@ -60,9 +75,21 @@ export interface BatchWrite {
   readonly balances: ReadonlyMap<string, { ledger: string; key: readonly string[]; amount: string; transactionId: string }>;
 }
 
+/** One reversal: the reversed transaction, why, and its postings' reversing postings. */
+export interface ReversalWrite {
+  readonly transactionId: string;
+  readonly reason: string;
+  /** when, only if asked for (`--timestamp`): without it, the same reversals give the same file contents */
+  readonly reversedAt: string | undefined;
+  readonly tool: string;
+  readonly postings: readonly { readonly n: number; readonly ledger: string; readonly key: string; readonly balanceKey: string; readonly before: string; readonly amount: string; readonly after: string }[];
+}
+
 export class LedgerStore {
   private readonly cache = new Map<string, string | null>();
   private seq = 0;
+  /** false for a version 1 file opened read-only: it has no reversals tables (and no reversals) */
+  hasReversals = true;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -81,18 +108,50 @@ export class LedgerStore {
     }
     const db = await instance.connect();
     const store = new LedgerStore(instance, db, path, policySha);
-    if (options.create) {
-      for (const sql of SCHEMA) await db.run(sql);
-      const v = await store.rows(`SELECT value FROM pol_ledger_meta WHERE name = 'schema'`);
-      if (v.length === 0) await db.run(`INSERT INTO pol_ledger_meta VALUES ('schema', $1)`, [SCHEMA_VERSION]);
-      else if (v[0]!['value'] !== SCHEMA_VERSION) throw new IoError(`the ledger ${path} has schema version ${String(v[0]!['value'])}, this pol writes version ${SCHEMA_VERSION}`);
-    } else {
-      const t = await store.rows(`SELECT table_name FROM information_schema.tables WHERE table_name = 'balances'`);
-      if (t.length === 0) throw new IoError(`${path} is not a Pol ledger (it has no balances table)`);
+    try {
+      if (options.create) await store.migrate();
+      else await store.checkReadable();
+    } catch (e) {
+      store.close();
+      throw e;
     }
-    const s = await store.rows(`SELECT coalesce(max(seq), 0) AS s FROM transactions`);
+    const s = await store.rows(
+      store.hasReversals ? `SELECT greatest((SELECT coalesce(max(seq), 0) FROM transactions), (SELECT coalesce(max(seq), 0) FROM reversals)) AS s` : `SELECT coalesce(max(seq), 0) AS s FROM transactions`,
+    );
     store.seq = Number(s[0]?.['s'] ?? 0);
     return store;
+  }
+
+  /** Creates the tables, or brings an older file up to this version, in one database transaction. */
+  private async migrate(): Promise<void> {
+    const tables = await this.tables();
+    if (tables.has('balances') && !tables.has('pol_ledger_meta')) throw new IoError(`${this.path} is not a Pol ledger (it has no pol_ledger_meta table)`);
+    const v = tables.has('pol_ledger_meta') ? await this.rows(`SELECT value FROM pol_ledger_meta WHERE name = 'schema'`) : [];
+    const found = v.length === 0 ? undefined : String(v[0]!['value']);
+    if (found !== undefined && !READABLE_VERSIONS.includes(found)) throw newerSchema(this.path, found);
+    await this.db.run('BEGIN TRANSACTION');
+    try {
+      for (const sql of SCHEMA) await this.db.run(sql);
+      if (found === undefined) await this.db.run(`INSERT INTO pol_ledger_meta VALUES ('schema', $1)`, [SCHEMA_VERSION]);
+      else if (found !== SCHEMA_VERSION) await this.db.run(`UPDATE pol_ledger_meta SET value = $1 WHERE name = 'schema'`, [SCHEMA_VERSION]);
+      await this.db.run('COMMIT');
+    } catch (e) {
+      await this.db.run('ROLLBACK').catch(() => undefined);
+      throw new IoError(`cannot set up the ledger ${this.path}: ${firstLine(e)}`);
+    }
+  }
+
+  private async checkReadable(): Promise<void> {
+    const tables = await this.tables();
+    if (!tables.has('balances') || !tables.has('pol_ledger_meta')) throw new IoError(`${this.path} is not a Pol ledger (it has no balances table)`);
+    const v = await this.rows(`SELECT value FROM pol_ledger_meta WHERE name = 'schema'`);
+    const found = v.length === 0 ? '(none)' : String(v[0]!['value']);
+    if (!READABLE_VERSIONS.includes(found)) throw newerSchema(this.path, found);
+    this.hasReversals = tables.has('reversals');
+  }
+
+  private async tables(): Promise<Set<string>> {
+    return new Set((await this.rows(`SELECT table_name FROM information_schema.tables`)).map((r) => String(r['table_name'])));
   }
 
   async rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -104,8 +163,16 @@ export class LedgerStore {
   async decided(ids: readonly string[]): Promise<Map<string, DecidedRow>> {
     const out = new Map<string, DecidedRow>();
     if (ids.length === 0) return out;
-    const rows = await this.rows(`SELECT id, input_sha256, output FROM transactions WHERE id IN (SELECT unnest($1::VARCHAR[]))`, [listValue([...ids])]);
-    for (const r of rows) out.set(String(r['id']), { id: String(r['id']), inputSha: String(r['input_sha256']), output: String(r['output']) });
+    const rows = await this.rows(
+      this.hasReversals
+        ? `SELECT t.id, t.input_sha256, t.output, r.reason FROM transactions t LEFT JOIN reversals r ON r.transaction_id = t.id WHERE t.id IN (SELECT unnest($1::VARCHAR[]))`
+        : `SELECT id, input_sha256, output, NULL AS reason FROM transactions WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+      [listValue([...ids])],
+    );
+    for (const r of rows) {
+      const reason = r['reason'];
+      out.set(String(r['id']), { id: String(r['id']), inputSha: String(r['input_sha256']), output: String(r['output']), ...(typeof reason === 'string' ? { reversed: reason } : {}) });
+    }
     return out;
   }
 
@@ -180,6 +247,56 @@ export class LedgerStore {
     for (const [k, b] of batch.balances) this.cache.set(k, b.amount);
   }
 
+  /**
+   * Appends reversals, in order, in one database transaction: the reversals, their reversing
+   * postings and the balances after them (which the planner worked out from the stored ones).
+   */
+  async commitReversals(reversals: readonly ReversalWrite[]): Promise<void> {
+    if (reversals.length === 0) return;
+    let seq = this.seq;
+    const seqOf = new Map(reversals.map((r) => [r.transactionId, ++seq]));
+    const balances = new Map<string, { ledger: string; key: string; amount: string; transactionId: string }>();
+    for (const r of reversals) for (const p of r.postings) balances.set(p.balanceKey, { ledger: p.ledger, key: p.key, amount: p.after, transactionId: r.transactionId });
+    await this.db.run('BEGIN TRANSACTION');
+    try {
+      await this.append('reversals', reversals, (a, r) => {
+        a.appendVarchar(r.transactionId);
+        a.appendBigInt(BigInt(seqOf.get(r.transactionId)!));
+        a.appendVarchar(r.reason);
+        if (r.reversedAt === undefined) a.appendNull();
+        else a.appendVarchar(r.reversedAt);
+        a.appendVarchar(r.tool);
+      });
+      await this.append('reversal_postings', reversals.flatMap((r) => r.postings.map((p) => ({ r, p }))), (a, { r, p }) => {
+        a.appendVarchar(r.transactionId);
+        a.appendInteger(p.n);
+        a.appendBigInt(BigInt(seqOf.get(r.transactionId)!));
+        a.appendVarchar(p.ledger);
+        a.appendVarchar(p.key);
+        a.appendVarchar(p.balanceKey);
+        a.appendVarchar(p.before);
+        a.appendVarchar(p.amount);
+        a.appendVarchar(p.after);
+      });
+      await this.db.run(`DELETE FROM balances WHERE balance_key IN (SELECT unnest($1::VARCHAR[]))`, [listValue([...balances.keys()])]);
+      await this.append('balances', [...balances], (a, [k, b]) => {
+        a.appendVarchar(k);
+        a.appendVarchar(b.ledger);
+        a.appendVarchar(b.key);
+        a.appendVarchar(b.amount);
+        a.appendDouble(approx(b.amount));
+        a.appendVarchar(b.transactionId);
+        a.appendBigInt(BigInt(seqOf.get(b.transactionId)!));
+      });
+      await this.db.run('COMMIT');
+    } catch (e) {
+      await this.db.run('ROLLBACK').catch(() => undefined);
+      throw new IoError(`cannot write the ledger ${this.path}: ${firstLine(e)}`);
+    }
+    this.seq = seq;
+    this.cache.clear();
+  }
+
   private async append<T>(table: string, rows: readonly T[], row: (a: DuckDBAppender, r: T) => void): Promise<void> {
     if (rows.length === 0) return;
     const a = await this.db.createAppender(table);
@@ -200,6 +317,10 @@ export class LedgerStore {
 function approx(amount: string): number {
   const slash = amount.indexOf('/');
   return slash < 0 ? Number(amount) : Number(amount.slice(0, slash)) / Number(amount.slice(slash + 1));
+}
+
+function newerSchema(path: string, found: string): IoError {
+  return new IoError(`the ledger ${path} has schema version ${found}, which this pol cannot read (it reads versions ${READABLE_VERSIONS.join(' and ')} and writes ${SCHEMA_VERSION}): use the pol that wrote it, or a newer one`);
 }
 
 function firstLine(e: unknown): string {
