@@ -225,7 +225,7 @@ function byColons(text: string, keys: number): boolean {
     // come first in an object, and a repeated key is not counted yet); numberTextMeans checks that
     // the text reads as it, so a wrong guess only costs the slower check.
     const guess = seen < FOUND ? NUMBERS[seen]! : NaN;
-    if (!numberTextMeans(text, start, guess) && !numberKeepsItsValue(text, start, numberEnd(text, j))) return false;
+    if (!numberTextMeans(text, start, guess) && !numberKeepsItsValue(text, start, numberEnd(text, j), true, guess)) return false;
     seen++;
   }
   return colons === keys && seen === FOUND;
@@ -286,12 +286,13 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function numberKeepsItsValue(text: string, start: number, end: number, exponent = true): boolean {
+/** Whether the number from `start` to `end` is exact; `tried` a double numberTextMeans said no to. */
+function numberKeepsItsValue(text: string, start: number, end: number, exponent = true, tried = NaN): boolean {
   // at most 15 significant digits and no exponent: a double holds it exactly
   if (end - start < 16 && !exponent) return true;
   const token = text.slice(start, end);
   const read = Number(token);
-  if (numberTextMeans(text, start, read)) return true;
+  if (read !== tried && numberTextMeans(text, start, read)) return true;
   // written as the shortest form of the double it parses to: that double means exactly this text
   if (String(read) === token) return true;
   const exact = Rational.parse(token);
