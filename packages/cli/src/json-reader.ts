@@ -4,6 +4,7 @@
  * decimal text, with a warning, instead of being silently rounded by JSON.parse.
  */
 import { Rational } from '@pol/core';
+import { numberTextMeans } from './json-number.ts';
 
 export interface JsonWarning {
   readonly path: string;
@@ -195,7 +196,6 @@ let FOUND = 0;
  * many as the parse's numbers, there is no other (in an array, say). False proves nothing.
  */
 function byColons(text: string, keys: number): boolean {
-  const n = text.length;
   let colons = 0;
   let seen = 0;
   for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
@@ -206,36 +206,26 @@ function byColons(text: string, keys: number): boolean {
     while (isSpace(c)) c = text.charCodeAt(++j);
     if (!((c >= 48 && c <= 57) || c === 45)) continue;
     const start = j;
-    // the common case first: an integer of at most 15 characters
+    // the common cases first: at most 15 digits and no exponent, so 0 or within 10^±15, where the
+    // double read prints as the same decimal (numberTextMeans's first case, without reading it)
     if (c === 45) c = text.charCodeAt(++j);
     while (c >= 48 && c <= 57) c = text.charCodeAt(++j);
-    if (j - start <= 15 && c !== 46 && c !== 101 && c !== 69) {
-      seen++;
-      continue;
-    }
-    j = start;
-    // the mantissa's digits (leading zeros too) and where an exponent starts
-    let digits = 0;
-    let e = -1;
-    for (; j < n; j++) {
-      c = text.charCodeAt(j);
-      if (c >= 48 && c <= 57) {
-        if (e < 0) digits++;
-      } else if (c === 101 || c === 69) e = j + 1;
-      else if (c !== 46 && c !== 43 && c !== 45) break;
-    }
-    // At most 15 digits and a value far from a double's limits: the double JSON.parse reads is the
-    // nearest to it, and that double prints as the same decimal (two decimals of 15 digits are
-    // never as close as two neighbouring normal doubles).
-    if (digits <= 15 && (e < 0 || exponentWithin(text, e, j, 280))) {
+    if (c === 46) {
+      c = text.charCodeAt(++j);
+      while (c >= 48 && c <= 57) c = text.charCodeAt(++j);
+      if (j - start <= 16 && c !== 101 && c !== 69) {
+        seen++;
+        continue;
+      }
+    } else if (j - start <= 15 && c !== 101 && c !== 69) {
       seen++;
       continue;
     }
     // The parse's own double in this place, if the orders agree (they may not: integer-like keys
-    // come first in an object, and a repeated key is not counted yet); either way, a text that is
-    // some double's shortest form is what JSON.parse reads and means exactly that double.
-    const shortest = seen < FOUND ? String(NUMBERS[seen]) : '';
-    if (!(shortest.length === j - start && text.startsWith(shortest, start)) && !numberKeepsItsValue(text, start, j, e >= 0)) return false;
+    // come first in an object, and a repeated key is not counted yet); numberTextMeans checks that
+    // the text reads as it, so a wrong guess only costs the slower check.
+    const guess = seen < FOUND ? NUMBERS[seen]! : NaN;
+    if (!numberTextMeans(text, start, guess) && !numberKeepsItsValue(text, start, numberEnd(text, j), true, guess)) return false;
     seen++;
   }
   return colons === keys && seen === FOUND;
@@ -285,33 +275,28 @@ function scan(text: string): number {
   return numStart < 0 || numberKeepsItsValue(text, numStart, n, exponent) ? keys : -1;
 }
 
-/** Whether the exponent written from `from` to `to` (a sign, digits) is at most `limit` in size. */
-function exponentWithin(text: string, from: number, to: number, limit: number): boolean {
-  let k = from;
-  const sign = text.charCodeAt(k);
-  if (sign === 43 || sign === 45) k++;
-  if (k >= to || to - k > 4) return false;
-  let v = 0;
-  for (; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-    v = v * 10 + (c - 48);
-  }
-  return v <= limit;
+/** Where the number that goes on at `from` ends. */
+function numberEnd(text: string, from: number): number {
+  let j = from;
+  for (let c = text.charCodeAt(j); (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69; c = text.charCodeAt(++j));
+  return j;
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function numberKeepsItsValue(text: string, start: number, end: number, exponent: boolean): boolean {
+/** Whether the number from `start` to `end` is exact; `tried` a double numberTextMeans said no to. */
+function numberKeepsItsValue(text: string, start: number, end: number, exponent = true, tried = NaN): boolean {
   // at most 15 significant digits and no exponent: a double holds it exactly
   if (end - start < 16 && !exponent) return true;
   const token = text.slice(start, end);
+  const read = Number(token);
+  if (read !== tried && numberTextMeans(text, start, read)) return true;
   // written as the shortest form of the double it parses to: that double means exactly this text
-  if (String(Number(token)) === token) return true;
+  if (String(read) === token) return true;
   const exact = Rational.parse(token);
-  const asRead = Rational.fromNumber(Number(token));
+  const asRead = Rational.fromNumber(read);
   return exact !== undefined && asRead !== undefined && asRead.eq(exact);
 }
 
