@@ -3,6 +3,7 @@
  * speaks to both through this one interface, so `pol test` can run every example through both.
  */
 import type { TextWords } from './explain.ts';
+import { shareChecker, type ShareWarning } from './shares.ts';
 import { balanceKeysOf, evaluate, parseBalance, reasonsFor, resultToJson, validateInput, type CheckedProgram, type InputError, type Rational, type Reason, type ResultJson, type RRecord } from '@pol/core';
 
 export type EngineName = 'interpreter' | 'compiled';
@@ -18,6 +19,8 @@ export interface Engine {
   because(json: unknown, result: ResultJson): Reason[];
   /** titles and units of the policy, for the words of `--format text` */
   readonly words: TextWords;
+  /** Share inputs outside 0..1, to warn about (shares.ts) */
+  shares(json: unknown): ShareWarning[];
 }
 
 function words(program: CheckedProgram): TextWords {
@@ -54,6 +57,7 @@ export function interpreterEngine(program: CheckedProgram): Engine {
         : { transactionId: (value) => ((value as RRecord).get('id') ?? undefined) as string | undefined, balanceKeys: (value) => balanceKeysOf(program.ledgers, value as RRecord) },
     because: because(program),
     words: words(program),
+    shares: shareChecker(program),
   };
 }
 
@@ -69,5 +73,5 @@ function exact(balances: ReadonlyMap<string, string>): Map<string, Rational> {
 export async function makeEngine(name: EngineName, program: CheckedProgram): Promise<Engine> {
   if (name === 'interpreter') return interpreterEngine(program);
   const { compiledEngine } = await import('./compiled-engine.ts');
-  return { ...(await compiledEngine(program)), because: because(program), words: words(program) };
+  return { ...(await compiledEngine(program)), because: because(program), words: words(program), shares: shareChecker(program) };
 }

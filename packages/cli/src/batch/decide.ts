@@ -45,8 +45,8 @@ export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemO
     const where = at.line > 1 ? `line ${at.line} of this input, column ${at.column}` : `column ${at.column}`;
     return invalid(o, item.line, [`not valid JSON at ${where}: ${e.message}`], ['input/unparseable'], '');
   }
-  const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   const v = engine.validate(parsed.value);
+  const warnings = [...parsed.warnings, ...(v.ok ? engine.shares(parsed.value) : [])].map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
   return { value: v.value, json: parsed.value, warnings };
 }
