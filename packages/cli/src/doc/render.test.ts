@@ -34,7 +34,7 @@ const ADV "the 3A090.a TPP threshold" cites "ECCN 3A090.a" = 4800 TPP
 const NOTICE = 25 days
 define advanced "an advanced chip" cites "ECCN 3A090" = tpp >= ADV
 input Shipment as of date { date: Date  destination: Country  tpp: TPP  notified: Date  s: Share }
-decision Outcome { license_required  nac  a(x: Date)  no_license_needed }
+decision Outcome { license_required  nac  a(x: Date)  over(by: TPP)  no_license_needed }
 rule chips "Licence for advanced chips to D:4" {
   cites "15 CFR 742.6(a)(6)"
   when advanced and destination in D4
@@ -50,7 +50,16 @@ rule r "r" {
   when date + 1 month > 2025-01-01 and date - 2 years < 2030-01-01
   decide a(x: date + 25 days)
 }
+rule big "big" {
+  cites "Z"
+  when tpp > 100_000 TPP
+  decide over(by: tpp - ADV)
+}
 otherwise decide no_license_needed
+example "big" {
+  given { date: 2024-01-01  destination: BR  tpp: 200000 TPP  notified: 2025-05-01  s: 0 }
+  expect over(by: 195200 TPP)
+}
 example "AE" {
   given { date: 2025-05-01  destination: AE  tpp: 5000 TPP  notified: 2025-05-01  s: 75% }
   expect license_required
@@ -87,6 +96,7 @@ describe('pol doc in words', () => {
     const ex = section(html, 'examples');
     expect(ex).toContain('tpp : 5000 TPP');
     expect(ex).toContain('s : 0.75 (75%)');
+    expect(ex).toContain('over by : 195200 TPP over by : 195200 TPP');
   });
 });
 

@@ -268,8 +268,15 @@ ${changes.length ? html`<p class="changes">Dated changes: ${join(changes.map((c)
     return html`<table class="examples">
 <caption>${this.runs.length} example${this.runs.length === 1 ? '' : 's'}: ${passed} pass, ${this.runs.length - passed} fail</caption>
 <thead><tr><th scope="col">Example</th><th scope="col">Facts given</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Decided by</th><th scope="col">Result</th></tr></thead>
-<tbody>${this.runs.map((r) => html`<tr class="${r.passed ? 'pass' : 'fail'}"><th scope="row">${r.title}</th><td>${this.facts(r.given)}</td><td>${r.expected ? decisionCell(r.expected) : ''}</td><td>${r.actual ? decisionCell(r.actual) : html`<span class="error">${r.error ?? ''}</span>`}</td><td>${r.decidedBy ? this.ruleLink(r.decidedBy) : ''}</td><td>${r.passed ? html`<span class="badge pass">pass</span>` : html`<span class="badge fail">fail</span>`}</td></tr>`)}</tbody>
+<tbody>${this.runs.map((r) => html`<tr class="${r.passed ? 'pass' : 'fail'}"><th scope="row">${r.title}</th><td>${this.facts(r.given)}</td><td>${r.expected ? decisionCell(r.expected, this.fieldTypes()) : ''}</td><td>${r.actual ? decisionCell(r.actual, this.fieldTypes()) : html`<span class="error">${r.error ?? ''}</span>`}</td><td>${r.decidedBy ? this.ruleLink(r.decidedBy) : ''}</td><td>${r.passed ? html`<span class="badge pass">pass</span>` : html`<span class="badge fail">fail</span>`}</td></tr>`)}</tbody>
 </table>`;
+  }
+
+  /** The decision's fields by name (a field has one type across outcomes: check/decision-field-conflict). */
+  private fieldTypes(): Map<string, Type> {
+    const out = new Map<string, Type>();
+    for (const v of this.program.decision.variants) for (const f of v.params) out.set(f.name, f.type.kind === 'optional' ? f.type.inner : f.type);
+    return out;
   }
 
   private ruleLink(name: string): Html {
@@ -311,9 +318,9 @@ function withUnit(text: string, t: Type | undefined): string {
   return text;
 }
 
-function decisionCell(d: DecisionJson): Part {
+function decisionCell(d: DecisionJson, types: ReadonlyMap<string, Type>): Part {
   const fields = Object.entries(d).filter(([k, v]) => k !== 'outcome' && v !== null);
-  return html`<code class="outcome">${d.outcome}</code>${fields.length ? html`<ul class="args">${fields.map(([k, v]) => html`<li><code>${k}</code>: ${typeof v === 'string' ? v : JSON.stringify(v)}</li>`)}</ul>` : ''}`;
+  return html`<code class="outcome">${d.outcome}</code>${fields.length ? html`<ul class="args">${fields.map(([k, v]) => html`<li><code>${k}</code>: ${withUnit(typeof v === 'string' ? v : JSON.stringify(v), types.get(k))}</li>`)}</ul>` : ''}`;
 }
 
 function allRules(rules: readonly Rule[]): Rule[] {
