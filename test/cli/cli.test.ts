@@ -127,8 +127,36 @@ describe('pol eval', () => {
       expect(text.stdout).toContain('because destination AE (United Arab Emirates) is in Tier 2 (neither Tier 1 nor Tier 3)');
       expect(text.stdout).toContain('at least the 3A090.a TPP threshold (4800 TPP) [ECCN 3A090.a]');
       const json = JSON.parse(pol(['eval', 'policies/ai-diffusion/ifr.pol', '--input', '-', '--engine', engine, '--explain', '--format', 'json'], line).stdout) as { because: { step: string; text: string; cites: string[] }[] };
-      expect(json.because).toContainEqual({ step: 'advanced_computing_items', text: 'classified_tpp is 5000 TPP, at least the 3A090.a TPP threshold (4800 TPP)', cites: ['ECCN 3A090.a'] });
+      expect(json.because).toContainEqual({ step: 'advanced_computing_items', text: 'classified_tpp is 5000 TPP, which is at least the 3A090.a TPP threshold (4800 TPP)', cites: ['ECCN 3A090.a'] });
     }
+  });
+
+  it('--format text without --explain still names the membership and threshold that decided (issue 13); --explain adds what did not decide, by title', () => {
+    const policy = file('titled.pol', `policy "T"
+unit TPP
+group D4 "Country Group D:4" cites "15 CFR part 740, supplement no. 1" of Country = { AE, CN }
+const ADV "the 3A090.a TPP threshold" cites "ECCN 3A090.a" = 4800 TPP
+input S { destination: Country  tpp: TPP }
+decision O { license_required(over: TPP)  none }
+rule chips "Licence for chips" {
+  cites "15 CFR 742.6(a)(6)"
+  when tpp >= ADV and destination in D4
+  decide license_required(over: tpp - ADV)
+}
+otherwise decide none
+`);
+    for (const engine of ['interpreter', 'compiled']) {
+      const r = pol(['eval', policy, '--input', '-', '--engine', engine, '--format', 'text'], '{"destination":"AE","tpp":5000}\n');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('input 1: license_required(over: 200 TPP)');
+      expect(r.stdout).toContain('because destination AE (United Arab Emirates) is in Country Group D:4 [15 CFR part 740, supplement no. 1]');
+      expect(r.stdout).toContain('because tpp is 5000 TPP, which is at least the 3A090.a TPP threshold (4800 TPP) [ECCN 3A090.a]');
+      expect(r.stdout).not.toContain('did not decide');
+      const x = pol(['eval', policy, '--input', '-', '--engine', engine, '--explain'], '{"destination":"BR","tpp":5000}\n');
+      expect(x.stdout).toContain('rule `chips` (titled.pol:7): condition false: destination in D4 (where D4 is Country Group D:4 [15 CFR part 740, supplement no. 1])');
+    }
+    // JSON without --explain stays as lean as the compiled module's result
+    expect(JSON.parse(pol(['eval', policy, '--input', '-', '--engine', 'interpreter'], '{"destination":"AE","tpp":5000}\n').stdout)).not.toHaveProperty('because');
   });
 
   it('carries citations and a trace with source lines', () => {

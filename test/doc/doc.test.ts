@@ -79,10 +79,17 @@ describe('pol doc on the IFR', () => {
 
   it('states the conditions as lists and links names to their definitions and groups', () => {
     const aia = textOf(page, 'id="exception-aia"', '</article>');
-    expect(aia).toMatch(/destination is in Tier1|is in Tier1/);
-    expect(page).toMatch(/<a href="#group-Tier1"><code>Tier1<\/code><\/a>/);
+    // a titled group or definition reads as its title, its name beside it (issue 13 review, item 2)
+    expect(aia).toContain('destination is in Tier 1 (the AIA destinations and the United States) ( Tier1 )');
+    expect(page).toMatch(/<a href="#group-Tier1">Tier 1 \(the AIA destinations and the United States\)<\/a> \(<code>Tier1<\/code>\)/);
     expect(page).toMatch(/<dt id="define-[a-z_]+">/);
-    expect(page).toMatch(/<tr id="const-UVEU_TIER1_SHARE"><th scope="row"><code>UVEU_TIER1_SHARE<\/code><\/th><td><code>75%<\/code><\/td>/);
+    expect(page).toMatch(/<tr id="const-UVEU_TIER1_SHARE"><th scope="row">the UVEU Tier 1 share <code class="name">UVEU_TIER1_SHARE<\/code> <span class="cites">\(cites <cite>15 CFR 748.15<\/cite>\)<\/span><\/th><td><code>75%<\/code><\/td>/);
+    // veu.pol.md's introduction is the file's, not the note of the block's first constant; the block's prose goes to that constant only
+    const consts = textOf(page, '<section id="constants"', '</section>');
+    expect(consts).not.toContain('This is a literate policy');
+    expect(consts).toMatch(/the UVEU Tier 1 share UVEU_TIER1_SHARE .{0,60}75% The limits, and how they are counted/);
+    expect(consts).toContain('UVEU_US_SHARE (cites 15 CFR 748.15 ) 50% The policy\'s text for this is shown with UVEU_TIER1_SHARE');
+    expect(textOf(page, '<main', '<section')).toContain('From veu.pol.md : Data Center Validated End-User');
   });
 
   it('a literate module names the policy that imports it and digests that', () => {
@@ -167,7 +174,7 @@ describe('pol doc escapes policy text and reports what fails', () => {
     expect(page).toContain('<span class="badge fail">fail</span>');
     expect(page).toContain('No example reaches this exception.');
     expect(page).toMatch(/1 of 2 rules and exceptions are reached by at least one example; <strong>1 are not<\/strong>/);
-    expect(page).toMatch(/<code>G<\/code> \(of Country\): 1 member on/);
+    expect(page).toMatch(/<code>G<\/code>, of Country: 1 member on/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Engine } from './engines.ts';
 import { UsageError } from './io.ts';
 
 /** The compiled module as an engine: generated in memory, transpiled, imported from a data: URL. */
-export async function compiledEngine(program: CheckedProgram): Promise<Omit<Engine, 'because'>> {
+export async function compiledEngine(program: CheckedProgram): Promise<Omit<Engine, 'because' | 'words' | 'shares'>> {
   let mod;
   try {
     mod = await loadCompiled(program);

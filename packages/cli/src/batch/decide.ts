@@ -4,7 +4,7 @@
  */
 import { visible, type InputError, type ResultJson } from '@pol/core';
 import type { Engine } from '../engines.ts';
-import { explainText } from '../explain.ts';
+import { explainText, type TextWords } from '../explain.ts';
 import { JsonSyntaxError, lineColumn, readJsonFast } from '../json-reader.ts';
 import type { BrokenItem, RawItem } from './sources.ts';
 
@@ -13,6 +13,8 @@ export interface ItemOptions {
   readonly name: string;
   readonly explain: boolean;
   readonly format: 'json' | 'text';
+  /** for `--format text`: titles and units of the policy (Engine['words']) */
+  readonly words?: TextWords;
 }
 
 /** What one input produced: text for stdout and stderr, and what the summary counts. */
@@ -28,7 +30,7 @@ export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOp
   const p = prepareItem(engine, item, o);
   if ('out' in p) return p;
   const evaluated = engine.evaluate(p.value, o.explain);
-  return renderResult(withReasons(engine, p.json, evaluated, o), p.warnings, item.line, o);
+  return renderResult(withReasons(engine, p.json, evaluated, o), p.warnings, item.line, { ...o, words: engine.words });
 }
 
 /** An input read and validated, with its warnings as printed; or what an invalid input prints. */
@@ -43,20 +45,24 @@ export function prepareItem(engine: Engine, item: RawItem | BrokenItem, o: ItemO
     const where = at.line > 1 ? `line ${at.line} of this input, column ${at.column}` : `column ${at.column}`;
     return invalid(o, item.line, [`not valid JSON at ${where}: ${e.message}`], ['input/unparseable'], '');
   }
-  const warnings = parsed.warnings.map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   const v = engine.validate(parsed.value);
+  const warnings = [...parsed.warnings, ...(v.ok ? engine.shares(parsed.value) : [])].map((w) => `${o.name}:${item.line}: warning: ${w.path}: ${w.message}\n`).join('');
   if (!v.ok) return invalid(o, item.line, v.errors.map(inputErrorText), v.errors.map((e) => e.code ?? 'input/invalid'), warnings);
   return { value: v.value, json: parsed.value, warnings };
 }
 
-/** With --explain: the result with the facts that made each step of its trace apply. */
+/**
+ * With --explain, and always in `--format text` (read by people, who need the membership or
+ * threshold that decided, not only the rule): the result with the facts that made each step of its
+ * trace apply. JSON without --explain stays as lean as the compiled module's result.
+ */
 export function withReasons(engine: Engine, json: unknown, result: ResultJson, o: ItemOptions): ResultJson {
-  return o.explain ? { ...result, because: engine.because(json, result) } : result;
+  return o.explain || o.format === 'text' ? { ...result, because: engine.because(json, result) } : result;
 }
 
 /** What a decided input prints. */
 export function renderResult(result: ResultJson, warnings: string, line: number, o: ItemOptions): ItemOutput {
-  const out = o.format === 'text' ? explainText(`input ${line}`, result) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
+  const out = o.format === 'text' ? explainText(`input ${line}`, result, o.words) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
   return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }
 

@@ -2,7 +2,8 @@
  * A policy's conditions in words, from the IR (never from its text): `and` and `or` become nested
  * lists, comparisons read "is at least", "is on or after", group memberships name the group and
  * link to its members, definitions link to their own entry. Literals are shown as the policy
- * wrote them (`75%`, `4_800 TPP`), taken from their spans.
+ * wrote them (`75%`, `4_800 TPP`), taken from their spans. A titled group, constant or definition
+ * reads as its title ("Country Group D:4"), its name beside it.
  */
 import { spanText, type Expr, type Program } from '@pol/core/ir';
 import { anchor, html, join, type Html } from './html.ts';
@@ -10,8 +11,21 @@ import { anchor, html, join, type Html } from './html.ts';
 const NUMBER_WORDS = { '=': 'is', '!=': 'is not', '<': 'is less than', '<=': 'is at most', '>': 'is more than', '>=': 'is at least' } as const;
 const DATE_WORDS = { '=': 'is', '!=': 'is not', '<': 'is before', '<=': 'is on or before', '>': 'is after', '>=': 'is on or after' } as const;
 
+/** What a group, const or define carries for people (its key in the map: `group:D4`, `const:ADV`, `define:advanced`). */
+export interface Label {
+  readonly title: string | undefined;
+  readonly cites: readonly string[];
+}
+
 export class Words {
-  constructor(private readonly p: Program) {}
+  constructor(
+    private readonly p: Program,
+    private readonly labels: ReadonlyMap<string, Label> = new Map(),
+  ) {}
+
+  private title(kind: 'group' | 'const' | 'define', name: string): string | undefined {
+    return this.labels.get(`${kind}:${name}`)?.title;
+  }
 
   private literal(e: Expr, fallback: string): Html {
     return html`<code>${spanText(this.p, e.span) ?? fallback}</code>`;
@@ -38,8 +52,14 @@ export class Words {
       case 'def': {
         const d = this.p.defs[e.id];
         if (!d) return html`<code>?</code>`;
-        if (d.origin === 'const') return html`<a href="#${anchor('const', d.name)}"><code>${d.name}</code></a> (${x(d.value)})`;
-        if (d.origin === 'define') return html`<a href="#${anchor('define', d.name)}"><code>${d.name}</code></a>`;
+        if (d.origin === 'const') {
+          const t = this.title('const', d.name);
+          return t ? html`<a href="#${anchor('const', d.name)}">${t}</a> (<code>${d.name}</code>, ${x(d.value)})` : html`<a href="#${anchor('const', d.name)}"><code>${d.name}</code></a> (${x(d.value)})`;
+        }
+        if (d.origin === 'define') {
+          const t = this.title('define', d.name);
+          return t ? html`<a href="#${anchor('define', d.name)}">${t}</a> (<code>${d.name}</code>)` : html`<a href="#${anchor('define', d.name)}"><code>${d.name}</code></a>`;
+        }
         return x(d.value);
       }
       case 'not':
@@ -67,8 +87,14 @@ export class Words {
         return html`${x(e.value)} (${x(e.fallback)} when not given)`;
       case 'member':
         return html`${x(e.elem)} is in ${this.setName(e.set)}`;
-      case 'dateShift':
-        return html`${x(e.date)} moved by ${x(e.amount)} ${e.unit}`;
+      case 'dateShift': {
+        // lowering writes `d - n` as a shift by `-(n)` and years as months `n * 12`, both on the span of `n`: read them back as written
+        let amount = e.amount;
+        const back = amount.k === 'neg' && sameSpan(amount.span, amount.arg.span);
+        if (amount.k === 'neg' && back) amount = amount.arg;
+        if (amount.k === 'arith' && amount.op === '*' && amount.r.k === 'num' && sameSpan(amount.span, amount.r.span)) amount = amount.l;
+        return back ? html`${x(amount)} before ${x(e.date)}` : html`${x(e.date)} plus ${x(amount)}`;
+      }
       case 'daysBetween':
         return html`the days from ${x(e.from)} to ${x(e.to)}`;
       case 'yearOf':
@@ -106,7 +132,10 @@ export class Words {
   setName(id: number): Html {
     const s = this.p.sets[id];
     if (!s) return html`a set`;
-    if (s.name !== undefined) return html`<a href="#${anchor('group', s.name)}"><code>${s.name}</code></a>`;
+    if (s.name !== undefined) {
+      const t = this.title('group', s.name);
+      return t ? html`<a href="#${anchor('group', s.name)}">${t}</a> (<code>${s.name}</code>)` : html`<a href="#${anchor('group', s.name)}"><code>${s.name}</code></a>`;
+    }
     const members = s.undated;
     return html`{ ${join(members.map((m) => html`<code>${m}</code>`), ', ')} }`;
   }
@@ -117,4 +146,8 @@ export class Words {
     if (e.k === 'binder') return this.p.binders[e.id]?.name ?? 'it';
     return spanText(this.p, e.span) ?? '?';
   }
+}
+
+function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end;
 }

@@ -44,6 +44,26 @@ describe('durations and date arithmetic: accepted', () => {
   });
 });
 
+describe('a date compared with a duration: in counsel\'s words', () => {
+  const said = (body: string) => {
+    const r = compilePolicyFile('main.pol', (p) => (p === 'main.pol' ? PRELUDE + body : undefined));
+    return r.diagnostics.map((d) => [d.message, d.help]);
+  };
+  it('names the duration as written and shows the date moved by it', () => {
+    expect(said(rule('shipped > 25 days'))).toEqual([
+      ['cannot compare a date with a duration (25 days)', 'add the duration to a date, e.g. `shipped > notified + 25 days`, or count the days between two dates: `days between notified and shipped > 25 days`'],
+    ]);
+  });
+  it('the duration first: the example still puts the date first, the comparison turned round', () => {
+    expect(said(rule('notice < notified'))).toEqual([
+      ['cannot compare a duration (notice) with a date', 'add the duration to a date, e.g. `notified > shipped + notice`, or count the days between two dates: `days between shipped and notified > notice`'],
+    ]);
+  });
+  it('a date with a plain number says what a date is compared with', () => {
+    expect(said(rule('shipped > 2025'))).toEqual([['cannot compare a date with a plain number', 'compare a date with a date (`shipped >= 2025-01-15`), or a number of days with `days between a and b`']]);
+  });
+});
+
 describe('durations and date arithmetic: refused', () => {
   it.each([
     ['a plain number added to a date', rule('notified <= shipped - 25'), 'check/date-arithmetic "shipped - 25"'],

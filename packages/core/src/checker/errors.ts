@@ -272,11 +272,44 @@ export const notEquatable = (op: A.CompareOp, node: A.Node, found: Type): Diagno
 /** `first` and `second` are the two sides in the order they were checked; `*Text` how each is written. */
 export const compareUnits = (e: A.CompareExpr, first: string | null, second: string | null, firstText: string, secondText: string): Diagnostic =>
   error('check/unit-mismatch', `cannot compare ${describeUnit(first)} with ${describeUnit(second)}`, e.span, {
-    help: first && !second ? `write the unit after the number, e.g. \`${secondText} ${first}\`` : second && !first ? `write the unit after the number, e.g. \`${firstText} ${second}\`` : undefined,
+    help:
+      first && !second
+        ? `write the unit after the number, e.g. \`${secondText} ${first}\``
+        : second && !first
+          ? `write the unit after the number, e.g. \`${firstText} ${second}\``
+          : first && second
+            ? `both sides must be in one unit: write the other side in ${first} too (a threshold as \`5.92 ${first}\`), or, if ${first} is made from ${second}, compute it (a derived unit such as \`unit PD = TPP / mm2\` is what \`tpp / die_area\` gives)`
+            : undefined,
   });
 
-export const compareTypes = (e: A.CompareExpr, left: Type, right: Type): Diagnostic =>
-  error('check/type-mismatch', `cannot compare ${a(left)} with ${a(right)}`, e.span);
+const DURATIONS = new Set(['days', 'months', 'years']);
+const isDuration = (t: Type): boolean => t.kind === 'number' && t.unit !== null && DURATIONS.has(t.unit);
+
+/** How a compared value reads: "a date", "a duration (25 days)", "a quantity in TPP". */
+function compared(t: Type, text: string): string {
+  if (t.kind === 'date') return 'a date';
+  if (isDuration(t)) return `a duration (${text})`;
+  if (t.kind === 'number') return t.unit ? `a quantity in ${t.unit}` : 'a plain number';
+  return a(t);
+}
+
+/**
+ * `first`, `second`: the sides in the order they were checked, with how each is written;
+ * `otherDate`: another date of the policy, for the example of a date moved by a duration.
+ */
+export const compareTypes = (e: A.CompareExpr, left: Type, right: Type, leftText: string, rightText: string, otherDate: string): Diagnostic => {
+  const dateAndDuration = (left.kind === 'date' && isDuration(right)) || (right.kind === 'date' && isDuration(left));
+  const [date, duration] = left.kind === 'date' ? [leftText, rightText] : [rightText, leftText];
+  // the example puts the date first: `25 days < shipped` is `shipped > ...`
+  const op = left.kind === 'date' ? e.op : ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' } as const)[e.op];
+  return error('check/type-mismatch', `cannot compare ${compared(left, leftText)} with ${compared(right, rightText)}`, e.span, {
+    help: dateAndDuration
+      ? `add the duration to a date, e.g. \`${date} ${op} ${otherDate} + ${duration}\`, or count the days between two dates: \`days between ${otherDate} and ${date} ${op} ${duration}\``
+      : left.kind === 'date' || right.kind === 'date'
+        ? 'compare a date with a date (`shipped >= 2025-01-15`), or a number of days with `days between a and b`'
+        : undefined,
+  });
+};
 
 export const presenceNeverVaries = (e: A.IsExpr, test: 'present' | 'absent'): Diagnostic =>
   warning('check/never-absent', `this value is never absent, so \`is ${e.negated ? 'not ' : ''}${test}\` is always ${(test === 'present') !== e.negated}`, e.span, {
@@ -334,6 +367,17 @@ export const exampleUnit = (value: A.NumberLit, unit: A.Identifier, field: Type)
 export const missingCitation = (r: A.RuleDecl | A.ExceptionDecl): Diagnostic =>
   error('check/missing-citation', `the ${r.kind} \`${r.name.name}\` cites no section of the rule`, r.name.span, {
     help: 'add `cites "15 CFR ..."` as its first line',
+  });
+
+export const emptyTitle = (what: string, name: string, s: A.StringLit): Diagnostic =>
+  warning('check/empty-text', `the ${what} \`${name}\` has an empty title`, s.span, {
+    help: 'write the title people should see (e.g. `"Country Group D:4"`), or remove the empty `""`',
+    fixes: [{ title: 'Remove the empty title', edits: [{ span: s.span, newText: '' }] }],
+  });
+
+export const emptyCitation = (what: string, name: string, s: A.StringLit): Diagnostic =>
+  error('check/empty-text', `the ${what} \`${name}\` cites an empty text`, s.span, {
+    help: 'write the provision it implements (e.g. `cites "15 CFR 740.7(c)"`), or remove this `cites ""`',
   });
 
 export const ruleEndsBeforeStart = (r: A.RuleDecl | A.ExceptionDecl, effective: A.DateLit, until: A.DateLit): Diagnostic =>

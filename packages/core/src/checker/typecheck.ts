@@ -391,7 +391,7 @@ export class TypeChecker implements Typing {
     } else if (!sameType(ft, st)) {
       if (ft.kind === 'number' && st.kind === 'number') {
         this.out.push(E.compareUnits(e, ft.unit, st.unit, this.numberText(first), this.numberText(second)));
-      } else this.out.push(E.compareTypes(e, ft, st));
+      } else this.out.push(E.compareTypes(e, ft, st, this.sourceText(first), this.sourceText(second), this.otherDate(first, second)));
     }
     return BOOL;
   }
@@ -402,7 +402,8 @@ export class TypeChecker implements Typing {
    * declared `Share` hold fractions and are compared with percentages without a warning.
    */
   private percentOnField(e: A.CompareExpr): void {
-    const strip = (x: A.Expr): A.Expr => (x.kind === 'paren' ? strip(x.inner) : x);
+    // `(o otherwise 0) < 5%` still compares the field `o` with a percentage
+    const strip = (x: A.Expr): A.Expr => (x.kind === 'paren' ? strip(x.inner) : x.kind === 'coalesce' ? strip(x.value) : x);
     const l = strip(e.left);
     const r = strip(e.right);
     const [pct, other] = l.kind === 'percent' ? [l, r] : r.kind === 'percent' ? [r, l] : [undefined, undefined];
@@ -413,6 +414,17 @@ export class TypeChecker implements Typing {
     if (base?.kind !== 'number' || base.unit !== null || base.share) return;
     const text = (x: A.Node): string => this.symbols.sources.get(x.span.file)?.text.slice(x.span.start, x.span.end) ?? '';
     this.out.push(E.percentOnPlainNumber(e, text(other), text(pct)));
+  }
+
+  private sourceText(x: A.Node): string {
+    return (this.symbols.sources.get(x.span.file)?.text.slice(x.span.start, x.span.end) ?? '...').replace(/\s+/g, ' ');
+  }
+
+  /** A Date field of the input not written in this comparison, for an example in a help text; else a literal. */
+  private otherDate(...sides: A.Node[]): string {
+    const written = sides.map((x) => this.sourceText(x));
+    for (const [name, t] of this.symbols.input?.type.fields ?? []) if (t.kind === 'date' && !written.includes(name)) return name;
+    return '2025-01-01';
   }
 
   /** A number as the policy writes it (`10_000`), for help texts. */

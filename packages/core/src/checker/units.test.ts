@@ -14,6 +14,7 @@ input Chip {
   allied: Share
   rate: Number
   item: { share: Number, part: Share }
+  o: optional Number
 }
 decision D { ok  controlled(density: PD) }
 otherwise decide ok
@@ -50,6 +51,8 @@ describe('derived units and shares: refused or warned', () => {
     ['adding a derived quantity to its dividend', rule('density + tpp > 1 PD'), 'check/unit-mismatch "density + tpp"'],
     ['a plain-number field compared with a percentage', rule('rate < 5.92%'), 'check/percent-on-number "rate < 5.92%"'],
     ['a plain-number record field, percentage first', rule('7% > item.share'), 'check/percent-on-number "7% > item.share"'],
+    ['an optional plain number with a fallback', rule('(o otherwise 0) < 5%'), 'check/percent-on-number "(o otherwise 0) < 5%"'],
+    ['an optional plain number with a fallback, percentage first', rule('5% <= (o otherwise 1)'), 'check/percent-on-number "5% <= (o otherwise 1)"'],
   ])('%s', (_name, body, expected) => {
     expect(problems(body)).toEqual([expected]);
   });
@@ -61,6 +64,13 @@ describe('derived units and shares: refused or warned', () => {
 
   it('a unit defined from an unknown one', () => {
     expect(problems('', `unit A = B / mm\nunit B\ninput I { x: B }\ndecision D { ok }\notherwise decide ok\n`).filter((d) => !d.startsWith('check/unused'))).toEqual(['check/unit-definition "B"', 'check/unknown-type "mm"']);
+  });
+
+  it('comparing two units: the message names both, the help says how to make them one', () => {
+    const r = compilePolicyFile('main.pol', (p) => (p === 'main.pol' ? PRELUDE + rule('density >= 5.92 TPP') : undefined));
+    expect(r.diagnostics.map((d) => [d.message, d.help])).toEqual([
+      ['cannot compare a quantity in PD with a quantity in TPP', 'both sides must be in one unit: write the other side in PD too (a threshold as `5.92 PD`), or, if PD is made from TPP, compute it (a derived unit such as `unit PD = TPP / mm2` is what `tpp / die_area` gives)'],
+    ]);
   });
 
   it('the help says how to declare the product', () => {

@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   'check/date-arithmetic': 'a date combined with a number, another date or an operator that does not move dates',
   'check/unit-definition': 'a derived unit defined from a unit declared after it, or whose units cancel out',
   'check/percent-on-number': 'a plain Number field compared with a percentage (declare it `Share` if it holds fractions)',
+  'check/empty-text': 'an empty title or citation (`""`)',
   'check/unknown-date-part': '`<word> between` other than `days between`, or `calendar <word> of` other than `calendar year of`',
   'input/invalid': 'an input value that does not fit the input declaration',
   'input/requirement-failed': 'an input that fails a `require` of the policy',

@@ -41,7 +41,7 @@ describe('the facts that made each rule apply', () => {
     expect(r.decided).toBe('controlled');
     expect(r.because).toEqual([
       { step: 'controlled', text: 'an advanced chip (`advanced`)', cites: ['ECCN 3A090.a'] },
-      { step: 'controlled', text: 'tpp is 5000 TPP, at least the 3A090.a TPP threshold (4800 TPP)', cites: ['ECCN 3A090.a'] },
+      { step: 'controlled', text: 'tpp is 5000 TPP, which is at least the 3A090.a TPP threshold (4800 TPP)', cites: ['ECCN 3A090.a'] },
       // D5 was tested first and failed; the part of the `or` that held is the one named
       { step: 'controlled', text: 'destination AE (United Arab Emirates) is in Country Group D:4', cites: ['15 CFR part 740, supplement no. 1'] },
     ]);
@@ -53,8 +53,17 @@ describe('the facts that made each rule apply', () => {
     expect(r.because.filter((b) => b.step === 'controlled').map((b) => b.text)).toContain('destination CN (China) is in Country Group D:5');
     expect(r.because.filter((b) => b.step === 'friendly')).toEqual([
       { step: 'friendly', text: 'parent JP (Japan) is not in Country Group D:5', cites: ['15 CFR part 740, supplement no. 1', '22 CFR 126.1'] },
-      { step: 'friendly', text: 'tpp is 5000 TPP, less than 10000 TPP', cites: [] },
+      { step: 'friendly', text: 'tpp is 5000 TPP, which is less than 10000 TPP', cites: [] },
     ]);
+  });
+
+  it('a computed value reads "... is at least ...", with its unit', () => {
+    const text = `unit TPP\nunit mm2\nunit PD = TPP / mm2\ninput Tx { tpp: TPP  area: mm2 }\ndecision D { ok  dense }\nrule r { cites "c" when tpp / area >= 5.92 PD decide dense }\notherwise decide ok\n`;
+    const program = compilePolicyFile('d.pol', (p) => (p === 'd.pol' ? text : undefined)).program!;
+    const v = validateInput(program, { tpp: 4800, area: 300 });
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const result = resultToJson(program, evaluate(program, v.value));
+    expect(reasonsFor(program, v.value, result.trace)).toEqual([{ step: 'r', text: 'tpp / area (16 PD) is at least 5.92 PD', cites: [] }]);
   });
 
   it('says nothing for the fallback', () => {

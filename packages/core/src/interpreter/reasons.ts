@@ -135,8 +135,9 @@ class Facts {
       }
       case 'compare': {
         const l = this.shown(this.value(e.left), e.left);
-        const left = e.left.kind === 'identifier' || e.left.kind === 'member' ? `${this.text(e.left)} is ${l}` : this.side(e.left);
-        this.push(`${left}, ${WORDS[e.op]} ${this.side(e.right)}`, [...this.citesIn(e.left), ...this.citesIn(e.right)]);
+        // "tpp is 5000 TPP, which is at least ..." for a fact; "tpp / die_area (16 PD) is at least ..." for a computed value
+        const left = e.left.kind === 'identifier' || e.left.kind === 'member' ? `${this.text(e.left)} is ${l}, which is` : `${this.side(e.left)} is`;
+        this.push(`${left} ${WORDS[e.op]} ${this.side(e.right)}`, [...this.citesIn(e.left), ...this.citesIn(e.right)]);
         return;
       }
       case 'is':

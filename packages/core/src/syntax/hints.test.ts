@@ -97,3 +97,33 @@ describe('a missing `}`', () => {
     expect(parseSource('p.pol', applied(text, d)).diagnostics).toEqual([]);
   });
 });
+
+describe('titled and cited declarations: written in the wrong order', () => {
+  it.each([
+    ['const', 'const X cites "a" "title" = 1\n', 'const X "title" cites "a" = 1\n'],
+    ['define', 'define d cites "a" cites "b" "t" = true\n', 'define d "t" cites "a" cites "b" = true\n'],
+    ['group', 'group G cites "15 CFR 740" "Country Group G" of Country = { AE }\n', 'group G "Country Group G" cites "15 CFR 740" of Country = { AE }\n'],
+  ])('%s: the title after `cites` is named, and the fix moves it after the name', (_kind, text, fixed) => {
+    const d = only(text);
+    expect(d.code).toBe('syntax/other-notation');
+    expect(d.message).toMatch(/^a title comes right after the name, before `cites`: write `/);
+    expect(d.help).toMatch(/^move ".+" to just after `/);
+    expect(applied(text, d)).toBe(fixed);
+    expect(parseSource('p.pol', fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('a policy header after another declaration: the header must come first', () => {
+    const d = only('enum E { a }\npolicy "late header"\n');
+    expect(d.message).toBe('the policy header must come first: `policy "..."` goes before every other declaration');
+    expect(d.help).toBe('move the header (with its `version`, `cites` and `effective` lines) to the start of the file');
+    const md = parseSource('p.pol.md', '# T\n\n```pol\nenum E { a }\n```\n\n```pol\npolicy "late"\n```\n').diagnostics.filter((x) => x.severity === 'error');
+    expect(md.map((x) => [x.message, x.help])).toEqual([['the policy header must come first: `policy "..."` goes before every other declaration', 'move the header (with its `version`, `cites` and `effective` lines) to the start of the first `pol` block']]);
+  });
+
+  it('an expression error carries no grammar note ("while reading a primary"); a declaration\'s does', () => {
+    const e = only(rule('tpp >= )'));
+    expect(e.notes ?? []).not.toContainEqual(expect.stringMatching(/primary|operand|expression|a file/));
+    expect(only('const X = \n').notes ?? []).not.toContainEqual(expect.stringMatching(/primary/));
+    expect(only('enum E a }\n').notes).toEqual(['while reading an enum declaration']);
+  });
+});

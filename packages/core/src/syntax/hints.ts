@@ -127,6 +127,32 @@ export function applySyntaxHints(path: string, text: string, tokens: readonly IT
         fixes: [fix('Write `*` for `of`', start(i + 1), end(i + 1), '*')],
       });
       i += 1;
+    } else if ((kind(i) === 'Kw_const' || kind(i) === 'Kw_define' || kind(i) === 'Kw_group') && kind(i + 1) === 'Identifier' && kind(i + 2) === 'Kw_cites') {
+      // `const X cites "a" "title"`: a title written after the citations; it goes right after the name
+      let j = i + 2;
+      while (kind(j) === 'Kw_cites' && kind(j + 1) === 'StringLiteral') j += 2;
+      if (kind(j) === 'StringLiteral') {
+        const title = tokens[j]!.image;
+        const cites = text.slice(start(i + 2), end(j - 1));
+        hints.push({
+          span: span(start(j), end(j)),
+          message: `a title comes right after the name, before \`cites\`: write \`${tokens[i]!.image} ${tokens[i + 1]!.image} ${title} ${cites}\``,
+          label: 'the title goes after the name',
+          help: `move ${title} to just after \`${tokens[i + 1]!.image}\``,
+          fixes: [{ title: 'Move the title after the name', edits: [{ span: span(end(i + 1), end(j)), newText: ` ${title} ${cites}` }] }],
+        });
+        i = j;
+      }
+    } else if (t.tokenType.name === 'Kw_policy' && i > 0 && kind(i + 1) === 'StringLiteral') {
+      hints.push({
+        span: span(start(i), end(i + 1)),
+        message: 'the policy header must come first: `policy "..."` goes before every other declaration',
+        label: 'move this to the top',
+        help: path.endsWith('.pol.md') ? 'move the header (with its `version`, `cites` and `effective` lines) to the start of the first `pol` block' : 'move the header (with its `version`, `cites` and `effective` lines) to the start of the file',
+        // moving a header with its clauses across blocks is left to the author: no automatic fix
+        fixes: [],
+      });
+      i += 1;
     } else if (t.tokenType.name === 'Identifier' && MISSPELT_KEYWORDS[t.image]) {
       const pol = MISSPELT_KEYWORDS[t.image]!;
       hints.push({

@@ -189,8 +189,18 @@ function syntaxDiagnostic(path: string, e: IRecognitionException, textLength: nu
     message: e.message,
     span: { file: path, start, end: Math.max(end, start) },
     label: atEnd ? 'the file ends here' : 'unexpected here',
-    notes: e.context?.ruleStack?.length ? [`while reading ${describeRule(e.context.ruleStack[e.context.ruleStack.length - 1] ?? '')}`] : undefined,
+    notes: ruleNote(e.context?.ruleStack ?? []),
   };
+}
+
+/**
+ * "while reading a const declaration" helps; "while reading a primary" or "a file" names the
+ * grammar, not the policy: say nothing then.
+ */
+function ruleNote(stack: readonly string[]): string[] | undefined {
+  const rule = stack[stack.length - 1];
+  if (rule === undefined || /^(file|declaration|expression|binaryOperator|isTest|operand|postfix|primary)$/.test(rule)) return undefined;
+  return [`while reading ${describeRule(rule)}`];
 }
 
 function describeRule(rule: string): string {
