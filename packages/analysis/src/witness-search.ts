@@ -6,7 +6,7 @@
  * up (and reported as not covered, never dropped).
  */
 import type { Universe } from './smt/universe.ts';
-import type { SV } from './smt/values.ts';
+import { inIndices, type SV } from './smt/values.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
 import { dayNumber } from './smt/dates.ts';
@@ -111,14 +111,28 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
   } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
     if (members.length > 30) {
       const known = COMMON.filter((c) => members.includes(c));
-      // first in the universe (Universe.prefer): one bound instead of a disjunction of equalities
-      const front = known.every((c, i) => members[i] === c);
-      if (known.length) out.push(front ? v.v.lt(known.length) : Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
+      // first within their classes (Universe.cluster): a few intervals of indices
+      if (known.length) out.push(inIndices(Z, v.v, known.map((c) => u.index(v.name, c))));
     }
   } else if (v.t === 'opt') preferences(Z, u, v.v, out);
   else if (v.t === 'rec') for (const x of v.f.values()) preferences(Z, u, x, out);
   else if (v.t === 'list') for (const x of v.items) preferences(Z, u, x, out);
   return out;
+}
+
+/** Whether a concrete input meets every preference `preferences` asks of the solver (dates, well-known members). */
+export function meetsPreferences(u: Universe, v: SV, w: JsonValue | undefined): boolean {
+  if (w === undefined || w === null) return true;
+  if (v.t === 'date') return typeof w === 'string' && w >= '2024-01-01' && w <= '2027-12-31';
+  if (v.t === 'enum') {
+    const members = u.enums.get(v.name) ?? [];
+    const known = members.length > 30 ? COMMON.filter((c) => members.includes(c)) : [];
+    return known.length === 0 || (typeof w === 'string' && known.includes(w));
+  }
+  if (v.t === 'opt') return meetsPreferences(u, v.v, w);
+  if (v.t === 'rec') return typeof w === 'object' && !Array.isArray(w) && [...v.f].every(([k, x]) => meetsPreferences(u, x, w[k]));
+  if (v.t === 'list') return Array.isArray(w) && w.every((x, i) => i >= v.items.length || meetsPreferences(u, v.items[i]!, x));
+  return true;
 }
 
 /**
