@@ -44,20 +44,6 @@ export class Universe {
   private readonly ids: string[] = [];
 
   /**
-   * Puts `first` (those that are members) at the front of every enum of more than `longer`
-   * members, in that order. Indices mean nothing but identity (enums are not ordered), so this
-   * changes no answer; it lets "a well-known country" be one bound on the index (witness-search.ts).
-   */
-  prefer(first: readonly string[], longer = 30): this {
-    for (const [name, list] of this.enums) {
-      if (list.length <= longer) continue;
-      const front = first.filter((m) => list.includes(m));
-      this.enums.set(name, [...front, ...list.filter((m) => !front.includes(m))]);
-    }
-    return this;
-  }
-
-  /**
    * Orders the members of every enum of more than `longer` members by what the programs can tell
    * of them: members that lie in the same sets on the same days and that no literal names sit
    * next to each other, classes sorted by their memberships, `first` first within each class.
