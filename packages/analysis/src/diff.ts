@@ -13,7 +13,7 @@ import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
-import { attemptModel, COMMON, findWitness, meetsPreferences, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
+import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
 import { ruleKeys, untwinned } from './cone.ts';
@@ -411,24 +411,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     let preferring = prefLits.length > 0;
     // the inputs seen so far, for the probes of later regions (describe-probe.ts)
     const seen: JsonValue[] = [];
-    // regions that the probes of an earlier region landed in, with that input (confirmed by the
-    // interpreter, and as realistic as the preferences ask): each is a region the solver would have
-    // found next, so it is taken as found, without its query and model (a third of the IFR's regions)
-    const met: { lb: Leaf; la: Leaf; w: JsonValue }[] = [];
-    const known = new Set<string>();
-    const byPath = (v: Version): Map<string, Leaf> => new Map(v.leaves.map((l) => [l.rules.map((q) => q.name).join(' > '), l]));
-    const leavesB = byPath(b);
-    const leavesA = byPath(a);
     for (;;) {
-      const next = met.shift();
-      if (next !== undefined) {
-        if (regions.length >= maxRegions) {
-          incomplete = `the search stopped after ${maxRegions} regions; further regions may differ`;
-          break;
-        }
-        await region(next.lb, next.la, { witness: next.w });
-        continue;
-      }
       const assumed = passes[pass]!;
       let r = preferring ? check(...assumed, ...prefLits) : check(...assumed);
       if (r === 'unsat' && preferring) {
@@ -450,11 +433,10 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         break;
       }
       const m = s.model();
-      await region(leafAt(b, m), leafAt(a, m), { model: m, realistic });
+      await region(leafAt(b, m), leafAt(a, m), m, realistic);
     }
-    /** One region: the model that found it (`realistic` when found with the preferences), or a confirmed input of it. */
-    async function region(lb: Leaf, la: Leaf, by: { readonly model: ZExpr; readonly realistic: boolean } | { readonly witness: JsonValue }): Promise<void> {
-      known.add(`${lb.id}|${la.id}`);
+    /** One region, decided by `lb` before and `la` after: `m` the model that found it (`realistic`: found with the preferences). */
+    async function region(lb: Leaf, la: Leaf, m: ZExpr, realistic: boolean): Promise<void> {
       const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
       const judge = (w: JsonValue): string | undefined => {
         const rb = runB(w);
@@ -462,8 +444,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
         return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
       };
-      const ready = 'witness' in by ? by.witness : by.realistic ? attemptModel(by.model, u, input.value, judge) : undefined;
-      const f: Found = ready !== undefined ? { witness: ready } : await findWitness(Z, s, pinned(regionGuard), (by as { model: ZExpr }).model, u, input.value, nums, judge, prefer);
+      const ready = realistic ? attemptModel(m, u, input.value, judge) : undefined;
+      const f: Found = ready !== undefined ? { witness: ready } : await findWitness(Z, s, pinned(regionGuard), m, u, input.value, nums, judge, prefer);
       if ('reason' in f) {
         s.add(Z.Not(regionGuard));
         uncovered.push({ before: lb.path.join(' > '), after: la.path.join(' > '), reason: f.reason });
@@ -486,17 +468,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const pathA = la.rules.map((q) => q.name).join(' > ');
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);
+        if (!rb.ok || ids(rb) !== pathB) return false;
         const ra = runA(x);
-        if (!rb.ok || !ra.ok || sameBehaviour(rb.result, ra.result)) return false;
-        if (ids(rb) === pathB && ids(ra) === pathA) return true;
-        // an input of another region: kept as that region's witness when it is one not met yet
-        const ob = leavesB.get(ids(rb));
-        const oa = leavesA.get(ids(ra));
-        if (ob && oa && !known.has(`${ob.id}|${oa.id}`) && meetsPreferences(u, input.value, x)) {
-          known.add(`${ob.id}|${oa.id}`);
-          met.push({ lb: ob, la: oa, w: x });
-        }
-        return false;
+        return ra.ok && ids(ra) === pathA && !sameBehaviour(rb.result, ra.result);
       };
       const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen }) : undefined;
       seen.push(w);

@@ -120,21 +120,6 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
   return out;
 }
 
-/** Whether a concrete input meets every preference `preferences` asks of the solver (dates, well-known members). */
-export function meetsPreferences(u: Universe, v: SV, w: JsonValue | undefined): boolean {
-  if (w === undefined || w === null) return true;
-  if (v.t === 'date') return typeof w === 'string' && w >= '2024-01-01' && w <= '2027-12-31';
-  if (v.t === 'enum') {
-    const members = u.enums.get(v.name) ?? [];
-    const known = members.length > 30 ? COMMON.filter((c) => members.includes(c)) : [];
-    return known.length === 0 || (typeof w === 'string' && known.includes(w));
-  }
-  if (v.t === 'opt') return meetsPreferences(u, v.v, w);
-  if (v.t === 'rec') return typeof w === 'object' && !Array.isArray(w) && [...v.f].every(([k, x]) => meetsPreferences(u, x, w[k]));
-  if (v.t === 'list') return Array.isArray(w) && w.every((x, i) => i >= v.items.length || meetsPreferences(u, v.items[i]!, x));
-  return true;
-}
-
 /**
  * Rounds the numbers of a witness that have more than three significant digits and are not a
  * number the policy names (26900001 becomes 27000000), each kept only when `keep` still accepts
