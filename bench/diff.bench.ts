@@ -22,7 +22,7 @@ import type { CheckedProgram } from '@pol/core';
 import { load, loadText } from '../test/diff/load.ts';
 
 const root = join(import.meta.dirname, '..');
-const rounds = Number(process.env.POL_BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.POL_BENCH_ROUNDS ?? 3);
 const sizes = (process.env.POL_BENCH_RULES ?? '100,300,1000,3000').split(',').map(Number);
 
 interface Sample {
