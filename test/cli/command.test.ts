@@ -6,29 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { run as runCli } from '../../packages/cli/src/main.ts';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../packages/cli/src/help.ts';
 import { REPO } from '../support/policy-files.ts';
-import { pol } from './run-cli.ts';
+import { pol, polInProcess } from './run-cli.ts';
 
 const BIN = join(REPO, 'packages/cli/bin/pol.js');
 const SAMPLE_DIR = join(REPO, 'policies/sample');
 
-/** Runs the CLI's `run` in this process, capturing what it writes. */
-async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const inProcess = polInProcess;
 
 function run(command: string, args: string[], cwd: string) {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

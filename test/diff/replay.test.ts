@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { renderReplay, replay } from '@pol/analysis';
 import { load } from './load.ts';
 import { polArgv } from '../support/cli-argv.ts';
+import { polInProcess } from '../cli/run-cli.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const CASE = join(import.meta.dirname, 'cases/cambodia');
-const pol = (args: string[]) => spawnSync(process.execPath, [...polArgv(), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 const base = { destination: 'KH', item: { kind: 'ic', tpp: 5000 }, units: 1, lpp_tpp_this_year: 30_000_000 };
 const lines = [
@@ -47,20 +47,21 @@ describe('pol replay', () => {
     expect(md).toContain('## By diff region');
   });
 
-  it('the CLI streams the file, honours --format json and markdown, rejects an unknown format', () => {
+  // in this process (what the command prints and returns); the memory test below is a real process
+  it('the CLI streams the file, honours --format json and markdown, rejects an unknown format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pol-replay-'));
     try {
       const log = join(dir, 'log.jsonl');
       writeFileSync(log, lines.join('\r\n') + '\n');
-      const j = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json']);
+      const j = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json']);
       expect(j.stderr).toBe('');
-      expect(j.status).toBe(1);
+      expect(j.code).toBe(1);
       const s = JSON.parse(j.stdout) as { total: number; changed: number; invalidCount: number; transitions: { count: number }[] };
       expect([s.total, s.changed, s.invalidCount, s.transitions[0]!.count]).toEqual([7, 2, 3, 2]);
-      const m = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'markdown']);
+      const m = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'markdown']);
       expect(m.stdout.startsWith('# Replay:')).toBe(true);
-      const bad = pol(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'html']);
-      expect(bad.status).toBe(2);
+      const bad = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'html']);
+      expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('--format must be one of text, json, markdown');
       expect(bad.stderr).not.toMatch(/\n\s+at /);
     } finally {

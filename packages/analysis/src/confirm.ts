@@ -15,6 +15,20 @@ export function run(program: CheckedProgram, json: unknown, balances?: Map<strin
   return { ok: true, result: resultToJson(program, r) };
 }
 
+/**
+ * `run` of one program, remembered by the input's JSON text: a diff asks about the same witness
+ * several times (confirming it, rounding it, describing it, reporting both sides).
+ */
+export function runner(program: CheckedProgram): (json: unknown) => Run {
+  const seen = new Map<string, Run>();
+  return (json) => {
+    const k = JSON.stringify(json);
+    let r = seen.get(k);
+    if (!r) seen.set(k, (r = run(program, json)));
+    return r;
+  };
+}
+
 export function sameDecisionJson(a: ResultJson['decision'], b: ResultJson['decision']): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) return false;

@@ -10,7 +10,7 @@ import { exprText } from './print.ts';
 import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
-import { decisionText, run, sameBehaviour, type Run } from './confirm.ts';
+import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
@@ -236,13 +236,16 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const K = options.listBound ?? 2;
   const timeout = options.timeoutMs ?? 60_000;
   const maxRegions = options.maxRegions ?? 500;
-  const structural = structuralDiff(before, after);
+  // lowered once: the structural diff, the constants' values and the optimised IR all read it
+  const lowB = IR.lower(before);
+  const lowA = IR.lower(after);
+  const structural = structuralDiff(before, after, [lowB, lowA]);
   const notes: string[] = [];
   const provenance = provenanceOf(before, after);
   const base = { structural, notes, regions: [] as Region[], domain: [] as DomainChange[], uncovered: [] as Uncovered[], provenance, named: [] as Named[] };
 
-  const irB = IR.toIr(before);
-  const irA = IR.toIr(after);
+  const irB = IR.optimize(lowB);
+  const irA = IR.optimize(lowA);
   if (semanticFingerprint(irB) === semanticFingerprint(irA)) {
     return { ...base, verdict: 'equivalent', reason: undefined, method: 'the two versions are identical in every part that bears on a decision (rules, conditions, decisions, obligations, requirements, with definitions, constants and groups inlined)' };
   }
@@ -253,8 +256,11 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   if (inputChanged) notes.push('the input declarations differ: versions are compared on the inputs both accept, and inputs only one accepts are listed separately');
 
   const Z = await freshZ3();
-  // well-known countries first, so that preferring them is one bound (witness-search.ts)
-  const u = Universe.of(irB, irA).prefer(COMMON);
+  const runB = runner(before);
+  const runA = runner(after);
+  const runOf = (p: CheckedProgram) => (p === before ? runB : runA);
+  // members the policies treat alike next to each other, so that sets are a few index intervals
+  const u = Universe.of(irB, irA).cluster([irB, irA], COMMON);
   const regions: Region[] = [];
   const domain: DomainChange[] = [];
   const uncovered: Uncovered[] = [];
@@ -326,8 +332,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const leaf = leafAt(yes, m);
         const guard = leafIs(yes, leaf);
         const f = await findWitness(Z, s, pinned(guard), m, u, input.value, nums, (w) => {
-          const ry = run(yes.program, w);
-          const rn = run(no.program, w);
+          const ry = runOf(yes.program)(w);
+          const rn = runOf(no.program)(w);
           return ry.ok && !rn.ok ? undefined : ry.ok ? 'the other version accepts it too' : `it is rejected: ${ry.errors.join('; ')}`;
         }, prefer);
         s.add(Z.Not(guard));
@@ -335,8 +341,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
           uncovered.push({ before: acceptedBy === 'before' ? leaf.path.join(' > ') : '(rejected)', after: acceptedBy === 'after' ? leaf.path.join(' > ') : '(rejected)', reason: f.reason });
           continue;
         }
-        const ry = run(yes.program, f.witness) as Extract<Run, { ok: true }>;
-        const rn = run(no.program, f.witness) as Extract<Run, { ok: false }>;
+        const ry = runOf(yes.program)(f.witness) as Extract<Run, { ok: true }>;
+        const rn = runOf(no.program)(f.witness) as Extract<Run, { ok: false }>;
         domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > ') });
       }
       s.pop();
@@ -347,8 +353,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     let described = 0;
     const labelsB = labelsOf(before);
     const labelsA = labelsOf(after);
-    const constsB = options.describe === false ? new Map() : constantValues(IR.lower(before));
-    const constsA = options.describe === false ? new Map() : constantValues(IR.lower(after));
+    const constsB = options.describe === false ? new Map() : constantValues(lowB);
+    const constsA = options.describe === false ? new Map() : constantValues(lowA);
     const policyDates = [...datesIn(irB), ...datesIn(irA)];
     // the decision and obligation list of each version as constants, fixed leaf by leaf
     // (`leaf = i => variant = v_i, ...`): asserting the forest's nested if-then-else instead made
@@ -427,12 +433,14 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         break;
       }
       const m = s.model();
-      const lb = leafAt(b, m);
-      const la = leafAt(a, m);
+      await region(leafAt(b, m), leafAt(a, m), m, realistic);
+    }
+    /** One region, decided by `lb` before and `la` after: `m` the model that found it (`realistic`: found with the preferences). */
+    async function region(lb: Leaf, la: Leaf, m: ZExpr, realistic: boolean): Promise<void> {
       const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
       const judge = (w: JsonValue): string | undefined => {
-        const rb = run(before, w);
-        const ra = run(after, w);
+        const rb = runB(w);
+        const ra = runA(w);
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
         return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
       };
@@ -441,17 +449,17 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       if ('reason' in f) {
         s.add(Z.Not(regionGuard));
         uncovered.push({ before: lb.path.join(' > '), after: la.path.join(' > '), reason: f.reason });
-        continue;
+        return;
       }
       // round numbers, when the interpreter agrees the witness stays in the region with the same change
-      const first = { b: run(before, f.witness) as Extract<Run, { ok: true }>, a: run(after, f.witness) as Extract<Run, { ok: true }> };
+      const first = { b: runB(f.witness) as Extract<Run, { ok: true }>, a: runA(f.witness) as Extract<Run, { ok: true }> };
       const sig = (r: Extract<Run, { ok: true }>): string => JSON.stringify([r.result.decision, r.result.obligations, r.result.trace.map((t) => t.id)]);
       const w =
         options.describe === false
           ? f.witness
           : roundNumbers(f.witness, namedNumbers, (x) => {
-              const rb = run(before, x);
-              const ra = run(after, x);
+              const rb = runB(x);
+              const ra = runA(x);
               return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
             });
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
@@ -459,17 +467,17 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const pathB = lb.rules.map((q) => q.name).join(' > ');
       const pathA = la.rules.map((q) => q.name).join(' > ');
       const inRegion = (x: JsonValue): boolean => {
-        const rb = run(before, x);
+        const rb = runB(x);
         if (!rb.ok || ids(rb) !== pathB) return false;
-        const ra = run(after, x);
+        const ra = runA(x);
         return ra.ok && ids(ra) === pathA && !sameBehaviour(rb.result, ra.result);
       };
       const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen }) : undefined;
       seen.push(w);
       if (describeNow) described++;
       s.add(Z.Not(regionGuard));
-      const before_ = side(irB, lb, run(before, w) as Extract<Run, { ok: true }>);
-      const after_ = side(irA, la, run(after, w) as Extract<Run, { ok: true }>);
+      const before_ = side(irB, lb, runB(w) as Extract<Run, { ok: true }>);
+      const after_ = side(irA, la, runA(w) as Extract<Run, { ok: true }>);
       const differs = before_.decisionText === after_.decisionText ? 'obligations' : 'decision';
       const change = differs === 'decision' ? `${before_.decisionText} -> ${after_.decisionText}` : `${before_.decisionText}, obligations ${JSON.stringify(before_.obligations)} -> ${JSON.stringify(after_.obligations)}`;
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding

@@ -124,9 +124,10 @@ function setDetails(a: IR.SetDef, b: IR.SetDef): string[] {
   return out;
 }
 
-export function structuralDiff(before: CheckedProgram, after: CheckedProgram): StructuralChange[] {
-  const x = new Version(before, IR.lower(before));
-  const y = new Version(after, IR.lower(after));
+/** `lowered`: both programs' lowered IR when the caller has it already (lowering is not free). */
+export function structuralDiff(before: CheckedProgram, after: CheckedProgram, lowered?: readonly [IR.Program, IR.Program]): StructuralChange[] {
+  const x = new Version(before, lowered?.[0] ?? IR.lower(before));
+  const y = new Version(after, lowered?.[1] ?? IR.lower(after));
   const a = x.p;
   const b = y.p;
   const out: StructuralChange[] = [];

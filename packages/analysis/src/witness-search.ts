@@ -6,7 +6,7 @@
  * up (and reported as not covered, never dropped).
  */
 import type { Universe } from './smt/universe.ts';
-import type { SV } from './smt/values.ts';
+import { inIndices, type SV } from './smt/values.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from './witness.ts';
 import { dayNumber } from './smt/dates.ts';
@@ -111,9 +111,8 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
   } else if (v.t === 'enum') {    const members = u.enums.get(v.name) ?? [];
     if (members.length > 30) {
       const known = COMMON.filter((c) => members.includes(c));
-      // first in the universe (Universe.prefer): one bound instead of a disjunction of equalities
-      const front = known.every((c, i) => members[i] === c);
-      if (known.length) out.push(front ? v.v.lt(known.length) : Z.Or(...known.map((c) => v.v.eq(u.index(v.name, c)))));
+      // first within their classes (Universe.cluster): a few intervals of indices
+      if (known.length) out.push(inIndices(Z, v.v, known.map((c) => u.index(v.name, c))));
     }
   } else if (v.t === 'opt') preferences(Z, u, v.v, out);
   else if (v.t === 'rec') for (const x of v.f.values()) preferences(Z, u, x, out);

@@ -18,7 +18,7 @@ import { exprKey } from '../ir-key.ts';
 import { dayNumber } from './dates.ts';
 import { civil, shiftDays, shiftMonths } from './date-arith.ts';
 import type { Universe } from './universe.ts';
-import { ite, type Scalar, type SV } from './values.ts';
+import { inIndices, ite, type Scalar, type SV } from './values.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
 
 export type Mode = 'bounded' | 'abstract';
@@ -358,17 +358,21 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
   /** Membership on the evaluation date: each member on the days of its ranges, or `undated` without a date. */
   private member(el: Scalar, s: IR.SetDef): ZExpr {
     const Z = this.Z;
-    const ors: ZExpr[] = [];
-    if (this.asOf === undefined) {
-      for (const m of s.undated) ors.push(el.v.eq(this.u.index(s.of, m)));
-    } else {
-      for (const [m, ranges] of s.members) {
-        const on = ranges.map((r) => this.inEffect(r));
-        if (on.length === 0) continue;
-        ors.push(Z.And(el.v.eq(this.u.index(s.of, m)), on.length === 1 ? on[0] : Z.Or(...on)));
-      }
+    if (this.asOf === undefined) return inIndices(Z, el.v, s.undated.map((m) => this.u.index(s.of, m)));
+    // the members on the same days together: one term of index intervals per list of ranges
+    const byRanges = new Map<string, { ranges: readonly IR.DateRange[]; indices: number[] }>();
+    for (const [m, ranges] of s.members) {
+      if (ranges.length === 0) continue;
+      const k = JSON.stringify(ranges);
+      const g = byRanges.get(k) ?? { ranges, indices: [] };
+      g.indices.push(this.u.index(s.of, m));
+      byRanges.set(k, g);
     }
-    return ors.length === 0 ? Z.Bool.val(false) : Z.Or(...ors);
+    const ors = [...byRanges.values()].map((g) => {
+      const on = g.ranges.map((r) => this.inEffect(r));
+      return Z.And(inIndices(Z, el.v, g.indices), on.length === 1 ? on[0] : Z.Or(...on));
+    });
+    return ors.length === 0 ? Z.Bool.val(false) : ors.length === 1 ? ors[0] : Z.Or(...ors);
   }
 
   /**

@@ -1,5 +1,5 @@
 /** Enum members, outcomes and decision fields by name, shared by the programs being compared. */
-import type * as IR from '@pol/core/ir';
+import * as IR from '@pol/core/ir';
 import { Unsupported } from './z3.ts';
 
 export class Universe {
@@ -44,15 +44,32 @@ export class Universe {
   private readonly ids: string[] = [];
 
   /**
-   * Puts `first` (those that are members) at the front of every enum of more than `longer`
-   * members, in that order. Indices mean nothing but identity (enums are not ordered), so this
-   * changes no answer; it lets "a well-known country" be one bound on the index (witness-search.ts).
+   * Orders the members of every enum of more than `longer` members by what the programs can tell
+   * of them: members that lie in the same sets on the same days and that no literal names sit
+   * next to each other, classes sorted by their memberships, `first` first within each class.
+   * Indices mean nothing but identity, so this changes no answer; it makes each set a few index
+   * intervals (encode.ts `member`), where a disjunction of one equality per member gave the
+   * arithmetic solver hundreds of atoms on each country field (most of the IFR diff's solver
+   * time), and a realistic witness still takes a few intervals (witness-search.ts).
    */
-  prefer(first: readonly string[], longer = 30): this {
+  cluster(programs: readonly IR.Program[], first: readonly string[], longer = 30): this {
+    const named = new Set<string>();
+    const walk = (e: IR.Expr): void => {
+      if (e.k === 'enum') named.add(`${e.enumName}.${e.member}`);
+      IR.children(e).forEach(walk);
+    };
+    for (const p of programs) IR.everyExpr(p).forEach(walk);
     for (const [name, list] of this.enums) {
       if (list.length <= longer) continue;
-      const front = first.filter((m) => list.includes(m));
-      this.enums.set(name, [...front, ...list.filter((m) => !front.includes(m))]);
+      const sets = programs.flatMap((p) => p.sets.filter((s) => s.of === name));
+      const sig = new Map(list.map((m) => [m, sets.map((s) => (s.members.has(m) || s.undated.includes(m) ? `1${JSON.stringify(s.members.get(m) ?? [])}${s.undated.includes(m)}` : '0')).join('|') + (named.has(`${name}.${m}`) ? `|=${m}` : '')]));
+      const rank = (m: string): number => {
+        const i = first.indexOf(m);
+        return i < 0 ? first.length : i;
+      };
+      const order = list.map((m, i) => ({ m, i }));
+      order.sort((x, y) => (sig.get(x.m)! < sig.get(y.m)! ? -1 : sig.get(x.m)! > sig.get(y.m)! ? 1 : rank(x.m) - rank(y.m) || x.i - y.i));
+      this.enums.set(name, order.map((x) => x.m));
     }
     return this;
   }

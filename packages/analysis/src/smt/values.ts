@@ -15,6 +15,25 @@ export type SV =
   | { t: 'list'; len: ZExpr; items: readonly SV[] }
   | { t: 'opt'; p: ZExpr; v: SV };
 
+/**
+ * `x` (an enum index) is one of `indices`: runs of consecutive indices as intervals, a lone index
+ * as an equality. Fewer atoms than one equality per member for the solver's arithmetic.
+ */
+export function inIndices(Z: Z, x: ZExpr, indices: readonly number[]): ZExpr {
+  const xs = [...new Set(indices)].sort((a, b) => a - b);
+  const parts: ZExpr[] = [];
+  for (let i = 0; i < xs.length; ) {
+    let j = i;
+    while (j + 1 < xs.length && xs[j + 1] === xs[j]! + 1) j++;
+    const lo = xs[i]!;
+    const hi = xs[j]!;
+    // the domain already says 0 <= x
+    parts.push(lo === hi ? x.eq(lo) : lo === 0 ? x.le(hi) : Z.And(x.ge(lo), x.le(hi)));
+    i = j + 1;
+  }
+  return parts.length === 0 ? Z.Bool.val(false) : parts.length === 1 ? parts[0] : Z.Or(...parts);
+}
+
 /** `if c then a else b`, value by value. An optional on one side lifts the other to "present". */
 export function ite(Z: Z, c: ZExpr, a: SV, b: SV): SV {
   if (a.t === 'opt' || b.t === 'opt') {
