@@ -122,4 +122,26 @@ describe('pol why on a small policy', () => {
     await expect(why(POLICY, TX, { keep: ['agent.name'] })).rejects.toBeInstanceOf(WhyError);
     await expect(why(POLICY, TX, { keep: ['lines[0].v', 'agent.trusted'] })).resolves.toBeDefined();
   });
+
+  it('month arithmetic: every one-fact change found, each date the nearest that works (issue 13 review)', async () => {
+    const nac = check(`
+input S as of shipped { shipped: Date  notified: Date  notice: days }
+decision O { nac  license_required }
+rule need "Licence" {
+  cites "R1"
+  decide license_required
+  exception nac "NAC" {
+    cites "15 CFR 740.7(c)"
+    when notified + 1 month <= shipped and days between notified and shipped >= notice
+    decide nac
+  }
+}
+otherwise decide license_required
+`);
+    const r = await why(nac, { shipped: '2025-03-31', notified: '2025-03-15', notice: 40 }, { want: 'nac', keep: ['notice'] });
+    expect(r.status).toBe('found');
+    expect(r.note).toBeUndefined();
+    // 2025-02-19 + 1 month = 2025-03-19 and 40 days before the shipment; 2025-04-24 is 40 days after 03-15
+    expect(r.suggestions.map((x) => x.changes.map((c) => `${c.path}: ${c.after}`))).toEqual([['shipped: 2025-04-24'], ['notified: 2025-02-19']]);
+  }, 60_000);
 });
