@@ -144,4 +144,20 @@ otherwise decide license_required
     // 2025-02-19 + 1 month = 2025-03-19 and 40 days before the shipment; 2025-04-24 is 40 days after 03-15
     expect(r.suggestions.map((x) => x.changes.map((c) => `${c.path}: ${c.after}`))).toEqual([['shipped: 2025-04-24'], ['notified: 2025-02-19']]);
   }, 60_000);
+
+  it('says numbers with their unit, grouped by thousands, and groups by their title', async () => {
+    const p = check(`
+unit TPP
+group Ok "Friendly countries" of Country = { CA, MX, GB }
+input I { to: Country  tpp: TPP  wait: days }
+decision D { ok  stop }
+rule r { cites "R" when tpp >= 5000 TPP and wait < 2 days and not (to in Ok) decide stop }
+otherwise decide ok
+`);
+    const text = renderWhy(p, await why(p, { to: 'CN', tpp: 5000, wait: 1 }), 'text');
+    expect(text).toContain('tpp were 4,999 TPP instead of 5,000 TPP');
+    expect(text).toContain('wait were 2 days instead of 1 day');
+    expect(text).toMatch(/to were in Friendly countries \(CA, GB, MX\) instead of CN/);
+  }, 60_000);
 });
+
