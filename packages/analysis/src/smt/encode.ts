@@ -16,7 +16,7 @@ import { Rational } from '@pol/core/checker';
 import type { SymInput } from './sym-input.ts';
 import { exprKey } from '../ir-key.ts';
 import { dayNumber } from './dates.ts';
-import { civil, shiftDays, shiftMonths } from './date-arith.ts';
+import { constantAmount, shiftDays, shiftMonths, shiftMonthsBy, yearOfDay } from './date-arith.ts';
 import type { Universe } from './universe.ts';
 import { inIndices, ite, type Scalar, type SV } from './values.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
@@ -295,13 +295,16 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
         return this.aggregate(e);
       case 'dateShift': {
         const day = this.scalar(e.date).v;
+        // a constant number of months is a lookup z3 decides quickly (date-arith.ts)
+        const months = e.unit === 'months' ? constantAmount(this.program, e.amount) : undefined;
+        if (months !== undefined) return { t: 'date', v: shiftMonthsBy(Z, day, months) };
         const amount = this.scalar(e.amount).v;
         return { t: 'date', v: e.unit === 'days' ? shiftDays(Z, day, amount) : shiftMonths(Z, day, amount) };
       }
       case 'daysBetween':
         return { t: 'num', v: Z.ToReal(this.scalar(e.to).v.sub(this.scalar(e.from).v)) };
       case 'yearOf':
-        return { t: 'num', v: Z.ToReal(civil(Z, this.scalar(e.date).v).y) };
+        return { t: 'num', v: Z.ToReal(yearOfDay(Z, this.scalar(e.date).v)) };
     }
   }
 

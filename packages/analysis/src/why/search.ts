@@ -209,7 +209,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
       s.pop();
       if (r === 'unknown') {
         gaveUp = true;
-        note = `the solver gave up (${s.reasonUnknown()}) while looking for ${k} changes`;
+        note = `the solver gave up (${s.reasonUnknown()}) while looking for ${k === 1 ? 'a change of one fact' : `changes of ${k} facts`}`;
         break outer;
       }
       if (!model) break;

@@ -122,4 +122,42 @@ describe('pol why on a small policy', () => {
     await expect(why(POLICY, TX, { keep: ['agent.name'] })).rejects.toBeInstanceOf(WhyError);
     await expect(why(POLICY, TX, { keep: ['lines[0].v', 'agent.trusted'] })).resolves.toBeDefined();
   });
+
+  it('month arithmetic: every one-fact change found, each date the nearest that works (issue 13 review)', async () => {
+    const nac = check(`
+input S as of shipped { shipped: Date  notified: Date  notice: days }
+decision O { nac  license_required }
+rule need "Licence" {
+  cites "R1"
+  decide license_required
+  exception nac "NAC" {
+    cites "15 CFR 740.7(c)"
+    when notified + 1 month <= shipped and days between notified and shipped >= notice
+    decide nac
+  }
+}
+otherwise decide license_required
+`);
+    const r = await why(nac, { shipped: '2025-03-31', notified: '2025-03-15', notice: 40 }, { want: 'nac', keep: ['notice'] });
+    expect(r.status).toBe('found');
+    expect(r.note).toBeUndefined();
+    // 2025-02-19 + 1 month = 2025-03-19 and 40 days before the shipment; 2025-04-24 is 40 days after 03-15
+    expect(r.suggestions.map((x) => x.changes.map((c) => `${c.path}: ${c.after}`))).toEqual([['shipped: 2025-04-24'], ['notified: 2025-02-19']]);
+  }, 60_000);
+
+  it('says numbers with their unit, grouped by thousands, and groups by their title', async () => {
+    const p = check(`
+unit TPP
+group Ok "Friendly countries" of Country = { CA, MX, GB }
+input I { to: Country  tpp: TPP  wait: days }
+decision D { ok  stop }
+rule r { cites "R" when tpp >= 5000 TPP and wait < 2 days and not (to in Ok) decide stop }
+otherwise decide ok
+`);
+    const text = renderWhy(p, await why(p, { to: 'CN', tpp: 5000, wait: 1 }), 'text');
+    expect(text).toContain('tpp were 4,999 TPP instead of 5,000 TPP');
+    expect(text).toContain('wait were 2 days instead of 1 day');
+    expect(text).toMatch(/to were in Friendly countries \(CA, GB, MX\) instead of CN/);
+  }, 60_000);
 });
+

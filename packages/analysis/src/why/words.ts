@@ -33,15 +33,33 @@ function shown(program: CheckedProgram, path: string, v: string): string {
   return label ? `${v} (${label})` : v;
 }
 
-function groupText(g: GroupPhrase): string {
+/** A value as a sentence says it: member labels, and numbers grouped by thousands with their unit ("4,799 TPP", "1 month"). */
+function spoken(program: CheckedProgram, path: string, v: string): string {
+  const t = typeAt(program.input.type, path);
+  if (t?.kind !== 'number' || !/^-?\d+(\.\d+)?$/.test(v)) return shown(program, path, v);
+  const [whole, frac] = v.split('.') as [string, string | undefined];
+  const n = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac === undefined ? '' : `.${frac}`);
+  if (t.unit === null) return n;
+  // durations read as words: 1 day, 2 days
+  const unit = v === '1' && (t.unit === 'days' || t.unit === 'months' || t.unit === 'years') ? t.unit.slice(0, -1) : t.unit;
+  return `${n} ${unit}`;
+}
+
+/** A group as the policy titles it ("Country Group D:4"), else by its name. */
+function groupName(program: CheckedProgram, name: string): string {
+  return program.groups.find((g) => g.name.name === name)?.title?.value ?? name;
+}
+
+function groupText(program: CheckedProgram, g: GroupPhrase): string {
   if (g.group === undefined) return `${g.members.slice(0, -1).join(', ')} or ${g.members[g.members.length - 1]}`;
-  return g.members.length <= 6 ? `in ${g.group} (${g.members.join(', ')})` : `in ${g.group} (${g.members.length} members, e.g. ${g.members.slice(0, 3).join(', ')})`;
+  const name = groupName(program, g.group);
+  return g.members.length <= 6 ? `in ${name} (${g.members.join(', ')})` : `in ${name} (${g.members.length} members, e.g. ${g.members.slice(0, 3).join(', ')})`;
 }
 
 export function changePhrase(program: CheckedProgram, c: Change, groups: readonly GroupPhrase[] = []): string {
   const g = groups.find((x) => x.path === c.path);
-  const after = g ? groupText(g) : shown(program, c.path, c.after);
-  const before = shown(program, c.path, c.before);
+  const after = g ? groupText(program, g) : spoken(program, c.path, c.after);
+  const before = spoken(program, c.path, c.before);
   if (c.before === 'absent') return `${c.path} were ${after} (it is absent)`;
   if (c.after === 'absent') return `${c.path} were absent (it is ${before})`;
   return `${c.path} were ${after} instead of ${before}`;
