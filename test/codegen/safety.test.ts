@@ -9,8 +9,9 @@ import { loadCompiled } from '@pol/compiler';
 import { checkSource } from '../harness/policy-gen.ts';
 
 const nasty = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('*/ globalThis.__pwned = 1; /*', '`${globalThis.__pwned = 1}`', '"); globalThis.__pwned = 1; ("', '\u2028\u2029', '🚀 emoji', '\\', "'", '</script>', '@see x', '\n// x\nglobalThis.__pwned=1'),
+  // an empty or blank title or citation is refused by the checker (check/empty-text)
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((t) => t.trim() !== ''),
+  fc.constantFrom('*/ globalThis.__pwned = 1; /*', '`${globalThis.__pwned = 1}`', '"); globalThis.__pwned = 1; ("', 'a\u2028b\u2029c', '🚀 emoji', '\\', "'", '</script>', '@see x', '\n// x\nglobalThis.__pwned=1'),
 );
 
 function policy(title: string, cite: string, obligation: string, because: string, name: string): string {
