@@ -15,7 +15,7 @@
  * input's number of months) keeps the division chain: exact, but z3 may answer unknown.
  */
 import type * as IR from '@pol/core/ir';
-import { Rational } from '@pol/core/checker';
+import { Rational, dayNumberOf as civilDay, daysInMonth as lengthOf } from '@pol/core/checker';
 import { MAX_DAY, MIN_DAY } from './dates.ts';
 import type { Z, ZExpr } from './z3.ts';
 
@@ -76,16 +76,6 @@ function constValue(program: IR.Program, e: IR.Expr, depth: number): Rational | 
 const CYCLE = 146097;
 /** 0000-01-01 .. 9999-12-31 is 25 cycles */
 const CYCLES = 25;
-/** proleptic civil day number (from 1970-01-01) of any year, month 1-12, day */
-function civilDay(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-const leapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const lengthOf = (y: number, m: number): number => (m === 2 ? (leapYear(((y % 400) + 400) % 400) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 
 /** From `from` (a day of the cycle, 0 = 0000-01-01) on: the moved day is `r + c` ('add') or `c` ('const'), cycle-relative. */
 interface Piece {

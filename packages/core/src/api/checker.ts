@@ -10,6 +10,8 @@ export { compilePolicyFile, type CompiledPolicy } from '../program/compile-polic
 export { checkProgram, pathKey, type CheckResult } from '../checker/check.ts';
 export type { CheckedProgram, EnumInfo, VariantInfo, Resolution, RecordTypeT, LedgerInfo, LedgerKeyInfo } from '../checker/program.ts';
 export { balanceKey, calendarYear, type PostingJson, type BalanceValue } from '../result/ledger.ts';
+// the civil calendar of docs/semantics.md, for the solver's tables of month and year moves
+export { dayNumberOf, daysInMonth } from '../calendar/dates.ts';
 export { exampleToJson } from '../checker/example-value.ts';
 export { typeToString, sameType, type Type } from '../types/pol-types.ts';
 export { COUNTRIES } from '../builtins/countries.ts';
