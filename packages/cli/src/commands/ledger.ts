@@ -60,11 +60,7 @@ export async function ledgerCommand(what: 'show' | 'export', file: string, forma
           await out.write(
             JSON.stringify({
               reversal_of: r['transaction_id'],
-              ledger: r['ledger'],
-              key: JSON.parse(String(r['key'])),
-              before: amountJson(String(r['before'])),
-              amount: amountJson(String(r['amount'])),
-              after: amountJson(String(r['after'])),
+              ...movement(r),
               reason: r['reason'],
               ...(typeof r['reversed_at'] === 'string' ? { reversed_at: r['reversed_at'] } : {}),
               tool: r['tool'],
@@ -75,11 +71,7 @@ export async function ledgerCommand(what: 'show' | 'export', file: string, forma
         await out.write(
           JSON.stringify({
             transaction_id: r['transaction_id'],
-            ledger: r['ledger'],
-            key: JSON.parse(String(r['key'])),
-            before: amountJson(String(r['before'])),
-            amount: amountJson(String(r['amount'])),
-            after: amountJson(String(r['after'])),
+            ...movement(r),
             rule: r['rule'],
             citations: JSON.parse(String(r['citations'])),
             policy_sha256: r['policy_sha256'],
@@ -92,6 +84,17 @@ export async function ledgerCommand(what: 'show' | 'export', file: string, forma
     store.close();
   }
   return 0;
+}
+
+/** What a posting and a reversing posting both record: the ledger, the key and the balance's move. */
+function movement(r: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ledger: r['ledger'],
+    key: JSON.parse(String(r['key'])),
+    before: amountJson(String(r['before'])),
+    amount: amountJson(String(r['amount'])),
+    after: amountJson(String(r['after'])),
+  };
 }
 
 export interface ReverseOptions {
