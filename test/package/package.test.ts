@@ -189,6 +189,11 @@ test('package.json, README and schemas name the policy, its version and source h
   expect(readme).toContain(hash);
   expect(readme).toContain('89 FR 23876');
   expect(readme).toContain('`license_required` (`review_policy`: ReviewPolicy)');
+  // the IFR keeps ledgers: the README says how balances are named and passed, and what is refused
+  expect(readme).toContain('## Balances');
+  expect(readme).toContain('`LppReceived["consignee.id","YYYY"]`');
+  expect(readme).toContain('decide(json, { balances })');
+  expect(readme).toMatch(/negative balance, is refused with a `RangeError`/);
   expect(JSON.parse(readFileSync(join(pkg, 'input.schema.json'), 'utf8'))).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false });
   expect(await pol(['compile', IFR, '--out', join(dir, 'x'), '--package', 'Not A Name'])).toBe(2);
 });

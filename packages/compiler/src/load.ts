@@ -7,6 +7,7 @@ export interface LoadedModule {
   readonly POLICY: { readonly name: string; readonly version: string | null; readonly sourceHash: string };
   validate(value: unknown, options?: { maxErrors?: number; maxStringLength?: number; maxDigits?: number; maxSuggestLength?: number }): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
   evaluate(input: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean; balances?: Readonly<Record<string, number | string>> }): unknown;
+  decide(json: unknown, options?: { explain?: boolean; trace?: boolean; alternatives?: boolean; balances?: Readonly<Record<string, number | string>> }): { ok: true; result: unknown } | { ok: false; errors: { path: string; message: string }[] };
   /** only in the module of a policy with ledgers: the balance keys an input may read */
   readonly balanceKeys?: (input: unknown) => string[];
 }

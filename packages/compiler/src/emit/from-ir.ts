@@ -451,13 +451,13 @@ class ModulePrinter {
     this.out.push(code`
       /**
        * Decides a validated input (what \`validate\` returned). Never throws on one; anything else is
-       * refused with a TypeError (the type checker refuses it first).
+       * refused with a TypeError (the type checker refuses it first).${ledgers ? '\n       * A balance table this policy would misread (a key not written as `balanceKeys` writes it, a\n       * negative or malformed balance) is refused with a RangeError naming the key.' : ''}
        */
       export function evaluate(input: Validated<Input>, options?: EvaluateOptions${ledgers ? ' & { readonly balances?: Balances }' : ''}): Result {
         if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== RECORD_PROTO) {
           throw new TypeError('evaluate takes the value validate returned (call validate, or decide, first)');
         }
-        begin(input);${ledgers ? '\nif (options !== undefined && options.balances !== undefined) BAL = options.balances;' : ''}
+        begin(input);${ledgers ? '\nif (options !== undefined && options.balances !== undefined) {\n  checkBalances(options.balances);\n  BAL = options.balances;\n}' : ''}
         const $x: ExplainStep[] | undefined = options !== undefined && options.explain === true ? [] : undefined;
         ALT = $x !== undefined || (options !== undefined && options.alternatives === true);
         ${run}
@@ -499,7 +499,7 @@ class ModulePrinter {
       }`);
     this.out.push(code`
       /** \`validate\` then \`evaluate\` in one call: the result, or the input's errors. */
-      export function decide(json: unknown, options?: EvaluateOptions & ValidateOptions): { ok: true; result: Result } | { ok: false; errors: InputError[] } {
+      export function decide(json: unknown, options?: EvaluateOptions & ValidateOptions${this.ledgers.active ? ' & { readonly balances?: Balances }' : ''}): { ok: true; result: Result } | { ok: false; errors: InputError[] } {
         const v = validate(json, options);
         return v.ok ? { ok: true, result: evaluate(v.value, options) } : v;
       }`);

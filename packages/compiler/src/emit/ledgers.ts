@@ -11,7 +11,7 @@ import type { ExprPrinter } from './expr.ts';
 import type { Names } from './names.ts';
 
 /** Names the ledger part declares (reserved only in a module that has it). */
-export const LEDGER_NAMES = ['Posting', 'Balances', 'BalanceValue', 'LEDGERS', 'BAL', 'NO_BALANCES', 'ledgerParts', 'ledgerKey', 'balanceKeys', 'balanceNumber', 'posting', 'postingsOf'];
+export const LEDGER_NAMES = ['Posting', 'Balances', 'BalanceValue', 'LEDGERS', 'BAL', 'NO_BALANCES', 'ledgerParts', 'ledgerKey', 'balanceKeys', 'balanceNumber', 'CHECKED_BALANCES', 'checkBalances', 'posting', 'postingsOf'];
 import { commentText, lit } from './text.ts';
 
 export class LedgerPrinter {
@@ -94,6 +94,39 @@ export class LedgerPrinter {
         const d = slash < 0 ? 1 : parseNumber(text.slice(slash + 1));
         if (n === undefined || d === undefined || cmp(d, 0) === 0) throw new RangeError('the balance ' + key + ' is not a number: ' + JSON.stringify(v));
         return slash < 0 ? n : div(n, d);
+      }
+
+      /** balance tables already checked: a caller that passes the same table again pays nothing */
+      const CHECKED_BALANCES = new WeakSet<object>();
+
+      /**
+       * Refuses a table a ledger would misread: a key not written as \`balanceKeys\` writes it (it would
+       * never be looked up, and the balance read as zero), or a balance that is not a number or is
+       * negative (a ledger counts what was consumed).
+       */
+      function checkBalances(b: Balances): void {
+        if (CHECKED_BALANCES.has(b)) return;
+        for (const key of Object.keys(b)) {
+          const open = key.indexOf('[');
+          const l = open < 0 ? undefined : LEDGERS.find((x) => x.name === key.slice(0, open));
+          let parts: unknown;
+          try {
+            parts = l === undefined ? undefined : JSON.parse(key.slice(open));
+          } catch {
+            parts = undefined;
+          }
+          const good =
+            l !== undefined &&
+            Array.isArray(parts) &&
+            parts.length === l.paths.length &&
+            parts.every((v, i) => typeof v === 'string' && (!l.year[i] || /^[0-9]{4}$/.test(v))) &&
+            JSON.stringify(parts) === key.slice(open);
+          if (!good) {
+            throw new RangeError('the balance key ' + JSON.stringify(key) + ' is not one this policy reads: write it as balanceKeys(input) returns it, a ledger name then its key values as a JSON array with no spaces (' + LEDGERS.map((x) => x.name + JSON.stringify(x.paths.map((p, i) => (x.year[i] ? 'YYYY' : p.join('.'))))).join(', ') + ')');
+          }
+          if (cmp(balanceNumber(key, b[key]!), 0) < 0) throw new RangeError('the balance ' + key + ' is negative: ' + JSON.stringify(b[key]) + ' (a ledger counts what was consumed; a balance is never below zero)');
+        }
+        CHECKED_BALANCES.add(b);
       }`);
     p.ledgers.forEach((l, i) => {
       const fn = this.readers[i]!;

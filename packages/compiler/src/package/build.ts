@@ -134,5 +134,23 @@ else if (r.result.decision.outcome === '${first}') console.log(r.result.citation
 what \`validate\` returned and never throws on it. Validation is bounded (\`maxErrors\` 100, \`maxStringLength\` 4,096,
 \`maxDigits\` 1,000, \`maxSuggestLength\` 32), linear in the size of the input. No dependencies, no Node built-ins:
 it runs in Node (ESM and CommonJS) and in browsers.
+${p.ledgers.length ? ledgerSection(p) : ''}`;
+}
+
+function ledgerSection(p: I.Program): string {
+  const forms = p.ledgers.map((l) => `- \`${l.name}${JSON.stringify(l.keys.map((k) => (k.period === 'calendar-year' ? 'YYYY' : k.path.join('.'))))}\``);
+  return `
+## Balances
+
+The policy keeps ledgers: some decisions read a balance before this transaction and post to it.
+Evaluation stays pure; storing the postings is yours. \`balanceKeys(value)\` lists the balances an input
+may read, named
+
+${forms.join('\n')}
+
+Pass them as \`decide(json, { balances })\` or \`evaluate(value, { balances })\`: JSON numbers or exact texts
+by key (a missing key reads as the ledger's opening value, else zero). A key written otherwise than
+\`balanceKeys\` writes it, or a negative balance, is refused with a \`RangeError\` naming the key, never
+read as zero. The result carries \`postings\` (\`{ ledger, key, before, amount, after }\`) to store.
 `;
 }

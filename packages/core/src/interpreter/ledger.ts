@@ -37,15 +37,42 @@ export function balanceKeysOf(ledgers: readonly LedgerInfo[], input: RRecord): s
   return out;
 }
 
-/** Balances given as JSON (numbers, decimal or fraction texts), exactly. */
-export function balancesFromJson(json: Readonly<Record<string, BalanceValue>>): Map<string, Rational> {
+/**
+ * Balances given as JSON (numbers, decimal or fraction texts), exactly. With the policy's ledgers,
+ * a key not written as `balanceKey` writes it is refused: it would never be looked up, and the
+ * balance would silently read as its opening value. A negative balance is refused either way.
+ */
+export function balancesFromJson(json: Readonly<Record<string, BalanceValue>>, ledgers?: readonly LedgerInfo[]): Map<string, Rational> {
   const out = new Map<string, Rational>();
   for (const [k, v] of Object.entries(json)) {
+    if (ledgers && !wellFormedKey(ledgers, k)) {
+      const forms = ledgers.map((l) => balanceKey(l.name, l.keys.map((key) => (key.period === 'calendar-year' ? 'YYYY' : key.path.join('.')))));
+      throw new RangeError(`the balance key ${JSON.stringify(k)} is not one this policy reads: write it as a ledger name then its key values as a JSON array with no spaces (${forms.join(', ')})`);
+    }
     const r = parseBalance(v);
     if (!r) throw new RangeError(`balance ${k}: ${JSON.stringify(v)} is not a number`);
+    if (r.isNegative()) throw new RangeError(`the balance ${k} is negative: ${JSON.stringify(v)} (a ledger counts what was consumed; a balance is never below zero)`);
     out.set(k, r);
   }
   return out;
+}
+
+function wellFormedKey(ledgers: readonly LedgerInfo[], key: string): boolean {
+  const open = key.indexOf('[');
+  const l = open < 0 ? undefined : ledgers.find((x) => x.name === key.slice(0, open));
+  if (!l) return false;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(key.slice(open));
+  } catch {
+    return false;
+  }
+  return (
+    Array.isArray(parts) &&
+    parts.length === l.keys.length &&
+    parts.every((v, i) => typeof v === 'string' && (l.keys[i]!.period !== 'calendar-year' || /^[0-9]{4}$/.test(v))) &&
+    balanceKey(l.name, parts as string[]) === key
+  );
 }
 
 export function parseBalance(v: BalanceValue): Rational | undefined {
