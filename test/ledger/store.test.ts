@@ -95,7 +95,9 @@ describe('pol eval --ledger', () => {
     // the same id with another input is named, and still not posted
     const changed = file('changed.jsonl', lines([shipment(2, '2025-02-01', { units: 1 })]));
     const third = pol(['eval', POLICY, '--input', changed, '--ledger', db, ...ARGS]);
-    expect(third.stderr).toContain('transaction "T-2" is already in the ledger with a different input');
+    expect(third.stderr).toContain('changed.jsonl:1: error[ledger/id-reused]: id: transaction "T-2" is already in the ledger with a different input');
+    expect(third.code).toBe(1);
+    expect(third.stdout).not.toContain('"decided_by"');
     expect((await show(db))[0]!.balance).toBe(14_400_000);
   });
 

@@ -84,14 +84,19 @@ async function decideBatch(
       continue;
     }
     const before = seen.get(x.id);
+    if (before && before.sha !== x.sha) {
+      // Another shipment under a taken id: printing the first decision would answer a question
+      // that was not asked, and deciding it would count one id twice. Refused, so the run fails.
+      const why = `id: transaction ${JSON.stringify(x.id)} is already in the ledger with a different input; it is not decided or posted (a new shipment needs a new id; the same line again is skipped)`;
+      result.push(invalid(o, x.item.line, [why], ['ledger/id-reused'], x.warnings));
+      continue;
+    }
     if (before) {
-      // a resumed run meets every finished transaction again: counted, and named only when it changed
+      // a resumed run meets every finished transaction again: counted, and its first output printed
       counter.skipped++;
-      const changed = before.sha === x.sha ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} is already in the ledger with a different input; it is not decided or posted again (the output is the first decision's)\n`;
       // a reversed id stays taken: deciding it again would count what the reversal took back
       const undone = before.reversed === undefined ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} was reversed (${JSON.stringify(before.reversed)}); it is not decided or posted again (the output is the first decision's; a new shipment needs a new id)\n`;
-      const note = changed + undone;
-      result.push({ out: before.output, err: x.warnings + note, outcome: outcomeOf(before.output), invalid: undefined });
+      result.push({ out: before.output, err: x.warnings + undone, outcome: outcomeOf(before.output), invalid: undefined });
       continue;
     }
     const balances = new Map<string, string>();

@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'ledger/recorded-twice': 'one rule recording the same ledger twice',
   'ledger/key-may-be-absent': 'a ledger read or recorded where one of its keys may be absent',
   'ledger/id-not-a-value': 'an `Id` used in a condition, a computation or a decision',
+  'ledger/id-reused': 'a `pol eval --ledger` line whose transaction id the ledger holds for a different input',
   'ledger/cannot-reverse': '`pol ledger reverse` of a transaction the ledger file does not have, has reversed already, or that posted nothing',
   'check/date-arithmetic': 'a date combined with a number, another date or an operator that does not move dates',
   'check/unit-definition': 'a derived unit defined from a unit declared after it, or whose units cancel out',
