@@ -49,3 +49,22 @@ describe('balance tables', () => {
     expect(() => balancesFromJson({ [good]: -5 })).toThrow(/is negative/);
   });
 });
+
+describe('identifiers', () => {
+  // issue 14 D2: " C-1" was another consignee than "C-1", so one consignee's LPP receipts split in two
+  it('both engines refuse an id with spaces around it, with the same words', async () => {
+    const mod = await loadCompiled(program);
+    for (const bad of [' C-1', 'C-1 ', '\tC-1', 'C-1\n']) {
+      const json = { ...input, consignee: { id: bad } };
+      const c = mod.validate(json);
+      const i = validateInput(program, json);
+      expect(c.ok, JSON.stringify(bad)).toBe(false);
+      expect(i.ok, JSON.stringify(bad)).toBe(false);
+      const message = /an identifier cannot begin or end with a space/;
+      expect(!c.ok && c.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(new RegExp('consignee\\.id: ' + message.source));
+      expect(!i.ok && i.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(new RegExp('consignee\\.id: ' + message.source));
+    }
+    // spaces inside an id are the caller's business
+    expect(mod.validate({ ...input, consignee: { id: 'ACME Corp 7' } }).ok).toBe(true);
+  });
+});

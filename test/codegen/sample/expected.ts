@@ -606,8 +606,16 @@ class Checker {
           return this.fail(describe(json) + ' is not a calendar date');
         return this.fail('expected a date "YYYY-MM-DD", found ' + describe(json));
       case 'id':
-        if (typeof json === 'string' && json.length > 0) return json;
-        return this.room() ? this.fail('expected an identifier (a non-empty text), found ' + describe(json)) : null;
+        // spaces around an id would make another consignee of the same one (core's values/validate.ts)
+        if (typeof json === 'string' && json.length > 0 && !/^\s|\s$/.test(json)) return json;
+        if (!this.room()) return null;
+        if (typeof json === 'string' && json.length > 0)
+          return this.fail(
+            'an identifier cannot begin or end with a space, found ' +
+              describe(json) +
+              ' (write it without the spaces: the same id with spaces would be another one)',
+          );
+        return this.fail('expected an identifier (a non-empty text), found ' + describe(json));
       case 'enum':
         // no member is longer than `longest`: a longer string is not hashed, let alone compared
         if (typeof json === 'string' && json.length <= type.longest && type.set.has(json)) return json;

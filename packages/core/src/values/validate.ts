@@ -97,8 +97,10 @@ function check(type: Type, json: unknown, path: string, enums: EnumMembers, erro
       if (typeof json !== 'string' || !isValidDate(json)) return fail(`expected a date "YYYY-MM-DD", found ${describe(json)}`);
       return json;
     case 'id':
-      // an identifier is compared as written: no trimming or case folding
+      // An identifier is compared as written: no trimming or case folding. So " C-1" would be
+      // another consignee than "C-1" and split its quota: spaces around it are refused instead.
       if (typeof json !== 'string' || json.length === 0) return fail(`expected an identifier (a non-empty text), found ${describe(json)}`);
+      if (/^\s|\s$/.test(json)) return fail(`an identifier cannot begin or end with a space, found ${describe(json)} (write it without the spaces: the same id with spaces would be another one)`);
       return json;
     case 'enum': {
       if (typeof json !== 'string') return fail(`expected a ${type.name}, found ${describe(json)}`);
