@@ -6,6 +6,7 @@
  * keys core's result/ledger.ts names: `Ledger["key", "2025"]`.
  */
 import * as I from '@pol/core/ir';
+import { balanceKeyForm } from '@pol/core/checker';
 import { code } from './code.ts';
 import type { ExprPrinter } from './expr.ts';
 import type { Names } from './names.ts';
@@ -122,7 +123,7 @@ export class LedgerPrinter {
             parts.every((v, i) => typeof v === 'string' && (!l.year[i] || /^[0-9]{4}$/.test(v))) &&
             JSON.stringify(parts) === key.slice(open);
           if (!good) {
-            throw new RangeError('the balance key ' + JSON.stringify(key) + ' is not one this policy reads: write it as balanceKeys(input) returns it, a ledger name then its key values as a JSON array with no spaces (' + LEDGERS.map((x) => x.name + JSON.stringify(x.paths.map((p, i) => (x.year[i] ? 'YYYY' : p.join('.'))))).join(', ') + ')');
+            throw new RangeError('the balance key ' + JSON.stringify(key) + ' is not one this policy reads: write it as balanceKeys(input) returns it, a ledger name then its key values as a JSON array with no spaces ' + ${lit(`(${p.ledgers.map((l) => balanceKeyForm(l.name, l.keys)).join(', ')})`)});
           }
           if (cmp(balanceNumber(key, b[key]!), 0) < 0) throw new RangeError('the balance ' + key + ' is negative: ' + JSON.stringify(b[key]) + ' (a ledger counts what was consumed; a balance is never below zero)');
         }

@@ -4,6 +4,7 @@
  * input and result JSON Schemas, and a README generated from the policy (docs/compiled-module.md).
  */
 import * as I from '@pol/core/ir';
+import { balanceKeyForm } from '@pol/core/checker';
 import type { CheckedProgram } from '@pol/core/ir';
 import { fieldDocs } from '../emit/docs.ts';
 import { generate, sourceHash } from '../emit/from-ir.ts';
@@ -138,7 +139,7 @@ ${p.ledgers.length ? ledgerSection(p) : ''}`;
 }
 
 function ledgerSection(p: I.Program): string {
-  const forms = p.ledgers.map((l) => `- \`${l.name}${JSON.stringify(l.keys.map((k) => (k.period === 'calendar-year' ? 'YYYY' : k.path.join('.'))))}\``);
+  const forms = p.ledgers.map((l) => `- \`${balanceKeyForm(l.name, l.keys)}\``);
   return `
 ## Balances
 

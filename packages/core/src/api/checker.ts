@@ -9,7 +9,7 @@ export { loadPolicy, resolveImportPath, isInside, type LoadedPolicy, type LoadOp
 export { compilePolicyFile, type CompiledPolicy } from '../program/compile-policy.ts';
 export { checkProgram, pathKey, type CheckResult } from '../checker/check.ts';
 export type { CheckedProgram, EnumInfo, VariantInfo, Resolution, RecordTypeT, LedgerInfo, LedgerKeyInfo } from '../checker/program.ts';
-export { balanceKey, calendarYear, type PostingJson, type BalanceValue } from '../result/ledger.ts';
+export { balanceKey, balanceKeyForm, calendarYear, type PostingJson, type BalanceValue } from '../result/ledger.ts';
 // the civil calendar of docs/semantics.md, for the solver's tables of month and year moves
 export { dayNumberOf, daysInMonth } from '../calendar/dates.ts';
 export { exampleToJson } from '../checker/example-value.ts';

@@ -4,7 +4,7 @@
  * go out in the result, and storing them is the caller's (the CLI's store) business.
  */
 import type { LedgerInfo } from '../checker/program.ts';
-import { balanceKey, calendarYear, type BalanceValue } from '../result/ledger.ts';
+import { balanceKey, balanceKeyForm, calendarYear, type BalanceValue } from '../result/ledger.ts';
 import { Rational } from '../values/rational.ts';
 import type { RRecord, RValue } from '../values/value.ts';
 
@@ -46,7 +46,7 @@ export function balancesFromJson(json: Readonly<Record<string, BalanceValue>>, l
   const out = new Map<string, Rational>();
   for (const [k, v] of Object.entries(json)) {
     if (ledgers && !wellFormedKey(ledgers, k)) {
-      const forms = ledgers.map((l) => balanceKey(l.name, l.keys.map((key) => (key.period === 'calendar-year' ? 'YYYY' : key.path.join('.')))));
+      const forms = ledgers.map((l) => balanceKeyForm(l.name, l.keys));
       throw new RangeError(`the balance key ${JSON.stringify(k)} is not one this policy reads: write it as a ledger name then its key values as a JSON array with no spaces (${forms.join(', ')})`);
     }
     const r = parseBalance(v);

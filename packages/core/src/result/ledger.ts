@@ -10,6 +10,14 @@ export function balanceKey(ledger: string, parts: readonly string[]): string {
   return ledger + JSON.stringify(parts);
 }
 
+/**
+ * How a ledger's balances are named, for messages and docs: `LppReceived["consignee.id","YYYY"]`
+ * (each key as its input path, a calendar-year key as YYYY).
+ */
+export function balanceKeyForm(ledger: string, keys: readonly { readonly path: readonly string[]; readonly period: 'calendar-year' | undefined }[]): string {
+  return balanceKey(ledger, keys.map((k) => (k.period === 'calendar-year' ? 'YYYY' : k.path.join('.'))));
+}
+
 /** The calendar year of an ISO date, as a key part. */
 export function calendarYear(date: string): string {
   return date.slice(0, 4);
