@@ -3,6 +3,8 @@ import { CompileError, loadCompiled } from '@pol/compiler';
 import type { Engine } from './engines.ts';
 import { UsageError } from './io.ts';
 
+const WITHOUT_POLICY = new WeakMap<object, ResultJson>();
+
 /** The compiled module as an engine: generated in memory, transpiled, imported from a data: URL. */
 export async function compiledEngine(program: CheckedProgram): Promise<Omit<Engine, 'because' | 'words' | 'shares'>> {
   let mod;
@@ -19,7 +21,14 @@ export async function compiledEngine(program: CheckedProgram): Promise<Omit<Engi
     // without `policy`, which the module puts on every result: pol's output says the policy once, as the interpreter's does
     evaluate: (value, explain, balances) => {
       const options = balances ? { explain, alternatives: true, balances: Object.fromEntries(balances) } : { explain, alternatives: true };
-      const { policy: _policy, ...result } = mod.evaluate(value, options) as ResultJson & { policy?: unknown };
+      const full = mod.evaluate(value, options) as ResultJson & { policy?: unknown };
+      // a frozen result is one the module built once for a decision the policy fixes: so is this
+      if (Object.isFrozen(full)) {
+        const kept = WITHOUT_POLICY.get(full);
+        if (kept) return kept;
+      }
+      const { policy: _policy, ...result } = full;
+      if (Object.isFrozen(full)) WITHOUT_POLICY.set(full, Object.freeze(result));
       return result;
     },
     ledger:

@@ -62,7 +62,7 @@ export function withReasons(engine: Engine, json: unknown, result: ResultJson, o
 
 /** What a decided input prints. */
 export function renderResult(result: ResultJson, warnings: string, line: number, o: ItemOptions): ItemOutput {
-  const out = o.format === 'text' ? explainText(`input ${line}`, result, o.words) + '\n\n' : JSON.stringify(flatten(result)) + '\n';
+  const out = o.format === 'text' ? explainText(`input ${line}`, result, o.words) + '\n\n' : flatJson(result) + '\n';
   return { out: o.format === 'text' ? visible(out) : out, err: visible(warnings), outcome: result.decision.outcome, invalid: undefined };
 }
 
@@ -80,6 +80,60 @@ export function inputErrorText(e: InputError): string {
 export function flatten(r: ResultJson): Record<string, unknown> {
   const { decision, ...rest } = r;
   return { ...decision, ...rest };
+}
+
+/**
+ * JSON.stringify(flatten(r)), built from the texts of its parts. A part that is deeply frozen is
+ * one the compiled module built once and shares between results (the trace of a rule, or a whole
+ * result the policy fixes): its text is made once too, which spares most of the printing.
+ */
+export function flatJson(r: ResultJson): string {
+  const whole = constantText(r);
+  if (whole !== undefined) return whole;
+  return flatJsonOf(r);
+}
+
+function flatJsonOf(r: ResultJson): string {
+  const decision = partJson(r.decision);
+  let out = decision.length > 2 ? decision.slice(0, -1) : '{';
+  let first = decision.length <= 2;
+  for (const key in r) {
+    if (key === 'decision') continue;
+    const v: unknown = (r as unknown as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + partJson(v);
+    first = false;
+  }
+  return out + '}';
+}
+
+/** The texts of deeply frozen values; `null` for a frozen value that holds something unfrozen. */
+const TEXTS = new WeakMap<object, string | null>();
+
+function constantText(r: ResultJson): string | undefined {
+  if (!Object.isFrozen(r)) return undefined;
+  let t = TEXTS.get(r);
+  if (t === undefined) {
+    t = deeplyFrozen(r, 0) ? flatJsonOf(r) : null;
+    TEXTS.set(r, t);
+  }
+  return t ?? undefined;
+}
+
+function partJson(v: unknown): string {
+  if (typeof v !== 'object' || v === null || !Object.isFrozen(v)) return JSON.stringify(v);
+  let t = TEXTS.get(v);
+  if (t === undefined) {
+    t = deeplyFrozen(v, 0) ? JSON.stringify(v) : null;
+    TEXTS.set(v, t);
+  }
+  return t ?? JSON.stringify(v);
+}
+
+function deeplyFrozen(v: object, depth: number): boolean {
+  if (depth > 64 || !Object.isFrozen(v)) return false;
+  for (const x of Object.values(v)) if (typeof x === 'object' && x !== null && !deeplyFrozen(x, depth + 1)) return false;
+  return true;
 }
 
 /** Validates and decides one parsed value (used by `pol test` on examples). */

@@ -13,16 +13,20 @@ export class BufferedWriter {
     private readonly limit = 1 << 16,
   ) {}
 
-  async write(text: string): Promise<void> {
+  /**
+   * A promise only when the stream asked to wait (so a caller writing many small texts awaits
+   * once per full buffer, not once per text); await it before writing more.
+   */
+  write(text: string): Promise<void> | undefined {
     this.buf += text;
-    if (this.buf.length >= this.limit) await this.flush();
+    return this.buf.length >= this.limit ? this.flush() : undefined;
   }
 
-  async flush(): Promise<void> {
-    if (this.buf === '') return;
+  flush(): Promise<void> | undefined {
+    if (this.buf === '') return undefined;
     const text = this.buf;
     this.buf = '';
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    return this.stream.write(text) ? undefined : once(this.stream, 'drain').then(() => undefined);
   }
 }
 

@@ -10,7 +10,7 @@ import { type EngineName, makeEngine } from '../engines.ts';
 import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
 import { decideItem, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
 import { BufferedWriter, Progress, Summary } from '../batch/output.ts';
-import { jsonFile, jsonLines, type BrokenItem, type RawItem } from '../batch/sources.ts';
+import { inputBatches, type BrokenItem, type RawItem } from '../batch/sources.ts';
 import type { WorkerSetup } from '../batch/worker.ts';
 
 
@@ -35,19 +35,23 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
   if (!loaded.program) return 1;
   const itemOptions: ItemOptions = { name: options.input, explain: options.explain, format: options.format };
-  const items = options.input.endsWith('.jsonl') || options.input === '-' ? jsonLines(options.input) : jsonFile(options.input);
+  const batches = inputBatches(options.input);
   const out = new BufferedWriter(process.stdout);
   const summary = new Summary();
   const progress = new Progress(process.stderr.isTTY === true);
   let read = 0;
-  const emit = async (o: ItemOutput): Promise<void> => {
-    if (o.err) {
-      progress.clear();
-      await out.flush();
-      process.stderr.write(o.err);
-    }
-    await out.write(o.out);
+  // A promise only when stdout asks to wait: most items are written without an await.
+  const emit = (o: ItemOutput): Promise<void> | undefined => {
     summary.add(o.outcome, o.invalid);
+    if (!o.err) return out.write(o.out);
+    progress.clear();
+    const flushed = out.flush();
+    // stderr after the results before it, so a warning sits next to its line in a terminal
+    return flushed ? flushed.then(() => printItem(o)) : printItem(o);
+  };
+  const printItem = (o: ItemOutput): Promise<void> | undefined => {
+    process.stderr.write(o.err);
+    return out.write(o.out);
   };
   const jobs = options.jobs ?? 1;
   if (options.ledger !== undefined) {
@@ -58,7 +62,7 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
     const engine = await makeEngine(options.engine, loaded.program);
     const { runWithLedger } = await import('../ledger/run.ts');
     const { sourceHash } = await import('@pol/compiler');
-    const { skipped } = await runWithLedger(engine, items, { ...itemOptions, ledgerPath: options.ledger, policySha: sourceHash(loaded.program) }, emit, () => progress.tick(++read));
+    const { skipped } = await runWithLedger(engine, itemsOf(batches), { ...itemOptions, ledgerPath: options.ledger, policySha: sourceHash(loaded.program) }, emit, () => progress.tick(++read));
     if (skipped > 0) {
       await out.flush();
       progress.clear();
@@ -66,27 +70,34 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
     }
   } else if (jobs <= 1) {
     const engine = await makeEngine(options.engine, loaded.program);
-    for await (const item of items) {
-      progress.tick(++read);
-      await emit(decideItem(engine, item, itemOptions));
+    for await (const batch of batches) {
+      for (const item of batch) {
+        const wait = emit(decideItem(engine, item, itemOptions));
+        if (wait) await wait;
+      }
+      progress.tick((read += batch.length));
     }
   } else {
     const pool = await WorkerPool.start(jobs, { policy: file, engine: options.engine, options: itemOptions });
     try {
       const pending: Promise<ItemOutput[]>[] = [];
-      let batch: (RawItem | BrokenItem)[] = [];
       const drainTo = async (max: number): Promise<void> => {
-        while (pending.length > max) for (const o of await pending.shift()!) await emit(o);
+        while (pending.length > max)
+          for (const o of await pending.shift()!) {
+            const wait = emit(o);
+            if (wait) await wait;
+          }
       };
-      for await (const item of items) {
-        progress.tick(++read);
-        batch.push(item);
-        if (batch.length < BATCH) continue;
-        pending.push(pool.run(batch));
-        batch = [];
+      let send: (RawItem | BrokenItem)[] = [];
+      for await (const batch of batches) {
+        progress.tick((read += batch.length));
+        for (const item of batch) send.push(item);
+        if (send.length < BATCH) continue;
+        pending.push(pool.run(send));
+        send = [];
         await drainTo(2 * jobs);
       }
-      if (batch.length) pending.push(pool.run(batch));
+      if (send.length) pending.push(pool.run(send));
       await drainTo(0);
     } finally {
       await pool.stop();
@@ -96,6 +107,10 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   progress.clear();
   process.stderr.write(`pol eval: ${summary.text()}\n`);
   return summary.invalid === 0 ? 0 : 1;
+}
+
+async function* itemsOf<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** Worker threads that answer batches in the order they were sent (each worker is FIFO). */

@@ -26,7 +26,7 @@ export async function runWithLedger(
   engine: Engine,
   items: AsyncIterable<RawItem | BrokenItem>,
   o: LedgerRunOptions,
-  emit: (out: ItemOutput) => Promise<void>,
+  emit: (out: ItemOutput) => Promise<void> | undefined,
   tick: () => void,
 ): Promise<{ readonly skipped: number }> {
   const ledger = engine.ledger;

@@ -111,7 +111,7 @@ export const duplicateOutcomeField = (name: A.Identifier): Diagnostic =>
  * beside them, so `outcome` would replace the outcome and `trace` the trace) and `__proto__`
  * (which a JavaScript object literal turns into its prototype).
  */
-export const RESERVED_FIELDS: readonly string[] = ['outcome', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'explain', '__proto__'];
+export const RESERVED_FIELDS: readonly string[] = ['outcome', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'postings', 'explain', 'because', '__proto__'];
 
 export const reservedField = (name: A.Identifier): Diagnostic =>
   error('check/reserved-name', `a decision field cannot be called \`${name.name}\`: the result already has a \`${name.name === '__proto__' ? 'prototype' : name.name}\``, name.span, {
