@@ -63,6 +63,8 @@ describe('pol eval --ledger', () => {
     expect(r.code).toBe(0);
     const decided = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { decided_by: string; postings: unknown[] });
     expect(decided.map((d) => d.decided_by)).toEqual(['lpp', 'lpp', 'lpp', 'lpp', 'lpp', 'advanced_chips', 'advanced_chips', 'lpp']);
+    // each line names its transaction first, so it can be matched to its shipment without counting lines
+    expect(r.stdout.trim().split('\n').map((l) => Object.keys(JSON.parse(l) as object)[0] + '=' + (JSON.parse(l) as { transaction_id: string }).transaction_id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `transaction_id=T-${i}`));
     expect(await show(db)).toEqual([
       { ledger: 'LppReceived', key: ['C-1', '2025'], balance: 24_000_000, last_transaction: 'T-5' },
       { ledger: 'LppReceived', key: ['C-1', '2026'], balance: 4_800_000, last_transaction: 'T-8' },
@@ -90,7 +92,8 @@ describe('pol eval --ledger', () => {
     const first = pol(['eval', POLICY, '--input', input, '--ledger', db, ...ARGS]);
     const second = pol(['eval', POLICY, '--input', input, '--ledger', db, ...ARGS]);
     expect(second.stdout).toBe(first.stdout);
-    expect(second.stderr).toContain('3 transactions were already in');
+    // none of them is decided again: the summary says so, apart from what this run decided
+    expect(second.stderr).toContain(`pol eval: 3 inputs: 0 decided; 3 already in ${db}, printed as first decided and not posted again (authorized 3)`);
     expect(await show(db)).toEqual([{ ledger: 'LppReceived', key: ['C-1', '2025'], balance: 14_400_000, last_transaction: 'T-3' }]);
     // the same id with another input is named, and still not posted
     const changed = file('changed.jsonl', lines([shipment(2, '2025-02-01', { units: 1 })]));

@@ -1,7 +1,7 @@
 /**
  * D3-D5: decision fields named like the result's own keys are refused, for every such name: the
- * keys of every result, `postings` (what a ledger records) and `because` (what `pol eval --explain`
- * adds).
+ * keys of every result, `postings` (what a ledger records), `because` (what `pol eval --explain`
+ * adds) and `transaction_id` (what `pol eval --ledger` adds).
  */
 import { describe, expect, it } from 'vitest';
 import { checkProgram, hasErrors, loadPolicy } from '@pol/core';
@@ -12,7 +12,7 @@ function check(src: string) {
 }
 
 describe('reserved decision field names', () => {
-  for (const name of ['outcome', '__proto__', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'postings', 'explain', 'because']) {
+  for (const name of ['outcome', '__proto__', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'postings', 'explain', 'because', 'transaction_id']) {
     it(`refuses a field named ${name}`, () => {
       const d = check(`input T { n: Number }\ndecision D { yes(${name}: Number), no }\notherwise decide no\n`);
       expect(d.filter((x) => x.code === 'check/reserved-name').map((x) => x.message)).toEqual([expect.stringContaining(`cannot be called \`${name}\``)]);

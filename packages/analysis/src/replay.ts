@@ -4,6 +4,7 @@
  * count and the first few line numbers are kept, and invalid lines are grouped by reason.
  */
 import type { CheckedProgram, Rational } from '@pol/core/checker';
+import type { ResultJson } from '@pol/core';
 import { run, sameBehaviour, decisionText } from './confirm.ts';
 
 /** line numbers kept per group, as examples to look up */
@@ -42,6 +43,23 @@ export interface Rejection extends Group {
   readonly reason: string;
 }
 
+/**
+ * With a ledger (`pol replay --ledger`): where the balances started, and how many of the log's
+ * transactions the ledger had decided, with the recorded decisions the old version does not give
+ * again (a policy edited since, or balances the log does not account for).
+ */
+export interface LedgerCheck {
+  readonly path: string;
+  /** where both versions' balances start, in words */
+  readonly openings: string;
+  held: number;
+  reproduced: number;
+  notReproduced: Group;
+}
+
+/** The decision the ledger recorded for a transaction: its printed output line. */
+export type Recorded = string;
+
 export interface ReplaySummary {
   total: number;
   unchanged: number;
@@ -54,6 +72,14 @@ export interface ReplaySummary {
   invalid: Rejection[];
   /** lines that are not JSON */
   unparseable: Group & { firstMessage: string | undefined };
+  ledger?: LedgerCheck;
+}
+
+export interface ReplayOptions {
+  /** balances both versions start from (by balance key), instead of the openings */
+  readonly openings?: ReadonlyMap<string, Rational>;
+  /** the ledger the openings come from, and where in its history they were taken */
+  readonly ledger?: { readonly path: string; readonly openings: string };
 }
 
 function push(g: Group, line: number): void {
@@ -79,12 +105,15 @@ export class Replayer {
   constructor(
     private readonly before: CheckedProgram,
     private readonly after: CheckedProgram,
+    options: ReplayOptions = {},
   ) {
-    this.balancesBefore = before.ledgers.length > 0 ? new Map() : undefined;
-    this.balancesAfter = after.ledgers.length > 0 ? new Map() : undefined;
+    this.balancesBefore = before.ledgers.length > 0 ? new Map(options.openings) : undefined;
+    this.balancesAfter = after.ledgers.length > 0 ? new Map(options.openings) : undefined;
+    if (options.ledger) this.s.ledger = { ...options.ledger, held: 0, reproduced: 0, notReproduced: { count: 0, lines: [] } };
   }
 
-  add(line: number, raw: string): void {
+  /** `recorded`: what the ledger printed for this line's transaction, when it holds it */
+  add(line: number, raw: string, recorded?: Recorded): void {
     const s = this.s;
     s.total++;
     let json: unknown;
@@ -101,6 +130,11 @@ export class Replayer {
     }
     const rb = run(this.before, json, this.balancesBefore);
     const ra = run(this.after, json, this.balancesAfter);
+    if (recorded !== undefined && s.ledger) {
+      s.ledger.held++;
+      if (rb.ok && reproduces(rb.result, recorded)) s.ledger.reproduced++;
+      else push(s.ledger.notReproduced, line);
+    }
     if (!rb.ok || !ra.ok) {
       const rejectedBy = !rb.ok && !ra.ok ? 'both' : !rb.ok ? 'before' : 'after';
       const reason = reasonOf(!rb.ok ? rb.errors : (ra as { errors: string[] }).errors);
@@ -138,6 +172,19 @@ export class Replayer {
   }
 }
 
+/** Whether a result is the decision a ledger recorded (its outcome, fields and deciding rule). */
+function reproduces(r: ResultJson, recorded: Recorded): boolean {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(recorded) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  if (o['decided_by'] !== r.decided_by) return false;
+  for (const [k, v] of Object.entries(r.decision)) if (JSON.stringify(o[k] ?? null) !== JSON.stringify(v ?? null)) return false;
+  return true;
+}
+
 /** A whole log in memory (tests, small logs); the CLI streams lines into a Replayer instead. */
 export function replay(before: CheckedProgram, after: CheckedProgram, jsonl: string): ReplaySummary {
   const r = new Replayer(before, after);
@@ -157,6 +204,12 @@ function linesText(g: Group): string {
   return `line${g.lines.length === 1 ? '' : 's'} ${g.lines.join(', ')}${g.count > g.lines.length ? ', ...' : ''}`;
 }
 
+function ledgerLines(l: LedgerCheck, before: string): string[] {
+  const lines = [`ledger ${l.path}: both versions start from ${l.openings}`, `${l.held} of the log's transactions are in the ledger; ${before} gives ${l.reproduced} of them the decision recorded`];
+  if (l.notReproduced.count) lines.push(`${l.notReproduced.count} recorded decision${l.notReproduced.count === 1 ? '' : 's'} not given again by ${before} (${linesText(l.notReproduced)}): the policy or the balances differ from when they were decided`);
+  return lines;
+}
+
 export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { readonly before: string; readonly after: string }): string {
   const invalidCount = s.invalid.reduce((n, r) => n + r.count, 0);
   if (format === 'json') return JSON.stringify({ before: names.before, after: names.after, invalidCount, ...s }, null, 2) + '\n';
@@ -170,6 +223,7 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
     if (s.invalid.length) out.push('', 'invalid inputs, by reason:');
     for (const r of s.invalid) out.push(`  ${r.count} (${pct(r.count, s.total)}) rejected by ${r.rejectedBy === 'both' ? 'both versions' : r.rejectedBy === 'before' ? names.before : names.after}: ${r.reason} (${linesText(r)})`);
     if (s.unparseable.count) out.push('', `not JSON: ${s.unparseable.count} (${linesText(s.unparseable)}); first: ${s.unparseable.firstMessage}`);
+    if (s.ledger) out.push('', ...ledgerLines(s.ledger, names.before));
     return out.join('\n') + '\n';
   }
   const md = (x: string): string => x.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
@@ -190,5 +244,6 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
     out.push('');
   }
   if (s.unparseable.count) out.push(`Not JSON: ${s.unparseable.count} (${md(linesText(s.unparseable))}).`, '');
+  if (s.ledger) out.push('## Against the ledger', '', ...ledgerLines(s.ledger, names.before).map((l) => `- ${md(l)}`), '');
   return out.join('\n');
 }

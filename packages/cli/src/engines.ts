@@ -50,7 +50,7 @@ export function interpreterEngine(program: CheckedProgram): Engine {
   return {
     name: 'interpreter',
     validate: (json) => validateInput(program, json),
-    evaluate: (value, explain, balances) => resultToJson(program, evaluate(program, value as RRecord, { explain, balances: balances && exact(balances) })),
+    evaluate: (value, explain, balances) => resultToJson(program, evaluate(program, value as RRecord, { explain, balances: balances && exactBalances(balances) })),
     ledger:
       program.ledgers.length === 0
         ? undefined
@@ -61,7 +61,8 @@ export function interpreterEngine(program: CheckedProgram): Engine {
   };
 }
 
-function exact(balances: ReadonlyMap<string, string>): Map<string, Rational> {
+/** Stored balance texts as exact numbers (a text that is not one is left out). */
+export function exactBalances(balances: ReadonlyMap<string, string>): Map<string, Rational> {
   const out = new Map<string, Rational>();
   for (const [k, v] of balances) {
     const r = parseBalance(v);

@@ -119,14 +119,15 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'replay',
-    synopsis: '<old.pol> <new.pol> --input <file.jsonl|-> [--format text|json|markdown]',
+    synopsis: '<old.pol> <new.pol> --input <file.jsonl|-> [--ledger <file.duckdb>] [--format text|json|markdown]',
     summary: 're-decide past inputs under both versions',
     description: 'Decides every input of a log under both versions and reports the ones whose decision changes.',
     options: [
       ['--input <file.jsonl>', 'the past inputs, one JSON object per line (required)'],
+      ['--ledger <file.duckdb>', "start both versions' balances from a ledger (as they stood just before the log's first transaction), and check the decisions it recorded against the old version; the file is only read"],
       ['--format text|json|markdown', 'how to print the report (default text): counts and shares per before -> after pair, invalid lines by reason'],
     ],
-    examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl'],
+    examples: ['pol replay ifr.pol as-enforced-2025-05-13.pol --input samples.jsonl', 'pol replay ifr.pol ifr-amended.pol --input shipments.jsonl --ledger quotas.duckdb'],
   },
   {
     name: 'doc',

@@ -151,12 +151,12 @@ export async function main(argv: string[]): Promise<number> {
       return diffCommand(args.positional[0]!, args.positional[1]!, (flag(args, '--format', ['text', 'json', 'markdown', 'html']) ?? 'text') as 'text', flag(args, '--timeout'), args.flags.has('--timestamp'));
     }
     case 'replay': {
-      checkFlags(args, ['--input', '--format']);
+      checkFlags(args, ['--input', '--format', '--ledger']);
       if (args.positional.length !== 2) throw new UsageError('replay needs two policy files: the old and the new');
       const input = flag(args, '--input');
       if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
       const { replayCommand } = await import('./commands/replay.ts');
-      return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text');
+      return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text', flag(args, '--ledger'));
     }
     case 'doc': {
       checkFlags(args, ['--out', '--as-of']);

@@ -24,6 +24,8 @@ export interface ItemOutput {
   /** the outcome, or the error code of an input that was not decided */
   readonly outcome: string | undefined;
   readonly invalid: readonly string[] | undefined;
+  /** with --ledger: a transaction already in the store, printed as first decided (not decided now) */
+  readonly repeated?: boolean;
 }
 
 export function decideItem(engine: Engine, item: RawItem | BrokenItem, o: ItemOptions): ItemOutput {

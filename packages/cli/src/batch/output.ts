@@ -34,13 +34,18 @@ export class BufferedWriter {
 export class Summary {
   decided = 0;
   invalid = 0;
+  /** with --ledger: transactions the store already held, printed as first decided */
+  repeated = 0;
   readonly outcomes = new Map<string, number>();
+  readonly repeatedOutcomes = new Map<string, number>();
   readonly reasons = new Map<string, number>();
 
-  add(outcome: string | undefined, invalid: readonly string[] | undefined): void {
+  add(outcome: string | undefined, invalid: readonly string[] | undefined, repeated = false): void {
     if (outcome !== undefined) {
-      this.decided++;
-      this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+      const counts = repeated ? this.repeatedOutcomes : this.outcomes;
+      if (repeated) this.repeated++;
+      else this.decided++;
+      counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
     }
     if (invalid !== undefined) {
       this.invalid++;
@@ -48,15 +53,18 @@ export class Summary {
     }
   }
 
-  text(): string {
+  /** `store`: the ledger file of a --ledger run, named beside the transactions it already held */
+  text(store?: string): string {
     const n = (x: number): string => x.toLocaleString('en-US');
     const list = (m: Map<string, number>): string =>
       [...m]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([k, v]) => `${k} ${n(v)}`)
         .join(', ');
-    const total = this.decided + this.invalid;
+    const total = this.decided + this.repeated + this.invalid;
     const parts = [`${n(total)} input${total === 1 ? '' : 's'}: ${n(this.decided)} decided${this.outcomes.size ? ` (${list(this.outcomes)})` : ''}`];
+    if (this.repeated)
+      parts.push(`${n(this.repeated)} already in ${store ?? 'the ledger'}, printed as first decided and not posted again (${list(this.repeatedOutcomes)})`);
     if (this.invalid) parts.push(`${n(this.invalid)} invalid (${list(this.reasons)})`);
     return parts.join('; ');
   }

@@ -42,7 +42,7 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   let read = 0;
   // A promise only when stdout asks to wait: most items are written without an await.
   const emit = (o: ItemOutput): Promise<void> | undefined => {
-    summary.add(o.outcome, o.invalid);
+    summary.add(o.outcome, o.invalid, o.repeated === true);
     if (!o.err) return out.write(o.out);
     progress.clear();
     const flushed = out.flush();
@@ -62,12 +62,7 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
     const engine = await makeEngine(options.engine, loaded.program);
     const { runWithLedger } = await import('../ledger/run.ts');
     const { sourceHash } = await import('@pol/compiler');
-    const { skipped } = await runWithLedger(engine, itemsOf(batches), { ...itemOptions, ledgerPath: options.ledger, policySha: sourceHash(loaded.program) }, emit, () => progress.tick(++read));
-    if (skipped > 0) {
-      await out.flush();
-      progress.clear();
-      process.stderr.write(`pol eval: ${skipped.toLocaleString('en-US')} transaction${skipped === 1 ? ' was' : 's were'} already in ${options.ledger}: printed as first decided, not posted again\n`);
-    }
+    await runWithLedger(engine, itemsOf(batches), { ...itemOptions, ledgerPath: options.ledger, policySha: sourceHash(loaded.program) }, emit, () => progress.tick(++read));
   } else if (jobs <= 1) {
     const engine = await makeEngine(options.engine, loaded.program);
     for await (const batch of batches) {
@@ -105,7 +100,7 @@ export async function evalCommand(file: string, options: EvalOptions): Promise<n
   }
   await out.flush();
   progress.clear();
-  process.stderr.write(`pol eval: ${summary.text()}\n`);
+  process.stderr.write(`pol eval: ${summary.text(options.ledger)}\n`);
   return summary.invalid === 0 ? 0 : 1;
 }
 

@@ -88,7 +88,8 @@ async function decideBatch(
       // Another shipment under a taken id: printing the first decision would answer a question
       // that was not asked, and deciding it would count one id twice. Refused, so the run fails.
       const why = `id: transaction ${JSON.stringify(x.id)} is already in the ledger with a different input; it is not decided or posted (a new shipment needs a new id; the same line again is skipped)`;
-      result.push(invalid(o, x.item.line, [why], ['ledger/id-reused'], x.warnings));
+      const refused = invalid(o, x.item.line, [why], ['ledger/id-reused'], x.warnings);
+      result.push({ ...refused, out: withTransactionId(refused.out, x.id) });
       continue;
     }
     if (before) {
@@ -96,7 +97,7 @@ async function decideBatch(
       counter.skipped++;
       // a reversed id stays taken: deciding it again would count what the reversal took back
       const undone = before.reversed === undefined ? '' : `${o.name}:${x.item.line}: warning: transaction ${JSON.stringify(x.id)} was reversed (${JSON.stringify(before.reversed)}); it is not decided or posted again (the output is the first decision's; a new shipment needs a new id)\n`;
-      result.push({ out: before.output, err: x.warnings + undone, outcome: outcomeOf(before.output), invalid: undefined });
+      result.push({ out: before.output, err: x.warnings + undone, outcome: outcomeOf(before.output), invalid: undefined, repeated: true });
       continue;
     }
     const balances = new Map<string, string>();
@@ -105,7 +106,8 @@ async function decideBatch(
       if (v !== undefined) balances.set(k, v);
     }
     const r: ResultJson = engine.evaluate(x.value, o.explain, balances);
-    const printed = renderResult(withReasons(engine, x.json, r, o), x.warnings, x.item.line, o);
+    const rendered = renderResult(withReasons(engine, x.json, r, o), x.warnings, x.item.line, o);
+    const printed = { ...rendered, out: withTransactionId(rendered.out, x.id) };
     (r.postings ?? []).forEach((p, n) => {
       const key = balanceKey(p.ledger, p.key);
       const after = String(p.after);
@@ -118,6 +120,15 @@ async function decideBatch(
   }
   await store.commit({ transactions, postings, balances: overlay });
   return result;
+}
+
+/**
+ * A ledger run's output line names its transaction first: the line (and the store's copy of it)
+ * can be matched to its shipment without counting lines. `transaction_id` is a reserved decision
+ * field name, so it cannot clash with the decision's own fields.
+ */
+function withTransactionId(jsonLine: string, id: string): string {
+  return `{"transaction_id":${JSON.stringify(id)},${jsonLine.slice(1)}`;
 }
 
 function sha256(text: string): string {

@@ -107,11 +107,12 @@ export const duplicateOutcomeField = (name: A.Identifier): Diagnostic =>
   error('check/duplicate-field', `\`${name.name}\` is listed twice`, name.span);
 
 /**
- * Names a decision field cannot have: the result's own keys (a decision prints as one flat record
- * beside them, so `outcome` would replace the outcome and `trace` the trace) and `__proto__`
+ * Names a decision field cannot have: the result's own keys and those `pol eval` adds (`because`
+ * with --explain, `transaction_id` with --ledger): a decision prints as one flat record beside
+ * them, so `outcome` would replace the outcome and `trace` the trace; and `__proto__`
  * (which a JavaScript object literal turns into its prototype).
  */
-export const RESERVED_FIELDS: readonly string[] = ['outcome', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'postings', 'explain', 'because', '__proto__'];
+export const RESERVED_FIELDS: readonly string[] = ['outcome', 'decided_by', 'citations', 'alternatives', 'obligations', 'trace', 'postings', 'explain', 'because', 'transaction_id', '__proto__'];
 
 export const reservedField = (name: A.Identifier): Diagnostic =>
   error('check/reserved-name', `a decision field cannot be called \`${name.name}\`: the result already has a \`${name.name === '__proto__' ? 'prototype' : name.name}\``, name.span, {
