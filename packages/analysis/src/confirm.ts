@@ -2,7 +2,7 @@
 // The one deliberate use of the interpreter outside the CLI: a witness is reported only when the
 // reference semantics confirms it (test/architecture allows this file, and only this one).
 import { evaluate, resultToJson, validateInput } from '@pol/core/interpreter';
-import { balanceKey, type CheckedProgram, type Rational, type ResultJson } from '@pol/core/checker';
+import { balanceKey, valueToJson, type CheckedProgram, type Rational, type ResultJson } from '@pol/core/checker';
 
 export type Run = { ok: true; result: ResultJson } | { ok: false; errors: string[] };
 
@@ -13,6 +13,21 @@ export function run(program: CheckedProgram, json: unknown, balances?: Map<strin
   const r = evaluate(program, v.value, balances ? { balances } : {});
   if (balances) for (const p of r.postings) balances.set(balanceKey(p.ledger, p.key), p.after);
   return { ok: true, result: resultToJson(program, r) };
+}
+
+/**
+ * What became of each rule on an input, by rule name: `applied` (in the trace), or the status the
+ * explanation gives (`condition-false`, `not-in-effect`, `overridden`); a rule never reached is
+ * absent. With the input as validated (JSON text). Undefined when the version rejects the input.
+ */
+export function fates(program: CheckedProgram, json: unknown): { readonly rules: ReadonlyMap<string, string>; readonly input: string } | undefined {
+  const v = validateInput(program, json);
+  if (!v.ok) return undefined;
+  const r = resultToJson(program, evaluate(program, v.value, { explain: true }));
+  const rules = new Map<string, string>();
+  for (const step of r.explain ?? []) rules.set(step.id, step.status);
+  for (const step of r.trace) rules.set(step.id, 'applied');
+  return { rules, input: JSON.stringify(valueToJson(v.value)) };
 }
 
 /**

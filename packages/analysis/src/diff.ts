@@ -17,6 +17,7 @@ import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
 import { ruleKeys, untwinned } from './cone.ts';
+import { causesOnWitness } from './causes.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -483,7 +484,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told?.causes ?? [], facts: told?.facts ?? [] });
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told ? causesOnWitness(told.causes, structural, before, after, w) : [], facts: told?.facts ?? [] });
       for (const id of told?.named ?? []) {
         const l = labelsA.get(id) ?? labelsB.get(id);
         if (l && !named.some((x) => x.id === id)) named.push({ id, title: l.title, cites: l.cites });

@@ -11,6 +11,7 @@ export { hasErrors, sortDiagnostics, InternalError } from '../diagnostics/diagno
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostics/codes.ts';
 export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type JsonDiagnostic, type SourceLookup } from '../diagnostics/render.ts';
 export type * as Ast from '../ast/nodes.ts';
+export { forEachChild } from '../ast/visit.ts';
 export { parseSource, parsePolText, MAX_NESTING, MAX_CHAIN, type ParseResult } from '../syntax/parse.ts';
 export { polParser, PolParser } from '../syntax/grammar.ts';
 export * as tokens from '../syntax/tokens.ts';
