@@ -5,7 +5,7 @@
  * ends, leap days and the ends of the calendar drawn often), z3 evaluates the encoding with the
  * dates fixed (concrete.ts) and must give the reference interpreter's decision, field for field.
  * The constant month moves take the lookup encoding (smt/date-arith.ts); `d + n months` with
- * `n` an input (whole or half months) takes the division chain, checked on the same dates.
+ * `n` an input (whole or half months) takes the month-number lookups, checked on the same dates.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

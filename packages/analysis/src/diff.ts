@@ -2,6 +2,7 @@
 import type { CheckedProgram, ResultJson, Type } from '@pol/core/checker';
 import * as IR from '@pol/core/ir';
 import { Encoder, type Leaf, type SymDecision } from './smt/encode.ts';
+import { DateFacts } from './smt/date-facts.ts';
 import { SymInput } from './smt/sym-input.ts';
 import { Universe } from './smt/universe.ts';
 import { fieldEq, type SV } from './smt/values.ts';
@@ -273,23 +274,25 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const guardDefs: ZExpr[] = [];
   const versions = (bound: number, mode: 'bounded' | 'abstract', shared?: Map<string, SV>) => {
     const input = new SymInput(Z, u, unionType(before.input.type, after.input.type), bound);
+    // one set for both versions: `date + 3 months` before is related to `date + 4 months` after
+    const facts = new DateFacts(Z);
     const make = (program: CheckedProgram, ir: IR.Program, label: string): Version => {
       const acc: ZExpr[] = [];
       const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true));
-      const enc = new Encoder(Z, u, ir, { value }, mode, shared);
+      const enc = new Encoder(Z, u, ir, { value }, mode, shared, 'free', facts);
       const { leaves, decision } = enc.decisionStructure(mode === 'bounded' ? { prefix: `${label}.reach`, defs: guardDefs, oneWay: true } : undefined);
       // numbered now: the decisions pinned leaf by leaf read the numbers (pinDown)
       const keyOf = numberObligations(leaves, oblTable);
       return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
     };
-    return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after') };
+    return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after'), facts };
   };
   // one solver for the whole diff; each phase in its own scope
   const s = await Session.open(Z, { rlimit: options.rlimit ?? 50_000_000, timeoutMs: timeout });
   const check = (...assumptions: ZExpr[]) => s.check(...assumptions);
   let usesLists = false;
   try {
-    const { input, dom, b, a } = versions(K, 'bounded');
+    const { input, dom, b, a, facts } = versions(K, 'bounded');
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
     const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
@@ -310,7 +313,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // not settle every rule's condition to answer, 18% of the IFR diff's query time); the nested
     // if-then-else of the whole forest is never asserted, which keeps assertion linear
     const some = [someOf(Z, selB, 'before.some', guardDefs), someOf(Z, selA, 'after.some', guardDefs)];
-    s.add(dom, ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), ...some);
+    s.add(dom, ...facts.take(), ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), ...some);
     // the deciding leaf read off the selectors (exactly one is true in a model): evaluating the
     // decision's own leaf term would evaluate every rule's condition again
     const indexTerm = (sel: readonly ZExpr[]): ZExpr => sel.reduceRight((t: ZExpr, x, i) => Z.If(x, Z.Int.val(i), t), Z.Int.val(-1));
@@ -386,7 +389,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const nb = pinDown(b, selB, 'before');
     const na = pinDown(a, selA, 'after');
     const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), nb.d, na.d), Z.Not(nb.obl.eq(na.obl)));
-    s.add(...defs);
+    s.add(...defs, ...facts.take());
     s.push();
     // only inputs decided by a rule the change touched, on some side, can differ (cone.ts)
     const cone = untwinned(irB, irA);
@@ -498,7 +501,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations().eq(x.a.obligations())));
       s.pop();
       s.push();
-      s.add(x.dom, Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
+      s.add(x.dom, ...x.facts.take(), Z.Or(Z.Not(x.b.accepts.eq(x.a.accepts)), Z.And(x.b.accepts, x.a.accepts, differ2)));
       const r = check();
       if (r === 'unsat') usesLists = false;
       else incomplete = `lists were searched only up to ${K} items, and the proof that treats each sum, count, all and any as an unknown shared value ${r === 'unknown' ? 'timed out' : 'did not go through'}`;

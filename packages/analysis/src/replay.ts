@@ -3,8 +3,7 @@
  * a time (`Replayer.add`), so a log of any length is replayed in constant memory: per group only a
  * count and the first few line numbers are kept, and invalid lines are grouped by reason.
  */
-import type { CheckedProgram, Rational } from '@pol/core/checker';
-import type { ResultJson } from '@pol/core';
+import type { CheckedProgram, Rational, ResultJson } from '@pol/core/checker';
 import { run, sameBehaviour, decisionText } from './confirm.ts';
 
 /** line numbers kept per group, as examples to look up */

@@ -11,8 +11,8 @@
  * a balanced tree of comparisons `r < start` over the pieces of the cycle on which the moved date
  * is `r + c` (most days of a month) or a constant (the days past the end of a shorter target
  * month). Those are bounds on one term, which z3 propagates without search. `calendar year of`
- * is the same lookup over the 400 years of the cycle. A move by an amount the policy computes (an
- * input's number of months) keeps the division chain: exact, but z3 may answer unknown.
+ * is the same lookup over the 400 years of the cycle. A move by an amount the input decides is
+ * the same idea on month numbers (`shiftMonthsByTerm`).
  */
 import type * as IR from '@pol/core/ir';
 import { Rational, dayNumberOf as civilDay, daysInMonth as lengthOf } from '@pol/core/checker';
@@ -154,9 +154,13 @@ function split(Z: Z, day: ZExpr): { cycle: ZExpr; r: ZExpr } {
 /** The most months a move can usefully take: beyond, every date leaves the calendar. */
 const MONTHS_LIMIT = 10000 * 12 + 12;
 
-/** `day + k months` for a constant k. */
-export function shiftMonthsBy(Z: Z, day: ZExpr, k: bigint): ZExpr {
-  const n = Number(k > BigInt(MONTHS_LIMIT) ? BigInt(MONTHS_LIMIT) : k < BigInt(-MONTHS_LIMIT) ? BigInt(-MONTHS_LIMIT) : k);
+/** A constant number of months as a move takes it: beyond the limit every date leaves the calendar alike. */
+export function clampMonths(k: bigint): number {
+  return Number(k > BigInt(MONTHS_LIMIT) ? BigInt(MONTHS_LIMIT) : k < BigInt(-MONTHS_LIMIT) ? BigInt(-MONTHS_LIMIT) : k);
+}
+
+/** `day + n months` for a constant n (`clampMonths`). */
+export function shiftMonthsBy(Z: Z, day: ZExpr, n: number): ZExpr {
   if (n === 0) return day;
   const { cycle, r } = split(Z, day);
   const t = tree(Z, `m${n}`, () => monthPieces(n));
@@ -171,39 +175,74 @@ export function yearOfDay(Z: Z, day: ZExpr): ZExpr {
   return Z.substitute(t.t, [t.r, r]).add(cycle.mul(400));
 }
 
-// ---- moves by an amount the input decides: the civil-calendar algorithms ----
+// ---- moves by an amount the input decides: year and month of the cycle, still lookups ----
 
-/** (year, month, day) of a day number. */
-export function civil(Z: Z, n: ZExpr): { y: ZExpr; m: ZExpr; d: ZExpr } {
-  const z = n.add(719468);
-  const era = z.div(146097);
-  const doe = z.sub(era.mul(146097));
-  const yoe = doe.sub(doe.div(1460)).add(doe.div(36524)).sub(doe.div(146096)).div(365);
-  const doy = doe.sub(yoe.mul(365).add(yoe.div(4)).sub(yoe.div(100)));
-  const mp = doy.mul(5).add(2).div(153);
-  const d = doy.sub(mp.mul(153).add(2).div(5)).add(1);
-  const m = Z.If(mp.lt(10), mp.add(3), mp.sub(9));
-  const y = yoe.add(era.mul(400)).add(Z.If(m.le(2), Z.Int.val(1), Z.Int.val(0)));
-  return { y, m, d };
+const leapYear = (y: number): boolean => lengthOf(y, 2) === 29;
+/** days before month m (0-11) of a common year */
+const BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const COMMON_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A table on an index: `values[i]` from `i` on, adjacent equal values merged (`scale`: index step). */
+function table(values: readonly number[], scale = 1): Piece[] {
+  const out: Piece[] = [];
+  values.forEach((c, i) => {
+    if (out.at(-1)?.c !== c) out.push({ from: i * scale, add: false, c });
+  });
+  return out;
 }
 
-function dayOfCivil(Z: Z, y: ZExpr, m: ZExpr, d: ZExpr): ZExpr {
-  const yy = y.sub(Z.If(m.le(2), Z.Int.val(1), Z.Int.val(0)));
-  const era = yy.div(400);
-  const yoe = yy.sub(era.mul(400));
-  const doy = Z.If(m.gt(2), m.sub(3), m.add(9)).mul(153).add(2).div(5).add(d).sub(1);
-  const doe = yoe.mul(365).add(yoe.div(4)).sub(yoe.div(100)).add(doy);
-  return era.mul(146097).add(doe).sub(719468);
+const YEARS = Array.from({ length: 400 }, (_, y) => y);
+const yearStarts = (): Piece[] => table(YEARS.map((y) => civilDay(y, 1, 1) - MIN_DAY));
+const leaps = (): Piece[] => table(YEARS.map((y) => (leapYear(y) ? 1 : 0)));
+/** the year of the cycle of a month of the cycle (0-4799) */
+const yearOfMonth = (): Piece[] => table(YEARS, 12);
+/** the month (0-11) of a day of a common year (0-364) */
+const monthOfDay = (): Piece[] => BEFORE.map((from, m) => ({ from, add: false, c: m }));
+const monthBefore = (): Piece[] => table(BEFORE);
+const monthLength = (): Piece[] => table(COMMON_LENGTH);
+
+function lookup(Z: Z, key: string, pieces: () => Piece[], at: ZExpr): ZExpr {
+  const t = tree(Z, key, pieces);
+  return Z.substitute(t.t, [t.r, at]);
 }
 
-/** `day + amount months` for an amount the input decides (a real, its whole part taken). */
-export function shiftMonths(Z: Z, day: ZExpr, amount: ZExpr): ZExpr {
-  const { y, m, d } = civil(Z, day);
-  const total = y.mul(12).add(m).sub(1).add(truncToInt(Z, amount));
-  const ny = total.div(12);
-  const nm = total.sub(ny.mul(12)).add(1);
-  const leap = Z.Or(Z.And(ny.mod(4).eq(0), Z.Not(ny.mod(100).eq(0))), ny.mod(400).eq(0));
-  const last = Z.If(nm.eq(2), Z.If(leap, Z.Int.val(29), Z.Int.val(28)), Z.If(Z.Or(nm.eq(4), nm.eq(6), nm.eq(9), nm.eq(11)), Z.Int.val(30), Z.Int.val(31)));
-  const nd = Z.If(d.lt(last), d, last);
-  return Z.If(total.lt(0), Z.Int.val(MIN_DAY), Z.If(total.gt(9999 * 12 + 11), Z.Int.val(MAX_DAY), dayOfCivil(Z, ny, nm, nd)));
+/** The last month number of the calendar (9999-12), months from 0000-01. */
+const LAST_MONTH = 9999 * 12 + 11;
+
+/**
+ * `day + n months` for an Int `n` the input decides. Why not the civil-calendar division chain:
+ * `shipped = date + n months` took z3 33 s to satisfy. Nor one table over the 4,800 months of the
+ * cycle: z3 case-splits on every comparison of every table it meets (it did 80,000 decisions), so
+ * small tables win. The day of the cycle gives the year of the cycle (400 entries), the day of
+ * the year and so the month (12, a leap year read as its common twin); the target month number
+ * is a sum; its cycle is found by comparisons, its year of the cycle by a table on the month of
+ * the cycle, and its first day and length from the year's first day, leap flag and month tables.
+ */
+export function shiftMonthsByTerm(Z: Z, day: ZExpr, n: ZExpr): ZExpr {
+  const { cycle, r } = split(Z, day);
+  const y = lookup(Z, 'year', yearPieces, r);
+  const leap = lookup(Z, 'leap', leaps, y);
+  const doy = r.sub(lookup(Z, 'yearStart', yearStarts, y));
+  // Feb 29 reads as Feb 28 and the later days one day earlier: the month of a common year
+  const march = Z.If(doy.ge(59), doy.sub(leap), doy);
+  const m = lookup(Z, 'monthOfDay', monthOfDay, march);
+  const start = (mm: ZExpr, l: ZExpr): ZExpr => lookup(Z, 'monthBefore', monthBefore, mm).add(Z.If(mm.ge(2), l, Z.Int.val(0)));
+  const offset = doy.sub(start(m, leap));
+  const total = cycle.mul(400).add(y).mul(12).add(m).add(n);
+  const pick = (lo: number, hi: number): ZExpr => {
+    if (hi - lo === 1) return Z.Int.val(lo);
+    const mid = (lo + hi) >> 1;
+    return Z.If(total.lt(mid * 4800), pick(lo, mid), pick(mid, hi));
+  };
+  const cycle2 = pick(0, CYCLES);
+  const monthOfCycle = total.sub(cycle2.mul(4800));
+  const y2 = lookup(Z, 'yearOfMonth', yearOfMonth, monthOfCycle);
+  const m2 = monthOfCycle.sub(y2.mul(12));
+  const leap2 = lookup(Z, 'leap', leaps, y2);
+  const first = lookup(Z, 'yearStart', yearStarts, y2).add(start(m2, leap2));
+  const length = lookup(Z, 'monthLength', monthLength, m2).add(Z.If(m2.eq(1), leap2, Z.Int.val(0)));
+  // a day past the target month's end becomes its last day
+  const moved = first.add(Z.If(offset.lt(length), offset, length.sub(1))).add(cycle2.mul(CYCLE)).add(MIN_DAY);
+  return Z.If(total.lt(0), Z.Int.val(MIN_DAY), Z.If(total.gt(LAST_MONTH), Z.Int.val(MAX_DAY), moved));
 }
+

@@ -16,7 +16,8 @@ import { Rational } from '@pol/core/checker';
 import type { SymInput } from './sym-input.ts';
 import { exprKey } from '../ir-key.ts';
 import { dayNumber } from './dates.ts';
-import { constantAmount, shiftDays, shiftMonths, shiftMonthsBy, yearOfDay } from './date-arith.ts';
+import { clampMonths, constantAmount, shiftDays, shiftMonthsBy, shiftMonthsByTerm, truncToInt, yearOfDay } from './date-arith.ts';
+import { DateFacts } from './date-facts.ts';
 import type { Universe } from './universe.ts';
 import { inIndices, ite, type Scalar, type SV } from './values.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
@@ -69,6 +70,8 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
      * which decides one transaction as `pol eval` without `--ledger` does)
      */
     private readonly balances: 'free' | 'none' = 'free',
+    /** true facts about the calendar terms encoded (date-facts.ts), for the caller to assert beside them */
+    readonly dateFacts: DateFacts = new DateFacts(Z),
   ) {
     const af = program.input.asOf;
     this.asOf = af === undefined ? undefined : (this.field(input.value, af) as Scalar).v;
@@ -297,14 +300,27 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
         const day = this.scalar(e.date).v;
         // a constant number of months is a lookup z3 decides quickly (date-arith.ts)
         const months = e.unit === 'months' ? constantAmount(this.program, e.amount) : undefined;
-        if (months !== undefined) return { t: 'date', v: shiftMonthsBy(Z, day, months) };
+        if (months !== undefined) {
+          const k = clampMonths(months);
+          const v = shiftMonthsBy(Z, day, k);
+          if (k !== 0) this.dateFacts.monthMoveBy(day, v, k);
+          return { t: 'date', v };
+        }
         const amount = this.scalar(e.amount).v;
-        return { t: 'date', v: e.unit === 'days' ? shiftDays(Z, day, amount) : shiftMonths(Z, day, amount) };
+        if (e.unit === 'days') return { t: 'date', v: shiftDays(Z, day, amount) };
+        const n = truncToInt(Z, amount);
+        const v = shiftMonthsByTerm(Z, day, n);
+        this.dateFacts.monthMove(day, v, n);
+        return { t: 'date', v };
       }
       case 'daysBetween':
         return { t: 'num', v: Z.ToReal(this.scalar(e.to).v.sub(this.scalar(e.from).v)) };
-      case 'yearOf':
-        return { t: 'num', v: Z.ToReal(yearOfDay(Z, this.scalar(e.date).v)) };
+      case 'yearOf': {
+        const day = this.scalar(e.date).v;
+        const year = yearOfDay(Z, day);
+        this.dateFacts.yearOf(day, year);
+        return { t: 'num', v: Z.ToReal(year) };
+      }
     }
   }
 
