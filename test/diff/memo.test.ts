@@ -82,7 +82,7 @@ otherwise decide not_controlled
     const d5 = 'Country Group D:5 (15 CFR part 740, supplement no. 1)';
     expect(t).toContain(`changed group D5 — ${d5}: VE removed (region 1)`);
     expect(t).toContain(`destination in {VE} (removed from ${d5})`);
-    expect(t).toContain('item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))');
+    expect(t).toContain('item.tpp >= 4800 TPP (the 3A090.a TPP threshold (ECCN 3A090.a))');
     expect(t).toContain(`caused by: changed group D5 — ${d5}`);
     expect(renderDiff(r, 'markdown', names)).toContain(`- changed group D5 — ${d5}: VE removed (region 1)`);
     const h = renderDiff(r, 'html', names);

@@ -14,7 +14,7 @@
  * A region needs one or two queries instead of one per candidate.
  */
 import * as IR from '@pol/core/ir';
-import { Rational } from '@pol/core/checker';
+import { Rational, type Type } from '@pol/core/checker';
 import type { Encoder, Leaf } from './smt/encode.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
@@ -208,8 +208,19 @@ function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string
   return parts.length ? parts.join('; ') : undefined;
 }
 
-function num(c: Rational): string {
+function numText(c: Rational): string {
   return String(numberJson(c));
+}
+
+/** The unit of the input field at a dotted path, when it is a quantity. */
+function unitAt(p: IR.Program, path: string): string | undefined {
+  let t: Type | undefined = p.input.type;
+  for (const k of path.split('.')) {
+    while (t?.kind === 'optional' || t?.kind === 'list') t = t.kind === 'optional' ? t.inner : t.element;
+    t = t?.kind === 'record' ? t.fields.get(k) : undefined;
+  }
+  while (t?.kind === 'optional') t = t.inner;
+  return t?.kind === 'number' && t.unit !== null ? t.unit : undefined;
 }
 
 /**
@@ -349,7 +360,7 @@ function regionFact(f: Fact, irB: IR.Program): RegionFact {
     case 'group':
       return { kind: f.inside ? 'in' : 'not in', path: f.path, group: f.set, version: irB.sets.includes(f.setDef) ? 'before' : 'after' };
     case 'num':
-      return { kind: 'number', path: f.path, op: f.op, value: num(f.c) };
+      return { kind: 'number', path: f.path, op: f.op, value: numText(f.c) };
     case 'date':
       return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
   }
@@ -424,6 +435,9 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, nam
   for (const path of [...new Set(nums.map((f) => f.path))]) {
     const mine = nums.filter((f) => f.path === path);
     const eq = mine.find((f) => f.op === '=');
+    // a quantity's bound says its unit, as the policy wrote the field: "item.tpp >= 4800 TPP"
+    const unit = unitAt(irB, path) ?? unitAt(irA, path);
+    const num = (c: Rational): string => (unit ? `${numText(c)} ${unit}` : numText(c));
     // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))"
     const which = (cs: Rational[]): string => {
       const named = cs.flatMap((c) => {
