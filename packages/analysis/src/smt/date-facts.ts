@@ -117,9 +117,14 @@ export class DateFacts {
     this.pending.push(moved.ge(MIN_DAY), moved.le(MAX_DAY), Z.Or(moved.eq(MAX_DAY), moved.ge(lo)), Z.Or(moved.eq(MIN_DAY), moved.le(hi)));
   }
 
-  /** A later date moved by more months is not earlier: with every move seen so far. */
+  /**
+   * A later date moved by more months is not earlier: with every move seen so far, and with each
+   * moved date itself as a move by 0 months (`date - 0 years` is `date`, and `shipped > date + n`
+   * with `shipped <= date` needs `date + n months >= date` for n >= 0).
+   */
   private relate(x: Move): void {
     const Z = this.Z;
+    if (!x.moved.eqIdentity(x.day) && !this.moves.some((o) => o.moved.eqIdentity(x.day))) this.relate({ day: x.day, moved: x.day, n: Z.Int.val(0) });
     for (const o of this.moves.slice(0, PAIRS_LIMIT)) {
       this.pending.push(Z.Implies(Z.And(o.day.le(x.day), o.n.le(x.n)), o.moved.le(x.moved)), Z.Implies(Z.And(x.day.le(o.day), x.n.le(o.n)), x.moved.le(o.moved)));
     }
