@@ -8,6 +8,8 @@
  *   on its own, once, since only a new process pays it again.
  * - The IFR -> as-enforced memo (every region described, realistic witnesses) after start-up,
  *   against the goal of issue 11 (under 1 s), and the witnesses-only diff beside it.
+ * - Month arithmetic: `date + 3 months` -> `4 months` against `90 days` -> `120 days`, interleaved,
+ *   as the ratio of the two (medians of per-round ratios).
  * - Growth: generated policies of 100 / 300 / 1,000 / 3,000 rules with one constant changed,
  *   interleaved by round (each round runs every size, in a rotating order, so each meets the same
  *   load); the ratio 3,000 / 1,000 is the median of the per-round ratios, against linear (3.0).
@@ -69,6 +71,28 @@ otherwise decide none
 console.log(`load average at start: ${load1()} (1, 5, 15 min); ${rounds} rounds`);
 const startup = await once(async () => diffPrograms(loadText(generated(1, 1000)), loadText(generated(1, 999)), { describe: false }));
 line('z3 start-up (first diff of the process: two tiny policies)', [startup]);
+
+// month arithmetic against the same diff in days, interleaved: the ratio is what the calendar's
+// lookup tables cost (their building and z3's reading of them); before the calendar facts
+// (packages/analysis/src/smt/date-facts.ts) the month diff took 89 s on its last question
+const waiting = (wait: string): CheckedProgram =>
+  loadText(`input T { date: Date, shipped: Date }
+decision D { yes, no }
+const WAIT = ${wait}
+rule r { cites "15 CFR 740.1" when shipped < date + WAIT decide no }
+otherwise decide yes
+`);
+const monthPair = [waiting('3 months'), waiting('4 months')] as const;
+const dayPair = [waiting('90 days'), waiting('120 days')] as const;
+const monthly: Sample[] = [];
+const daily: Sample[] = [];
+for (let i = 0; i < rounds; i++) {
+  monthly.push(await once(() => diffPrograms(...monthPair)));
+  daily.push(await once(() => diffPrograms(...dayPair)));
+}
+line('month arithmetic: date + 3 months -> 4 months', monthly);
+line('the same in days: date + 90 days -> 120 days', daily);
+console.log(`ratio months / days: ${median(monthly.map((x, i) => x.cpu / daily[i]!.cpu)).toFixed(1)} (cpu), ${median(monthly.map((x, i) => x.wall / daily[i]!.wall)).toFixed(1)} (wall), medians of per-round ratios`);
 
 for (const name of readdirSync(join(root, 'test/diff/cases')).sort()) {
   const a = load(join(root, 'test/diff/cases', name, 'before.pol'));
