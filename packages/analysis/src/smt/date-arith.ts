@@ -73,7 +73,10 @@ function constValue(program: IR.Program, e: IR.Expr, depth: number): Rational | 
 
 // ---- the 400-year cycle, in plain numbers ----
 
-const CYCLE = 146097;
+/** days in the 400-year cycle of the Gregorian calendar */
+export const CYCLE = 146097;
+/** months in the cycle */
+export const CYCLE_MONTHS = 4800;
 /** 0000-01-01 .. 9999-12-31 is 25 cycles */
 const CYCLES = 25;
 
@@ -232,7 +235,7 @@ export function shiftMonthsByTerm(Z: Z, day: ZExpr, n: ZExpr): ZExpr {
   const pick = (lo: number, hi: number): ZExpr => {
     if (hi - lo === 1) return Z.Int.val(lo);
     const mid = (lo + hi) >> 1;
-    return Z.If(total.lt(mid * 4800), pick(lo, mid), pick(mid, hi));
+    return Z.If(total.lt(mid * CYCLE_MONTHS), pick(lo, mid), pick(mid, hi));
   };
   const cycle2 = pick(0, CYCLES);
   const monthOfCycle = total.sub(cycle2.mul(4800));

@@ -11,12 +11,9 @@
  * closes such a question by bound propagation. `calendar year of` gets its two facts likewise.
  */
 import { dayNumberOf as civilDay, daysInMonth as lengthOf } from '@pol/core/checker';
-import { monthPieces } from './date-arith.ts';
+import { CYCLE, CYCLE_MONTHS as MONTHS, monthPieces } from './date-arith.ts';
 import { MAX_DAY, MIN_DAY } from './dates.ts';
 import type { Z, ZExpr } from './z3.ts';
-
-const CYCLE = 146097;
-const MONTHS = 4800;
 
 interface Move {
   readonly day: ZExpr;
