@@ -81,7 +81,16 @@ interface Readers {
   readonly rules: Set<string>;
 }
 
+/** Per program: a diff asks once per region, and the rules do not change between regions. */
+const READERS = new WeakMap<CheckedProgram, Readers>();
+
 function readersOf(p: CheckedProgram): Readers {
+  let r = READERS.get(p);
+  if (!r) READERS.set(p, (r = readersOfUncached(p)));
+  return r;
+}
+
+function readersOfUncached(p: CheckedProgram): Readers {
   const decls = new Map<string, Ast.Expr>();
   for (const d of [...p.groups, ...p.consts, ...p.defines]) decls.set(d.name.name, d.value);
   const memo = new Map<string, Set<string>>();
