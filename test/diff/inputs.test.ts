@@ -75,6 +75,21 @@ describe('amendments that change the inputs', () => {
   });
 });
 
+describe('an input change that no rule reads', () => {
+  it('a field no rule uses dropped from the input: only the inputs carrying it differ, and the search over the rules is not run at all', async () => {
+    const { loadText } = await import('./load.ts');
+    const text = (extra: string): string => `enum Place { US, GB }\ninput I { dest: Place${extra} }\ndecision D { yes, no }\nrule r { cites "x" when dest is US decide yes }\notherwise decide no\n`;
+    const before = loadText(text(', note: optional Number'));
+    const after = loadText(text(''));
+    const r = await diffPrograms(before, after);
+    expect(r.verdict).toBe('changed');
+    expect(r.regions).toEqual([]);
+    expect(r.uncovered).toEqual([]);
+    expect(r.domain.map((d) => [d.acceptedBy, d.decidedBy])).toEqual([['before', 'otherwise'], ['before', 'r']]);
+    checkDomain(before, after, r);
+  });
+});
+
 describe('five amendments at once (a country to Tier 1, the LPP limit raised, a new exception on a new field, KH leaving D:5 on a date)', () => {
   it('every expected region is reported, each with its own deciding rules', async () => {
     const [before, after] = both('five-at-once');

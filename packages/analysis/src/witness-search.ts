@@ -1,9 +1,11 @@
 /**
  * A confirmed witness for a region, or the reason there is none. z3 answers over the reals, so its
  * first model may hold a number such as 26900001/26900000 that no JSON decimal writes exactly, or
- * a value the interpreter reads otherwise at a boundary; then the same region is asked again with
- * every number a whole number, then with every number in hundredths, before the region is given
- * up (and reported as not covered, never dropped).
+ * a value the interpreter reads otherwise at a boundary, or a ledger balance that an evaluation
+ * without a store does not see; then the same region is asked again with the balances as such an
+ * evaluation reads them, then with every number a whole number, then with every number in
+ * hundredths, before the region is given up (and reported as not covered, never dropped). A
+ * witness counts only when the interpreter decides it by the region's own rules.
  */
 import type { Universe } from './smt/universe.ts';
 import { inIndices, type SV } from './smt/values.ts';
@@ -79,14 +81,18 @@ export async function findWitness(Z: Z, s: ZExpr, guard: ZExpr, model: ZExpr, u:
   }
   const first = attempt(model, 'the first model');
   if (first !== undefined) return { witness: first };
-  if (nums.length === 0) return { reason: reasons.join('; ') };
-  const tries: [string, (x: ZExpr) => ZExpr][] = [
+  // `guard` may say more than the question did (each ledger's balance as an evaluation without a
+  // store reads it): the first model can lie outside it, so the region is asked again under it
+  // alone before any number is constrained (integrality makes a query mixed-integer, and slow)
+  const tries: [string, ((x: ZExpr) => ZExpr) | undefined][] = [
+    ['with the ledgers as an evaluation reads them', undefined],
     ['with whole numbers', (x) => Z.IsInt(x)],
     ['with numbers in hundredths', (x) => Z.IsInt(x.mul(100))],
   ];
   for (const [label, c] of tries) {
+    if (c && nums.length === 0) break;
     s.push();
-    s.add(guard, ...nums.map(c));
+    s.add(guard, ...(c ? nums.map(c) : []));
     const r = await s.check();
     const w = r === 'sat' ? attempt(s.model(), label) : undefined;
     if (r !== 'sat') reasons.push(`${label}: ${r === 'unsat' ? 'none in this region' : 'the solver gave up'}`);

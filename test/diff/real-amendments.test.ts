@@ -1,0 +1,313 @@
+/**
+ * The diff on the real policy (policies/ai-diffusion/ifr.pol), amended as a rule change would
+ * amend it: Poland moved to Tier 1, the LPP limit raised, a new exception on a new input field, an
+ * optional field made required, Venezuela leaving D:5 on a date, and all five at once.
+ *
+ * Each amendment's regions are asserted one by one (the pairs of deciding rules, what differs,
+ * the causes, what the witness must hold), and checked against the world: transactions drawn by
+ * the independent oracle's generator (test/ifr-oracle), pushed towards each amendment (its
+ * countries, dates and amounts), are decided by both versions with the reference interpreter, and
+ * every one decided differently must lie in a reported region or an entry for inputs only one
+ * version accepts.
+ *
+ * The examples file is left out of every version: a required field would break its examples, and
+ * examples decide nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { diffPrograms, type DiffReport } from '@pol/analysis';
+import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
+import { arbIfrTransaction, type JsonObject } from '../ifr-oracle/transactions.ts';
+import { loadEdited, type Edit } from './load.ts';
+import { random } from './random-policies.ts';
+
+const ROOT = join(import.meta.dirname, '../../policies/ai-diffusion/ifr.pol');
+const NO_EXAMPLES: Edit = ['ai-diffusion/ifr.pol', 'import "./examples.pol"\n', ''];
+
+const POLAND: Edit[] = [['ai-diffusion/countries.pol', 'AiaDestinations + { US }', 'AiaDestinations + { US, PL }']];
+const LPP: Edit[] = [['ai-diffusion/chips.pol', /\n {2}26_900_000 TPP\n/, '\n  30_000_000 TPP\n']];
+const VENEZUELA: Edit[] = [['ear/country-groups.pol', 'SY, VE, ZW', 'SY, VE until 2026-06-01, ZW']];
+const TRUSTED: Edit[] = [
+  ['ai-diffusion/transaction.pol', '    direct: optional Boolean\n', '    direct: optional Boolean\n    trusted: optional Boolean\n'],
+  [
+    'ai-diffusion/chips.pol',
+    '  exception tier3_party_denial',
+    '  exception trusted_consignee "Trusted consignee" {\n    cites "740.27(c)"\n    when (consignee.trusted otherwise false) and not tier3_party\n    decide authorized(authorization: AIA)\n  }\n\n  exception tier3_party_denial',
+  ],
+];
+const REQUIRED: Edit[] = [['ai-diffusion/transaction.pol', '    direct: optional Boolean\n', '    direct: Boolean\n']];
+// the trusted field goes in before `direct` is made required, so both edits find their text
+const ALL: Edit[] = [...POLAND, ...LPP, ...VENEZUELA, ...TRUSTED, ['ai-diffusion/transaction.pol', '    direct: optional Boolean\n    trusted', '    direct: Boolean\n    trusted']];
+
+const base = loadEdited(ROOT, [NO_EXAMPLES]);
+const amended = (edits: Edit[]): CheckedProgram => loadEdited(ROOT, [NO_EXAMPLES, ...edits]);
+
+interface Outcome { readonly key: string; readonly by: string }
+function outcome(p: CheckedProgram, input: unknown): Outcome | undefined {
+  const v = validateInput(p, input);
+  if (!v.ok) return undefined;
+  const r = resultToJson(p, evaluate(p, v.value));
+  return { key: JSON.stringify([r.decision, r.obligations]), by: r.trace.map((t) => t.id).join(' > ') };
+}
+
+const pairsOf = (r: DiffReport): string[] => r.regions.map((g) => `${g.before.decidedBy} | ${g.after.decidedBy}${g.differs === 'obligations' ? ' (obligations)' : ''}`);
+
+/** The oracle's transactions: 2,000 as drawn, and each pushed towards the amendment by `focus`. */
+const drawn = fc.sample(arbIfrTransaction(), { numRuns: 2000, seed: 20261203 }) as unknown as JsonObject[];
+
+/** A seeded choice, so that each case samples the same inputs every run. */
+function chooser(seed: number): <T>(xs: readonly T[]) => T {
+  const r = random(seed);
+  return <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+}
+
+type Focus = (t: JsonObject, pick: <T>(xs: readonly T[]) => T) => void;
+const obj = (v: unknown): JsonObject | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined);
+
+/** Each country of a transaction (destination, the consignee's and its parent's headquarters, the VEU's country) set to `c` or kept, at random. */
+const countries = (c: string): Focus => (t, pick) => {
+  if (pick([true, false])) t.destination = c;
+  const k = obj(t.consignee);
+  if (k && pick([true, false])) k.headquarters = c;
+  if (k && pick([true, false, false])) k.parent_headquarters = c;
+  const v = obj(t.veu);
+  if (v && pick([true, false])) v.country = c;
+};
+const dates = (ds: readonly string[]): Focus => (t, pick) => {
+  if (pick([true, false])) t.date = pick(ds);
+};
+/** The consignee's LPP receipts this year set so that the shipment takes it to, or one past, a limit. */
+const lppTotals: Focus = (t, pick) => {
+  const item = obj(t.item);
+  const k = obj(t.consignee);
+  if (!item || !k || pick([true, false, false])) return;
+  // the other conditions of LPP met, mostly: an export or reexport, to a consignee with an id
+  if (t.activity === 'transfer' && pick([true, true, false])) t.activity = 'export';
+  k.id ??= 'C-1';
+  const shipment = Number(item.units ?? 1) * Number(item.tpp ?? 0);
+  k.lpp_tpp_this_year = pick([26_900_000, 30_000_000]) - shipment + pick([-1, 0, 0, 1]);
+  k.direct = true;
+};
+const trusted: Focus = (t, pick) => {
+  const k = obj(t.consignee);
+  if (k && pick([true, false])) k.trusted = pick([true, false]);
+};
+const dropDirect: Focus = (t, pick) => {
+  const k = obj(t.consignee);
+  if (k && pick([true, false, false])) delete k.direct;
+};
+
+/** The drawn transactions and as many again with `focus` applied to a copy of each. */
+function samplesFor(focus: Focus[]): unknown[] {
+  const pick = chooser(7);
+  return [
+    ...drawn,
+    ...drawn.map((t) => {
+      const c = structuredClone(t);
+      for (const f of focus) f(c, pick);
+      return c;
+    }),
+  ];
+}
+
+/**
+ * Diffs the base against the amendment and checks the report against the samples: every region's
+ * witness lies in its region, every entry's witness is accepted by its version only, and every
+ * sampled input decided differently lies in a reported region or entry. Returns the report and how
+ * many sampled inputs differ.
+ */
+async function diffAndSample(after: CheckedProgram, focus: Focus[]): Promise<{ report: DiffReport; differing: number; sampled: Set<string> }> {
+  const report = await diffPrograms(base, after);
+  expect(report.uncovered).toEqual([]);
+  expect(report.verdict).toBe('changed');
+  for (const g of report.regions) {
+    const [x, y] = [outcome(base, g.witness), outcome(after, g.witness)];
+    expect(`${x?.by} | ${y?.by}`).toBe(`${g.before.decidedBy} | ${g.after.decidedBy}`);
+    expect(x!.key).not.toBe(y!.key);
+  }
+  for (const d of report.domain) {
+    const [yes, no] = d.acceptedBy === 'before' ? [base, after] : [after, base];
+    expect(outcome(yes, d.witness)?.by).toBe(d.decidedBy);
+    expect(outcome(no, d.witness)).toBeUndefined();
+  }
+  const pairs = new Set(report.regions.map((g) => `${g.before.decidedBy} | ${g.after.decidedBy}`));
+  const only = new Set(report.domain.map((d) => `${d.acceptedBy}: ${d.decidedBy}`));
+  const missed = new Map<string, unknown>();
+  let differing = 0;
+  const sampled = new Set<string>();
+  for (const s of samplesFor(focus)) {
+    const [x, y] = [outcome(base, s), outcome(after, s)];
+    if (x?.key === y?.key) continue;
+    differing++;
+    const k = x && y ? `${x.by} | ${y.by}` : x ? `before: ${x.by}` : `after: ${y!.by}`;
+    sampled.add(k);
+    if (!(x && y ? pairs.has(k) : only.has(k))) missed.set(k, s);
+  }
+  expect([...missed], 'sampled inputs decided differently outside every reported region').toEqual([]);
+  return { report, differing, sampled };
+}
+
+/** What decides the inputs without consignee.direct (all of the policy but LPP, which needs a direct consignee). */
+const WITHOUT_DIRECT = [
+  ...['', ' > aca', ' > macau_d5_review', ' > macau_d5_review > macau_d5_review_headquarters', ' > nac', ' > nac > nac_headquarters', ' > nac_before_split', ' > nac_before_split > nac_before_split_notified', ' > nac_before_split > nac_before_split_notified > nac_before_split_notified_headquarters'].map((x) => `advanced_computing_2023${x}`),
+  ...['', ' > nac_before_split_headquartered_entity', ' > nac_headquartered_entity'].map((x) => `advanced_computing_2023_headquarters${x}`),
+  ...['', ' > aca_consumer', ' > acm', ' > aia', ' > nac_consumer', ' > nveu', ' > nveu > nveu_security_2026', ' > tier2_destination', ' > tier2_destination > allocation_exceeded', ' > tier2_destination > allocation_unknown', ' > tier3_party_denial', ' > uveu', ' > uveu > uveu_security_2026'].map((x) => `advanced_computing_items${x}`),
+  'case_by_case_2026',
+  ...['', ' > aia_weights', ' > tier1_destination'].map((x) => `model_weights${x}`),
+  'otherwise',
+  'outside_2023_controls',
+  'weights_within_united_states',
+  'weights_within_united_states > weights_to_foreign_party_in_united_states',
+  'within_united_states',
+];
+const sorted = (xs: readonly string[]): string[] => [...xs].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+
+const TIER2_PATHS = ['', ' > tier2_destination', ' > tier2_destination > allocation_exceeded', ' > tier2_destination > allocation_unknown'];
+
+describe('pol diff on amendments of the real policy', () => {
+  it('Poland moved from Tier 2 to Tier 1: every region involves Poland, moves towards Tier 1 treatment, and is caused by the Tier 1 change', async () => {
+    const { report, differing } = await diffAndSample(amended(POLAND), [countries('PL')]);
+    expect(differing).toBeGreaterThan(100);
+    const aci = 'advanced_computing_items';
+    expect(pairsOf(report)).toEqual([
+      ...['aia', 'uveu', 'uveu > uveu_security_2026'].map((x) => `${aci} | ${aci} > ${x}`),
+      ...['aca_consumer', 'acm', 'lpp', 'lpp > lpp_limit_reached'].flatMap((b) => ['aia', 'uveu', 'uveu > uveu_security_2026'].map((x) => `${aci} > ${b} | ${aci} > ${x}`)),
+      `${aci} > nveu | ${aci} > aia`,
+      `${aci} > nveu > nveu_security_2026 | ${aci} > aia`,
+      ...['aia', 'uveu', 'uveu > uveu_security_2026'].map((x) => `${aci} > tier2_destination | ${aci} > ${x}`),
+      `${aci} > tier2_destination > allocation_exceeded | ${aci}`,
+      ...['aia', 'uveu', 'uveu > uveu_security_2026'].map((x) => `${aci} > tier2_destination > allocation_exceeded | ${aci} > ${x}`),
+      `${aci} > tier2_destination > allocation_unknown | ${aci} (obligations)`,
+      ...['aia', 'uveu', 'uveu > uveu_security_2026'].map((x) => `${aci} > tier2_destination > allocation_unknown | ${aci} > ${x}`),
+      `${aci} > uveu | ${aci} > aia`,
+      `${aci} > uveu > uveu_security_2026 | ${aci} > aia`,
+      'model_weights | model_weights > aia_weights',
+      'model_weights | model_weights > tier1_destination',
+      'model_weights > tier1_destination | model_weights > aia_weights',
+    ]);
+    for (const g of report.regions) {
+      // the destination, a headquarters or the VEU's country is Poland
+      expect(JSON.stringify(g.witness)).toContain('"PL"');
+      expect(g.causes).toContain('changed group Tier1');
+      // nothing becomes stricter: a Tier 2 licence becomes a Tier 1 licence or an authorization
+      expect(g.after.decision.outcome === 'authorized' || g.after.decisionText === 'license_required(review_policy: presumption_of_approval)').toBe(true);
+    }
+    // where the region pins the destination to Poland, it says that Poland moved, in the reader's terms
+    const moved = report.regions.filter((g) => g.description.includes('destination in {PL}'));
+    expect(moved.length).toBeGreaterThanOrEqual(5);
+    for (const g of moved) expect(g.description).toMatch(/destination in \{PL\} \(moved from Tier 2 \(.*\) to Tier 1 \(/);
+    // the Tier 2 allocation notice is no longer owed in Poland: a region of obligations only
+    const notice = report.regions.find((g) => g.differs === 'obligations')!;
+    expect(notice.before.obligations.join(' ')).toContain('remaining Tier 2 allocation');
+    expect(notice.after.obligations).toEqual([]);
+  }, 120_000);
+
+  it('the LPP limit raised to 30,000,000 TPP: LPP now reaches up to the new limit, and the "notify BIS" obligation at 26,900,000 is reported though the decision is the same', async () => {
+    const { report, differing, sampled } = await diffAndSample(amended(LPP), [lppTotals]);
+    // LPP needs many conditions at once: few of the oracle's transactions reach it, but they reach the lost obligation
+    expect(differing).toBeGreaterThan(20);
+    expect(sampled).toContain('advanced_computing_items > lpp > lpp_limit_reached | advanced_computing_items > lpp');
+    const aci = 'advanced_computing_items';
+    const lpp = [`${aci} > lpp`, `${aci} > lpp > lpp_limit_reached`];
+    expect(pairsOf(report)).toEqual([
+      ...lpp.map((x) => `${aci} | ${x}`),
+      ...lpp.map((x) => `${aci} > aca_consumer | ${x}`),
+      `${aci} > lpp > lpp_limit_reached | ${aci} > lpp (obligations)`,
+      ...TIER2_PATHS.slice(1).flatMap((b) => lpp.map((x) => `${aci}${b} | ${x}`)),
+    ]);
+    for (const g of report.regions) {
+      expect(g.causes).toEqual(['changed const LPP_ANNUAL_LIMIT']);
+      const w = g.witness as { item: { units?: number | string; tpp: number | string }; consignee: { lpp_tpp_this_year?: number | string } };
+      const total = Number(w.consignee.lpp_tpp_this_year ?? 0) + Number(w.item.units ?? 1) * Number(w.item.tpp);
+      if (g.differs === 'obligations') expect(total).toBe(26_900_000);
+      else expect(total > 26_900_000 && total <= 30_000_000).toBe(true);
+      if (g.after.decidedBy.endsWith('lpp_limit_reached')) expect(total).toBe(30_000_000);
+      expect(g.after.decisionText).toBe('authorized(authorization: LPP)');
+    }
+    const lost = report.regions.find((g) => g.differs === 'obligations')!;
+    expect(lost.before.obligations.some((o) => o.includes('must notify BIS'))).toBe(true);
+    expect(lost.after.obligations.some((o) => o.includes('must notify BIS'))).toBe(false);
+  }, 120_000);
+
+  it('Venezuela leaves D:5 on 2026-06-01: every region is on or after that date and involves Venezuela', async () => {
+    const { report, differing } = await diffAndSample(amended(VENEZUELA), [countries('VE'), dates(['2026-05-31', '2026-06-01', '2026-06-02', '2026-09-01'])]);
+    expect(differing).toBeGreaterThan(100);
+    expect(report.structural.some((c) => c.what === 'group' && c.details.some((d) => d.includes('VE until 2026-06-01')))).toBe(true);
+    const [aci, ac23] = ['advanced_computing_items', 'advanced_computing_2023'];
+    const uveu26 = `${aci} > uveu > uveu_security_2026`;
+    const nveu26 = `${aci} > nveu > nveu_security_2026`;
+    const lpp = [`${aci} > lpp`, `${aci} > lpp > lpp_limit_reached`];
+    expect(pairsOf(report)).toEqual([
+      `${ac23} > aca | ${ac23} > nac > nac_headquarters`,
+      `${ac23} > nac | ${ac23} > aca`,
+      `${ac23} > nac > nac_headquarters | ${ac23} > aca`,
+      `${ac23}_headquarters > nac_headquartered_entity | outside_2023_controls`,
+      `${aci} | ${uveu26}`,
+      ...[`${aci} > acm`, `${aci} > nac_consumer`, nveu26, uveu26].map((x) => `${aci} > aca_consumer | ${x}`),
+      `${aci} > acm | ${uveu26}`,
+      ...lpp.map((x) => `${x} | ${uveu26}`),
+      ...[`${aci} > aca_consumer`, `${aci} > acm`, ...lpp, nveu26, uveu26].map((x) => `${aci} > nac_consumer | ${x}`),
+      ...TIER2_PATHS.slice(1).map((x) => `${aci}${x} | ${uveu26}`),
+      ...[aci, `${aci} > acm`, ...lpp, nveu26, `${aci} > tier2_destination`, `${aci} > tier2_destination > allocation_unknown`, uveu26].map((x) => `${aci} > tier3_party_denial | ${x}`),
+      'model_weights | model_weights > aia_weights',
+      'model_weights | model_weights > tier1_destination',
+    ]);
+    for (const g of report.regions) {
+      const w = g.witness as { date: string };
+      expect(w.date >= '2026-06-01').toBe(true);
+      expect(JSON.stringify(g.witness)).toContain('"VE"');
+      expect(g.causes.some((c) => c.startsWith('changed group'))).toBe(true);
+      // leaving D:5 only lifts Tier 3 treatment: never a licence where there was an authorization
+      expect(g.before.decision.outcome === 'authorized' && g.after.decision.outcome === 'license_required').toBe(false);
+    }
+    // a Venezuelan destination was Tier 3 (the 2023 rule's D:5 presumption of denial) and is now Tier 2
+    expect(report.regions.some((g) => g.before.decidedBy.includes('tier3_party_denial') && g.after.decidedBy.includes('tier2_destination'))).toBe(true);
+  }, 120_000);
+
+  it('a new exception on a new field (consignee.trusted): the inputs that use the field are accepted only after, each kind with a witness; the rest decide the same', async () => {
+    const { report, differing } = await diffAndSample(amended(TRUSTED), [trusted]);
+    expect(differing).toBeGreaterThan(100);
+    expect(report.regions).toEqual([]);
+    // an input may carry the new field whatever else it holds: every rule path of the new version, the new exception and LPP among them
+    const lpp = ['advanced_computing_items > lpp', 'advanced_computing_items > lpp > lpp_limit_reached'];
+    expect(report.domain.map((d) => d.decidedBy)).toEqual(sorted([...WITHOUT_DIRECT, ...lpp, 'advanced_computing_items > trusted_consignee']));
+    for (const d of report.domain) {
+      expect(d.acceptedBy).toBe('after');
+      expect((d.witness as { consignee: { trusted?: boolean } }).consignee.trusted).toBeDefined();
+      expect(d.rejection.join(' ')).toContain('trusted');
+    }
+    const t = report.domain.find((d) => d.decidedBy === 'advanced_computing_items > trusted_consignee')!;
+    expect(t.decision).toBe('authorized(authorization: AIA)');
+    expect((t.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
+    expect(report.notes.join(' ')).toContain('input declarations differ');
+  }, 120_000);
+
+  it('an optional field made required (consignee.direct): the inputs without it are accepted only before, each kind with a witness', async () => {
+    const { report, differing } = await diffAndSample(amended(REQUIRED), [dropDirect]);
+    expect(differing).toBeGreaterThan(100);
+    expect(report.regions).toEqual([]);
+    expect(report.domain.map((d) => d.decidedBy)).toEqual(WITHOUT_DIRECT);
+    for (const d of report.domain) {
+      expect(d.acceptedBy).toBe('before');
+      expect((d.witness as { consignee?: { direct?: boolean } }).consignee?.direct).toBeUndefined();
+      expect(d.rejection.join(' ')).toContain('direct');
+    }
+    // an input without `direct` never had LPP (absent means not direct), so no entry is decided by it
+  }, 120_000);
+
+  it('all five at once: every sampled difference is reported, and each single amendment\'s regions are found again with their causes', async () => {
+    const after = amended(ALL);
+    const { report, differing } = await diffAndSample(after, [countries('PL'), lppTotals, countries('VE'), dates(['2026-05-31', '2026-06-01', '2026-09-01']), trusted, dropDirect]);
+    expect(differing).toBeGreaterThan(500);
+    expect(new Set(report.domain.map((d) => d.acceptedBy))).toEqual(new Set(['before', 'after']));
+    const causes = new Set(report.regions.flatMap((g) => g.causes));
+    for (const c of ['changed group Tier1', 'changed const LPP_ANNUAL_LIMIT']) expect(causes).toContain(c);
+    expect([...causes].some((c) => c.startsWith('changed group Tier3') || c.startsWith('changed group D5'))).toBe(true);
+    // the lost notice obligation, and Poland's lost allocation notice, are still their own regions
+    expect(pairsOf(report)).toContain('advanced_computing_items > lpp > lpp_limit_reached | advanced_computing_items > lpp (obligations)');
+    expect(pairsOf(report)).toContain('advanced_computing_items > tier2_destination > allocation_unknown | advanced_computing_items (obligations)');
+    expect(report.regions.some((g) => g.causes.includes('changed group Tier1') && JSON.stringify(g.witness).includes('"PL"'))).toBe(true);
+    expect(report.regions.some((g) => (g.witness as { date: string }).date >= '2026-06-01' && JSON.stringify(g.witness).includes('"VE"'))).toBe(true);
+  }, 180_000);
+});
