@@ -32,10 +32,16 @@ describe('amendments that change the inputs', () => {
     // on the inputs both accept (no `trusted`) nothing changes
     expect(r.regions).toEqual([]);
     expect(r.domain.every((d) => d.acceptedBy === 'after' && d.rejection.some((e) => e.includes('unknown field `trusted`')))).toBe(true);
+    // paired with what the old version decides without the field: the same, but where the new
+    // exception applies (it overrides the licence requirement and LPP alike)
     const viaNew = r.domain.filter((d) => d.decidedBy === 'advanced > trusted');
-    expect(viaNew).toHaveLength(1);
-    expect((viaNew[0]!.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
-    expect(viaNew[0]!.decision).toBe('authorized(authorization: AIA)');
+    expect(viaNew.map((d) => d.without?.decidedBy)).toEqual(['advanced', 'advanced > lpp']);
+    for (const d of viaNew) {
+      expect((d.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
+      expect(d.decision).toBe('authorized(authorization: AIA)');
+      expect(d.without?.differs).toBe('decision');
+    }
+    expect(r.domain.filter((d) => d.decidedBy !== 'advanced > trusted').every((d) => d.without?.differs === 'none' && d.without.decidedBy === d.decidedBy)).toBe(true);
     checkDomain(before, after, r);
   });
 
@@ -105,7 +111,7 @@ describe('five amendments at once (a country to Tier 1, the LPP limit raised, a 
       expect(at(p).destination).toBe('KH');
       expect(at(p).date >= '2026-02-03').toBe(true);
     }
-    expect(r.domain.filter((d) => d.decidedBy === 'advanced > trusted')).toHaveLength(1);
+    expect(r.domain.filter((d) => d.decidedBy === 'advanced > trusted').map((d) => d.without?.decidedBy)).toEqual(['advanced', 'advanced > d5', 'advanced > lpp']);
     expect(r.domain.every((d) => d.acceptedBy === 'after')).toBe(true);
     checkDomain(before, after, r);
   });

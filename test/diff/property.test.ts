@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { diffPrograms, type DiffReport } from '@pol/analysis';
 import type { CheckedProgram } from '@pol/core';
 import { loadText } from './load.ts';
-import { compare, decideJson, decidedBy, gen, MUTATIONS, SAMPLES, text } from './random-policies.ts';
+import { compare, decideJson, decidedBy, gen, MUTATIONS, SAMPLES, text, withoutZField } from './random-policies.ts';
 import { calGen, calGrid, calText, mutateCal } from './calendar-policies.ts';
 import { fcParams } from '../support/fc-config.ts';
 
@@ -32,9 +32,9 @@ function property(diff: Diff) {
     if (report.verdict === 'equivalent') expect(differ).toEqual([]);
     // completeness: every sampled difference is reported
     const pairs = new Set(report.regions.map((r) => `${r.before.decidedBy} | ${r.after.decidedBy}`));
-    const only = new Set(report.domain.map((d) => `only ${d.acceptedBy}: ${d.decidedBy}`));
+    const only = new Set(report.domain.map((d) => `only ${d.acceptedBy}: ${d.decidedBy}${d.without ? ` | without: ${d.without.decidedBy}` : ''}`));
     const missed = differ.filter((d) =>
-      d.before && d.after ? !pairs.has(`${d.before.by} | ${d.after.by}`) : !only.has(d.before ? `only before: ${d.before.by}` : `only after: ${d.after!.by}`),
+      d.before && d.after ? !pairs.has(`${d.before.by} | ${d.after.by}`) : !only.has(`${d.before ? `only before: ${d.before.by}` : `only after: ${d.after!.by}`}${d.without ? ` | without: ${d.without.by}` : ''}`),
     );
     expect(missed.slice(0, 3), `${missed.length} sampled difference(s) outside the report`).toEqual([]);
     // soundness: each region's witness is accepted by both and decided differently; each domain
@@ -49,6 +49,7 @@ function property(diff: Diff) {
       const [yes, no] = d.acceptedBy === 'before' ? [a, b] : [b, a];
       expect(decidedBy(yes, d.witness)).toBe(d.decidedBy);
       expect(decideJson(no, d.witness)).toBeUndefined();
+      if (d.without) expect(decidedBy(no, withoutZField(d.witness))).toBe(d.without.decidedBy);
     }
     expect((await diff(a, a)).verdict).toBe('equivalent');
   });
@@ -68,6 +69,7 @@ describe('diff against random sampling', () => {
     ['obligation-only regions dropped', (r) => ({ ...r, regions: r.regions.filter((x) => x.differs !== 'obligations') })],
     ['regions decided by an exception after the change dropped', (r) => ({ ...r, regions: r.regions.filter((x) => !x.after.decidedBy.includes('>')) })],
     ['inputs one version only accepts and an exception decides dropped', (r) => ({ ...r, domain: r.domain.filter((d) => !d.decidedBy.includes('>')) })],
+    ['what the other version decides without the field it does not declare left out', (r) => ({ ...r, domain: r.domain.map(({ without: _w, ...d }) => d) })],
   ];
   for (const [name, breakIt] of broken) {
     it(`fails for a broken diff: ${name}`, async () => {

@@ -141,6 +141,12 @@ export function decidedBy(p: CheckedProgram, input: unknown): string {
   return v.ok ? resultToJson(p, evaluate(p, v.value)).trace.map((t) => t.id).join(' > ') : '(rejected)';
 }
 
+/** The input without its z field (what a version that does not declare z reads of it). */
+export function withoutZField(input: unknown): unknown {
+  const { z: _z, ...rest } = input as { z?: unknown };
+  return rest;
+}
+
 export interface Sample { date: string; dest: string; kind: string; x: number; y: number; z?: number }
 
 /** A grid over every field of the generated input but z (fractions included). */
@@ -216,7 +222,11 @@ export function samples(before: Gen, after: Gen, n = SAMPLES): Sample[] {
 
 /** What a version does with an input: its decision and obligations (`key`) and its deciding rules; undefined when it rejects the input. */
 export interface Outcome { readonly key: string; readonly by: string }
-export interface Compared { readonly sample: Sample; readonly before: Outcome | undefined; readonly after: Outcome | undefined }
+/**
+ * `without`: for an input only one version accepts, what the other decides once z is removed,
+ * when the other does not declare z and then accepts it (the diff pairs such entries the same way)
+ */
+export interface Compared { readonly sample: Sample; readonly before: Outcome | undefined; readonly after: Outcome | undefined; readonly without?: Outcome }
 
 /**
  * The samples on which two versions differ: both accept and decide (or oblige) differently, or
@@ -239,7 +249,10 @@ export function compare(a: CheckedProgram, b: CheckedProgram, before: Gen, after
     const vb = sameInput ? va : validateInput(b, sample);
     const x = outcome(a, va);
     const y = outcome(b, vb);
-    if (x?.key !== y?.key) differ.push({ sample, before: x, after: y });
+    if (x?.key === y?.key) continue;
+    const [no, gno] = x ? [b, after] : [a, before];
+    const withoutZ = (x === undefined) !== (y === undefined) && sample.z !== undefined && !gno.z ? outcome(no, validateInput(no, withoutZField(sample))) : undefined;
+    differ.push({ sample, before: x, after: y, ...(withoutZ ? { without: withoutZ } : {}) });
   }
   return { differ, compared: all.length };
 }

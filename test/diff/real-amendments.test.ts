@@ -132,7 +132,15 @@ async function diffAndSample(after: CheckedProgram, focus: Focus[]): Promise<{ r
     expect(outcome(no, d.witness)).toBeUndefined();
   }
   const pairs = new Set(report.regions.map((g) => `${g.before.decidedBy} | ${g.after.decidedBy}`));
-  const only = new Set(report.domain.map((d) => `${d.acceptedBy}: ${d.decidedBy}`));
+  // an input only one version accepts, when the other objects only to consignee.trusted, is paired
+  // with what the other decides without it
+  const only = new Set(report.domain.map((d) => `${d.acceptedBy}: ${d.decidedBy}${d.without ? ` | without: ${d.without.decidedBy}` : ''}`));
+  for (const d of report.domain) {
+    if (!d.without) continue;
+    expect(d.without.fields).toEqual(['consignee.trusted']);
+    const w = outcome(d.acceptedBy === 'before' ? after : base, withoutTrusted(d.witness));
+    expect(w?.by).toBe(d.without.decidedBy);
+  }
   const missed = new Map<string, unknown>();
   let differing = 0;
   const sampled = new Set<string>();
@@ -140,7 +148,8 @@ async function diffAndSample(after: CheckedProgram, focus: Focus[]): Promise<{ r
     const [x, y] = [outcome(base, s), outcome(after, s)];
     if (x?.key === y?.key) continue;
     differing++;
-    const k = x && y ? `${x.by} | ${y.by}` : x ? `before: ${x.by}` : `after: ${y!.by}`;
+    const w = x && y ? undefined : outcome(x ? after : base, withoutTrusted(s));
+    const k = x && y ? `${x.by} | ${y.by}` : `${x ? `before: ${x.by}` : `after: ${y!.by}`}${w ? ` | without: ${w.by}` : ''}`;
     sampled.add(k);
     if (!(x && y ? pairs.has(k) : only.has(k))) missed.set(k, s);
   }
@@ -162,6 +171,14 @@ const WITHOUT_DIRECT = [
   'within_united_states',
 ];
 const sorted = (xs: readonly string[]): string[] => [...xs].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+
+/** The input without consignee.trusted (the field the trusted amendment adds), or the input itself. */
+function withoutTrusted(input: unknown): unknown {
+  const c = structuredClone(input) as JsonObject;
+  const k = obj(c.consignee);
+  if (k && 'trusted' in k) delete k.trusted;
+  return c;
+}
 
 const TIER2_PATHS = ['', ' > tier2_destination', ' > tier2_destination > allocation_exceeded', ' > tier2_destination > allocation_unknown'];
 
@@ -271,15 +288,24 @@ describe('pol diff on amendments of the real policy', () => {
     expect(report.regions).toEqual([]);
     // an input may carry the new field whatever else it holds: every rule path of the new version, the new exception and LPP among them
     const lpp = ['advanced_computing_items > lpp', 'advanced_computing_items > lpp > lpp_limit_reached'];
-    expect(report.domain.map((d) => d.decidedBy)).toEqual(sorted([...WITHOUT_DIRECT, ...lpp, 'advanced_computing_items > trusted_consignee']));
+    // each decided as the old version decides it without the field, but for the new exception,
+    // which takes a trusted consignee from each licence requirement it can meet
+    const aci = 'advanced_computing_items';
+    const t = `${aci} > trusted_consignee`;
+    expect(sorted(report.domain.map((d) => `${d.decidedBy} | without: ${d.without?.decidedBy}`))).toEqual(
+      sorted([...[...WITHOUT_DIRECT, ...lpp].map((x) => `${x} | without: ${x}`), ...TIER2_PATHS.map((x) => `${t} | without: ${aci}${x}`)]),
+    );
+    for (const d of report.domain) expect(d.without?.differs).toBe(d.decidedBy === t ? 'decision' : 'none');
     for (const d of report.domain) {
       expect(d.acceptedBy).toBe('after');
       expect((d.witness as { consignee: { trusted?: boolean } }).consignee.trusted).toBeDefined();
       expect(d.rejection.join(' ')).toContain('trusted');
     }
-    const t = report.domain.find((d) => d.decidedBy === 'advanced_computing_items > trusted_consignee')!;
-    expect(t.decision).toBe('authorized(authorization: AIA)');
-    expect((t.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
+    for (const d of report.domain.filter((x) => x.decidedBy === t)) {
+      expect(d.decision).toBe('authorized(authorization: AIA)');
+      expect(d.without?.decision).toMatch(/^license_required/);
+      expect((d.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
+    }
     expect(report.notes.join(' ')).toContain('input declarations differ');
   }, 120_000);
 

@@ -13,7 +13,7 @@ import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
-import { unionType, viewOf } from './smt/input-union.ts';
+import { unionType, viewOf, withoutUndeclared } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
 import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
@@ -57,6 +57,12 @@ export interface DomainChange {
   readonly decision: string;
   /** the rule path that decides the witness in the version that accepts it */
   readonly decidedBy: string;
+  /**
+   * When the other version rejects the input only for fields it does not declare (a field the
+   * amendment added or removed): what it decides on the input without them. `differs` says
+   * whether that is a change of behaviour (`none`: the field is merely accepted now, or no more).
+   */
+  readonly without?: { readonly fields: string[]; readonly decision: string; readonly decidedBy: string; readonly obligations: readonly string[]; readonly differs: 'decision' | 'obligations' | 'none' };
 }
 
 /** A part of the input space where the solver found a difference that no witness confirmed. */
@@ -183,6 +189,8 @@ interface Version {
   readonly decision: SymDecision;
   /** domain of its view, its validator's shape checks, and its requirements */
   readonly accepts: ZExpr;
+  /** `accepts` with fields it does not declare allowed: its view leaves them out, so it then decides the input without them */
+  readonly lenient: ZExpr;
   /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked (only the list proof needs it) */
   readonly obligations: () => ZExpr;
 }
@@ -278,12 +286,14 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const facts = new DateFacts(Z);
     const make = (program: CheckedProgram, ir: IR.Program, label: string): Version => {
       const acc: ZExpr[] = [];
-      const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true));
+      const undeclared: ZExpr[] = [];
+      const value = viewOf(Z, u, membersOf(ir), input.value, program.input.type, acc, Z.Bool.val(true), undeclared);
       const enc = new Encoder(Z, u, ir, { value }, mode, shared, 'free', facts);
       const { leaves, decision } = enc.decisionStructure(mode === 'bounded' ? { prefix: `${label}.reach`, defs: guardDefs, oneWay: true } : undefined);
       // numbered now: the decisions pinned leaf by leaf read the numbers (pinDown)
       const keyOf = numberObligations(leaves, oblTable);
-      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, enc.valid()), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
+      const valid = enc.valid();
+      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, ...undeclared, valid), lenient: Z.And(...acc, valid), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
     };
     return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after'), facts };
   };
@@ -331,6 +341,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const leafIs = (v: Version, l: Leaf): ZExpr => (v === b ? pathsB : pathsA).get(l.path.join(' > '));
 
     // 1. inputs accepted by one version only, one region per deciding rule of the accepting version
+    //    and, where the other version objects only to fields it does not declare, per deciding rule
+    //    of the other version on the input without them (so a new field's effect is its own entry)
     for (const [acceptedBy, yes, no] of [['before', b, a], ['after', a, b]] as const) {
       s.push();
       s.add(yes.accepts, Z.Not(no.accepts));
@@ -343,23 +355,36 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         }
         const m = s.model();
         const leaf = leafAt(yes, m);
-        const guard = leafIs(yes, leaf);
+        const other = Z.isTrue(m.eval(no.lenient, true)) ? leafAt(no, m) : undefined;
+        const guard = other ? Z.And(leafIs(yes, leaf), no.lenient, leafIs(no, other)) : Z.And(leafIs(yes, leaf), Z.Not(no.lenient));
         const f = await findWitness(Z, s, pinned(guard), m, u, input.value, nums, (w) => {
           const ry = runOf(yes.program)(w);
-          const rn = runOf(no.program)(w);
           if (!ry.ok) return `it is rejected: ${ry.errors.join('; ')}`;
-          if (rn.ok) return 'the other version accepts it too';
+          if (runOf(no.program)(w).ok) return 'the other version accepts it too';
           const by = ry.result.trace.map((t) => t.id).join(' > ');
-          return by === leaf.path.join(' > ') ? undefined : `decided by ${by || 'otherwise'}, not by this region's rules`;
+          if (by !== leaf.path.join(' > ')) return `decided by ${by || 'otherwise'}, not by this region's rules`;
+          const rw = runOf(no.program)(withoutUndeclared(w, no.program.input.type).value);
+          if (!other) return rw.ok ? 'the other version accepts it without the fields it does not declare' : undefined;
+          const byW = rw.ok ? rw.result.trace.map((t) => t.id).join(' > ') : undefined;
+          return byW === other.path.join(' > ') ? undefined : `without the fields it does not declare, the other version decides it by ${byW ?? '(rejected)'}, not by ${other.path.join(' > ')}`;
         }, prefer);
         s.add(Z.Not(guard));
         if ('reason' in f) {
-          uncovered.push({ before: acceptedBy === 'before' ? leaf.path.join(' > ') : '(rejected)', after: acceptedBy === 'after' ? leaf.path.join(' > ') : '(rejected)', reason: f.reason });
+          uncovered.push({ before: acceptedBy === 'before' ? leaf.path.join(' > ') : other ? other.path.join(' > ') : '(rejected)', after: acceptedBy === 'after' ? leaf.path.join(' > ') : other ? other.path.join(' > ') : '(rejected)', reason: f.reason });
           continue;
         }
         const ry = runOf(yes.program)(f.witness) as Extract<Run, { ok: true }>;
         const rn = runOf(no.program)(f.witness) as Extract<Run, { ok: false }>;
-        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > ') });
+        const stripped = withoutUndeclared(f.witness, no.program.input.type);
+        const rw = other ? (runOf(no.program)(stripped.value) as Extract<Run, { ok: true }>) : undefined;
+        const without = rw && {
+          fields: stripped.removed,
+          decision: decisionText(rw.result.decision),
+          decidedBy: rw.result.trace.map((t) => t.id).join(' > '),
+          obligations: rw.result.obligations,
+          differs: sameBehaviour(rw.result, ry.result) ? ('none' as const) : decisionText(rw.result.decision) === decisionText(ry.result.decision) ? ('obligations' as const) : ('decision' as const),
+        };
+        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > '), ...(without ? { without } : {}) });
       }
       s.pop();
     }
@@ -532,7 +557,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   // a stable order, whatever order the solver found them in
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   regions.sort((x, y) => cmp(x.before.decidedBy, y.before.decidedBy) || cmp(x.after.decidedBy, y.after.decidedBy) || cmp(x.description, y.description));
-  domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy));
+  domain.sort((x, y) => cmp(x.acceptedBy, y.acceptedBy) || cmp(x.decidedBy, y.decidedBy) || cmp(x.without?.decidedBy ?? '', y.without?.decidedBy ?? ''));
   uncovered.sort((x, y) => cmp(x.before, y.before) || cmp(x.after, y.after));
   const method = `SMT (z3, fixed seeds): exact rationals, dates as day numbers, lists of up to ${K} items; every region confirmed by the reference interpreter`;
   named.sort((x, y) => cmp(x.id, y.id));

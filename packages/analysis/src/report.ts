@@ -2,6 +2,7 @@
 import type { DiffReport, Side } from './diff.ts';
 import { structuralHead } from './describe.ts';
 import { titled, type StructuralChange } from './structural.ts';
+import { domainItems } from './domain-items.ts';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
 
@@ -30,12 +31,11 @@ function summaryRows(r: DiffReport): Row[] {
     row.causes.push(`${g.before.decidedBy} -> ${g.after.decidedBy}`);
     for (const c of [...g.before.cites, ...g.after.cites]) row.cites.add(c);
   }
-  for (const d of r.domain) {
-    const change = `accepted only ${d.acceptedBy}: ${d.decision}`;
-    let row = rows.get(change);
-    if (!row) rows.set(change, (row = { count: 0, causes: [], cites: new Set() }));
-    row.count++;
-    row.causes.push(d.decidedBy);
+  for (const d of domainItems(r)) {
+    let row = rows.get(d.change);
+    if (!row) rows.set(d.change, (row = { count: 0, causes: [], cites: new Set() }));
+    row.count += d.count;
+    row.causes.push(...d.rules);
   }
   return [...rows].map(([change, x]) => ({ change, count: x.count, causes: x.causes, cites: [...x.cites] }));
 }
@@ -120,8 +120,8 @@ function text(r: DiffReport, n: Names): string {
     if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
   });
-  for (const d of r.domain) {
-    out.push(`  - accepted only ${d.acceptedBy === 'before' ? 'before' : 'after'} the change (decided ${d.decision} by ${d.decidedBy}); rejected by the other: ${d.rejection.join('; ')}`);
+  for (const d of domainItems(r)) {
+    out.push(`  - ${d.text}`);
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
   if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
@@ -156,9 +156,7 @@ function markdown(r: DiffReport, n: Names): string {
     if (g.causes.length) out.push('', `Caused by: ${md(g.causes.map((c) => causeText(r, c)).join('; '))}.`);
     out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness), '```', '');
   });
-  for (const d of r.domain) {
-    out.push(`- Accepted only ${d.acceptedBy} the change (decided ${md(d.decision)} by ${md(d.decidedBy)}); the other version rejects it: ${md(d.rejection.join('; '))}`, '', '```json', JSON.stringify(d.witness), '```', '');
-  }
+  for (const d of domainItems(r)) out.push(`- ${md(d.text)}`, '', '```json', JSON.stringify(d.witness), '```', '');
   if (r.uncovered.length) out.push('## Not covered', '', ...r.uncovered.map((x) => `- ${md(`${x.before} before, ${x.after} after: ${x.reason}`)}`), '');
   out.push('## Structural changes', '');
   const s = structuralLines(r);
@@ -223,8 +221,8 @@ function html(r: DiffReport, n: Names): string {
     .join('\n');
   // the groups and constants the regions name, after the rules, in the same table (one caption less in print)
   const namedRows = r.named.map((x) => `<tr><th scope="row">${e(x.id)}</th><td>${e(x.title ?? '')}</td><td>${e(x.cites.join('; '))}</td></tr>`).join('\n');
-  const domain = r.domain
-    .map((d) => `<tr><th scope="row">only ${e(d.acceptedBy)}</th><td>${e(d.decision)} by ${e(d.decidedBy)}</td><td>${e(d.rejection.join('; '))}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
+  const domain = domainItems(r)
+    .map((d) => `<tr><th scope="row">${e(d.accepted)}</th><td>${e(d.text)}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
     .join('\n');
   const structural = r.structural
     .map((c, i) => `<li id="s${i + 1}">${e(`${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)
@@ -244,7 +242,7 @@ ${summary ? `<table class="screen"><caption>Changes by decision</caption><thead>
 <section aria-labelledby="behaviour"><h2 id="behaviour">Behavioural changes</h2>
 ${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: each condition listed holds on every input of the region (proved); the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
 ${legend ? `<table><caption>${namedRows ? 'Deciding rules, then the groups and constants the regions name' : 'Deciding rules'}: titles and citations</caption><thead><tr><th scope="col">name</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}${namedRows ? `\n${namedRows}` : ''}</tbody></table>` : ''}
-${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">decided</th><th scope="col">rejected by the other because</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>
+${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">what</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>
 ${r.uncovered.length ? `<section aria-labelledby="uncovered"><h2 id="uncovered">Not covered</h2><ul>${r.uncovered.map((x) => `<li>${e(`${x.before} before, ${x.after} after: ${x.reason}`)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="structural"><h2 id="structural">Structural changes</h2>
 <ul>${structural || '<li>none</li>'}</ul></section>

@@ -4,7 +4,7 @@
  * spans, parentheses and the spelling of literals do not count), and a changed part is shown as
  * each version writes it.
  */
-import type { CheckedProgram } from '@pol/core/checker';
+import type { CheckedProgram, Type } from '@pol/core/checker';
 import { typeToString } from '@pol/core/checker';
 import * as IR from '@pol/core/ir';
 import { decisionKey, exprKey, setKey } from './ir-key.ts';
@@ -157,7 +157,22 @@ export function structuralDiff(before: CheckedProgram, after: CheckedProgram, lo
   for (const eb of b.enums) if (!a.enums.some((e) => e.name === eb.name)) push({ change: 'added', what: 'enum', id: eb.name, details: [] });
   const variantText = (v: IR.VariantDef): string => (v.params.length === 0 ? v.name : `${v.name}(${v.params.map((q) => `${q.name}: ${typeToString(q.type)}`).join(', ')})`);
   push({ change: 'changed', what: 'decision', id: b.decision.name, details: listDiff('outcome', a.decision.variants.map(variantText), b.decision.variants.map(variantText)) });
-  const fieldsOf = (p: IR.Program): string[] => [...p.input.type.fields].map(([k, t]) => `${k}: ${typeToString(t)}`);
+  // an unnamed record's fields one by one (`consignee.trusted: optional Boolean`), so that a field
+  // added inside it is one line, not the whole record removed and added again
+  const fieldsOf = (p: IR.Program): string[] => {
+    const out: string[] = [];
+    const walk = (fields: ReadonlyMap<string, Type>, prefix: string): void => {
+      for (const [k, t] of fields) {
+        const inner = t.kind === 'optional' ? t.inner : t;
+        if (inner.kind === 'record' && inner.name === undefined) {
+          out.push(`${prefix}${k}: ${t.kind === 'optional' ? 'optional ' : ''}record`);
+          walk(inner.fields, `${prefix}${k}.`);
+        } else out.push(`${prefix}${k}: ${typeToString(t)}`);
+      }
+    };
+    walk(p.input.type.fields, '');
+    return out;
+  };
   push({ change: 'changed', what: 'input', id: b.input.name, details: [...listDiff('field', fieldsOf(a), fieldsOf(b)), ...changed('as of', a.input.asOf, b.input.asOf)] });
   // groups, constants, defines
   const la = labelsOf(before);

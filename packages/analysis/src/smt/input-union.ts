@@ -12,6 +12,7 @@ import type { Type } from '@pol/core/checker';
 import type { Universe } from './universe.ts';
 import type { SV } from './values.ts';
 import { Unsupported, type Z, type ZExpr } from './z3.ts';
+import type { JsonValue } from '../witness.ts';
 
 /** The union of two input types, or Unsupported when a field changed its kind (number to date, say). */
 export function unionType(a: Type, b: Type, path = 'input'): Type {
@@ -46,30 +47,33 @@ function describe(t: Type): string {
 
 /**
  * The version's view of the union input `v` (of type `union`) for its own type `t`, and the
- * constraints under which its validator accepts the input, pushed onto `accepts`.
+ * constraints under which its validator accepts the input, pushed onto `accepts`; those that say
+ * a field it does not declare is absent go to `undeclared` when given (the view leaves such a
+ * field out, so without them the view is the input with those fields removed).
  */
-export function viewOf(Z: Z, u: Universe, members: ReadonlyMap<string, readonly string[]>, v: SV, t: Type, accepts: ZExpr[], active: ZExpr): SV {
+export function viewOf(Z: Z, u: Universe, members: ReadonlyMap<string, readonly string[]>, v: SV, t: Type, accepts: ZExpr[], active: ZExpr, undeclared: ZExpr[] = accepts): SV {
+  const view = (x: SV, t: Type, active: ZExpr): SV => viewOf(Z, u, members, x, t, accepts, active, undeclared);
   if (t.kind === 'optional') {
-    if (v.t !== 'opt') return { t: 'opt', p: Z.Bool.val(true), v: viewOf(Z, u, members, v, t.inner, accepts, active) };
-    return { t: 'opt', p: v.p, v: viewOf(Z, u, members, v.v, t.inner, accepts, Z.And(active, v.p)) };
+    if (v.t !== 'opt') return { t: 'opt', p: Z.Bool.val(true), v: view(v, t.inner, active) };
+    return { t: 'opt', p: v.p, v: view(v.v, t.inner, Z.And(active, v.p)) };
   }
   if (v.t === 'opt') {
     // optional in the union, required here
     accepts.push(Z.Implies(active, v.p));
-    return viewOf(Z, u, members, v.v, t, accepts, Z.And(active, v.p));
+    return view(v.v, t, Z.And(active, v.p));
   }
   if (t.kind === 'record' && v.t === 'rec') {
     const f = new Map<string, SV>();
     for (const [k, x] of v.f) {
       const ft = t.fields.get(k);
-      if (ft) f.set(k, viewOf(Z, u, members, x, ft, accepts, active));
+      if (ft) f.set(k, view(x, ft, active));
       // a field this version does not declare must be absent (the validator rejects unknown fields)
-      else if (x.t === 'opt') accepts.push(Z.Implies(active, Z.Not(x.p)));
+      else if (x.t === 'opt') undeclared.push(Z.Implies(active, Z.Not(x.p)));
     }
     return { t: 'rec', f };
   }
   if (t.kind === 'list' && v.t === 'list') {
-    return { t: 'list', len: v.len, items: v.items.map((x, i) => viewOf(Z, u, members, x, t.element, accepts, Z.And(active, v.len.gt(i)))) };
+    return { t: 'list', len: v.len, items: v.items.map((x, i) => view(x, t.element, Z.And(active, v.len.gt(i)))) };
   }
   if (t.kind === 'enum' && v.t === 'enum') {
     const mine = members.get(t.name) ?? [];
@@ -78,4 +82,25 @@ export function viewOf(Z: Z, u: Universe, members: ReadonlyMap<string, readonly 
     return v;
   }
   return v;
+}
+
+/** A JSON input with the fields that `t` does not declare removed, and their paths (`consignee.trusted`). */
+export function withoutUndeclared(v: JsonValue, t: Type): { readonly value: JsonValue; readonly removed: string[] } {
+  const removed: string[] = [];
+  const go = (x: JsonValue, t: Type, path: string): JsonValue => {
+    if (t.kind === 'optional') return x === null ? x : go(x, t.inner, path);
+    if (t.kind === 'record' && x !== null && typeof x === 'object' && !Array.isArray(x)) {
+      const out: { [k: string]: JsonValue } = {};
+      for (const [k, y] of Object.entries(x)) {
+        const ft = t.fields.get(k);
+        const at = path ? `${path}.${k}` : k;
+        if (ft) out[k] = go(y, ft, at);
+        else removed.push(at);
+      }
+      return out;
+    }
+    if (t.kind === 'list' && Array.isArray(x)) return x.map((y, i) => go(y, t.element, `${path}[${i}]`));
+    return x;
+  };
+  return { value: go(v, t, ''), removed };
 }

@@ -1,0 +1,78 @@
+/**
+ * The inputs only one version accepts, as a memo shows them. An entry whose other version objects
+ * only to a field it does not declare (a field the amendment added or removed) is compared with
+ * what that version decides on the input without the field: where that is the same, the field is
+ * merely accepted now (or no more), and all such entries of one version are one item; where it
+ * differs, the entry is a change of behaviour in its own right, led by the field's value
+ * ("with consignee.trusted = true").
+ */
+import type { DiffReport, DomainChange } from './diff.ts';
+import type { JsonValue } from './witness.ts';
+
+export interface DomainItem {
+  /** `only after`, `only before` */
+  readonly accepted: string;
+  /** one line: what the entry (or the group) is */
+  readonly text: string;
+  /** the summary row it counts in */
+  readonly change: string;
+  /** the deciding rules, for the summary (`before -> after` where both decide) */
+  readonly rules: readonly string[];
+  readonly witness: JsonValue;
+  /** how many entries the item stands for */
+  readonly count: number;
+}
+
+/** The witness's values at dotted paths: `consignee.trusted = true`. */
+export function valuesAt(w: JsonValue, paths: readonly string[]): string {
+  return paths
+    .map((p) => {
+      let cur: JsonValue | undefined = w;
+      for (const k of p.split('.')) cur = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+      return `${p} = ${JSON.stringify(cur)}`;
+    })
+    .join(', ');
+}
+
+function entryItem(d: DomainChange): DomainItem {
+  const accepted = `only ${d.acceptedBy}`;
+  const w = d.without;
+  if (!w) {
+    return { accepted, text: `accepted only ${d.acceptedBy} the change (decided ${d.decision} by ${d.decidedBy}); rejected by the other: ${d.rejection.join('; ')}`, change: `accepted only ${d.acceptedBy}: ${d.decision}`, rules: [d.decidedBy], witness: d.witness, count: 1 };
+  }
+  const mine = `${d.decision} by ${d.decidedBy}`;
+  const theirs = `${w.decision} by ${w.decidedBy}`;
+  const [from, to] = d.acceptedBy === 'after' ? [theirs, mine] : [mine, theirs];
+  const [fromD, toD] = d.acceptedBy === 'after' ? [w.decision, d.decision] : [d.decision, w.decision];
+  const declared = `${w.fields.length === 1 ? 'a field' : 'fields'} only the ${d.acceptedBy === 'after' ? 'new' : 'old'} version declares`;
+  const text = `with ${valuesAt(d.witness, w.fields)} (${declared}): ${from} -> ${to}${w.differs === 'obligations' ? ' (the obligations differ)' : ''}`;
+  const change = w.differs === 'obligations' ? `${fromD}: obligations changed (with ${w.fields.join(', ')})` : `${fromD} -> ${toD} (with ${w.fields.join(', ')})`;
+  const rules = [d.acceptedBy === 'after' ? `${w.decidedBy} -> ${d.decidedBy}` : `${d.decidedBy} -> ${w.decidedBy}`];
+  return { accepted, text, change, rules, witness: d.witness, count: 1 };
+}
+
+/** The report's domain entries as items: each change of behaviour its own, the rest of each field and version one item. */
+export function domainItems(r: DiffReport): DomainItem[] {
+  const out: DomainItem[] = [];
+  const same = new Map<string, DomainChange[]>();
+  for (const d of r.domain) {
+    if (d.without?.differs === 'none') {
+      const k = `${d.acceptedBy}\u0000${d.without.fields.join(', ')}`;
+      same.set(k, [...(same.get(k) ?? []), d]);
+    } else out.push(entryItem(d));
+  }
+  for (const ds of same.values()) {
+    const d = ds[0]!;
+    const fields = d.without!.fields.join(', ');
+    const other = d.acceptedBy === 'after' ? 'old' : 'new';
+    out.push({
+      accepted: `only ${d.acceptedBy}`,
+      text: `${ds.length} kind(s) of input carrying ${fields} (which the ${other} version does not declare) are accepted only ${d.acceptedBy} the change, and decided the same as the ${other} version decides them without it (${ds.length <= 3 ? ds.map((x) => x.decidedBy).join('; ') : `${ds.slice(0, 3).map((x) => x.decidedBy).join('; ')}; and ${ds.length - 3} more`})`,
+      change: `accepted only ${d.acceptedBy} with ${fields}, decided as without it`,
+      rules: ds.map((x) => x.decidedBy),
+      witness: d.witness,
+      count: ds.length,
+    });
+  }
+  return out;
+}
