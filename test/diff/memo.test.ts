@@ -88,8 +88,8 @@ otherwise decide not_controlled
     const h = renderDiff(r, 'html', names);
     expect(h).toContain(`<li id="s1">changed group D5 — ${d5}: VE removed — regions <a href="#r1">1</a></li>`);
     expect(h).toContain(`<a href="#s1">changed group D5 — ${d5}</a>`);
-    // in a region the citations are a span that print leaves to the table of names, which has them
-    expect(h).toContain('destination in {VE} (removed from Country Group D:5<span class="cite"> (15 CFR part 740, supplement no. 1)</span>)');
+    // in a region the title and citations are spans that print leaves to the table of names (print shows the name, D5)
+    expect(h).toContain('destination in {VE} (removed from <span class="full">Country Group D:5</span><span class="brief">D5</span><span class="cite"> (15 CFR part 740, supplement no. 1)</span>)');
     expect(h).toContain('<tr><th scope="row">D5</th><td>Country Group D:5</td><td>15 CFR part 740, supplement no. 1</td></tr>');
     expect(r.named.map((x) => x.id)).toEqual(['ADVANCED_TPP', 'D5']);
     const j = JSON.parse(renderDiff(r, 'json', names)) as { structural: { id: string; title?: string; cites?: string[] }[] };

@@ -241,6 +241,11 @@ describe('pol diff on amendments of the real policy', () => {
       else expect(total > 26_900_000 && total <= 30_000_000).toBe(true);
       if (g.after.decidedBy.endsWith('lpp_limit_reached')) expect(total).toBe(30_000_000);
       expect(g.after.decisionText).toBe('authorized(authorization: LPP)');
+      // the description gives the window of the amount LPP counts, as the policy writes it
+      const amount = 'lpp_received_elsewhere + LppReceived + shipment_tpp';
+      const window = g.differs === 'obligations' ? `${amount} = 26,900,000 TPP` : g.after.decidedBy.endsWith('lpp_limit_reached') ? `${amount} = 30,000,000 TPP` : `26,900,000 TPP < ${amount} <= 30,000,000 TPP`;
+      expect(g.description).toContain(window);
+      expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'amount', expression: amount }));
     }
     const lost = report.regions.find((g) => g.differs === 'obligations')!;
     expect(lost.before.obligations.some((o) => o.includes('must notify BIS'))).toBe(true);

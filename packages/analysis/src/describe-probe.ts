@@ -24,7 +24,9 @@ export type FactShape =
   | { readonly k: 'pin'; readonly path: string; readonly value: string; readonly enumName: string | undefined }
   | { readonly k: 'group'; readonly path: string; readonly setDef: IR.SetDef; readonly inside: boolean; readonly enumName: string }
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational }
-  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number };
+  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number }
+  // a computed amount: no field of an input holds it, so no probe refutes it (the solver does)
+  | { readonly k: 'sum'; readonly path: string };
 
 export interface Probe {
   /** a confirmed input of the region */
@@ -83,6 +85,8 @@ export function holdsOn(f: FactShape, w: JsonValue, asOf: string | undefined): b
     }
     case 'date':
       return typeof v === 'string' && compare(dayNumber(v), f.op, f.day);
+    case 'sum':
+      return true;
   }
 }
 
@@ -127,6 +131,8 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
       const d = f.op === '>=' ? f.day - 1 : f.day;
       return d < MIN_DAY || d > MAX_DAY ? [] : [put(fromDayNumber(d))];
     }
+    case 'sum':
+      return [];
   }
 }
 

@@ -24,6 +24,7 @@ import type { Session } from './solver.ts';
 import { titled, type StructuralChange } from './structural.ts';
 import { modelToJson, NotRepresentable, numberJson, type JsonValue } from './witness.ts';
 import { exprText, setMemberText } from './print.ts';
+import { exprKey } from './ir-key.ts';
 import { impliedAtoms, impliedDates } from './implied.ts';
 import { compare, dayOf, holdsOn, jsonAt, memberOn, rational, survivors, type Probe } from './describe-probe.ts';
 
@@ -34,6 +35,9 @@ type Fact =
   | { readonly k: 'pin'; readonly path: string; readonly value: string; readonly enumName: string | undefined; readonly term: ZExpr; readonly x: ZExpr }
   | { readonly k: 'group'; readonly path: string; readonly set: string; readonly setDef: IR.SetDef; readonly inside: boolean; readonly term: ZExpr; readonly x: ZExpr; readonly enumName: string }
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly x: ZExpr }
+  // a computed amount compared with a number (`lpp_received_elsewhere + LppReceived + shipment_tpp <= LPP_ANNUAL_LIMIT`),
+  // `path` its text: no input holds it in one field, so only the solver decides it
+  | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr };
 
 export interface Described {
@@ -52,6 +56,8 @@ export type RegionFact =
   | { readonly kind: 'is'; readonly path: string; readonly value: string | boolean }
   | { readonly kind: 'in' | 'not in'; readonly path: string; readonly group: string; readonly version: 'before' | 'after' }
   | { readonly kind: 'number'; readonly path: string; readonly op: Op; readonly value: number | string }
+  /** a computed amount (`expression` as the policy writes it) compared with a number */
+  | { readonly kind: 'amount'; readonly expression: string; readonly op: Op; readonly value: number | string }
   | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string };
 
 export interface VersionView {
@@ -135,12 +141,14 @@ interface Tested {
   readonly compared: Set<string>;
   readonly bools: Map<string, string[]>;
   readonly cmps: { node: IR.Cmp; path: string[]; side: 'l' | 'r'; c: Rational }[];
+  /** comparisons of a computed amount (not one field) with a number */
+  readonly sums: { node: IR.Cmp; expr: IR.Expr; side: 'l' | 'r'; c: Rational }[];
   readonly members: { node: IR.Member; path: string[] }[];
   readonly names: Set<string>;
 }
 
-function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
-  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], members: [], names: new Set() };
+function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readonly IR.Rule[]) => boolean): Tested {
+  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], names: new Set() };
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {
     if (e.k === 'agg') return;
@@ -173,6 +181,8 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
         const rc = constOf(p, e.r);
         if (lp && rc) t.cmps.push({ node: e, path: lp, side: 'l', c: rc });
         else if (rp && lc) t.cmps.push({ node: e, path: rp, side: 'r', c: lc });
+        else if (!lp && !rp && rc && !lc) t.sums.push({ node: e, expr: e.l, side: 'l', c: rc });
+        else if (!lp && !rp && lc && !rc) t.sums.push({ node: e, expr: e.r, side: 'r', c: lc });
       }
     }
     if (e.k === 'member') {
@@ -186,9 +196,26 @@ function tested(p: IR.Program, rules: readonly IR.Rule[]): Tested {
     }
     IR.children(e).forEach(walk);
   };
-  // the deciding rule's own exceptions did not apply: their conditions bound the region too (x <= 1200)
-  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? [])]) if (r.when) walk(r.when);
+  // the deciding rule's own exceptions did not apply: their conditions bound the region too (x <=
+  // 1200); so do the other exceptions along the path that the amendment changed (LPP's new limit
+  // where ACA decides), but not the unchanged ones, which would only add true facts beside the point
+  const siblings = rules.slice(0, -1).flatMap((q, i) => q.exceptions.filter((e) => e !== rules[i + 1] && changed([...rules.slice(0, i + 1), e])));
+  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? []), ...siblings]) if (r.when) walk(r.when);
   return t;
+}
+
+/** Whether the last rule of `path` (rules by name from the top) has another condition, or none, in the other version. */
+function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]): boolean {
+  let list: readonly IR.Rule[] = q.rules;
+  let twin: IR.Rule | undefined;
+  for (const r of path) {
+    twin = list.find((x) => x.name === r.name);
+    if (!twin) return true;
+    list = twin.exceptions;
+  }
+  const mine = path.at(-1)!.when;
+  const theirs = twin!.when;
+  return mine === undefined || theirs === undefined ? mine !== theirs : exprKey(p, mine, true) !== exprKey(q, theirs, true);
 }
 
 /** How a member's groups changed between the versions: "moved from Tier2 to Tier1". */
@@ -210,6 +237,14 @@ function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string
 
 function numText(c: Rational): string {
   return String(numberJson(c));
+}
+
+/** A number as a reader writes it: thousands grouped from 10,000 on (26,900,000; 4800 stays as policies write it). */
+function readable(c: Rational): string {
+  const t = numText(c);
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(t);
+  if (!m || m[2]!.length < 5) return t;
+  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
 }
 
 /** The unit of the input field at a dotted path, when it is a quantity. */
@@ -237,7 +272,8 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   const free = new Set<Fact>();
   const dated = before.enc.asOf !== undefined;
   for (const side of [before, after]) {
-    const t = tested(side.ir, side.leaf.rules);
+    const other = side === before ? after : before;
+    const t = tested(side.ir, side.leaf.rules, (path) => conditionChanged(side.ir, other.ir, path));
     const implied = impliedAtoms(side.ir, side.leaf.rules, dated);
     const push = (f: Fact, isFree: boolean): void => {
       facts.push(f);
@@ -291,6 +327,19 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       }
       push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v }, implied.has(c.node));
     }
+    // an amount is not read off the witness: both the comparison and its negation are candidates,
+    // and the solver keeps the one that holds on the whole region (if either does)
+    for (const c of t.sums) {
+      const term = side.enc.bool(c.node);
+      const sl = Rational.of(c.node.scale?.l ?? 1n);
+      const sr = Rational.of(c.node.scale?.r ?? 1n);
+      const k = c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr);
+      const op: Op = c.side === 'l' ? (c.node.op as Op) : FLIP[c.node.op as Op];
+      const path = exprText(side.ir, c.expr);
+      const unit = c.expr.type.kind === 'number' && c.expr.type.unit !== null ? c.expr.type.unit : undefined;
+      push({ k: 'sum', path, op, c: k, term, unit }, false);
+      if (op !== '=') push({ k: 'sum', path, op: NEG[op], c: k, term: Z.Not(term), unit }, false);
+    }
   }
   const enc = before.enc;
   const d0 = dayOf(w, region.asOf);
@@ -343,7 +392,7 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     } catch (e) {
       if (!(e instanceof NotRepresentable)) throw e;
     }
-    alive = j === undefined ? alive.filter((f) => truth(f.term, m2)) : alive.filter((f) => holdsOn(f, j, region.asOf));
+    alive = j === undefined ? alive.filter((f) => truth(f.term, m2)) : alive.filter((f) => (f.k === 'sum' ? truth(f.term, m2) : holdsOn(f, j, region.asOf)));
     if (j !== undefined) region.pool.push(j);
     if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
   }
@@ -361,6 +410,8 @@ function regionFact(f: Fact, irB: IR.Program): RegionFact {
       return { kind: f.inside ? 'in' : 'not in', path: f.path, group: f.set, version: irB.sets.includes(f.setDef) ? 'before' : 'after' };
     case 'num':
       return { kind: 'number', path: f.path, op: f.op, value: numText(f.c) };
+    case 'sum':
+      return { kind: 'amount', expression: f.path, op: f.op, value: numText(f.c) };
     case 'date':
       return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
   }
@@ -430,14 +481,15 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, nam
     bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
   }
   for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
-  // numeric windows: the strongest proved bound on each side
-  const nums = facts.filter((f): f is Extract<Fact, { k: 'num' }> => f.k === 'num');
+  // numeric windows: the strongest proved bound on each side, of a field or of a computed amount
+  const nums = facts.filter((f): f is Extract<Fact, { k: 'num' | 'sum' }> => f.k === 'num' || f.k === 'sum');
   for (const path of [...new Set(nums.map((f) => f.path))]) {
     const mine = nums.filter((f) => f.path === path);
     const eq = mine.find((f) => f.op === '=');
     // a quantity's bound says its unit, as the policy wrote the field: "item.tpp >= 4800 TPP"
-    const unit = unitAt(irB, path) ?? unitAt(irA, path);
-    const num = (c: Rational): string => (unit ? `${numText(c)} ${unit}` : numText(c));
+    const amount = mine.find((f): f is Extract<Fact, { k: 'sum' }> => f.k === 'sum');
+    const unit = amount ? amount.unit : (unitAt(irB, path) ?? unitAt(irA, path));
+    const num = (c: Rational): string => (unit ? `${readable(c)} ${unit}` : readable(c));
     // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))"
     const which = (cs: Rational[]): string => {
       const named = cs.flatMap((c) => {
@@ -470,7 +522,7 @@ function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, nam
 /** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
 function namesUsed(side: VersionView): Set<string> {
-  const names = new Set(tested(side.ir, side.leaf.rules).names);
+  const names = new Set(tested(side.ir, side.leaf.rules, () => false).names);
   // constants are folded into the IR, so a constant is found by the name the conditions are written with
   for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
   return names;

@@ -170,7 +170,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
+const STYLE = `.brief{display:none}body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;margin:.4rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.2rem 0}
 td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#eee}
@@ -180,7 +180,7 @@ code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}t
 @media print{body{margin:0;max-width:none;font-size:6pt;line-height:1.12}h1{font-size:10pt}h2{font-size:8.5pt;margin:.4rem 0 .15rem;break-after:avoid}
 td,th{padding:0 2px}code{font-size:5.6pt}a{color:inherit;text-decoration:none}nav{display:none}
 #structural+ul{columns:3;column-gap:1.2rem;margin:0;padding-left:.8rem;font-size:5.5pt}details:not([open]){display:none}
-.causes,.full,.screen,.cite{display:none}
+.causes,.full,.screen,.cite{display:none}.brief{display:inline}
 /* the columns' inline widths are the screen's; in print (no causes column) these, which need !important to win */
 col.w-where{width:30% !important}col.w-side{width:15% !important}col.w-witness{width:37.5% !important}}`;
 
@@ -188,13 +188,16 @@ function html(r: DiffReport, n: Names): string {
   const e = escapeHtml;
   // a named group's or constant's citations in a region: on screen as written, in print left to
   // the table of names (every region repeating them took the memo to a fourth page)
+  // and a titled one by its name alone (Tier3, not "Tier 3 (Macau or Country Group D:5)"), the
+  // table of names giving the title: 29 regions repeating the titles took the IFR memo to four pages
   const whereHtml = (where: string): string => {
     let out = e(where);
-    for (const x of r.named) {
-      if (!x.cites.length) continue;
-      const cites = ` (${x.cites.join('; ')})`;
+    for (const x of [...r.named].sort((a, b) => titled(b.id, b.title).length - titled(a.id, a.title).length)) {
+      if (!x.cites.length && !x.title) continue;
+      const cites = x.cites.length ? ` (${x.cites.join('; ')})` : '';
       const named = e(`${titled(x.id, x.title, [])}${cites}`);
-      out = out.split(named).join(`${e(titled(x.id, x.title, []))}<span class="cite">${e(cites)}</span>`);
+      const title = x.title ? `<span class="full">${e(x.title)}</span><span class="brief">${e(x.id)}</span>` : e(x.id);
+      out = out.split(named).join(`${title}${cites ? `<span class="cite">${e(cites)}</span>` : ''}`);
     }
     return out;
   };
