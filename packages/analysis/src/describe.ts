@@ -14,31 +14,24 @@
  * A region needs one or two queries instead of one per candidate.
  */
 import * as IR from '@pol/core/ir';
-import { Rational, type Type } from '@pol/core/checker';
+import { Rational } from '@pol/core/checker';
 import type { Encoder, Leaf } from './smt/encode.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
-import { dayNumber, fromDayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
+import { dayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
 import type { Z, ZExpr } from './smt/z3.ts';
 import type { Session } from './solver.ts';
 import { titled, type StructuralChange } from './structural.ts';
 import { modelToJson, NotRepresentable, numberJson, type JsonValue } from './witness.ts';
-import { exprText, setMemberText } from './print.ts';
+import { exprText } from './print.ts';
 import { exprKey } from './ir-key.ts';
 import { impliedAtoms, impliedDates } from './implied.ts';
 import { compare, dayOf, holdsOn, jsonAt, memberOn, rational, survivors, type Probe } from './describe-probe.ts';
+import { factsText, groupMove, regionFact, type Fact, type Naming, type Op, type RegionFact } from './describe-text.ts';
 
-type Op = '<' | '<=' | '>' | '>=' | '=';
+export type { RegionFact };
 
-/** A candidate fact: a term true on the region's first model, and how to say it. */
-type Fact =
-  | { readonly k: 'pin'; readonly path: string; readonly value: string; readonly enumName: string | undefined; readonly term: ZExpr; readonly x: ZExpr }
-  | { readonly k: 'group'; readonly path: string; readonly set: string; readonly setDef: IR.SetDef; readonly inside: boolean; readonly term: ZExpr; readonly x: ZExpr; readonly enumName: string }
-  | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly x: ZExpr }
-  // a computed amount compared with a number (`lpp_received_elsewhere + LppReceived + shipment_tpp <= LPP_ANNUAL_LIMIT`),
-  // `path` its text: no input holds it in one field, so only the solver decides it
-  | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined }
-  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr };
+
 
 export interface Described {
   /** the proved facts as text, joined by "and" (empty when none was proved) */
@@ -51,14 +44,6 @@ export interface Described {
   readonly facts: RegionFact[];
 }
 
-/** A proved fact of a region, as JSON reports carry it: each holds on every input of the region. */
-export type RegionFact =
-  | { readonly kind: 'is'; readonly path: string; readonly value: string | boolean }
-  | { readonly kind: 'in' | 'not in'; readonly path: string; readonly group: string; readonly version: 'before' | 'after' }
-  | { readonly kind: 'number'; readonly path: string; readonly op: Op; readonly value: number | string }
-  /** a computed amount (`expression` as the policy writes it) compared with a number */
-  | { readonly kind: 'amount'; readonly expression: string; readonly op: Op; readonly value: number | string }
-  | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string };
 
 export interface VersionView {
   readonly ir: IR.Program;
@@ -82,14 +67,6 @@ export function constantValues(lowered: IR.Program): Map<string, Rational> {
 
 type Labels = ReadonlyMap<string, { readonly title: string | undefined; readonly cites: readonly string[] }>;
 
-/** How the description names things: a group by its title and citations, a number by the constant it is. */
-interface Naming {
-  group(id: string): string;
-  /** the titled constant among the deciding rules' names with this value, as named */
-  constant(c: Rational): string | undefined;
-  /** the ids named so far */
-  readonly used: Set<string>;
-}
 
 const FLIP: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
 const NEG: Record<Exclude<Op, '='>, Op> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
@@ -218,45 +195,9 @@ function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]
   return mine === undefined || theirs === undefined ? mine !== theirs : exprKey(p, mine, true) !== exprKey(q, theirs, true);
 }
 
-/** How a member's groups changed between the versions: "moved from Tier2 to Tier1". */
-function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string, name: (id: string) => string = (id) => id): string | undefined {
-  const groups = (p: IR.Program): Map<string, string> =>
-    new Map(p.sets.filter((s) => s.of === enumName && s.name !== undefined && (s.members.has(m) || s.undated.includes(m))).map((s) => [s.name!, JSON.stringify([s.members.get(m), s.undated.includes(m)])]));
-  const gb = groups(irB);
-  const ga = groups(irA);
-  const left = [...gb.keys()].filter((g) => !ga.has(g));
-  const joined = [...ga.keys()].filter((g) => !gb.has(g));
-  const dated = [...gb.keys()].filter((g) => ga.has(g) && ga.get(g) !== gb.get(g));
-  const parts: string[] = [];
-  if (left.length && joined.length) parts.push(`moved from ${left.map(name).join(', ')} to ${joined.map(name).join(', ')}`);
-  else if (left.length) parts.push(`removed from ${left.map(name).join(', ')}`);
-  else if (joined.length) parts.push(`added to ${joined.map(name).join(', ')}`);
-  for (const g of dated) parts.push(`in ${name(g)}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
-  return parts.length ? parts.join('; ') : undefined;
-}
 
-function numText(c: Rational): string {
-  return String(numberJson(c));
-}
 
-/** A number as a reader writes it: thousands grouped from 10,000 on (26,900,000; 4800 stays as policies write it). */
-function readable(c: Rational): string {
-  const t = numText(c);
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(t);
-  if (!m || m[2]!.length < 5) return t;
-  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
-}
 
-/** The unit of the input field at a dotted path, when it is a quantity. */
-function unitAt(p: IR.Program, path: string): string | undefined {
-  let t: Type | undefined = p.input.type;
-  for (const k of path.split('.')) {
-    while (t?.kind === 'optional' || t?.kind === 'list') t = t.kind === 'optional' ? t.inner : t.element;
-    t = t?.kind === 'record' ? t.fields.get(k) : undefined;
-  }
-  while (t?.kind === 'optional') t = t.inner;
-  return t?.kind === 'number' && t.unit !== null ? t.unit : undefined;
-}
 
 /**
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
@@ -402,20 +343,6 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
 }
 
-function regionFact(f: Fact, irB: IR.Program): RegionFact {
-  switch (f.k) {
-    case 'pin':
-      return { kind: 'is', path: f.path, value: f.enumName === undefined ? f.value === 'true' : f.value };
-    case 'group':
-      return { kind: f.inside ? 'in' : 'not in', path: f.path, group: f.set, version: irB.sets.includes(f.setDef) ? 'before' : 'after' };
-    case 'num':
-      return { kind: 'number', path: f.path, op: f.op, value: numText(f.c) };
-    case 'sum':
-      return { kind: 'amount', expression: f.path, op: f.op, value: numText(f.c) };
-    case 'date':
-      return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
-  }
-}
 
 /** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */
 function weaker(f: Extract<Fact, { k: 'num' }>, g: Extract<Fact, { k: 'num' }>): boolean {
@@ -452,72 +379,6 @@ function naming(before: VersionView, after: VersionView): Naming {
   };
 }
 
-function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Program, name: Naming): string {
-  const out: string[] = [];
-  const pins = facts.filter((f): f is Extract<Fact, { k: 'pin' }> => f.k === 'pin');
-  for (const f of pins) {
-    if (f.enumName === undefined) out.push(`${f.path} is ${f.value}`);
-    else {
-      const move = groupMove(irB, irA, f.enumName, f.value, name.group);
-      out.push(`${f.path} in {${f.value}}${move ? ` (${move})` : ''}`);
-    }
-  }
-  const pinnedPaths = new Set(pins.map((f) => f.path));
-  const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
-  // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
-  // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")
-  const positive = new Set(groups.filter((g) => g.inside).map((g) => g.path));
-  const sets = new Map<string, { path: string; inside: boolean; sets: string[] }>();
-  for (const g of groups) {
-    if (!g.inside && positive.has(g.path)) continue;
-    const k = `${g.path}\n${g.inside}`;
-    const e = sets.get(k) ?? { path: g.path, inside: g.inside, sets: [] };
-    if (!e.sets.includes(g.set)) e.sets.push(g.set);
-    sets.set(k, e);
-  }
-  const bySet = new Map<string, string[]>();
-  for (const e of sets.values()) {
-    const fact = e.inside ? e.sets.map((x) => `in ${name.group(x)}`).join(' and ') : `not in ${e.sets.map(name.group).join(', ')}`;
-    bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
-  }
-  for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);
-  // numeric windows: the strongest proved bound on each side, of a field or of a computed amount
-  const nums = facts.filter((f): f is Extract<Fact, { k: 'num' | 'sum' }> => f.k === 'num' || f.k === 'sum');
-  for (const path of [...new Set(nums.map((f) => f.path))]) {
-    const mine = nums.filter((f) => f.path === path);
-    const eq = mine.find((f) => f.op === '=');
-    // a quantity's bound says its unit, as the policy wrote the field: "item.tpp >= 4800 TPP"
-    const amount = mine.find((f): f is Extract<Fact, { k: 'sum' }> => f.k === 'sum');
-    const unit = amount ? amount.unit : (unitAt(irB, path) ?? unitAt(irA, path));
-    const num = (c: Rational): string => (unit ? `${readable(c)} ${unit}` : readable(c));
-    // a bound that is a titled constant says which: "item.tpp >= 4800 (the 3A090.a TPP threshold (ECCN 3A090.a))"
-    const which = (cs: Rational[]): string => {
-      const named = cs.flatMap((c) => {
-        const n = name.constant(c);
-        return n === undefined ? [] : [{ c, n }];
-      });
-      if (named.length === 0) return '';
-      return ` (${cs.length === 1 ? named[0]!.n : named.map((x) => `${num(x.c)}: ${x.n}`).join('; ')})`;
-    };
-    if (eq) {
-      out.push(`${path} = ${num(eq.c)}${which([eq.c])}`);
-      continue;
-    }
-    const lower = mine.filter((f) => f.op === '>' || f.op === '>=').sort((x, y) => y.c.cmp(x.c) || (x.op === '>' ? -1 : 1))[0];
-    const upper = mine.filter((f) => f.op === '<' || f.op === '<=').sort((x, y) => x.c.cmp(y.c) || (x.op === '<' ? -1 : 1))[0];
-    if (lower && upper) out.push(`${num(lower.c)} ${lower.op === '>' ? '<' : '<='} ${path} ${upper.op} ${num(upper.c)}${which([lower.c, upper.c])}`);
-    else if (lower) out.push(`${path} ${lower.op} ${num(lower.c)}${which([lower.c])}`);
-    else if (upper) out.push(`${path} ${upper.op} ${num(upper.c)}${which([upper.c])}`);
-  }
-  const ds = facts.filter((f): f is Extract<Fact, { k: 'date' }> => f.k === 'date');
-  const lo = ds.filter((f) => f.op === '>=').sort((x, y) => y.day - x.day)[0];
-  const hi = ds.filter((f) => f.op === '<').sort((x, y) => x.day - y.day)[0];
-  const dn = ds[0]?.path;
-  if (lo && hi) out.push(`${fromDayNumber(lo.day)} <= ${dn} < ${fromDayNumber(hi.day)}`);
-  else if (lo) out.push(`${dn} >= ${fromDayNumber(lo.day)}`);
-  else if (hi) out.push(`${dn} < ${fromDayNumber(hi.day)}`);
-  return out.join(' and ');
-}
 
 /** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
