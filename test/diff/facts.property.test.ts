@@ -19,6 +19,7 @@ type Sample = ReturnType<typeof grid>[number];
 function holds(f: RegionFact, i: Sample, g: { before: Gen; after: Gen }): boolean {
   // the generated rules compare fields only (`x op c`, `y > LIMIT`): a computed amount would be a describer's invention
   if (f.kind === 'amount') throw new Error(`a fact on a computed amount where the rules compare only fields: ${f.expression}`);
+  if (f.kind === 'one of') return f.paths.some((p) => (i as unknown as Record<string, unknown>)[p] === f.value);
   const v = (i as unknown as Record<string, unknown>)[f.path];
   switch (f.kind) {
     case 'is':

@@ -213,6 +213,10 @@ describe('pol diff on amendments of the real policy', () => {
     // where the region pins the destination to Poland, it says that Poland moved, in the reader's terms
     const moved = report.regions.filter((g) => g.description.includes('destination in {PL}'));
     expect(moved.length).toBeGreaterThanOrEqual(5);
+    // where Poland may be the destination or a headquarters, the description says one of them is
+    const either = report.regions.filter((g) => /consignee\.headquarters or consignee\.parent_headquarters( or veu\.country)? in \{PL\} \(moved from Tier 2/.test(g.description));
+    expect(either.length).toBeGreaterThanOrEqual(8);
+    for (const g of either) expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'one of', value: 'PL' }));
     for (const g of moved) expect(g.description).toMatch(/destination in \{PL\} \(moved from Tier 2 \(.*\) to Tier 1 \(/);
     // the Tier 2 allocation notice is no longer owed in Poland: a region of obligations only
     const notice = report.regions.find((g) => g.differs === 'obligations')!;
@@ -278,6 +282,8 @@ describe('pol diff on amendments of the real policy', () => {
     for (const g of report.regions) {
       const w = g.witness as { date: string };
       expect(w.date >= '2026-06-01').toBe(true);
+      // and the description says so: the change is not retroactive
+      expect(g.description).toMatch(/date >= 2026-06-01|2026-06-01 <= date/);
       expect(JSON.stringify(g.witness)).toContain('"VE"');
       expect(g.causes.some((c) => c.startsWith('changed group'))).toBe(true);
       // leaving D:5 only lifts Tier 3 treatment: never a licence where there was an authorization

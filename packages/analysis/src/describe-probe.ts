@@ -26,7 +26,8 @@ export type FactShape =
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number }
   // a computed amount: no field of an input holds it, so no probe refutes it (the solver does)
-  | { readonly k: 'sum'; readonly path: string };
+  | { readonly k: 'sum'; readonly path: string }
+  | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string };
 
 export interface Probe {
   /** a confirmed input of the region */
@@ -87,6 +88,8 @@ export function holdsOn(f: FactShape, w: JsonValue, asOf: string | undefined): b
       return typeof v === 'string' && compare(dayNumber(v), f.op, f.day);
     case 'sum':
       return true;
+    case 'some':
+      return f.paths.some((p) => jsonAt(w, p.split('.')) === f.value);
   }
 }
 
@@ -132,6 +135,7 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
       return d < MIN_DAY || d > MAX_DAY ? [] : [put(fromDayNumber(d))];
     }
     case 'sum':
+    case 'some':
       return [];
   }
 }

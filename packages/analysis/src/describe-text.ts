@@ -21,7 +21,9 @@ export type Fact =
   // a computed amount compared with a number (`lpp_received_elsewhere + LppReceived + shipment_tpp <= LPP_ANNUAL_LIMIT`),
   // `path` its text: no input holds it in one field, so only the solver decides it
   | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined }
-  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr };
+  | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr }
+  // a moved member in one of several fields (Poland as the destination or a headquarters); `path` their names joined
+  | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string; readonly enumName: string; readonly term: ZExpr };
 
 /** A proved fact of a region, as JSON reports carry it: each holds on every input of the region. */
 export type RegionFact =
@@ -30,7 +32,9 @@ export type RegionFact =
   | { readonly kind: 'number'; readonly path: string; readonly op: Op; readonly value: number | string }
   /** a computed amount (`expression` as the policy writes it) compared with a number */
   | { readonly kind: 'amount'; readonly expression: string; readonly op: Op; readonly value: number | string }
-  | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string };
+  | { readonly kind: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly value: string }
+  /** at least one of the fields holds the member */
+  | { readonly kind: 'one of'; readonly paths: readonly string[]; readonly value: string };
 
 /** How the description names things: a group by its title and citations, a number by the constant it is. */
 export interface Naming {
@@ -93,6 +97,8 @@ export function regionFact(f: Fact, irB: IR.Program): RegionFact {
       return { kind: 'amount', expression: f.path, op: f.op, value: numText(f.c) };
     case 'date':
       return { kind: 'date', path: f.path, op: f.op, value: fromDayNumber(f.day) };
+    case 'some':
+      return { kind: 'one of', paths: f.paths, value: f.value };
   }
 }
 
@@ -107,6 +113,11 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
     }
   }
   const pinnedPaths = new Set(pins.map((f) => f.path));
+  for (const f of facts) {
+    if (f.k !== 'some' || pins.some((p) => p.value === f.value && f.paths.includes(p.path))) continue;
+    const move = groupMove(irB, irA, f.enumName, f.value, name.group);
+    out.push(`${f.paths.join(' or ')} in {${f.value}}${move ? ` (${move})` : ''}`);
+  }
   const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
   // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
   // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")

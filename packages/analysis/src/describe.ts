@@ -203,7 +203,7 @@ function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
  * difference) and its structural causes. `m` is the model that found the region.
  */
-export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[] }): Described {
+export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[]; readonly model?: ZExpr }): Described {
   const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
   // every candidate is true on the region's confirmed witness, read from its JSON (evaluating the
   // candidates' terms in a model cost more than the solver's queries)
@@ -212,6 +212,8 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // the facts the deciding leaves imply by their shape (implied.ts): proved without a query
   const free = new Set<Fact>();
   const dated = before.enc.asOf !== undefined;
+  // the enum fields the rules test, by enum (for `some` below)
+  const enumFields = new Map<string, Map<string, { sv: SV; present: ZExpr[] }>>();
   for (const side of [before, after]) {
     const other = side === before ? after : before;
     const t = tested(side.ir, side.leaf.rules, (path) => conditionChanged(side.ir, other.ir, path));
@@ -222,8 +224,9 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     };
     const literal = (c: IR.Cmp): string | undefined => (c.r.k === 'enum' ? c.r.member : c.l.k === 'enum' ? c.l.member : undefined);
     for (const [key, path] of t.enums) {
-      if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
       const x = at(input, path);
+      if (x?.sv.t === 'enum') enumFields.set(x.sv.name, (enumFields.get(x.sv.name) ?? new Map()).set(key, x));
+      if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
       const value = jsonAt(w, path);
       if (!x || x.sv.t !== 'enum' || typeof value !== 'string' || !u.enums.get(x.sv.name)?.includes(value)) continue;
       // a field is pinned to its member only when the deciding rules compare it with that member,
@@ -268,8 +271,9 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       }
       push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v }, implied.has(c.node));
     }
-    // an amount is not read off the witness: both the comparison and its negation are candidates,
-    // and the solver keeps the one that holds on the whole region (if either does)
+    // an amount is not read off the witness: the comparison or its negation, whichever holds in the
+    // model that found the region (both when there is none), and the solver says whether it holds
+    // on the whole region
     for (const c of t.sums) {
       const term = side.enc.bool(c.node);
       const sl = Rational.of(c.node.scale?.l ?? 1n);
@@ -278,8 +282,21 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       const op: Op = c.side === 'l' ? (c.node.op as Op) : FLIP[c.node.op as Op];
       const path = exprText(side.ir, c.expr);
       const unit = c.expr.type.kind === 'number' && c.expr.type.unit !== null ? c.expr.type.unit : undefined;
-      push({ k: 'sum', path, op, c: k, term, unit }, false);
-      if (op !== '=') push({ k: 'sum', path, op: NEG[op], c: k, term: Z.Not(term), unit }, false);
+      const holds = region.model === undefined ? undefined : truth(term, region.model);
+      if (holds !== false) push({ k: 'sum', path, op, c: k, term, unit }, false);
+      if (holds !== true && op !== '=') push({ k: 'sum', path, op: NEG[op], c: k, term: Z.Not(term), unit }, false);
+    }
+  }
+  // a member whose groups changed, held by one of several fields the rules test (Poland as a
+  // headquarters, where the region has it in either): no one field is pinned, but one holds it
+  for (const [enumName, fields] of enumFields) {
+    if (fields.size < 2) continue;
+    const values = new Set([...fields.keys()].map((k) => jsonAt(w, k.split('.'))).filter((v): v is string => typeof v === 'string'));
+    for (const value of values) {
+      if (groupMove(before.ir, after.ir, enumName, value) === undefined || !u.enums.get(enumName)?.includes(value)) continue;
+      const paths = [...fields.keys()];
+      const term = Z.Or(...[...fields.values()].map((x) => (x.sv.t === 'enum' ? Z.And(...x.present, x.sv.v.eq(u.index(enumName, value))) : Z.Bool.val(false))));
+      facts.push({ k: 'some', path: paths.join(' or '), paths, value, enumName, term });
     }
   }
   const enc = before.enc;
@@ -301,42 +318,51 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // a bound weaker than a free one on the same field is implied by it
   for (const f of facts) if (f.k === 'num' && !free.has(f) && facts.some((g) => g.k === 'num' && free.has(g) && g.path === f.path && weaker(f, g))) free.add(f);
   // concrete inputs of the region refute most other candidates without a query (describe-probe.ts)
-  let alive = survivors(facts.filter((f) => !free.has(f)), region, u);
-  // the batched proof (see the header): at most a few rounds, and nothing claimed that is not proved
-  let proved: Fact[] = [];
-  for (let round = 0; round < 6 && alive.length > 0; round++) {
-    if (alive.length <= 2) {
-      // one question each, answered without a model (which costs as much as the question)
-      for (const f of alive) {
-        s.push();
-        s.add(guard, Z.Not(f.term));
-        if (s.check() === 'unsat') proved.push(f);
-        s.pop();
+  const alive = survivors(facts.filter((f) => !free.has(f)), region, u);
+  // the batched proof (see the header): at most a few rounds, and nothing claimed that is not
+  // proved. Computed amounts go second, in a proof of their own: they are many where an amendment
+  // touches many exceptions (both directions of each amount), and in one proof with the rest they
+  // used up its rounds, so that nothing at all was proved
+  const prove = (start: Fact[], rounds: number): Fact[] => {
+    let alive = start;
+    for (let round = 0; round < rounds && alive.length > 0; round++) {
+      if (alive.length <= 2) {
+        // one question each, answered without a model (which costs as much as the question)
+        const out: Fact[] = [];
+        for (const f of alive) {
+          s.push();
+          s.add(guard, Z.Not(f.term));
+          if (s.check() === 'unsat') out.push(f);
+          s.pop();
+        }
+        return out;
       }
-      break;
+      s.push();
+      s.add(guard, Z.Or(...alive.map((f) => Z.Not(f.term))));
+      const r = s.check();
+      const m2 = r === 'sat' ? s.model() : undefined;
+      s.pop();
+      if (r === 'unsat') return alive;
+      if (!m2) return [];
+      // the model as an input: the candidates it breaks are read off it, and, when the interpreter
+      // puts it in the region, it is a new starting point for probes
+      let j: JsonValue | undefined;
+      try {
+        j = modelToJson(m2, u, input);
+      } catch (e) {
+        if (!(e instanceof NotRepresentable)) throw e;
+      }
+      let next = j === undefined ? alive.filter((f) => truth(f.term, m2)) : alive.filter((f) => (f.k === 'sum' ? truth(f.term, m2) : holdsOn(f, j, region.asOf)));
+      // the JSON reading saw nothing broken (a value it reads otherwise than the term does): the terms decide, so every round makes progress
+      if (next.length === alive.length) next = alive.filter((f) => truth(f.term, m2));
+      alive = next;
+      if (j !== undefined) region.pool.push(j);
+      if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
     }
-    s.push();
-    s.add(guard, Z.Or(...alive.map((f) => Z.Not(f.term))));
-    const r = s.check();
-    const m2 = r === 'sat' ? s.model() : undefined;
-    s.pop();
-    if (r === 'unsat') {
-      proved = alive;
-      break;
-    }
-    if (!m2) break;
-    // the model as an input: the candidates it breaks are read off it, and, when the interpreter
-    // puts it in the region, it is a new starting point for probes
-    let j: JsonValue | undefined;
-    try {
-      j = modelToJson(m2, u, input);
-    } catch (e) {
-      if (!(e instanceof NotRepresentable)) throw e;
-    }
-    alive = j === undefined ? alive.filter((f) => truth(f.term, m2)) : alive.filter((f) => (f.k === 'sum' ? truth(f.term, m2) : holdsOn(f, j, region.asOf)));
-    if (j !== undefined) region.pool.push(j);
-    if (j !== undefined && alive.length > 0 && region.inRegion(j)) alive = survivors(alive, { ...region, witness: j }, u);
-  }
+    return [];
+  };
+  const later = (f: Fact): boolean => f.k === 'sum';
+  const proved = [...prove(alive.filter((f) => !later(f)), 6), ...prove(alive.filter(later), 4)];
   const name = naming(before, after);
   const holding = facts.filter((f) => free.has(f) || proved.includes(f));
   const where = factsText(holding, before.ir, after.ir, name);

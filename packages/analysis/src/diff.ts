@@ -518,7 +518,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const ra = runA(x);
         return ra.ok && ids(ra) === pathA && !sameBehaviour(rb.result, ra.result);
       };
-      const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen }) : undefined;
+      const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen, model: m }) : undefined;
       seen.push(w);
       if (describeNow) described++;
       s.add(Z.Not(regionGuard));
