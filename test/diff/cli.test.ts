@@ -32,3 +32,19 @@ describe('pol diff exit codes: one per verdict (docs/analysis.md)', () => {
     expect(unknown.stdout).toContain('none confirmed; not proved either');
   }, 60_000);
 });
+
+describe('pol replay exit codes', () => {
+  it('1 when a line one version accepts is rejected by the other, though no decision changes (a field made required)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const log = join(mkdtempSync(join(tmpdir(), 'pol-replay-')), 'log.jsonl');
+    const line = { date: '2026-01-15', destination: 'GB', item: { kind: 'other', tpp: 100 }, units: 1 };
+    writeFileSync(log, `${JSON.stringify(line)}\n${JSON.stringify({ ...line, lpp_tpp_this_year: 0 })}\n`);
+    const r = await polInProcess(['replay', C('made-required', 'before'), C('made-required', 'after'), '--input', log]);
+    expect(r.stdout).toContain('replayed 2 inputs: 0 changed');
+    expect(r.stdout).toMatch(/1 \(50\.0%\) rejected by .*after\.pol: lpp_tpp_this_year/);
+    expect(r.code).toBe(1);
+    const same = await polInProcess(['replay', C('made-required', 'before'), C('made-required', 'before'), '--input', log]);
+    expect(same.code).toBe(0);
+  }, 60_000);
+});

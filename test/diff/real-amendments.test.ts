@@ -217,6 +217,12 @@ describe('pol diff on amendments of the real policy', () => {
     const either = report.regions.filter((g) => /consignee\.headquarters or consignee\.parent_headquarters( or veu\.country)? in \{PL\} \(moved from Tier 2/.test(g.description));
     expect(either.length).toBeGreaterThanOrEqual(8);
     for (const g of either) expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'one of', value: 'PL' }));
+    // a fact on a group the amendment changed says which version's members it means
+    expect(report.regions.some((g) => g.description.includes('destination in Tier 2 (neither Tier 1 nor Tier 3) before the change'))).toBe(true);
+    for (const g of report.regions) {
+      const pinned = new Set(g.facts.flatMap((f) => (f.kind === 'is' ? [f.path] : [])));
+      for (const f of g.facts) if (f.kind === 'in' && /^Tier[12]$/.test(f.group) && !pinned.has(f.path)) expect(g.description).toMatch(/ (before|after) the change/);
+    }
     for (const g of moved) expect(g.description).toMatch(/destination in \{PL\} \(moved from Tier 2 \(.*\) to Tier 1 \(/);
     // the Tier 2 allocation notice is no longer owed in Poland: a region of obligations only
     const notice = report.regions.find((g) => g.differs === 'obligations')!;
@@ -318,6 +324,7 @@ describe('pol diff on amendments of the real policy', () => {
       expect((d.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
     }
     expect(report.notes.join(' ')).toContain('input declarations differ');
+    expect(report.structural.find((c) => c.what === 'input')?.details).toEqual(['field added: consignee.trusted: optional Boolean']);
   }, 120_000);
 
   it('an optional field made required (consignee.direct): the inputs without it are accepted only before, each kind with a witness', async () => {
@@ -325,6 +332,7 @@ describe('pol diff on amendments of the real policy', () => {
     expect(differing).toBeGreaterThan(100);
     expect(report.regions).toEqual([]);
     expect(report.domain.map((d) => d.decidedBy)).toEqual(WITHOUT_DIRECT);
+    expect(report.structural.find((c) => c.what === 'input')?.details).toEqual(['field made required: consignee.direct']);
     for (const d of report.domain) {
       expect(d.acceptedBy).toBe('before');
       expect((d.witness as { consignee?: { direct?: boolean } }).consignee?.direct).toBeUndefined();

@@ -40,7 +40,7 @@ describe('pol replay', () => {
     expect(s.regions[0]!.beforeRule).not.toBe(s.regions[0]!.afterRule);
     const text = renderReplay(s, 'text', { before: 'a.pol', after: 'b.pol' });
     expect(text).toContain(`2 (28.6%; 100.0% of the changes) ${s.regions[0]!.beforeRule} -> ${s.regions[0]!.afterRule}`);
-    expect(text).toContain('replayed 7 inputs: 2 change (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON');
+    expect(text).toContain('replayed 7 inputs: 2 changed (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON');
     const md = renderReplay(s, 'markdown', { before: 'a.pol', after: 'b.pol' });
     expect(md).toContain('| license\\_required(review\\_policy: presumption\\_of\\_denial) |');
     expect(md).toContain('## Invalid inputs');

@@ -10,6 +10,7 @@ import { fromDayNumber } from './smt/dates.ts';
 import type { ZExpr } from './smt/z3.ts';
 import { numberJson } from './witness.ts';
 import { setMemberText } from './print.ts';
+import { setKey } from './ir-key.ts';
 
 export type Op = '<' | '<=' | '>' | '>=' | '=';
 
@@ -122,17 +123,24 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
   // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;
   // fields with the same fact are named together ("destination, consignee.headquarters not in Tier3")
   const positive = new Set(groups.filter((g) => g.inside).map((g) => g.path));
+  // a group the amendment changed is said with the version whose members the fact means
+  // ("destination in Tier 2 before the change" of Poland, which is in Tier 1 after it)
+  const changed = (set: string): boolean => {
+    const [b, a] = [irB.sets.find((x) => x.name === set), irA.sets.find((x) => x.name === set)];
+    return b === undefined || a === undefined || setKey(b) !== setKey(a);
+  };
+  const groupText = (g: Extract<Fact, { k: 'group' }>): string => `${name.group(g.set)}${changed(g.set) ? (irB.sets.includes(g.setDef) ? ' before the change' : ' after the change') : ''}`;
   const sets = new Map<string, { path: string; inside: boolean; sets: string[] }>();
   for (const g of groups) {
     if (!g.inside && positive.has(g.path)) continue;
     const k = `${g.path}\n${g.inside}`;
     const e = sets.get(k) ?? { path: g.path, inside: g.inside, sets: [] };
-    if (!e.sets.includes(g.set)) e.sets.push(g.set);
+    if (!e.sets.includes(groupText(g))) e.sets.push(groupText(g));
     sets.set(k, e);
   }
   const bySet = new Map<string, string[]>();
   for (const e of sets.values()) {
-    const fact = e.inside ? e.sets.map((x) => `in ${name.group(x)}`).join(' and ') : `not in ${e.sets.map(name.group).join(', ')}`;
+    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(', ')}`;
     bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
   }
   for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);

@@ -54,12 +54,38 @@ function entryItem(d: DomainChange): DomainItem {
 /** The report's domain entries as items: each change of behaviour its own, the rest of each field and version one item. */
 export function domainItems(r: DiffReport): DomainItem[] {
   const out: DomainItem[] = [];
+  // an entry whose change is a region's (the same rules on both sides): the field only carries a
+  // change the regions already report (Poland's move, for an input that also says whether its
+  // consignee is trusted), so such entries are one item, pointing at those regions
+  const regionOf = (d: DomainChange): number => {
+    const [b, a] = d.acceptedBy === 'after' ? [d.without!.decidedBy, d.decidedBy] : [d.decidedBy, d.without!.decidedBy];
+    return r.regions.findIndex((g) => g.before.decidedBy === b && g.after.decidedBy === a);
+  };
   const same = new Map<string, DomainChange[]>();
+  const asRegions = new Map<string, { ds: DomainChange[]; regions: Set<number> }>();
   for (const d of r.domain) {
-    if (d.without?.differs === 'none') {
-      const k = `${d.acceptedBy}\u0000${d.without.fields.join(', ')}`;
-      same.set(k, [...(same.get(k) ?? []), d]);
+    const k = `${d.acceptedBy}\u0000${d.without?.fields.join(', ')}`;
+    if (d.without?.differs === 'none') same.set(k, [...(same.get(k) ?? []), d]);
+    else if (d.without && regionOf(d) >= 0) {
+      const e = asRegions.get(k) ?? { ds: [], regions: new Set<number>() };
+      e.ds.push(d);
+      e.regions.add(regionOf(d) + 1);
+      asRegions.set(k, e);
     } else out.push(entryItem(d));
+  }
+  for (const { ds, regions } of asRegions.values()) {
+    const d = ds[0]!;
+    const fields = d.without!.fields.join(', ');
+    const other = d.acceptedBy === 'after' ? 'old' : 'new';
+    const numbers = [...regions].sort((x, y) => x - y);
+    out.push({
+      accepted: `only ${d.acceptedBy}`,
+      text: `${ds.length} kind(s) of input carrying ${fields} (which the ${other} version does not declare) are accepted only ${d.acceptedBy} the change, and change as the inputs without it do: the same rules decide them as in region${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`,
+      change: `accepted only ${d.acceptedBy} with ${fields}, changed as the regions`,
+      rules: ds.map((x) => x.decidedBy),
+      witness: d.witness,
+      count: ds.length,
+    });
   }
   for (const ds of same.values()) {
     const d = ds[0]!;

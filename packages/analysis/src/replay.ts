@@ -212,7 +212,7 @@ function ledgerLines(l: LedgerCheck, before: string): string[] {
 export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { readonly before: string; readonly after: string }): string {
   const invalidCount = s.invalid.reduce((n, r) => n + r.count, 0);
   if (format === 'json') return JSON.stringify({ before: names.before, after: names.after, invalidCount, ...s }, null, 2) + '\n';
-  const head = `replayed ${s.total} inputs: ${s.changed} change (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON`;
+  const head = `replayed ${s.total} inputs: ${s.changed} changed (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON`;
   if (format === 'text') {
     const out = [head];
     if (s.transitions.length) out.push('', 'changed decisions (before -> after):');

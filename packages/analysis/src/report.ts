@@ -46,7 +46,9 @@ function few(xs: readonly string[], n = 2): string {
 
 function countsLine(r: DiffReport): string {
   const obl = r.regions.filter((g) => g.differs === 'obligations').length;
-  return `${r.regions.length} region(s) decided differently${obl ? ` (${obl} in obligations only)` : ''}; ${r.domain.length} kind(s) of input accepted by one version only; ${r.uncovered.length} not covered; ${r.structural.length} structural change(s)`;
+  // inputs one version accepts only for a field the other does not declare, and decided otherwise than the other decides them without it: changes too
+  const viaField = r.domain.filter((d) => d.without !== undefined && d.without.differs !== 'none').length;
+  return `${r.regions.length} region(s) decided differently${obl ? ` (${obl} in obligations only)` : ''}; ${r.domain.length} kind(s) of input accepted by one version only${viaField ? ` (${viaField} decided otherwise than without the field the other version does not declare)` : ''}; ${r.uncovered.length} not covered; ${r.structural.length} structural change(s)`;
 }
 
 function provenanceLines(r: DiffReport, n: Names): string[] {
@@ -173,7 +175,7 @@ export function escapeHtml(s: string): string {
 const STYLE = `.brief{display:none}body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;margin:.4rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.2rem 0}
-td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#eee}
+td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}thead th{background:#eee}
 code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}table.regions{table-layout:fixed}details summary{cursor:pointer;color:#034ea2}.v{font-weight:bold;font-size:1.05rem}
 .muted{color:#444}.sign td{height:2.2rem}a{color:#034ea2}
 @page{size:A4 landscape;margin:7mm}

@@ -173,7 +173,7 @@ export function structuralDiff(before: CheckedProgram, after: CheckedProgram, lo
     walk(p.input.type.fields, '');
     return out;
   };
-  push({ change: 'changed', what: 'input', id: b.input.name, details: [...listDiff('field', fieldsOf(a), fieldsOf(b)), ...changed('as of', a.input.asOf, b.input.asOf)] });
+  push({ change: 'changed', what: 'input', id: b.input.name, details: [...fieldDiff(fieldsOf(a), fieldsOf(b)), ...changed('as of', a.input.asOf, b.input.asOf)] });
   // groups, constants, defines
   const la = labelsOf(before);
   const lb = labelsOf(after);
@@ -242,5 +242,29 @@ export function structuralDiff(before: CheckedProgram, after: CheckedProgram, lo
     id: 'otherwise',
     details: [...changedPart('decide', x.decision(a.otherwise.decide), y.decision(b.otherwise.decide)), ...listDiff('citation', a.otherwise.cites, b.otherwise.cites)],
   });
+  return out;
+}
+
+/**
+ * The input fields (`path: type` lines) added, removed, made optional or required, or retyped:
+ * a field whose type changed is one line ("field made required: consignee.direct"), not a field
+ * removed and another added.
+ */
+function fieldDiff(a: readonly string[], b: readonly string[]): string[] {
+  const split = (x: string): [string, string] => {
+    const i = x.indexOf(': ');
+    return [x.slice(0, i), x.slice(i + 2)];
+  };
+  const before = new Map(a.map(split));
+  const after = new Map(b.map(split));
+  const out: string[] = [];
+  for (const [path, t] of before) {
+    const u = after.get(path);
+    if (u === undefined) out.push(`field removed: ${path}: ${t}`);
+    else if (t === `optional ${u}`) out.push(`field made required: ${path}`);
+    else if (u === `optional ${t}`) out.push(`field made optional: ${path}`);
+    else if (t !== u) out.push(`field retyped: ${path}: ${t} -> ${u}`);
+  }
+  for (const [path, u] of after) if (!before.has(path)) out.push(`field added: ${path}: ${u}`);
   return out;
 }

@@ -121,7 +121,7 @@ export const COMMANDS: readonly CommandHelp[] = [
     name: 'replay',
     synopsis: '<old.pol> <new.pol> --input <file.jsonl|-> [--ledger <file.duckdb>] [--format text|json|markdown]',
     summary: 're-decide past inputs under both versions',
-    description: 'Decides every input of a log under both versions and reports the ones whose decision changes.',
+    description: 'Decides every input of a log under both versions and reports the ones whose decision changes.\nExit 0 nothing changes, 1 a decision changes or a line one version accepts is rejected by the other, 2 error.',
     options: [
       ['--input <file.jsonl>', 'the past inputs, one JSON object per line (required)'],
       ['--ledger <file.duckdb>', "start both versions' balances from a ledger (as they stood just before the log's first transaction), and check the decisions it recorded against the old version; the file is only read"],

@@ -10,7 +10,7 @@ const FORMATS = ['text', 'json', 'markdown'];
  * change. The log is read in batches (memory does not grow with it). With a ledger, both versions
  * start from its balances just before the log's first transaction (docs/ledger.md#replaying-a-log),
  * and the decisions it recorded are checked against the old version. Exit 0 none change, 1 some
- * change, 2 error.
+ * change (a decision, or a line one version accepts and the other rejects), 2 error.
  */
 export async function replayCommand(oldPath: string, newPath: string, inputPath: string | undefined, format: string | undefined = 'text', ledgerPath?: string): Promise<number> {
   if (!inputPath) throw new UsageError('`pol replay` needs --input <file.jsonl>');
@@ -63,7 +63,8 @@ export async function replayCommand(oldPath: string, newPath: string, inputPath:
   }
   const s = r.summary();
   process.stdout.write(renderReplay(s, fmt, { before: oldPath, after: newPath }));
-  return s.changed > 0 ? 1 : 0;
+  // a line that one version decides and the other rejects is a change too (a field made required)
+  return s.changed > 0 || s.invalid.some((g) => g.rejectedBy !== 'both') ? 1 : 0;
 }
 
 /** The transaction id of a log line (`id`, or `input.id` for a line that wraps its input), if it has one. */
