@@ -353,6 +353,14 @@ describe('pol diff on amendments of the real policy', () => {
     expect(pairsOf(report)).toContain('advanced_computing_items > lpp > lpp_limit_reached | advanced_computing_items > lpp (obligations)');
     expect(pairsOf(report)).toContain('advanced_computing_items > tier2_destination > allocation_unknown | advanced_computing_items (obligations)');
     expect(report.regions.some((g) => g.causes.includes('changed group Tier1') && JSON.stringify(g.witness).includes('"PL"'))).toBe(true);
+    // a group is a region's cause only when its witness names a member that moved (Poland, or
+    // Venezuela on or after its date); a region the LPP limit alone opens is the limit's alone
+    for (const g of report.regions) {
+      const w = JSON.stringify(g.witness);
+      const moved = w.includes('"PL"') || (w.includes('"VE"') && (g.witness as { date: string }).date >= '2026-06-01');
+      if (!moved) expect(g.causes.filter((c) => c.startsWith('changed group')), w).toEqual([]);
+    }
+    expect(report.regions.some((g) => g.causes.length === 1 && g.causes[0] === 'changed const LPP_ANNUAL_LIMIT')).toBe(true);
     expect(report.regions.some((g) => (g.witness as { date: string }).date >= '2026-06-01' && JSON.stringify(g.witness).includes('"VE"'))).toBe(true);
   }, 180_000);
 });

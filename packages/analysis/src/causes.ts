@@ -11,7 +11,9 @@
 import type { Ast } from '@pol/core/syntax';
 import { forEachChild } from '@pol/core/syntax';
 import type { CheckedProgram } from '@pol/core/checker';
+import * as IR from '@pol/core/ir';
 import { fates } from './confirm.ts';
+import { dayOf, memberOn } from './describe-probe.ts';
 import { structuralHead } from './describe.ts';
 import type { StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
@@ -42,8 +44,35 @@ export function causesOnWitness(causes: readonly string[], structural: readonly 
     // an optional field one version has and the other does not reads as absent (null) in it
     if (c.what === 'input') return c.details.some((d) => d.startsWith('as of')) || withoutNulls(fb.input) !== withoutNulls(fa.input);
     if (c.what !== 'group' && c.what !== 'const' && c.what !== 'define') return true;
+    // a group whose changed members (on the witness's date) appear nowhere in the witness tests the
+    // same in both versions, whatever the rules that read it do (Venezuela leaving D:5 is no cause of
+    // a region whose witness names GB, ZA and GB, though the LPP exception it opens reads Tier3)
+    if (c.what === 'group' && c.change === 'changed' && !namesChangedMember(c.id, before, after, witness)) return false;
     return feltBy(c.id, readers, fb, fa);
   });
+}
+
+/** Whether the witness holds (anywhere) a member whose membership of group `id` differs between the versions on its date. */
+function namesChangedMember(id: string, before: CheckedProgram, after: CheckedProgram, witness: JsonValue): boolean {
+  const [sb, sa] = [loweredOf(before), loweredOf(after)].map((p) => p.sets.find((x) => x.name === id));
+  // a group one version lacks, or one the IR resolves otherwise: not judged here
+  if (!sb || !sa) return true;
+  const day = dayOf(witness, before.input.asOf);
+  const strings = new Set<string>();
+  const walk = (v: JsonValue): void => {
+    if (typeof v === 'string') strings.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(witness);
+  return [...strings].some((m) => memberOn(sb, m, day) !== memberOn(sa, m, day));
+}
+
+const LOWERED = new WeakMap<CheckedProgram, IR.Program>();
+function loweredOf(p: CheckedProgram): IR.Program {
+  let l = LOWERED.get(p);
+  if (!l) LOWERED.set(p, (l = IR.lower(p)));
+  return l;
 }
 
 function withoutNulls(json: string): string {
