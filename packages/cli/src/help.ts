@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandHelp[] = [
     description: 'Shows which transactions get a different decision under the new version, with a concrete example of each.\nExit 0 equivalent (proved), 1 changed, 2 error, 3 unknown or partial (part of the inputs not covered).',
     options: [
       ['--format text|json|markdown|html', 'how to print the report (default text)'],
-      ['--timeout <ms>', "the solver's time limit per question"],
+      ['--timeout <ms>', 'a deadline for the whole diff, checked between questions (default 60000); past it the verdict is partial or unknown'],
       ['--timestamp', 'print when the report was made (left out by default, so the same versions give the same report)'],
     ],
     examples: ['pol diff ifr.pol as-enforced-2025-05-13.pol'],
