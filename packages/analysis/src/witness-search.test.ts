@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWitness } from './witness-search.ts';
+import { findWitness, roundNumbers } from './witness-search.ts';
 import { freshZ3 } from './smt/z3.ts';
 import { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
@@ -56,5 +56,18 @@ describe('witness retries', () => {
     first.updateValue(x, Z.Real.val('5/2'));
     const f = await findWitness(Z, s, Z.Bool.val(true), first, new Universe(), value, [x], (w) => ((w as { x: number }).x === 2.5 ? 'the interpreter reads it otherwise' : undefined));
     expect(f).toEqual({ witness: { x: 2 } });
+  });
+});
+
+describe('round witnesses', () => {
+  it('a fraction becomes a whole number, a long number a round one, each only where the interpreter keeps the region', () => {
+    // the region: units > 0 and tpp < 26900001 (kept while both hold)
+    const keep = (w: unknown): boolean => {
+      const x = w as { units: number; tpp: number };
+      return x.units > 0 && x.tpp < 26_900_001;
+    };
+    expect(roundNumbers({ units: 0.5, tpp: 26_899_999 }, new Set(), keep)).toEqual({ units: 1, tpp: 20_000_000 });
+    // a number the policy names is left alone, and so is a fraction no whole number keeps in the region
+    expect(roundNumbers({ units: 0.5, tpp: 26_900_000 }, new Set(['26900000']), (w) => keep(w) && (w as { units: number }).units < 1)).toEqual({ units: 0.5, tpp: 26_900_000 });
   });
 });

@@ -127,9 +127,10 @@ export function preferences(Z: Z, u: Universe, v: SV, out: ZExpr[] = []): ZExpr[
 }
 
 /**
- * Rounds the numbers of a witness that have more than three significant digits and are not a
- * number the policy names (26900001 becomes 27000000), each kept only when `keep` still accepts
- * the witness (the interpreter: the same deciding rules and the same change).
+ * Rounds the numbers of a witness that are fractions (0.5 becomes 1 or 0) or have more than three
+ * significant digits (26900001 becomes 27000000) and are not a number the policy names, each kept
+ * only when `keep` still accepts the witness (the interpreter: the same deciding rules and the
+ * same change).
  */
 export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w: JsonValue) => boolean): JsonValue {
   let cur = w;
@@ -142,8 +143,12 @@ export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w:
   walk(w, []);
   for (const path of paths) {
     const value = String(jsonGet(cur, path));
-    if (named.has(value) || significant(value) <= 3) continue;
-    for (const c of roundings(value)) {
+    if (named.has(value)) continue;
+    // a fraction becomes a whole number where it can (half a unit shipped reads as a mistake)
+    const x = Number(value);
+    const whole = Number.isFinite(x) && !Number.isInteger(x) ? [...new Set([Math.round(x), Math.floor(x), Math.ceil(x)])] : [];
+    if (whole.length === 0 && significant(value) <= 3) continue;
+    for (const c of [...whole, ...roundings(value)]) {
       const next = jsonSet(cur, path, c);
       if (keep(next)) {
         cur = next;
