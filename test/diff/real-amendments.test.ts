@@ -321,6 +321,7 @@ describe('pol diff on amendments of the real policy', () => {
     for (const d of report.domain.filter((x) => x.decidedBy === t)) {
       expect(d.decision).toBe('authorized(authorization: AIA)');
       expect(d.without?.decision).toMatch(/^license_required/);
+      expect(d.cites).toEqual(['740.27(c)']);
       expect((d.witness as { consignee: { trusted: boolean } }).consignee.trusted).toBe(true);
     }
     expect(report.notes.join(' ')).toContain('input declarations differ');

@@ -57,6 +57,8 @@ export interface DomainChange {
   readonly decision: string;
   /** the rule path that decides the witness in the version that accepts it */
   readonly decidedBy: string;
+  /** that rule's citations (the innermost rule on the path that has any) */
+  readonly cites: readonly string[];
   /**
    * When the other version rejects the input only for fields it does not declare (a field the
    * amendment added or removed): what it decides on the input without them. `differs` says
@@ -384,7 +386,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
           obligations: rw.result.obligations,
           differs: sameBehaviour(rw.result, ry.result) ? ('none' as const) : decisionText(rw.result.decision) === decisionText(ry.result.decision) ? ('obligations' as const) : ('decision' as const),
         };
-        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > '), ...(without ? { without } : {}) });
+        const cites = side(yes.ir, leaf, ry).cites;
+        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > '), cites, ...(without ? { without } : {}) });
       }
       s.pop();
     }

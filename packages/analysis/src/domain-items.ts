@@ -21,6 +21,8 @@ export interface DomainItem {
   readonly witness: JsonValue;
   /** how many entries the item stands for */
   readonly count: number;
+  /** the citations of the rules that decide its entries in the version that accepts them */
+  readonly cites: readonly string[];
 }
 
 /** The witness's values at dotted paths: `consignee.trusted = true`. */
@@ -34,13 +36,15 @@ export function valuesAt(w: JsonValue, paths: readonly string[]): string {
     .join(', ');
 }
 
+const cited = (d: DomainChange): string => (d.cites.length ? ` (${d.cites.join('; ')})` : '');
+
 function entryItem(d: DomainChange): DomainItem {
   const accepted = `only ${d.acceptedBy}`;
   const w = d.without;
   if (!w) {
-    return { accepted, text: `accepted only ${d.acceptedBy} the change (decided ${d.decision} by ${d.decidedBy}); rejected by the other: ${d.rejection.join('; ')}`, change: `accepted only ${d.acceptedBy}: ${d.decision}`, rules: [d.decidedBy], witness: d.witness, count: 1 };
+    return { accepted, text: `accepted only ${d.acceptedBy} the change (decided ${d.decision} by ${d.decidedBy}${cited(d)}); rejected by the other: ${d.rejection.join('; ')}`, change: `accepted only ${d.acceptedBy}: ${d.decision}`, rules: [d.decidedBy], witness: d.witness, count: 1, cites: d.cites };
   }
-  const mine = `${d.decision} by ${d.decidedBy}`;
+  const mine = `${d.decision} by ${d.decidedBy}${cited(d)}`;
   const theirs = `${w.decision} by ${w.decidedBy}`;
   const [from, to] = d.acceptedBy === 'after' ? [theirs, mine] : [mine, theirs];
   const [fromD, toD] = d.acceptedBy === 'after' ? [w.decision, d.decision] : [d.decision, w.decision];
@@ -48,7 +52,7 @@ function entryItem(d: DomainChange): DomainItem {
   const text = `with ${valuesAt(d.witness, w.fields)} (${declared}): ${from} -> ${to}${w.differs === 'obligations' ? ' (the obligations differ)' : ''}`;
   const change = w.differs === 'obligations' ? `${fromD}: obligations changed (with ${w.fields.join(', ')})` : `${fromD} -> ${toD} (with ${w.fields.join(', ')})`;
   const rules = [d.acceptedBy === 'after' ? `${w.decidedBy} -> ${d.decidedBy}` : `${d.decidedBy} -> ${w.decidedBy}`];
-  return { accepted, text, change, rules, witness: d.witness, count: 1 };
+  return { accepted, text, change, rules, witness: d.witness, count: 1, cites: d.cites };
 }
 
 /** The report's domain entries as items: each change of behaviour its own, the rest of each field and version one item. */
@@ -85,6 +89,7 @@ export function domainItems(r: DiffReport): DomainItem[] {
       rules: ds.map((x) => x.decidedBy),
       witness: d.witness,
       count: ds.length,
+      cites: [...new Set(ds.flatMap((x) => x.cites))],
     });
   }
   for (const ds of same.values()) {
@@ -98,6 +103,7 @@ export function domainItems(r: DiffReport): DomainItem[] {
       rules: ds.map((x) => x.decidedBy),
       witness: d.witness,
       count: ds.length,
+      cites: [...new Set(ds.flatMap((x) => x.cites))],
     });
   }
   return out;

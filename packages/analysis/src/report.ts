@@ -36,6 +36,7 @@ function summaryRows(r: DiffReport): Row[] {
     if (!row) rows.set(d.change, (row = { count: 0, causes: [], cites: new Set() }));
     row.count += d.count;
     row.causes.push(...d.rules);
+    for (const c of d.cites) row.cites.add(c);
   }
   return [...rows].map(([change, x]) => ({ change, count: x.count, causes: x.causes, cites: [...x.cites] }));
 }
