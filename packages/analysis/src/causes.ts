@@ -11,7 +11,7 @@
 import type { Ast } from '@pol/core/syntax';
 import { forEachChild } from '@pol/core/syntax';
 import type { CheckedProgram } from '@pol/core/checker';
-import * as IR from '@pol/core/ir';
+import type * as IR from '@pol/core/ir';
 import { fates } from './confirm.ts';
 import { dayOf, memberOn } from './describe-probe.ts';
 import { structuralHead } from './describe.ts';
@@ -20,8 +20,11 @@ import type { JsonValue } from './witness.ts';
 
 type Fates = NonNullable<ReturnType<typeof fates>>;
 
-/** `causes`: the heads describe.ts chose (structuralHead), in order; the ones the witness bears out are kept. */
-export function causesOnWitness(causes: readonly string[], structural: readonly StructuralChange[], before: CheckedProgram, after: CheckedProgram, witness: JsonValue): string[] {
+/**
+ * `causes`: the heads describe.ts chose (structuralHead), in order; the ones the witness bears out
+ * are kept. `lowered`: both programs lowered (the diff has them), for their groups' members.
+ */
+export function causesOnWitness(causes: readonly string[], structural: readonly StructuralChange[], before: CheckedProgram, after: CheckedProgram, lowered: readonly [IR.Program, IR.Program], witness: JsonValue): string[] {
   const fb = fates(before, witness);
   const fa = fates(after, witness);
   // a region's witness is accepted by both; if not, there is nothing to judge by
@@ -47,17 +50,17 @@ export function causesOnWitness(causes: readonly string[], structural: readonly 
     // a group whose changed members (on the witness's date) appear nowhere in the witness tests the
     // same in both versions, whatever the rules that read it do (Venezuela leaving D:5 is no cause of
     // a region whose witness names GB, ZA and GB, though the LPP exception it opens reads Tier3)
-    if (c.what === 'group' && c.change === 'changed' && !namesChangedMember(c.id, before, after, witness)) return false;
+    if (c.what === 'group' && c.change === 'changed' && !namesChangedMember(c.id, lowered, before.input.asOf, witness)) return false;
     return feltBy(c.id, readers, fb, fa);
   });
 }
 
 /** Whether the witness holds (anywhere) a member whose membership of group `id` differs between the versions on its date. */
-function namesChangedMember(id: string, before: CheckedProgram, after: CheckedProgram, witness: JsonValue): boolean {
-  const [sb, sa] = [loweredOf(before), loweredOf(after)].map((p) => p.sets.find((x) => x.name === id));
+function namesChangedMember(id: string, lowered: readonly [IR.Program, IR.Program], asOf: string | undefined, witness: JsonValue): boolean {
+  const [sb, sa] = lowered.map((p) => p.sets.find((x) => x.name === id));
   // a group one version lacks, or one the IR resolves otherwise: not judged here
   if (!sb || !sa) return true;
-  const day = dayOf(witness, before.input.asOf);
+  const day = dayOf(witness, asOf);
   const strings = new Set<string>();
   const walk = (v: JsonValue): void => {
     if (typeof v === 'string') strings.add(v);
@@ -66,13 +69,6 @@ function namesChangedMember(id: string, before: CheckedProgram, after: CheckedPr
   };
   walk(witness);
   return [...strings].some((m) => memberOn(sb, m, day) !== memberOn(sa, m, day));
-}
-
-const LOWERED = new WeakMap<CheckedProgram, IR.Program>();
-function loweredOf(p: CheckedProgram): IR.Program {
-  let l = LOWERED.get(p);
-  if (!l) LOWERED.set(p, (l = IR.lower(p)));
-  return l;
 }
 
 function withoutNulls(json: string): string {

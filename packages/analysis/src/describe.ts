@@ -31,8 +31,6 @@ import { factsText, groupMove, regionFact, type Fact, type Naming, type Op, type
 
 export type { RegionFact };
 
-
-
 export interface Described {
   /** the proved facts as text, joined by "and" (empty when none was proved) */
   readonly where: string;
@@ -43,7 +41,6 @@ export interface Described {
   /** every proved fact, for programs (`where` says the strongest of them) */
   readonly facts: RegionFact[];
 }
-
 
 export interface VersionView {
   readonly ir: IR.Program;
@@ -66,7 +63,6 @@ export function constantValues(lowered: IR.Program): Map<string, Rational> {
 }
 
 type Labels = ReadonlyMap<string, { readonly title: string | undefined; readonly cites: readonly string[] }>;
-
 
 const FLIP: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
 const NEG: Record<Exclude<Op, '='>, Op> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
@@ -181,6 +177,16 @@ function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readon
   return t;
 }
 
+/**
+ * A comparison of a field or amount with a constant, as the bound it puts on the field or amount:
+ * `x * sl op c * sr` (or the mirror), both scales positive, in the field's own terms.
+ */
+function bound(c: { readonly node: IR.Cmp; readonly side: 'l' | 'r'; readonly c: Rational }): { k: Rational; op: Op } {
+  const sl = Rational.of(c.node.scale?.l ?? 1n);
+  const sr = Rational.of(c.node.scale?.r ?? 1n);
+  return { k: c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr), op: c.side === 'l' ? (c.node.op as Op) : FLIP[c.node.op as Op] };
+}
+
 /** Whether the last rule of `path` (rules by name from the top) has another condition, or none, in the other version. */
 function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]): boolean {
   let list: readonly IR.Rule[] = q.rules;
@@ -194,10 +200,6 @@ function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]
   const theirs = twin!.when;
   return mine === undefined || theirs === undefined ? mine !== theirs : exprKey(p, mine, true) !== exprKey(q, theirs, true);
 }
-
-
-
-
 
 /**
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
@@ -259,27 +261,17 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       const value = rational(jsonAt(w, c.path));
       if (!x || x.sv.t !== 'num' || value === undefined) continue;
       const term = side.enc.bool(c.node);
-      // x * sl op c * sr (or the mirror), both scales positive: the bound in the field's own terms
-      const sl = Rational.of(c.node.scale?.l ?? 1n);
-      const sr = Rational.of(c.node.scale?.r ?? 1n);
-      const k = c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr);
-      let op: Op = c.side === 'l' ? c.node.op as Op : FLIP[c.node.op as Op];
+      const { k, op } = bound(c);
       const holds = compare(value, op, k);
-      if (!holds) {
-        if (op === '=') continue;
-        op = NEG[op];
-      }
-      push({ k: 'num', path: c.path.join('.'), op, c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v }, implied.has(c.node));
+      if (!holds && op === '=') continue;
+      push({ k: 'num', path: c.path.join('.'), op: holds ? op : NEG[op as Exclude<Op, '='>], c: k, term: Z.And(...x.present, holds ? term : Z.Not(term)), x: x.sv.v }, implied.has(c.node));
     }
     // an amount is not read off the witness: the comparison or its negation, whichever holds in the
     // model that found the region (both when there is none), and the solver says whether it holds
     // on the whole region
     for (const c of t.sums) {
       const term = side.enc.bool(c.node);
-      const sl = Rational.of(c.node.scale?.l ?? 1n);
-      const sr = Rational.of(c.node.scale?.r ?? 1n);
-      const k = c.side === 'l' ? c.c.mul(sr).div(sl) : c.c.mul(sl).div(sr);
-      const op: Op = c.side === 'l' ? (c.node.op as Op) : FLIP[c.node.op as Op];
+      const { k, op } = bound(c);
       const path = exprText(side.ir, c.expr);
       const unit = c.expr.type.kind === 'number' && c.expr.type.unit !== null ? c.expr.type.unit : undefined;
       const holds = region.model === undefined ? undefined : truth(term, region.model);
@@ -369,7 +361,6 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
 }
 
-
 /** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */
 function weaker(f: Extract<Fact, { k: 'num' }>, g: Extract<Fact, { k: 'num' }>): boolean {
   const d = f.c.cmp(g.c);
@@ -404,7 +395,6 @@ function naming(before: VersionView, after: VersionView): Naming {
     used,
   };
 }
-
 
 /** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */

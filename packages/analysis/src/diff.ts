@@ -231,13 +231,19 @@ function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, keyOf: (l: L
   return t;
 }
 
+/** The rules that decided a run, outermost first, as regions and entries name them. */
+const decidedByOf = (r: Extract<Run, { ok: true }>): string => r.result.trace.map((t) => t.id).join(' > ');
+
+/** The innermost rule on a leaf's path with a title or citations. */
+const titledRule = (leaf: Leaf): IR.Rule | undefined => [...leaf.rules].reverse().find((b) => b.title !== undefined || b.cites.length > 0);
+
 function side(ir: IR.Program, leaf: Leaf, r: Extract<Run, { ok: true }>): Side {
-  const titled = [...leaf.rules].reverse().find((b) => b.title !== undefined || b.cites.length > 0);
+  const titled = titledRule(leaf);
   return {
     decision: r.result.decision,
     decisionText: decisionText(r.result.decision),
     obligations: r.result.obligations,
-    decidedBy: r.result.trace.map((t) => t.id).join(' > '),
+    decidedBy: decidedByOf(r),
     title: titled?.title,
     cites: titled?.cites ?? [],
     conditions: conditionsOf(leaf, ir),
@@ -363,11 +369,11 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
           const ry = runOf(yes.program)(w);
           if (!ry.ok) return `it is rejected: ${ry.errors.join('; ')}`;
           if (runOf(no.program)(w).ok) return 'the other version accepts it too';
-          const by = ry.result.trace.map((t) => t.id).join(' > ');
+          const by = decidedByOf(ry);
           if (by !== leaf.path.join(' > ')) return `decided by ${by || 'otherwise'}, not by this region's rules`;
           const rw = runOf(no.program)(withoutUndeclared(w, no.program.input.type).value);
           if (!other) return rw.ok ? 'the other version accepts it without the fields it does not declare' : undefined;
-          const byW = rw.ok ? rw.result.trace.map((t) => t.id).join(' > ') : undefined;
+          const byW = rw.ok ? decidedByOf(rw) : undefined;
           return byW === other.path.join(' > ') ? undefined : `without the fields it does not declare, the other version decides it by ${byW ?? '(rejected)'}, not by ${other.path.join(' > ')}`;
         }, prefer);
         s.add(Z.Not(guard));
@@ -382,12 +388,11 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const without = rw && {
           fields: stripped.removed,
           decision: decisionText(rw.result.decision),
-          decidedBy: rw.result.trace.map((t) => t.id).join(' > '),
+          decidedBy: decidedByOf(rw),
           obligations: rw.result.obligations,
           differs: sameBehaviour(rw.result, ry.result) ? ('none' as const) : decisionText(rw.result.decision) === decisionText(ry.result.decision) ? ('obligations' as const) : ('decision' as const),
         };
-        const cites = side(yes.ir, leaf, ry).cites;
-        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: ry.result.trace.map((t) => t.id).join(' > '), cites, ...(without ? { without } : {}) });
+        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: decidedByOf(ry), cites: titledRule(leaf)?.cites ?? [], ...(without ? { without } : {}) });
       }
       s.pop();
     }
@@ -483,7 +488,6 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     /** One region, decided by `lb` before and `la` after: `m` the model that found it (`realistic`: found with the preferences). */
     async function region(lb: Leaf, la: Leaf, m: ZExpr, realistic: boolean): Promise<void> {
       const regionGuard = Z.And(leafIs(b, lb), leafIs(a, la));
-      const ids = (r: Extract<Run, { ok: true }>): string => r.result.trace.map((t) => t.id).join(' > ');
       const pathB = lb.path.join(' > ');
       const pathA = la.path.join(' > ');
       // a witness must lie in this region, not merely differ: a model read with a ledger balance
@@ -493,7 +497,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const rb = runB(w);
         const ra = runA(w);
         if (!rb.ok || !ra.ok) return `rejected by ${!rb.ok ? 'the old' : 'the new'} version: ${(!rb.ok ? rb : (ra as Extract<Run, { ok: false }>)).errors.join('; ')}`;
-        if (ids(rb) !== pathB || ids(ra) !== pathA) return `decided by ${ids(rb) || 'otherwise'} and ${ids(ra) || 'otherwise'}, not by this region's rules`;
+        if (decidedByOf(rb) !== pathB || decidedByOf(ra) !== pathA) return `decided by ${decidedByOf(rb) || 'otherwise'} and ${decidedByOf(ra) || 'otherwise'}, not by this region's rules`;
         return sameBehaviour(rb.result, ra.result) ? 'both versions decide it the same' : undefined;
       };
       const ready = realistic ? attemptModel(m, u, input.value, judge) : undefined;
@@ -517,9 +521,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);
-        if (!rb.ok || ids(rb) !== pathB) return false;
+        if (!rb.ok || decidedByOf(rb) !== pathB) return false;
         const ra = runA(x);
-        return ra.ok && ids(ra) === pathA && !sameBehaviour(rb.result, ra.result);
+        return ra.ok && decidedByOf(ra) === pathA && !sameBehaviour(rb.result, ra.result);
       };
       const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen, model: m }) : undefined;
       seen.push(w);
@@ -532,7 +536,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // every fact in `where` holds on all of the region; the region can be narrower (the deciding
       // rules' other conditions and the earlier rules that do not apply), which `before`/`after` show
       const where = told?.where || `where ${before_.decidedBy} applied before and ${after_.decidedBy} applies after`;
-      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told ? causesOnWitness(told.causes, structural, before, after, w) : [], facts: told?.facts ?? [] });
+      regions.push({ description: `${where}: ${change}`, where, differs, witness: w, before: before_, after: after_, causes: told ? causesOnWitness(told.causes, structural, before, after, [lowB, lowA], w) : [], facts: told?.facts ?? [] });
       for (const id of told?.named ?? []) {
         const l = labelsA.get(id) ?? labelsB.get(id);
         if (l && !named.some((x) => x.id === id)) named.push({ id, title: l.title, cites: l.cites });

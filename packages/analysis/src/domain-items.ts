@@ -77,34 +77,28 @@ export function domainItems(r: DiffReport): DomainItem[] {
       asRegions.set(k, e);
     } else out.push(entryItem(d));
   }
-  for (const { ds, regions } of asRegions.values()) {
+  // one item for several entries of one version and field set: what they have in common said by `what`
+  const folded = (ds: readonly DomainChange[], what: (other: string) => string, change: string): DomainItem => {
     const d = ds[0]!;
     const fields = d.without!.fields.join(', ');
     const other = d.acceptedBy === 'after' ? 'old' : 'new';
-    const numbers = [...regions].sort((x, y) => x - y);
-    out.push({
+    return {
       accepted: `only ${d.acceptedBy}`,
-      text: `${ds.length} kind(s) of input carrying ${fields} (which the ${other} version does not declare) are accepted only ${d.acceptedBy} the change, and change as the inputs without it do: the same rules decide them as in region${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`,
-      change: `accepted only ${d.acceptedBy} with ${fields}, changed as the regions`,
+      text: `${ds.length} kind(s) of input carrying ${fields} (which the ${other} version does not declare) are accepted only ${d.acceptedBy} the change, and ${what(other)}`,
+      change: `accepted only ${d.acceptedBy} with ${fields}, ${change}`,
       rules: ds.map((x) => x.decidedBy),
       witness: d.witness,
       count: ds.length,
       cites: [...new Set(ds.flatMap((x) => x.cites))],
-    });
+    };
+  };
+  for (const { ds, regions } of asRegions.values()) {
+    const numbers = [...regions].sort((x, y) => x - y);
+    out.push(folded(ds, () => `change as the inputs without it do: the same rules decide them as in region${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`, 'changed as the regions'));
   }
   for (const ds of same.values()) {
-    const d = ds[0]!;
-    const fields = d.without!.fields.join(', ');
-    const other = d.acceptedBy === 'after' ? 'old' : 'new';
-    out.push({
-      accepted: `only ${d.acceptedBy}`,
-      text: `${ds.length} kind(s) of input carrying ${fields} (which the ${other} version does not declare) are accepted only ${d.acceptedBy} the change, and decided the same as the ${other} version decides them without it (${ds.length <= 3 ? ds.map((x) => x.decidedBy).join('; ') : `${ds.slice(0, 3).map((x) => x.decidedBy).join('; ')}; and ${ds.length - 3} more`})`,
-      change: `accepted only ${d.acceptedBy} with ${fields}, decided as without it`,
-      rules: ds.map((x) => x.decidedBy),
-      witness: d.witness,
-      count: ds.length,
-      cites: [...new Set(ds.flatMap((x) => x.cites))],
-    });
+    const rules = ds.length <= 3 ? ds.map((x) => x.decidedBy).join('; ') : `${ds.slice(0, 3).map((x) => x.decidedBy).join('; ')}; and ${ds.length - 3} more`;
+    out.push(folded(ds, (other) => `decided the same as the ${other} version decides them without it (${rules})`, 'decided as without it'));
   }
   return out;
 }
