@@ -189,10 +189,10 @@ col.w-where{width:30% !important}col.w-side{width:15% !important}col.w-witness{w
 
 function html(r: DiffReport, n: Names): string {
   const e = escapeHtml;
-  // a named group's or constant's citations in a region: on screen as written, in print left to
-  // the table of names (every region repeating them took the memo to a fourth page)
-  // and a titled one by its name alone (Tier3, not "Tier 3 (Macau or Country Group D:5)"), the
-  // table of names giving the title: 29 regions repeating the titles took the IFR memo to four pages
+  // a named group or constant in a region: on screen by its title and citations, in print by its
+  // name alone (Tier3, not "Tier 3 (Macau or Country Group D:5) (15 CFR ...)"), the table of names
+  // giving both: 29 regions repeating them took the IFR memo to four pages. Longest names first,
+  // so that a title inside another is not replaced within it
   const whereHtml = (where: string): string => {
     let out = e(where);
     for (const x of [...r.named].sort((a, b) => titled(b.id, b.title).length - titled(a.id, a.title).length)) {
