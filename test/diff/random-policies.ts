@@ -222,6 +222,13 @@ export function samples(before: Gen, after: Gen, n = SAMPLES): Sample[] {
 
 /** What a version does with an input: its decision and obligations (`key`) and its deciding rules; undefined when it rejects the input. */
 export interface Outcome { readonly key: string; readonly by: string }
+
+/** What a version does with a validated input (undefined when it rejected it). */
+export function outcomeOf(p: CheckedProgram, v: ReturnType<typeof validateInput>): Outcome | undefined {
+  if (!v.ok) return undefined;
+  const r = resultToJson(p, evaluate(p, v.value));
+  return { key: JSON.stringify([r.decision, r.obligations]), by: r.trace.map((t) => t.id).join(' > ') };
+}
 /**
  * `without`: for an input only one version accepts, what the other decides once z is removed,
  * when the other does not declare z and then accepts it (the diff pairs such entries the same way)
@@ -237,21 +244,16 @@ export interface Compared { readonly sample: Sample; readonly before: Outcome | 
  */
 export function compare(a: CheckedProgram, b: CheckedProgram, before: Gen, after: Gen, n = SAMPLES): { differ: Compared[]; compared: number } {
   const sameInput = (before.z === true) === (after.z === true);
-  const outcome = (p: CheckedProgram, v: ReturnType<typeof validateInput>): Outcome | undefined => {
-    if (!v.ok) return undefined;
-    const r = resultToJson(p, evaluate(p, v.value));
-    return { key: JSON.stringify([r.decision, r.obligations]), by: r.trace.map((t) => t.id).join(' > ') };
-  };
   const differ: Compared[] = [];
   const all = samples(before, after, n);
   for (const sample of all) {
     const va = validateInput(a, sample);
     const vb = sameInput ? va : validateInput(b, sample);
-    const x = outcome(a, va);
-    const y = outcome(b, vb);
+    const x = outcomeOf(a, va);
+    const y = outcomeOf(b, vb);
     if (x?.key === y?.key) continue;
     const [no, gno] = x ? [b, after] : [a, before];
-    const withoutZ = (x === undefined) !== (y === undefined) && sample.z !== undefined && !gno.z ? outcome(no, validateInput(no, withoutZField(sample))) : undefined;
+    const withoutZ = (x === undefined) !== (y === undefined) && sample.z !== undefined && !gno.z ? outcomeOf(no, validateInput(no, withoutZField(sample))) : undefined;
     differ.push({ sample, before: x, after: y, ...(withoutZ ? { without: withoutZ } : {}) });
   }
   return { differ, compared: all.length };

@@ -17,10 +17,10 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { diffPrograms, type DiffReport } from '@pol/analysis';
-import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
+import { validateInput, type CheckedProgram } from '@pol/core';
 import { arbIfrTransaction, type JsonObject } from '../ifr-oracle/transactions.ts';
 import { loadEdited, type Edit } from './load.ts';
-import { random } from './random-policies.ts';
+import { outcomeOf, random, type Outcome } from './random-policies.ts';
 
 const ROOT = join(import.meta.dirname, '../../policies/ai-diffusion/ifr.pol');
 const NO_EXAMPLES: Edit = ['ai-diffusion/ifr.pol', 'import "./examples.pol"\n', ''];
@@ -43,13 +43,7 @@ const ALL: Edit[] = [...POLAND, ...LPP, ...VENEZUELA, ...TRUSTED, ['ai-diffusion
 const base = loadEdited(ROOT, [NO_EXAMPLES]);
 const amended = (edits: Edit[]): CheckedProgram => loadEdited(ROOT, [NO_EXAMPLES, ...edits]);
 
-interface Outcome { readonly key: string; readonly by: string }
-function outcome(p: CheckedProgram, input: unknown): Outcome | undefined {
-  const v = validateInput(p, input);
-  if (!v.ok) return undefined;
-  const r = resultToJson(p, evaluate(p, v.value));
-  return { key: JSON.stringify([r.decision, r.obligations]), by: r.trace.map((t) => t.id).join(' > ') };
-}
+const outcome = (p: CheckedProgram, input: unknown): Outcome | undefined => outcomeOf(p, validateInput(p, input));
 
 const pairsOf = (r: DiffReport): string[] => r.regions.map((g) => `${g.before.decidedBy} | ${g.after.decidedBy}${g.differs === 'obligations' ? ' (obligations)' : ''}`);
 
