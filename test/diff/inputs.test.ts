@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffPrograms } from '@pol/analysis';
 import { evaluate, resultToJson, validateInput, type CheckedProgram } from '@pol/core';
-import { load } from './load.ts';
+import { load, loadText } from './load.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 const both = (name: string): [CheckedProgram, CheckedProgram] => [load(join(CASES, name, 'before.pol')), load(join(CASES, name, 'after.pol'))];
@@ -70,8 +71,6 @@ describe('amendments that change the inputs', () => {
 
   it('an input change plus a behaviour change on the inputs both accept: both are reported', async () => {
     const [before] = both('new-field');
-    const { loadText } = await import('./load.ts');
-    const { readFileSync } = await import('node:fs');
     const after = loadText(readFileSync(join(CASES, 'new-field', 'after.pol'), 'utf8').replace('const LPP_LIMIT = 26_900_000 TPP', 'const LPP_LIMIT = 30_000_000 TPP'));
     const r = await diffPrograms(before, after);
     expect(r.verdict).toBe('changed');
@@ -83,7 +82,6 @@ describe('amendments that change the inputs', () => {
 
 describe('an input change that no rule reads', () => {
   it('a field no rule uses dropped from the input: only the inputs carrying it differ, and the search over the rules is not run at all', async () => {
-    const { loadText } = await import('./load.ts');
     const text = (extra: string): string => `enum Place { US, GB }\ninput I { dest: Place${extra} }\ndecision D { yes, no }\nrule r { cites "x" when dest is US decide yes }\notherwise decide no\n`;
     const before = loadText(text(', note: optional Number'));
     const after = loadText(text(''));
