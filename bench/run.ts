@@ -19,7 +19,8 @@ let failed = 0;
 for (const s of scripts) {
   if (only && !s.includes(only)) continue;
   process.stdout.write(`\n=== ${s}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', s], { stdio: 'inherit' });
+  // --expose-gc: a script may collect between timed runs (diff.bench.ts does, as a new process would start clean)
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', s], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

@@ -34,8 +34,14 @@ export function ruleKeys(p: IR.Program): string[] {
  * For each version, whether each top-level rule (the fallback last) is outside every twin pair,
  * i.e. in the cone. Common prefix and suffix first, then a longest common subsequence of the rest
  * (quadratic only in the part that changed).
+ *
+ * `prefix`: how many top-level rules both versions open with, twin by twin (the fallback not
+ * counted). Neither version's deciding rule is one of them where the two decide differently: the
+ * first rule that applies is the same rule on both sides, its exceptions the same, so the deciding
+ * leaf is the same (a stronger fact than the cone's, which the diff asserts so that the solver
+ * need not rediscover it rule by rule: 1.3 s of a 3,000-rule diff's last question).
  */
-export function untwinned(before: IR.Program, after: IR.Program): { before: boolean[]; after: boolean[] } {
+export function untwinned(before: IR.Program, after: IR.Program): { before: boolean[]; after: boolean[]; prefix: number } {
   const a = ruleKeys(before);
   const b = ruleKeys(after);
   const ua = a.map(() => true);
@@ -64,5 +70,5 @@ export function untwinned(before: IR.Program, after: IR.Program): { before: bool
       else j++;
     }
   }
-  return { before: ua, after: ub };
+  return { before: ua, after: ub, prefix: Math.min(lo, before.rules.length, after.rules.length) };
 }

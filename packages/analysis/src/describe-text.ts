@@ -21,7 +21,12 @@ export type Fact =
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly x: ZExpr }
   // a computed amount compared with a number (`lpp_received_elsewhere + LppReceived + shipment_tpp <= LPP_ANNUAL_LIMIT`),
   // `path` its text: no input holds it in one field, so only the solver decides it
-  | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined }
+  /**
+   * `of`: the z3 id of the comparison's term (both directions share it), so that one comparison
+   * read twice is one candidate; `amount`: the amount's meaning (its IR key), whose bounds are
+   * proved strongest first
+   */
+  | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined; readonly of: number; readonly amount: string }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr }
   // a moved member in one of several fields (Poland as the destination or a headquarters); `path` their names joined
   | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string; readonly enumName: string; readonly term: ZExpr };

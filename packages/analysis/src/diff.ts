@@ -15,10 +15,11 @@ import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf, withoutUndeclared } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
-import { Unsupported, freshZ3, type Z, type ZExpr } from './smt/z3.ts';
+import { Unsupported, freshZ3, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
 import { ruleKeys, untwinned } from './cone.ts';
 import { causesOnWitness } from './causes.ts';
+import { decisionsDiffer, numberObligations, obligationTerm, pinDecision, someOf } from './decision-terms.ts';
 
 export interface Side {
   readonly decision: ResultJson['decision'];
@@ -157,17 +158,7 @@ export function semanticFingerprint(program: CheckedProgram | IR.Program): strin
   });
 }
 
-export function decisionsDiffer(Z: Z, eq: (a: SV, b: SV) => ZExpr, a: SymDecision, b: SymDecision): ZExpr {
-  const same: ZExpr[] = [a.variant.eq(b.variant)];
-  for (const [k, x] of a.fields) {
-    const y = b.fields.get(k)!;
-    const vs = x.v && y.v ? eq(x.v, y.v) : Z.Bool.val(x.v === undefined && y.v === undefined);
-    same.push(Z.Or(Z.And(Z.Not(x.p), Z.Not(y.p)), Z.And(x.p, y.p, vs)));
-  }
-  return Z.Not(Z.And(...same));
-}
-
-export { fieldEq };
+export { fieldEq, decisionsDiffer };
 
 /** The conditions of the deciding rule and its exceptions, as the policy writes them. */
 function conditionsOf(leaf: Leaf, p: IR.Program): string[] {
@@ -195,40 +186,6 @@ interface Version {
   readonly lenient: ZExpr;
   /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked (only the list proof needs it) */
   readonly obligations: () => ZExpr;
-}
-
-/**
- * "At least one of `xs`" as a balanced tree of named binary disjunctions (each name implies its
- * two halves; `defs` receives them): z3 re-examines a disjunction each time one of its literals is
- * assigned, so one disjunction over every leaf of 3,000 rules cost time quadratic in the rules.
- */
-function someOf(Z: Z, xs: readonly ZExpr[], prefix: string, defs: ZExpr[]): ZExpr {
-  let names = 0;
-  const tree = (l: number, r: number): ZExpr => {
-    if (r - l <= 2) return r - l === 1 ? xs[l]! : Z.Or(xs[l]!, xs[l + 1]!);
-    const m = (l + r) >> 1;
-    const b = Z.Bool.const(`${prefix}#${names++}`);
-    defs.push(Z.Implies(b, Z.Or(tree(l, m), tree(m, r))));
-    return b;
-  };
-  return xs.length === 0 ? Z.Bool.val(false) : tree(0, xs.length);
-}
-
-/** Numbers each distinct obligation list of the leaves (the same list, the same number), last leaf first. */
-function numberObligations(leaves: readonly Leaf[], table: Map<string, number>): (l: Leaf) => number {
-  const keyOf = (l: Leaf): number => {
-    const k = JSON.stringify(l.rules.at(-1)?.obligations ?? []);
-    if (!table.has(k)) table.set(k, table.size);
-    return table.get(k)!;
-  };
-  for (let i = leaves.length - 1; i >= 0; i--) keyOf(leaves[i]!);
-  return keyOf;
-}
-
-function obligationTerm(Z: Z, leaves: readonly Leaf[], leaf: ZExpr, keyOf: (l: Leaf) => number): ZExpr {
-  let t: ZExpr = Z.Int.val(leaves.length ? keyOf(leaves[leaves.length - 1]!) : 0);
-  for (let i = leaves.length - 2; i >= 0; i--) t = Z.If(leaf.eq(i), Z.Int.val(keyOf(leaves[i]!)), t);
-  return t;
 }
 
 /** The rules that decided a run, outermost first, as regions and entries name them. */
@@ -330,8 +287,19 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // only, so that the guards of the leaves that do not decide are not relevant to z3 (it needs
     // not settle every rule's condition to answer, 18% of the IFR diff's query time); the nested
     // if-then-else of the whole forest is never asserted, which keeps assertion linear
-    const some = [someOf(Z, selB, 'before.some', guardDefs), someOf(Z, selA, 'after.some', guardDefs)];
-    s.add(dom, ...facts.take(), ...guardDefs, ...b.leaves.map((l) => Z.Implies(selB[l.id], l.guard)), ...a.leaves.map((l) => Z.Implies(selA[l.id], l.guard)), ...some);
+    //
+    // The leaves of the rules both versions open with (cone.ts, `prefix`) never decide a region:
+    // their selectors and decisions are given to the solver only where the inputs one version
+    // accepts are looked for (step 1); the regions' search holds them false
+    const cone = untwinned(irB, irA);
+    const topIndex = (v: Version): Map<IR.Rule, number> => new Map(v.ir.rules.map((r, i) => [r, i]));
+    const tops = new Map([b, a].map((v) => [v, topIndex(v)]));
+    const top = (v: Version, l: Leaf): number => (l.rules.length === 0 ? v.ir.rules.length : tops.get(v)!.get(l.rules[0]!)!);
+    const early = (v: Version, l: Leaf): boolean => top(v, l) < cone.prefix;
+    const selOf = (v: Version, l: Leaf): ZExpr => (v === b ? selB : selA)[l.id]!;
+    const implied = (v: Version, keep: (l: Leaf) => boolean): ZExpr[] => v.leaves.filter(keep).map((l) => Z.Implies(selOf(v, l), l.guard));
+    const someLeaf = (label: string, keep: (v: Version, l: Leaf) => boolean, defs: ZExpr[]): ZExpr[] => [b, a].map((v) => someOf(Z, v.leaves.filter((l) => keep(v, l)).map((l) => selOf(v, l)), `${v === b ? 'before' : 'after'}.${label}`, defs));
+    s.add(dom, ...facts.take(), ...guardDefs, ...implied(b, (l) => !early(b, l)), ...implied(a, (l) => !early(a, l)));
     // the deciding leaf read off the selectors (exactly one is true in a model): evaluating the
     // decision's own leaf term would evaluate every rule's condition again
     const indexTerm = (sel: readonly ZExpr[]): ZExpr => sel.reduceRight((t: ZExpr, x, i) => Z.If(x, Z.Int.val(i), t), Z.Int.val(-1));
@@ -351,7 +319,15 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // 1. inputs accepted by one version only, one region per deciding rule of the accepting version
     //    and, where the other version objects only to fields it does not declare, per deciding rule
     //    of the other version on the input without them (so a new field's effect is its own entry)
-    for (const [acceptedBy, yes, no] of [['before', b, a], ['after', a, b]] as const) {
+    // (none when both versions accept the same inputs: the same term)
+    const sameInputs = b.accepts.eqIdentity(a.accepts);
+    if (!sameInputs) {
+      const defs1: ZExpr[] = [];
+      const some1 = someLeaf('some', () => true, defs1);
+      s.push();
+      s.add(...implied(b, (l) => early(b, l)), ...implied(a, (l) => early(a, l)), ...defs1, ...some1);
+    }
+    for (const [acceptedBy, yes, no] of sameInputs ? [] : ([['before', b, a], ['after', a, b]] as const)) {
       s.push();
       s.add(yes.accepts, Z.Not(no.accepts));
       for (let n = 0; ; n++) {
@@ -396,6 +372,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       }
       s.pop();
     }
+    if (!sameInputs) s.pop();
 
     // 2. inputs both accept, decided differently (outcome, a field, or the obligations): one region
     //    per pair of deciding rules (before, after), so a new cause is never folded into an old one
@@ -405,42 +382,20 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const constsB = options.describe === false ? new Map() : constantValues(lowB);
     const constsA = options.describe === false ? new Map() : constantValues(lowA);
     const policyDates = [...datesIn(irB), ...datesIn(irA)];
-    // the decision and obligation list of each version as constants, fixed leaf by leaf
-    // (`leaf = i => variant = v_i, ...`): asserting the forest's nested if-then-else instead made
-    // z3's assert-time simplification grow with the square of the rule count (15 s for 300 rules)
-    const defs: ZExpr[] = [];
-    const pinDown = (v: Version, sel: readonly ZExpr[], label: string): { d: SymDecision; obl: ZExpr } => {
-      const fresh = (t: ZExpr, k: string): ZExpr => Z.Const(`${label}.${k}`, t.sort);
-      const freshSV = (x: SV, k: string): SV => (x.t === 'opt' ? { t: 'opt', p: fresh(x.p, `${k}?`), v: freshSV(x.v, k) } : x.t === 'rec' || x.t === 'list' ? x : { ...x, v: fresh(x.v, k) });
-      const d: SymDecision = {
-        variant: fresh(v.decision.variant, 'variant'),
-        leaf: v.decision.leaf,
-        fields: new Map([...v.decision.fields].map(([k, f]) => [k, { p: fresh(f.p, `${k}.present`), v: f.v && freshSV(f.v, k) }])),
-      };
-      const obl = Z.Int.const(`${label}.obligations`);
-      const eqSV = (x: SV, y: SV): ZExpr[] => (x.t === 'opt' && y.t === 'opt' ? [x.p.eq(y.p), ...eqSV(x.v, y.v)] : x.t === 'opt' ? [x.p, ...eqSV(x.v, y)] : x.t === 'rec' || x.t === 'list' || y.t === 'opt' || y.t === 'rec' || y.t === 'list' ? [] : [x.v.eq(y.v)]);
-      for (const l of v.leaves) {
-        const one = v.enc.decide(l.rules.at(-1)?.decide ?? v.ir.otherwise.decide, l.id);
-        const same: ZExpr[] = [d.variant.eq(one.variant), obl.eq(oblTable.get(JSON.stringify(l.rules.at(-1)?.obligations ?? [])) ?? -1)];
-        for (const [k, f] of d.fields) {
-          const g = one.fields.get(k)!;
-          same.push(f.p.eq(g.p));
-          if (f.v && g.v) same.push(Z.Implies(g.p, Z.And(...eqSV(f.v, g.v))));
-        }
-        defs.push(Z.Implies(sel[l.id], Z.And(...same)));
-      }
-      return { d, obl };
-    };
-    const nb = pinDown(b, selB, 'before');
-    const na = pinDown(a, selA, 'after');
-    const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), nb.d, na.d), Z.Not(nb.obl.eq(na.obl)));
-    s.add(...defs, ...facts.take());
+    // the decision and obligation list of each version as constants, fixed leaf by leaf (those of
+    // the shared opening rules never decide a region, so they are left out)
+    const obligationKey = (l: Leaf): number => oblTable.get(JSON.stringify(l.rules.at(-1)?.obligations ?? [])) ?? -1;
+    const [nb, na] = [b, a].map((v) => pinDecision(Z, v.leaves.filter((l) => !early(v, l)), v.decision, (l) => selOf(v, l), v === b ? 'before' : 'after', obligationKey));
+    const differ = Z.Or(decisionsDiffer(Z, (x, y) => fieldEq(Z, x, y), nb!.d, na!.d), Z.Not(nb!.obl.eq(na!.obl)));
+    s.add(...nb!.defs, ...na!.defs, ...facts.take());
     s.push();
     // only inputs decided by a rule the change touched, on some side, can differ (cone.ts)
-    const cone = untwinned(irB, irA);
-    const inCone = (v: Version, l: Leaf, flags: readonly boolean[]): boolean => flags[l.rules.length === 0 ? v.ir.rules.length : v.ir.rules.indexOf(l.rules[0]!)]!;
+    const inCone = (v: Version, l: Leaf, flags: readonly boolean[]): boolean => flags[top(v, l)]!;
     const touched = [...b.leaves.filter((l) => inCone(b, l, cone.before)).map((l) => selB[l.id]), ...a.leaves.filter((l) => inCone(a, l, cone.after)).map((l) => selA[l.id])];
-    s.add(b.accepts, a.accepts, differ, touched.length ? Z.Or(...touched) : Z.Bool.val(false));
+    const defs2: ZExpr[] = [];
+    const some2 = someLeaf('some-late', (v, l) => !early(v, l), defs2);
+    const none = [b, a].flatMap((v) => v.leaves.filter((l) => early(v, l)).map((l) => Z.Not(selOf(v, l))));
+    s.add(b.accepts, a.accepts, differ, touched.length ? Z.Or(...touched) : Z.Bool.val(false), ...defs2, ...some2, ...none);
     // the preferences of a realistic witness (witness-search.ts) ride on the region query itself, as
     // tracked assumptions: a model found with all of them is the region's witness at once, which
     // saves a query and a model per region. Once no remaining region meets them all (blocking only
@@ -559,6 +514,10 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     if (e instanceof Unsupported) {
       incomplete = `a construct the engine cannot encode exactly: ${e.message}`;
     } else throw e;
+  } finally {
+    // the solver's memory at once (z3 frees it only when JavaScript collects the solver): the next
+    // diff of the same process ran a third slower with it still held
+    s.release();
   }
 
   // a stable order, whatever order the solver found them in

@@ -32,6 +32,8 @@ export interface Leaf {
   readonly rules: readonly IR.Rule[];
   readonly guard: ZExpr;
   readonly variant: string;
+  /** what the leaf decides (the fields of its decision as terms) */
+  readonly decision: SymDecision;
 }
 
 export interface SymDecision {
@@ -114,6 +116,11 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
    * Leaves (mutually exclusive, covering every input) and the decision as one term: the first
    * applicable rule decides unless one of its exceptions applies, the first applicable exception
    * overriding it, recursively (default logic, docs/semantics.md).
+   *
+   * With `named` (the diff's form), `decision` is the decision's shape only: the variant, and each
+   * field's presence and value as some leaf that sets it decides them, for their sorts. The diff
+   * fixes the decision leaf by leaf (each leaf's `decision`) and never asserts the whole forest,
+   * whose if-then-else terms were a fifth of a 3,000-rule diff's terms.
    */
   decisionStructure(named?: { readonly prefix: string; readonly defs: ZExpr[]; readonly oneWay?: boolean }): { leaves: Leaf[]; decision: SymDecision } {
     const Z = this.Z;
@@ -134,8 +141,9 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
     };
     const leaf = (rules: readonly IR.Rule[], d: IR.Decision, guard: ZExpr): SymDecision => {
       const id = leaves.length;
-      leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant });
-      return this.decide(d, id);
+      const decision = this.decide(d, id);
+      leaves.push({ id, path: rules.length ? rules.map((r) => r.name) : ['otherwise'], rules, guard, variant: d.variant, decision });
+      return decision;
     };
     // "none of the siblings l..r-1 applies", named, for the prefixes of a sibling list
     const noneOf = (cs: readonly ZExpr[]): ((i: number) => ZExpr[]) => {
@@ -173,7 +181,7 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
         });
         const rest = before(siblings.length);
         let d = fallback(rest.length ? name(Z.And(guard, ...rest)) : guard);
-        for (let i = branches.length - 1; i >= 0; i--) d = this.iteDecision(branches[i]!.c, branches[i]!.d, d);
+        for (let i = branches.length - 1; i >= 0; i--) d = shapeOf(this.u.fieldNames, branches[i]!.d, d);
         return d;
       }
       let none: ZExpr = Z.Bool.val(true);
@@ -476,4 +484,14 @@ function narrow(v: SV, narrowed: boolean): SV {
 
 export function ratVal(Z: Z, r: Rational): ZExpr {
   return Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`);
+}
+
+/** The form of two decisions: `a`'s variant, and each field as the first that sets it decides it (named mode of decisionStructure). */
+function shapeOf(fieldNames: readonly string[], a: SymDecision, b: SymDecision): SymDecision {
+  const fields = new Map<string, { p: ZExpr; v: SV | undefined }>();
+  for (const name of fieldNames) {
+    const x = a.fields.get(name)!;
+    fields.set(name, x.v ? x : b.fields.get(name)!);
+  }
+  return { variant: a.variant, leaf: a.leaf, fields };
 }
