@@ -33,6 +33,8 @@ describe('amendments that change the inputs', () => {
     // on the inputs both accept (no `trusted`) nothing changes
     expect(r.regions).toEqual([]);
     expect(r.domain.every((d) => d.acceptedBy === 'after' && d.rejection.some((e) => e.includes('unknown field `trusted`')))).toBe(true);
+    // each caused by the input change that adds the field (the structural entry the rejection names)
+    expect(r.domain.every((d) => JSON.stringify(d.causes) === JSON.stringify(['changed input Transaction']))).toBe(true);
     // paired with what the old version decides without the field: the same, but where the new
     // exception applies (it overrides the licence requirement and LPP alike)
     const viaNew = r.domain.filter((d) => d.decidedBy === 'advanced > trusted');
@@ -55,7 +57,9 @@ describe('amendments that change the inputs', () => {
     for (const d of r.domain) {
       expect(d.acceptedBy).toBe('before');
       expect(d.witness).not.toHaveProperty('lpp_tpp_this_year');
+      expect(d.causes).toEqual(['changed input Transaction']);
     }
+    expect(r.structural.find((c) => c.what === 'input')?.details).toEqual(['field made required: lpp_tpp_this_year']);
     checkDomain(before, after, r);
   });
 
@@ -66,6 +70,7 @@ describe('amendments that change the inputs', () => {
     expect(r.regions).toEqual([]);
     expect(r.domain.map((d) => (d.witness as { item: { kind: string } }).item.kind)).toEqual(r.domain.map(() => 'computer'));
     expect(r.domain.some((d) => d.decidedBy === 'advanced' && d.decision === 'license_required(review_policy: presumption_of_approval)')).toBe(true);
+    expect(r.domain.every((d) => JSON.stringify(d.causes) === JSON.stringify(['changed enum ItemKind']))).toBe(true);
     checkDomain(before, after, r);
   });
 

@@ -27,6 +27,18 @@ describe('the change memo', () => {
     expect(m).toContain('| change | regions | deciding rules (before -> after) | citations |');
   });
 
+  it('says what causes the inputs one version accepts: the structural change their rejection names, linked in HTML', async () => {
+    const req = join(import.meta.dirname, 'cases', 'made-required');
+    const r = await diffPrograms(load(join(req, 'before.pol')), load(join(req, 'after.pol')));
+    expect(r.domain.length).toBeGreaterThan(0);
+    expect(renderDiff(r, 'text', names)).toContain('     caused by: changed input Transaction');
+    expect(renderDiff(r, 'markdown', names)).toContain('Caused by: changed input Transaction.');
+    const h = renderDiff(r, 'html', names);
+    const n = r.structural.findIndex((c) => c.what === 'input') + 1;
+    expect(h).toContain(`<span class="muted">caused by:</span> <a href="#s${n}">changed input Transaction</a>`);
+    expect(h).toContain(`<li id="s${n}">changed input Transaction: field made required: lpp_tpp_this_year</li>`);
+  });
+
   it('carries provenance: source hashes and the tool version; a time only when asked', async () => {
     const r = await diffPrograms(load(join(dir, 'before.pol')), load(join(dir, 'after.pol')));
     const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -92,8 +104,9 @@ otherwise decide not_controlled
     expect(h).toContain('destination in {VE} (removed from <span class="full">Country Group D:5</span><span class="brief">D5</span><span class="cite"> (15 CFR part 740, supplement no. 1)</span>)');
     expect(h).toContain('<tr><th scope="row">D5</th><td>Country Group D:5</td><td>15 CFR part 740, supplement no. 1</td></tr>');
     expect(r.named.map((x) => x.id)).toEqual(['ADVANCED_TPP', 'D5']);
-    const j = JSON.parse(renderDiff(r, 'json', names)) as { structural: { id: string; title?: string; cites?: string[] }[] };
-    expect(j.structural.find((c) => c.id === 'D5')).toMatchObject({ title: 'Country Group D:5', cites: ['15 CFR part 740, supplement no. 1'] });
+    const j = JSON.parse(renderDiff(r, 'json', names)) as { structural: { id: string; title?: string; cites?: string[]; regions: number[] }[] };
+    // with the regions it causes, as the text's "(region 1)" and the HTML's link
+    expect(j.structural.find((c) => c.id === 'D5')).toMatchObject({ title: 'Country Group D:5', cites: ['15 CFR part 740, supplement no. 1'], regions: [1] });
     // a constant and a definition changed: their lines carry their titles and citations, and a group
     // fact that holds on the whole region names the group by its title
     const r2 = await diffPrograms(before, loadText(policy('CN, RU, VE', '5000', 'item.kind is ic')));

@@ -163,3 +163,22 @@ function closure(p: CheckedProgram, name: string, decls: ReadonlyMap<string, Ast
   if (v) collect(p, v, out, decls, memo);
   return out;
 }
+
+/**
+ * The structural changes that make one version reject an input the other accepts, read off the
+ * rejection: an input change whose detail names the rejected field ("field made required:
+ * lpp_tpp_this_year" for "lpp_tpp_this_year: missing"), an enum change of the rejected value's
+ * enum ("member added: computer" for `"computer" is not an ItemKind`), a requirement the rejection
+ * names. Heads as structuralHead writes them; none when the rejection names nothing changed.
+ */
+export function acceptanceCauses(structural: readonly StructuralChange[], rejection: readonly string[]): string[] {
+  const fields = rejection.map((e) => e.split(': ')[0]!);
+  return structural
+    .filter((c) => {
+      if (c.what === 'input') return c.details.some((d) => fields.some((f) => new RegExp(`: ${f.replace(/[.[\]]/g, '\\$&')}(:|$)`).test(d)));
+      if (c.what === 'enum') return rejection.some((e) => e.endsWith(`is not an ${c.id}`) || e.endsWith(`is not a ${c.id}`));
+      if (c.what === 'require') return rejection.some((e) => e.includes(c.id));
+      return false;
+    })
+    .map(structuralHead);
+}

@@ -18,7 +18,8 @@ import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers
 import { Unsupported, freshZ3, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
 import { ruleKeys, untwinned } from './cone.ts';
-import { causesOnWitness } from './causes.ts';
+import { acceptanceCauses, causesOnWitness } from './causes.ts';
+import { quantitiesIn, simplerWitness } from './witness-simplify.ts';
 import { decisionsDiffer, numberObligations, obligationTerm, pinDecision, someOf } from './decision-terms.ts';
 
 export interface Side {
@@ -60,6 +61,8 @@ export interface DomainChange {
   readonly decidedBy: string;
   /** that rule's citations (the innermost rule on the path that has any) */
   readonly cites: readonly string[];
+  /** the structural changes the rejection names (causes.ts acceptanceCauses), as structuralHead writes them */
+  readonly causes: readonly string[];
   /**
    * When the other version rejects the input only for fields it does not declare (a field the
    * amendment added or removed): what it decides on the input without them. `differs` says
@@ -276,6 +279,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     const asEvaluated = [...b.enc.balancesAsEvaluated(), ...a.enc.balancesAsEvaluated()];
     const pinned = (g: ZExpr): ZExpr => (asEvaluated.length === 0 ? g : Z.And(g, ...asEvaluated));
     const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
+    const quantities = quantitiesIn([irB, irA]);
+    const inputType = unionType(before.input.type, after.input.type);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
@@ -368,7 +373,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
           obligations: rw.result.obligations,
           differs: sameBehaviour(rw.result, ry.result) ? ('none' as const) : decisionText(rw.result.decision) === decisionText(ry.result.decision) ? ('obligations' as const) : ('decision' as const),
         };
-        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: decidedByOf(ry), cites: titledRule(leaf)?.cites ?? [], ...(without ? { without } : {}) });
+        domain.push({ acceptedBy, witness: f.witness, rejection: rn.errors, decision: decisionText(ry.result.decision), decidedBy: decidedByOf(ry), cites: titledRule(leaf)?.cites ?? [], causes: acceptanceCauses(structural, rn.errors), ...(without ? { without } : {}) });
       }
       s.pop();
     }
@@ -465,14 +470,15 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // round numbers, when the interpreter agrees the witness stays in the region with the same change
       const first = { b: runB(f.witness) as Extract<Run, { ok: true }>, a: runA(f.witness) as Extract<Run, { ok: true }> };
       const sig = (r: Extract<Run, { ok: true }>): string => JSON.stringify([r.result.decision, r.result.obligations, r.result.trace.map((t) => t.id)]);
+      const same = (x: JsonValue): boolean => {
+        const rb = runB(x);
+        const ra = runA(x);
+        return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
+      };
       const w =
         options.describe === false
           ? f.witness
-          : roundNumbers(f.witness, namedNumbers, (x) => {
-              const rb = runB(x);
-              const ra = runA(x);
-              return rb.ok && ra.ok && sig(rb) === sig(first.b) && sig(ra) === sig(first.a);
-            });
+          : simplerWitness(roundNumbers(f.witness, namedNumbers, same), inputType, quantities, same);
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);

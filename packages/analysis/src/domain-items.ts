@@ -23,6 +23,8 @@ export interface DomainItem {
   readonly count: number;
   /** the citations of the rules that decide its entries in the version that accepts them */
   readonly cites: readonly string[];
+  /** the structural changes its entries' rejections name (DomainChange.causes) */
+  readonly causes: readonly string[];
 }
 
 /** The witness's values at dotted paths: `consignee.trusted = true`. */
@@ -42,7 +44,7 @@ function entryItem(d: DomainChange): DomainItem {
   const accepted = `only ${d.acceptedBy}`;
   const w = d.without;
   if (!w) {
-    return { accepted, text: `accepted only ${d.acceptedBy} the change (decided ${d.decision} by ${d.decidedBy}${cited(d)}); rejected by the other: ${d.rejection.join('; ')}`, change: `accepted only ${d.acceptedBy}: ${d.decision}`, rules: [d.decidedBy], witness: d.witness, count: 1, cites: d.cites };
+    return { accepted, text: `accepted only ${d.acceptedBy} the change (decided ${d.decision} by ${d.decidedBy}${cited(d)}); rejected by the other: ${d.rejection.join('; ')}`, change: `accepted only ${d.acceptedBy}: ${d.decision}`, rules: [d.decidedBy], witness: d.witness, count: 1, cites: d.cites, causes: d.causes };
   }
   const mine = `${d.decision} by ${d.decidedBy}${cited(d)}`;
   const theirs = `${w.decision} by ${w.decidedBy}`;
@@ -52,7 +54,7 @@ function entryItem(d: DomainChange): DomainItem {
   const text = `with ${valuesAt(d.witness, w.fields)} (${declared}): ${from} -> ${to}${w.differs === 'obligations' ? ' (the obligations differ)' : ''}`;
   const change = w.differs === 'obligations' ? `${fromD}: obligations changed (with ${w.fields.join(', ')})` : `${fromD} -> ${toD} (with ${w.fields.join(', ')})`;
   const rules = [d.acceptedBy === 'after' ? `${w.decidedBy} -> ${d.decidedBy}` : `${d.decidedBy} -> ${w.decidedBy}`];
-  return { accepted, text, change, rules, witness: d.witness, count: 1, cites: d.cites };
+  return { accepted, text, change, rules, witness: d.witness, count: 1, cites: d.cites, causes: d.causes };
 }
 
 /** The report's domain entries as items: each change of behaviour its own, the rest of each field and version one item. */
@@ -90,6 +92,7 @@ export function domainItems(r: DiffReport): DomainItem[] {
       witness: d.witness,
       count: ds.length,
       cites: [...new Set(ds.flatMap((x) => x.cites))],
+      causes: [...new Set(ds.flatMap((x) => x.causes))],
     };
   };
   for (const { ds, regions } of asRegions.values()) {

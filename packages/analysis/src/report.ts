@@ -98,8 +98,11 @@ function verdictLine(r: DiffReport): string {
 
 export function renderDiff(r: DiffReport, format: DiffFormat, names: Names): string {
   switch (format) {
-    case 'json':
-      return JSON.stringify({ before: names.before, after: names.after, ...(names.generatedAt ? { generatedAt: names.generatedAt } : {}), ...r }, null, 2) + '\n';
+    case 'json': {
+      // each structural change with the regions it causes (1-based, as the memo numbers them), the other end of a region's `causes`
+      const caused = regionsCausedBy(r);
+      return JSON.stringify({ before: names.before, after: names.after, ...(names.generatedAt ? { generatedAt: names.generatedAt } : {}), ...r, structural: r.structural.map((c, i) => ({ ...c, regions: caused[i]! })) }, null, 2) + '\n';
+    }
     case 'text':
       return text(r, names);
     case 'markdown':
@@ -125,6 +128,7 @@ function text(r: DiffReport, n: Names): string {
   });
   for (const d of domainItems(r)) {
     out.push(`  - ${d.text}`);
+    if (d.causes.length) out.push(`     caused by: ${d.causes.map((c) => causeText(r, c)).join('; ')}`);
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
   if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
@@ -159,7 +163,7 @@ function markdown(r: DiffReport, n: Names): string {
     if (g.causes.length) out.push('', `Caused by: ${md(g.causes.map((c) => causeText(r, c)).join('; '))}.`);
     out.push('', 'Witness input:', '', '```json', JSON.stringify(g.witness), '```', '');
   });
-  for (const d of domainItems(r)) out.push(`- ${md(d.text)}`, '', '```json', JSON.stringify(d.witness), '```', '');
+  for (const d of domainItems(r)) out.push(`- ${md(d.text)}${d.causes.length ? ` Caused by: ${md(d.causes.map((c) => causeText(r, c)).join('; '))}.` : ''}`, '', '```json', JSON.stringify(d.witness), '```', '');
   if (r.uncovered.length) out.push('## Not covered', '', ...r.uncovered.map((x) => `- ${md(`${x.before} before, ${x.after} after: ${x.reason}`)}`), '');
   out.push('## Structural changes', '');
   const s = structuralLines(r);
@@ -228,7 +232,7 @@ function html(r: DiffReport, n: Names): string {
   // the groups and constants the regions name, after the rules, in the same table (one caption less in print)
   const namedRows = r.named.map((x) => `<tr><th scope="row">${e(x.id)}</th><td>${e(x.title ?? '')}</td><td>${e(x.cites.join('; '))}</td></tr>`).join('\n');
   const domain = domainItems(r)
-    .map((d) => `<tr><th scope="row">${e(d.accepted)}</th><td>${e(d.text)}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
+    .map((d) => `<tr><th scope="row">${e(d.accepted)}</th><td>${e(d.text)}${d.causes.length ? `<br><span class="muted">caused by:</span> ${d.causes.map((c) => `<a href="#${anchor(c)}">${e(causeText(r, c))}</a>`).join('; ')}` : ''}</td><td><code>${e(JSON.stringify(d.witness))}</code></td></tr>`)
     .join('\n');
   const structural = r.structural
     .map((c, i) => `<li id="s${i + 1}">${e(`${headText(c)}${c.details.length ? `: ${c.details.join('; ')}` : ''}`)}${caused[i]!.length ? ` — regions ${caused[i]!.map((k) => `<a href="#r${k}">${k}</a>`).join(', ')}` : ''}</li>`)

@@ -70,4 +70,15 @@ describe('round witnesses', () => {
     // a number the policy names is left alone, and so is a fraction no whole number keeps in the region
     expect(roundNumbers({ units: 0.5, tpp: 26_900_000 }, new Set(['26900000']), (w) => keep(w) && (w as { units: number }).units < 1)).toEqual({ units: 0.5, tpp: 26_900_000 });
   });
+
+  it('a region on a sum: two whole numbers rounded together, the other moving by at most its own size', () => {
+    // LPP at its limit: received + shipped = 26,900,000 exactly
+    const atLimit = (w: unknown): boolean => {
+      const x = w as { received: number; tpp: number };
+      return x.tpp > 0 && x.received + x.tpp === 26_900_000;
+    };
+    expect(roundNumbers({ tpp: 4_799, received: 26_895_201 }, new Set(), atLimit)).toEqual({ tpp: 5_000, received: 26_895_000 });
+    // received rounded to 20,000,000 would make the shipment 6,900,000 TPP: not done
+    expect(roundNumbers({ tpp: 4_799, received: 26_895_201 }, new Set(['4799']), atLimit)).toEqual({ tpp: 4_799, received: 26_895_201 });
+  });
 });

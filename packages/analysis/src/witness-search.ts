@@ -156,6 +156,31 @@ export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w:
       }
     }
   }
+  // a region on a sum (26,900,000 TPP exactly, received plus shipped) moves no one number: a whole
+  // number rounded together with another whole number moved the other way keeps the sum
+  // (4,799 and 26,895,201 become 5,000 and 26,895,000)
+  const whole = (path: (string | number)[]): number | undefined => {
+    const v = jsonGet(cur, path);
+    const x = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+    return Number.isSafeInteger(x) && !named.has(String(v)) ? x : undefined;
+  };
+  for (const p of paths) {
+    const x = whole(p);
+    if (x === undefined || significant(String(x)) <= 3) continue;
+    search: for (const c of roundings(String(x))) {
+      for (const q of paths) {
+        const y = q === p ? undefined : whole(q);
+        // the other number moves by at most its own size (4,799 TPP is not to become 6,900,000)
+        const moved = y === undefined || typeof c !== 'number' ? undefined : y + x - c;
+        if (moved === undefined || !Number.isSafeInteger(moved) || moved < y! / 2 || moved > 2 * y!) continue;
+        const next = jsonSet(jsonSet(cur, p, c), q, moved);
+        if (keep(next)) {
+          cur = next;
+          break search;
+        }
+      }
+    }
+  }
   return cur;
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import * as IR from '@pol/core/ir';
+import { compilePolicyFile } from '@pol/core';
+import { quantitiesIn, simplerWitness } from './witness-simplify.ts';
+import type { JsonValue } from './witness.ts';
+
+const text = `unit TPP
+record Holding { country: Place, tpp: TPP }
+enum Place { US, GB, IL }
+input T { tpp: TPP, units: Number, note: optional Number, holdings: optional list of Holding }
+decision D { yes, no }
+rule big { cites "x" when tpp >= 1_600 TPP and units >= 1 decide yes }
+rule held { cites "x" when holdings is present and sum(h.tpp for each h in holdings) > 4_800 TPP decide yes }
+otherwise decide no
+`;
+const compiled = compilePolicyFile('/mem/p.pol', (p) => (p === '/mem/p.pol' ? text : undefined));
+if (!compiled.program) throw new Error(JSON.stringify(compiled.diagnostics));
+const policy = compiled.program;
+
+describe('simpler witnesses', () => {
+  it('the policy numbers of each unit, ascending', () => {
+    expect(quantitiesIn([IR.optimize(IR.lower(policy))])).toEqual(new Map([['TPP', [1600, 4800]]]));
+  });
+
+  const quantities = new Map([['TPP', [1600, 4800]]]);
+  type W = { tpp: number; units: number; note?: number; holdings?: { country: string; tpp: number }[] };
+
+  it('list items and optional fields the region does not need are left out; what it needs stays', () => {
+    // the region: tpp >= 1600 and at least one unit, with a holding from the US of some TPP
+    const keep = (w: JsonValue): boolean => {
+      const x = w as W;
+      return x.tpp >= 1600 && x.units >= 1 && (x.holdings ?? []).some((h) => h.country === 'US' && h.tpp > 0);
+    };
+    const w: W = { tpp: 2000, units: 3, note: 7, holdings: [{ country: 'IL', tpp: 0 }, { country: 'US', tpp: 1 }, { country: 'US', tpp: 5 }] };
+    // the holdings' second US entry goes (the last first), then IL's; the note goes; the holding of 1 TPP becomes 1,600 TPP
+    expect(simplerWitness(w, policy.input.type, quantities, keep)).toEqual({ tpp: 2000, units: 3, holdings: [{ country: 'US', tpp: 1600 }] });
+  });
+
+  it('a count or a share is no quantity: 3 units stay 3; a quantity stays where no policy number keeps the region', () => {
+    const keep = (w: JsonValue): boolean => (w as W).tpp < 10 && (w as W).units === 3;
+    expect(simplerWitness({ tpp: 2, units: 3 }, policy.input.type, quantities, keep)).toEqual({ tpp: 2, units: 3 });
+  });
+});

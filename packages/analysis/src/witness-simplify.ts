@@ -1,0 +1,92 @@
+/**
+ * A witness a reviewer can read at a glance: no list item and no optional field that the region
+ * does not need, and no quantity far below the scale the policy works at (a holding of 1 TPP
+ * beside thresholds of 1,600 and 4,800 TPP reads as a mistake). The solver's model is the first
+ * input it found, not the plainest one: a UVEU witness listed two holdings, of 0 and 1 TPP, where
+ * one of 1,600 TPP makes the same case.
+ *
+ * Every step is kept only when `keep` still accepts the witness (diff.ts: the interpreter decides
+ * it by the same rules, the same way, on both sides), so the witness stays in its region.
+ */
+import * as IR from '@pol/core/ir';
+import type { Type } from '@pol/core/checker';
+import { jsonSet } from './witness-search.ts';
+import { numberJson, type JsonValue } from './witness.ts';
+
+type Path = readonly (string | number)[];
+
+/** The value at `path`, or undefined where the path leaves the value. */
+function at(v: JsonValue | undefined, path: Path): JsonValue | undefined {
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string, JsonValue>)[k as string] : undefined;
+  return v;
+}
+
+/** The numbers each unit's literals take in the programs (`TPP` -> 1600, 4800, ...), ascending. */
+export function quantitiesIn(programs: readonly IR.Program[]): Map<string, number[]> {
+  const out = new Map<string, Set<number>>();
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'num' && e.type.kind === 'number' && e.type.unit !== null) {
+      const x = Number(numberJson(e.value));
+      if (Number.isFinite(x) && x > 0) out.set(e.type.unit, (out.get(e.type.unit) ?? new Set()).add(x));
+    }
+    IR.children(e).forEach(walk);
+  };
+  for (const p of programs) IR.everyExpr(p).forEach(walk);
+  return new Map([...out].map(([u, xs]) => [u, [...xs].sort((a, b) => a - b)]));
+}
+
+/** The declared type at a path of an input (list indices step into the element type). */
+function typeAt(t: Type | undefined, path: Path): Type | undefined {
+  for (const k of path) {
+    while (t?.kind === 'optional') t = t.inner;
+    if (typeof k === 'number') t = t?.kind === 'list' ? t.element : undefined;
+    else t = t?.kind === 'record' ? t.fields.get(k) : undefined;
+  }
+  return t;
+}
+
+function unitOf(t: Type | undefined): string | undefined {
+  while (t?.kind === 'optional') t = t.inner;
+  return t?.kind === 'number' && t.unit !== null ? t.unit : undefined;
+}
+
+/** Every path in `v` whose value passes `test`, deepest first (a field inside a list item before the list). */
+function pathsWhere(v: JsonValue, test: (x: JsonValue, path: Path) => boolean, path: Path = [], out: Path[] = []): Path[] {
+  if (Array.isArray(v)) v.forEach((x, i) => pathsWhere(x, test, [...path, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) pathsWhere(x, test, [...path, k], out);
+  if (test(v, path)) out.push(path);
+  return out;
+}
+
+function without(v: JsonValue, path: Path): JsonValue {
+  const parent = at(v, path.slice(0, -1));
+  const k = path.at(-1)!;
+  const next = Array.isArray(parent) ? parent.filter((_, i) => i !== k) : Object.fromEntries(Object.entries(parent as Record<string, JsonValue>).filter(([key]) => key !== k));
+  return path.length === 1 ? next : jsonSet(v, path.slice(0, -1), next);
+}
+
+/**
+ * `w` with, where `keep` allows: list items left out (the last first), optional fields left out,
+ * and each quantity below 10 of a unit the policy uses raised to the smallest of the policy's own
+ * numbers in that unit that keeps the witness (a share or a count is no quantity and is left).
+ */
+export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMap<string, readonly number[]>, keep: (w: JsonValue) => boolean): JsonValue {
+  let cur = w;
+  const attempt = (next: JsonValue): boolean => {
+    if (!keep(next)) return false;
+    cur = next;
+    return true;
+  };
+  for (const list of pathsWhere(cur, Array.isArray)) {
+    for (let i = (at(cur, list) as JsonValue[]).length - 1; i >= 0; i--) attempt(without(cur, [...list, i]));
+  }
+  // optional fields, found again on what is left (items may be gone)
+  for (const field of pathsWhere(cur, (_, p) => p.length > 0 && typeof p.at(-1) === 'string' && typeAt(input, p)?.kind === 'optional')) {
+    if (at(cur, field) !== undefined) attempt(without(cur, field));
+  }
+  for (const path of pathsWhere(cur, (x) => typeof x === 'number' && x > 0 && x < 10)) {
+    const scale = quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
+    for (const q of scale.filter((x) => x >= 10)) if (attempt(jsonSet(cur, path, q))) break;
+  }
+  return cur;
+}
