@@ -2,7 +2,7 @@
 // The one deliberate use of the interpreter outside the CLI: a witness is reported only when the
 // reference semantics confirms it (test/architecture allows this file, and only this one).
 import { evaluate, resultToJson, validateInput } from '@pol/core/interpreter';
-import { balanceKey, valueToJson, type CheckedProgram, type Rational, type ResultJson } from '@pol/core/checker';
+import { balanceKey, valueToJson, type CheckedProgram, type Rational, type ResultJson, type RRecord } from '@pol/core/checker';
 
 export type Run = { ok: true; result: ResultJson } | { ok: false; errors: string[] };
 
@@ -13,6 +13,12 @@ export function run(program: CheckedProgram, json: unknown, balances?: Map<strin
   const r = evaluate(program, v.value, balances ? { balances } : {});
   if (balances) for (const p of r.postings) balances.set(balanceKey(p.ledger, p.key), p.after);
   return { ok: true, result: resultToJson(program, r) };
+}
+
+/** The input as a version validates it, for an evaluation of the encoder's own terms (diff.ts); undefined when it rejects it. */
+export function validated(program: CheckedProgram, json: unknown): RRecord | undefined {
+  const v = validateInput(program, json);
+  return v.ok ? v.value : undefined;
 }
 
 /**

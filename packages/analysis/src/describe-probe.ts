@@ -25,7 +25,7 @@ export type FactShape =
   | { readonly k: 'group'; readonly path: string; readonly setDef: IR.SetDef; readonly inside: boolean; readonly enumName: string }
   | { readonly k: 'num'; readonly path: string; readonly op: Op; readonly c: Rational }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number }
-  // a computed amount: no field of an input holds it, so no probe refutes it (the solver does)
+  // a computed amount: no field of an input holds it, so a probe refutes it only by evaluating it (Probe.holdsAmount)
   | { readonly k: 'sum'; readonly path: string }
   | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string };
 
@@ -38,6 +38,8 @@ export interface Probe {
   readonly asOf: string | undefined;
   /** other inputs seen in this diff (witnesses, models), whose records a probe may borrow */
   readonly pool: readonly JsonValue[];
+  /** whether a computed amount's fact holds on an input (undefined: cannot tell), which no field of the input shows */
+  readonly holdsAmount?: (f: FactShape, w: JsonValue) => boolean | undefined;
 }
 
 /** The value at a path of a JSON input (undefined when a record on the way, or the value, is absent). */
@@ -145,7 +147,9 @@ function breakers(f: FactShape, w: JsonValue, u: Universe, asOf: string | undefi
  * `date >= d` breaks every stronger lower bound too); at most `budget` probes.
  */
 export function survivors<F extends FactShape>(facts: readonly F[], probe: Probe, u: Universe, budget = 12): F[] {
-  let alive = facts.filter((f) => holdsOn(f, probe.witness, probe.asOf));
+  // an amount is judged by the probe's evaluation of it, where there is one
+  const holds = (f: F, w: JsonValue): boolean => (f.k === 'sum' ? probe.holdsAmount?.(f, w) !== false : holdsOn(f, w, probe.asOf));
+  let alive = facts.filter((f) => holds(f, probe.witness));
   const weakestFirst = (f: F): number => (f.k !== 'date' ? 0 : f.op === '>=' ? f.day : -f.day);
   // dates first: a day earlier or later is the probe that most often stays in the region
   const order = [...alive].sort((x, y) => (x.k === 'date' ? 0 : 1) - (y.k === 'date' ? 0 : 1) || weakestFirst(x) - weakestFirst(y));
@@ -155,7 +159,7 @@ export function survivors<F extends FactShape>(facts: readonly F[], probe: Probe
     for (const w of breakers(f, probe.witness, u, probe.asOf, probe.pool)) {
       if (left-- <= 0) return alive;
       if (!probe.inRegion(w)) continue;
-      alive = alive.filter((g) => holdsOn(g, w, probe.asOf));
+      alive = alive.filter((g) => holds(g, w));
       if (!alive.includes(f)) break;
     }
   }

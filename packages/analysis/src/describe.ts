@@ -208,7 +208,7 @@ function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]
  * The proved facts of the region `guard` (asked inside the solver's current scope, which holds the
  * difference) and its structural causes. `m` is the model that found the region.
  */
-export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[]; readonly model?: ZExpr }): Described {
+export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[]; readonly model?: ZExpr; readonly amountOn?: (term: ZExpr, w: JsonValue) => boolean | undefined }): Described {
   const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
   // every candidate is true on the region's confirmed witness, read from its JSON (evaluating the
   // candidates' terms in a model cost more than the solver's queries)
@@ -325,7 +325,8 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // a bound weaker than a free one on the same field is implied by it
   for (const f of facts) if (f.k === 'num' && !free.has(f) && facts.some((g) => g.k === 'num' && free.has(g) && g.path === f.path && weaker(f, g))) free.add(f);
   // concrete inputs of the region refute most other candidates without a query (describe-probe.ts)
-  const alive = survivors(facts.filter((f) => !free.has(f)), region, u);
+  const amountOn = region.amountOn;
+  const alive = survivors(facts.filter((f) => !free.has(f)), amountOn ? { ...region, holdsAmount: (f, x) => amountOn((f as Fact).term, x) } : region, u);
   const proved = proveEach(Z, s, guard, alive);
   const name = naming(before, after);
   const holding = facts.filter((f) => free.has(f) || proved.includes(f));
@@ -398,7 +399,6 @@ function naming(before: VersionView, after: VersionView): Naming {
   };
 }
 
-/** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
 function namesUsed(side: VersionView): Set<string> {
   const names = new Set(tested(side.ir, side.leaf.rules, () => false).names);
@@ -407,6 +407,7 @@ function namesUsed(side: VersionView): Set<string> {
   return names;
 }
 
+/** The structural changes that bear on a region: its deciding rules (and their parents), and the groups and definitions their conditions use. */
 function causesOf(before: VersionView, after: VersionView, structural: readonly StructuralChange[]): string[] {
   const ruleIds = new Set<string>();
   const names = new Set<string>();

@@ -11,7 +11,7 @@ import { exprText } from './print.ts';
 import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
-import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
+import { decisionText, runner, sameBehaviour, validated, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf, withoutUndeclared } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
@@ -278,6 +278,25 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     // balance as such an evaluation reads it (the region itself is found with any balance)
     const asEvaluated = [...b.enc.balancesAsEvaluated(), ...a.enc.balancesAsEvaluated()];
     const pinned = (g: ZExpr): ZExpr => (asEvaluated.length === 0 ? g : Z.And(g, ...asEvaluated));
+    // a computed amount's comparison on a concrete input: the encoder's own term evaluated in a
+    // model that fixes the input (and each ledger's balance as an evaluation without a store
+    // reads it, as the interpreter that put the input in its region did); probes refute the
+    // region's amount facts with it (describe-probe.ts), which the solver otherwise did one
+    // question each (124 of the IFR memo's questions)
+    const inputModels = new Map<string, ZExpr | null>();
+    const amountOn = (term: ZExpr, w: JsonValue): boolean | undefined => {
+      const key = JSON.stringify(w);
+      let m = inputModels.get(key);
+      if (m === undefined) {
+        const r = validated(before, w);
+        m = r && validated(after, w) ? input.modelOf(r) : null;
+        for (const { free, evaluated } of m ? [...b.enc.balanceTerms(), ...a.enc.balanceTerms()] : []) m!.updateValue(free, m!.eval(evaluated, true));
+        inputModels.set(key, m);
+      }
+      if (!m) return undefined;
+      const x = m.eval(term, true);
+      return Z.isTrue(x) ? true : Z.isFalse(x) ? false : undefined;
+    };
     const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     const quantities = quantitiesIn([irB, irA]);
     const inputType = unionType(before.input.type, after.input.type);
@@ -486,7 +505,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         const ra = runA(x);
         return ra.ok && decidedByOf(ra) === pathA && !sameBehaviour(rb.result, ra.result);
       };
-      const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen, model: m }) : undefined;
+      const told = describeNow ? describeRegion(Z, s, regionGuard, u, input.value, { ir: irB, enc: b.enc, leaf: lb, labels: labelsB, constants: constsB }, { ir: irA, enc: a.enc, leaf: la, labels: labelsA, constants: constsA }, policyDates, structural, { witness: w, inRegion, asOf: before.input.asOf, pool: seen, model: m, amountOn }) : undefined;
       seen.push(w);
       if (describeNow) described++;
       s.add(Z.Not(regionGuard));

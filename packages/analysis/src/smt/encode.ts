@@ -431,7 +431,12 @@ export class Encoder<I extends { readonly value: SV } = SymInput> {
    * these is confirmed by the interpreter as it is (`pol diff` asks for one so first).
    */
   balancesAsEvaluated(): ZExpr[] {
-    return this.program.ledgers.map((_, i) => (this.freeBalance(i) as Scalar).v.eq((this.evaluatedBalance(i) as Scalar).v));
+    return this.balanceTerms().map(({ free, evaluated }) => free.eq(evaluated));
+  }
+
+  /** Each ledger's balance as the rules read it (a free constant) and as an evaluation without a store reads it (the opening, else zero). */
+  balanceTerms(): { readonly free: ZExpr; readonly evaluated: ZExpr }[] {
+    return this.program.ledgers.map((_, i) => ({ free: (this.freeBalance(i) as Scalar).v, evaluated: (this.evaluatedBalance(i) as Scalar).v }));
   }
 
   private aggregate(e: IR.Agg): SV {
