@@ -34,6 +34,8 @@ describe('pol replay', () => {
       ['both', 1, [4]],
     ]);
     expect(s.invalid[0]!.reason).not.toContain('XX');
+    // the first line in full keeps its value and the checker's hint
+    expect(s.invalid[0]!.example).toContain('"XX"');
     // per diff region: the pair of deciding rules, as pol diff partitions the inputs
     expect(s.regions).toHaveLength(1);
     expect(s.regions[0]).toMatchObject({ count: 2, lines: [2, 3], after: s.transitions[0]!.after });
@@ -41,6 +43,7 @@ describe('pol replay', () => {
     const text = renderReplay(s, 'text', { before: 'a.pol', after: 'b.pol' });
     expect(text).toContain(`2 (28.6%; 100.0% of the changes) ${s.regions[0]!.beforeRule} -> ${s.regions[0]!.afterRule}`);
     expect(text).toContain('replayed 7 inputs: 2 changed (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON');
+    expect(text).toContain(`(lines 5, 6); line 5: ${s.invalid[0]!.example}`);
     const md = renderReplay(s, 'markdown', { before: 'a.pol', after: 'b.pol' });
     expect(md).toContain('| license\\_required(review\\_policy: presumption\\_of\\_denial) |');
     expect(md).toContain('## Invalid inputs');

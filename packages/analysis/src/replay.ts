@@ -40,6 +40,8 @@ export interface Rejection extends Group {
   /** which version rejects the line */
   readonly rejectedBy: 'before' | 'after' | 'both';
   readonly reason: string;
+  /** the first line's message in full (the values and any "did you mean" hint that `reason` folds away) */
+  readonly example: string;
 }
 
 /**
@@ -136,10 +138,11 @@ export class Replayer {
     }
     if (!rb.ok || !ra.ok) {
       const rejectedBy = !rb.ok && !ra.ok ? 'both' : !rb.ok ? 'before' : 'after';
-      const reason = reasonOf(!rb.ok ? rb.errors : (ra as { errors: string[] }).errors);
+      const errors = !rb.ok ? rb.errors : (ra as { errors: string[] }).errors;
+      const reason = reasonOf(errors);
       const key = this.byReason.size < REASONS || this.byReason.has(`${rejectedBy}\n${reason}`) ? `${rejectedBy}\n${reason}` : `${rejectedBy}\nother reasons`;
       let g = this.byReason.get(key);
-      if (!g) this.byReason.set(key, (g = { rejectedBy, reason: key.slice(key.indexOf('\n') + 1), count: 0, lines: [] }));
+      if (!g) this.byReason.set(key, (g = { rejectedBy, reason: key.slice(key.indexOf('\n') + 1), example: errors[0] ?? 'rejected', count: 0, lines: [] }));
       push(g, line);
       return;
     }
@@ -220,7 +223,7 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
     if (s.regions.length) out.push('', 'changed decisions by diff region (deciding rules before -> after):');
     for (const g of s.regions) out.push(`  ${g.count} (${pct(g.count, s.total)}; ${pct(g.count, s.changed)} of the changes) ${g.beforeRule} -> ${g.afterRule}: ${g.before} -> ${g.after} (${linesText(g)})`);
     if (s.invalid.length) out.push('', 'invalid inputs, by reason:');
-    for (const r of s.invalid) out.push(`  ${r.count} (${pct(r.count, s.total)}) rejected by ${r.rejectedBy === 'both' ? 'both versions' : r.rejectedBy === 'before' ? names.before : names.after}: ${r.reason} (${linesText(r)})`);
+    for (const r of s.invalid) out.push(`  ${r.count} (${pct(r.count, s.total)}) rejected by ${r.rejectedBy === 'both' ? 'both versions' : r.rejectedBy === 'before' ? names.before : names.after}: ${r.reason} (${linesText(r)})${r.example !== r.reason ? `; line ${r.lines[0]}: ${r.example}` : ''}`);
     if (s.unparseable.count) out.push('', `not JSON: ${s.unparseable.count} (${linesText(s.unparseable)}); first: ${s.unparseable.firstMessage}`);
     if (s.ledger) out.push('', ...ledgerLines(s.ledger, names.before));
     return out.join('\n') + '\n';
@@ -238,8 +241,8 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
     out.push('');
   }
   if (s.invalid.length) {
-    out.push('## Invalid inputs', '', '| rejected by | reason | inputs | share | first lines |', '|---|---|---:|---:|---|');
-    for (const r of s.invalid) out.push(`| ${r.rejectedBy} | ${md(r.reason)} | ${r.count} | ${pct(r.count, s.total)} | ${r.lines.join(', ')} |`);
+    out.push('## Invalid inputs', '', '| rejected by | reason | inputs | share | first lines | the first in full |', '|---|---|---:|---:|---|---|');
+    for (const r of s.invalid) out.push(`| ${r.rejectedBy} | ${md(r.reason)} | ${r.count} | ${pct(r.count, s.total)} | ${r.lines.join(', ')} | ${md(r.example)} |`);
     out.push('');
   }
   if (s.unparseable.count) out.push(`Not JSON: ${s.unparseable.count} (${md(linesText(s.unparseable))}).`, '');
