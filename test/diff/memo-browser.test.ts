@@ -52,7 +52,7 @@ describe('the HTML change memo in Chromium', () => {
     expect(regions).toBeGreaterThan(10);
     expect(await page.locator('table.regions tbody tr').count()).toBe(regions);
     // a region links to its structural causes, and the structural list back to the regions
-    const link = page.locator('#r1 a').first();
+    const link = page.locator('#r1 td.causes a').first();
     const target = (await link.getAttribute('href'))!;
     expect(target).toMatch(/^#s\d+$/);
     expect(await page.locator(`${target} a[href="#r1"]`).count()).toBe(1);

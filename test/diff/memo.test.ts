@@ -25,6 +25,13 @@ describe('the change memo', () => {
     expect(m.indexOf('## Summary')).toBeLessThan(m.indexOf('## Behavioural changes'));
     expect(m.indexOf('## Behavioural changes')).toBeLessThan(m.indexOf('## Structural changes'));
     expect(m).toContain('| change | regions | deciding rules (before -> after) | citations |');
+    // HTML: each distinct obligation once, numbered, with the regions that carry it; the regions' cells name them by number (what print shows)
+    const h = renderDiff(r, 'html', names);
+    const first = r.regions.find((g) => g.after.obligations.length > 0)!;
+    const k = r.regions.indexOf(first) + 1;
+    expect(h).toContain(`<tr id="o1"><th scope="row">O1</th><td>`);
+    expect(h).toMatch(new RegExp(`<tr id="o\\d+"><th scope="row">O\\d+</th><td>[^<]*</td><td>[^]*?after: [^]*?<a href="#r${k}">${k}</a>`));
+    expect(h).toContain('<span class="obl">; obligations <a href="#o');
   });
 
   it('says what causes the inputs one version accepts: the structural change their rejection names, linked in HTML', async () => {

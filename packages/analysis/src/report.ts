@@ -177,7 +177,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `.brief{display:none}body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
+const STYLE = `.brief,.obl{display:none}body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;margin:.4rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.2rem 0}
 td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}thead th{background:#eee}
@@ -187,9 +187,12 @@ code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}t
 @media print{body{margin:0;max-width:none;font-size:6pt;line-height:1.12}h1{font-size:10pt}h2{font-size:8.5pt;margin:.4rem 0 .15rem;break-after:avoid}
 td,th{padding:0 2px}code{font-size:5.6pt}a{color:inherit;text-decoration:none}nav{display:none}
 #structural+ul{columns:3;column-gap:1.2rem;margin:0;padding-left:.8rem;font-size:5.5pt}details:not([open]){display:none}
-.causes,.full,.screen,.cite{display:none}.brief{display:inline}
+.causes,.full,.screen,.cite{display:none}.brief,.obl{display:inline}
 /* the columns' inline widths are the screen's; in print (no causes column) these, which need !important to win */
-col.w-where{width:30% !important}col.w-side{width:15% !important}col.w-witness{width:37.5% !important}}`;
+col.w-where{width:30% !important}col.w-side{width:15% !important}col.w-witness{width:37.5% !important}
+/* the legend and the obligations as two columns of entries (their cells inline), each entry whole */
+table.compact,table.compact tbody{display:block}table.compact tbody{columns:2;column-gap:1rem}table.compact thead{display:none}
+table.compact tr{display:block;break-inside:avoid;margin-bottom:1px}table.compact td,table.compact th{display:inline;border:none;padding:0 3px 0 0}table.compact caption{display:block}}`;
 
 function html(r: DiffReport, n: Names): string {
   const e = escapeHtml;
@@ -210,9 +213,22 @@ function html(r: DiffReport, n: Names): string {
   };
   const caused = regionsCausedBy(r);
   const anchor = (head: string): string => `s${r.structural.findIndex((c) => structuralHead(c) === head) + 1}`;
-  // obligations open where only they differ; elsewhere folded (and left out of print, to keep the memo short)
+  // each distinct obligation numbered once (O1, O2, ...) and said in a table of its own: a region's
+  // cell names its obligations by number, which print shows where it leaves the folded text out
+  // (the IFR memo's 29 regions repeat 9 obligations 39 times, the longest of 419 characters)
+  const obligationIds = new Map<string, number>();
+  for (const g of r.regions) for (const x of [g.before, g.after]) for (const o of x.obligations) if (!obligationIds.has(o)) obligationIds.set(o, obligationIds.size + 1);
+  const refs = (x: Side): string => x.obligations.map((o) => `<a href="#o${obligationIds.get(o)}">O${obligationIds.get(o)}</a>`).join(', ');
+  // obligations open where only they differ; elsewhere folded (print gives their numbers)
   const side = (x: Side, open: boolean): string =>
-    `<strong>${e(x.decisionText)}</strong><br><span class="muted">${e(x.decidedBy)}</span><span class="full">${x.title ? ` — ${e(x.title)}` : ''}${x.cites.length ? ` (${e(x.cites.join('; '))})` : ''}</span>${x.obligations.length ? `<details${open ? ' open' : ''}><summary>obligations</summary>${e(x.obligations.join('; '))}</details>` : ''}`;
+    `<strong>${e(x.decisionText)}</strong><br><span class="muted">${e(x.decidedBy)}</span><span class="full">${x.title ? ` — ${e(x.title)}` : ''}${x.cites.length ? ` (${e(x.cites.join('; '))})` : ''}</span>${x.obligations.length ? `<details${open ? ' open' : ''}><summary>obligations ${refs(x)}</summary>${e(x.obligations.join('; '))}</details><span class="obl">; obligations ${refs(x)}</span>` : ''}`;
+  const carriers = (o: string, which: 'before' | 'after'): number[] => r.regions.flatMap((g, i) => (g[which].obligations.includes(o) ? [i + 1] : []));
+  const obligations = [...obligationIds]
+    .map(([o, k]) => {
+      const where = (['before', 'after'] as const).flatMap((w) => (carriers(o, w).length ? [`${w}: ${carriers(o, w).map((i) => `<a href="#r${i}">${i}</a>`).join(', ')}`] : []));
+      return `<tr id="o${k}"><th scope="row">O${k}</th><td>${e(o)}</td><td>${where.join('; ')}</td></tr>`;
+    })
+    .join('\n');
   const summary = summaryRows(r)
     .map((row) => `<tr><th scope="row">${e(row.change)}</th><td>${row.count}</td><td class="causes">${e(few(row.causes))}</td><td>${e(few(row.cites, 3))}</td></tr>`)
     .join('\n');
@@ -251,7 +267,8 @@ ${summary ? `<table class="screen"><caption>Changes by decision</caption><thead>
 <table><caption>Provenance</caption><tbody>${provenanceLines(r, n).map((l) => { const k = l.indexOf(': '); return `<tr><th scope="row">${e(l.slice(0, k))}</th><td>${e(l.slice(k + 2))}</td></tr>`; }).join('')}</tbody></table></section>
 <section aria-labelledby="behaviour"><h2 id="behaviour">Behavioural changes</h2>
 ${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: each condition listed holds on every input of the region (proved); the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
-${legend ? `<table><caption>${namedRows ? 'Deciding rules, then the groups and constants the regions name' : 'Deciding rules'}: titles and citations</caption><thead><tr><th scope="col">name</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}${namedRows ? `\n${namedRows}` : ''}</tbody></table>` : ''}
+${legend ? `<table class="compact"><caption>${namedRows ? 'Deciding rules, then the groups and constants the regions name' : 'Deciding rules'}: titles and citations</caption><thead><tr><th scope="col">name</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}${namedRows ? `\n${namedRows}` : ''}</tbody></table>` : ''}
+${obligations ? `<table class="obligations compact"><caption>Obligations the regions' decisions carry (O1, O2, ... in the regions' cells), with the regions that carry each, before and after</caption><thead><tr><th scope="col">#</th><th scope="col">obligation</th><th scope="col">regions</th></tr></thead><tbody>\n${obligations}</tbody></table>` : ''}
 ${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">what</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>
 ${r.uncovered.length ? `<section aria-labelledby="uncovered"><h2 id="uncovered">Not covered</h2><ul>${r.uncovered.map((x) => `<li>${e(`${x.before} before, ${x.after} after: ${x.reason}`)}</li>`).join('')}</ul></section>` : ''}
 <section aria-labelledby="structural"><h2 id="structural">Structural changes</h2>
