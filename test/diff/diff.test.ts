@@ -119,7 +119,7 @@ describe('pol diff on amendments', () => {
     expect(s.changed).toBe(1);
     expect(s.unchanged).toBe(1);
     expect(s.transitions[0]!.lines).toEqual([2]);
-    expect(s.invalid).toEqual([{ rejectedBy: 'both', reason: 'units: units must be positive', count: 1, lines: [3] }]);
+    expect(s.invalid).toEqual([{ rejectedBy: 'both', reason: 'units: units must be positive', example: 'units: units must be positive', count: 1, lines: [3] }]);
     expect(s.unparseable.lines).toEqual([4]);
   });
 

@@ -19,26 +19,31 @@ interface Row {
   readonly count: number;
   readonly causes: string[];
   readonly cites: string[];
+  /** the regions counted (1-based, as the memo numbers them); none for inputs one version accepts */
+  readonly regions: number[];
 }
 
 function summaryRows(r: DiffReport): Row[] {
-  const rows = new Map<string, { count: number; causes: string[]; cites: Set<string> }>();
-  for (const g of r.regions) {
-    const change = g.differs === 'obligations' ? `${g.before.decisionText}: obligations changed` : `${g.before.decisionText} -> ${g.after.decisionText}`;
+  const rows = new Map<string, { count: number; causes: string[]; cites: Set<string>; regions: number[] }>();
+  const rowOf = (change: string) => {
     let row = rows.get(change);
-    if (!row) rows.set(change, (row = { count: 0, causes: [], cites: new Set() }));
+    if (!row) rows.set(change, (row = { count: 0, causes: [], cites: new Set(), regions: [] }));
+    return row;
+  };
+  r.regions.forEach((g, i) => {
+    const row = rowOf(g.differs === 'obligations' ? `${g.before.decisionText}: obligations changed` : `${g.before.decisionText} -> ${g.after.decisionText}`);
     row.count++;
+    row.regions.push(i + 1);
     row.causes.push(`${g.before.decidedBy} -> ${g.after.decidedBy}`);
     for (const c of [...g.before.cites, ...g.after.cites]) row.cites.add(c);
-  }
+  });
   for (const d of domainItems(r)) {
-    let row = rows.get(d.change);
-    if (!row) rows.set(d.change, (row = { count: 0, causes: [], cites: new Set() }));
+    const row = rowOf(d.change);
     row.count += d.count;
     row.causes.push(...d.rules);
     for (const c of d.cites) row.cites.add(c);
   }
-  return [...rows].map(([change, x]) => ({ change, count: x.count, causes: x.causes, cites: [...x.cites] }));
+  return [...rows].map(([change, x]) => ({ change, count: x.count, causes: x.causes, cites: [...x.cites], regions: x.regions }));
 }
 
 function few(xs: readonly string[], n = 2): string {
@@ -114,7 +119,12 @@ export function renderDiff(r: DiffReport, format: DiffFormat, names: Names): str
 
 function text(r: DiffReport, n: Names): string {
   const out: string[] = [`pol diff ${n.before} -> ${n.after}`, '', 'summary:', `  ${verdictLine(r)}`, `  ${countsLine(r)}`];
-  for (const row of summaryRows(r)) out.push(`  - ${row.count} x ${row.change}; by ${few(row.causes)}${row.cites.length ? `; cites ${few(row.cites, 3)}` : ''}`);
+  // one line a row, so that the summary stays one screen: the regions by number (each names its
+  // rules and citations in full below), the deciding rules and citations only where they are few
+  for (const row of summaryRows(r)) {
+    const where = row.regions.length ? `region${row.regions.length === 1 ? '' : 's'} ${row.regions.join(', ')}` : 'inputs one version accepts';
+    out.push(`  - ${row.count} x ${row.change} (${where}); by ${few(row.causes, 1)}${row.cites.length ? `; cites ${few(row.cites, 2)}` : ''}`);
+  }
   out.push(...provenanceLines(r, n).map((l) => `  ${l}`));
   out.push('', 'behavioural changes:');
   if (r.regions.length === 0 && r.domain.length === 0) out.push(`  ${noneText(r)}`);
