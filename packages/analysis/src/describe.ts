@@ -123,7 +123,7 @@ interface Tested {
   readonly names: Set<string>;
 }
 
-function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readonly IR.Rule[]) => boolean): Tested {
+function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readonly IR.Rule[]) => boolean, otherPath: readonly string[]): Tested {
   const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], names: new Set() };
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {
@@ -157,8 +157,8 @@ function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readon
         const rc = constOf(p, e.r);
         if (lp && rc) t.cmps.push({ node: e, path: lp, side: 'l', c: rc });
         else if (rp && lc) t.cmps.push({ node: e, path: rp, side: 'r', c: lc });
-        else if (!lp && !rp && rc && !lc) t.sums.push({ node: e, expr: e.l, side: 'l', c: rc });
-        else if (!lp && !rp && lc && !rc) t.sums.push({ node: e, expr: e.r, side: 'r', c: lc });
+        else if (!lp && !rp && rc && !lc && amounts) t.sums.push({ node: e, expr: e.l, side: 'l', c: rc });
+        else if (!lp && !rp && lc && !rc && amounts) t.sums.push({ node: e, expr: e.r, side: 'r', c: lc });
       }
     }
     if (e.k === 'member') {
@@ -176,7 +176,15 @@ function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readon
   // 1200); so do the other exceptions along the path that the amendment changed (LPP's new limit
   // where ACA decides), but not the unchanged ones, which would only add true facts beside the point
   const siblings = rules.slice(0, -1).flatMap((q, i) => q.exceptions.filter((e) => e !== rules[i + 1] && changed([...rules.slice(0, i + 1), e])));
-  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? []), ...siblings]) if (r.when) walk(r.when);
+  // a sibling's computed amounts bound the region only where the other version decides by that
+  // sibling (LPP's new limit, where ACA decides before and LPP after); elsewhere the sibling did not
+  // decide for any of its reasons, and its amounts were questions the solver refuted one by one
+  // (most of the IFR memo's). Those walked first, so that a definition both read keeps its amounts
+  let amounts = true;
+  const quiet = siblings.filter((x) => !otherPath.includes(x.name));
+  for (const r of [...rules, ...(rules.at(-1)?.exceptions ?? []), ...siblings.filter((x) => !quiet.includes(x))]) if (r.when) walk(r.when);
+  amounts = false;
+  for (const r of quiet) if (r.when) walk(r.when);
   return t;
 }
 
@@ -221,7 +229,7 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   const enumFields = new Map<string, Map<string, { sv: SV; present: ZExpr[] }>>();
   for (const side of [before, after]) {
     const other = side === before ? after : before;
-    const t = tested(side.ir, side.leaf.rules, (path) => conditionChanged(side.ir, other.ir, path));
+    const t = tested(side.ir, side.leaf.rules, (path) => conditionChanged(side.ir, other.ir, path), other.leaf.path);
     const implied = impliedAtoms(side.ir, side.leaf.rules, dated);
     const push = (f: Fact, isFree: boolean): void => {
       facts.push(f);
@@ -401,7 +409,7 @@ function naming(before: VersionView, after: VersionView): Naming {
 
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
 function namesUsed(side: VersionView): Set<string> {
-  const names = new Set(tested(side.ir, side.leaf.rules, () => false).names);
+  const names = new Set(tested(side.ir, side.leaf.rules, () => false, []).names);
   // constants are folded into the IR, so a constant is found by the name the conditions are written with
   for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
   return names;
