@@ -32,6 +32,10 @@ describe('the change memo', () => {
     expect(h).toContain(`<tr id="o1"><th scope="row">O1</th><td>`);
     expect(h).toMatch(new RegExp(`<tr id="o\\d+"><th scope="row">O\\d+</th><td>[^<]*</td><td>[^]*?after: [^]*?<a href="#r${k}">${k}</a>`));
     expect(h).toContain('<span class="obl">; obligations <a href="#o');
+    // the text memo names them by number too, says each once, and says what a region's conditions are
+    expect(t).toMatch(/after: {2}authorized\(authorization: LPP\) by [^\n]*; obligations O\d/);
+    expect(t).toContain('obligations (as the regions name them):\n  O1. ');
+    expect(t).toContain("the region can be narrower: the deciding rules' other conditions");
   });
 
   it('says what causes the inputs one version accepts: the structural change their rejection names, linked in HTML', async () => {
@@ -64,6 +68,11 @@ describe('the change memo', () => {
     expect(r.provenance.before.name).toMatch(/as published/);
     expect(r.provenance.after.name).toMatch(/as enforced/);
     expect(r.provenance.before.files).toBeGreaterThan(1);
+    // the policy header and the fallback are named once: "changed policy", not "changed policy policy"
+    const t = renderDiff(r, 'text', { before: 'ifr.pol', after: 'as-enforced-2025-05-13.pol' });
+    expect(t).toContain('  changed policy: name: ');
+    expect(t).toContain('  changed otherwise: ');
+    expect(t).not.toMatch(/changed (policy policy|otherwise otherwise)/);
   }, 60_000);
 
   it('HTML: landmarks, captions and header scopes, a print stylesheet, a sign-off block, escaped', async () => {

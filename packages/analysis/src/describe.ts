@@ -432,7 +432,8 @@ function causesOf(before: VersionView, after: VersionView, structural: readonly 
 
 /** How a structural change is named in a report (the head of its line, which links a region to it). */
 export function structuralHead(c: StructuralChange): string {
-  return `${c.change} ${c.what} ${c.id}`;
+  // the policy's own header and the fallback have no name of their own ("changed policy", not "changed policy policy")
+  return c.id === c.what ? `${c.change} ${c.what}` : `${c.change} ${c.what} ${c.id}`;
 }
 
 /** Every date a program decides by (rule dates, set membership changes, date literals), as day numbers. */

@@ -497,7 +497,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const w =
         options.describe === false
           ? f.witness
-          : simplerWitness(roundNumbers(f.witness, namedNumbers, same), inputType, quantities, same);
+          : roundNumbers(simplerWitness(f.witness, inputType, quantities, same), namedNumbers, same);
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);

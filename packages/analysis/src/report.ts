@@ -54,8 +54,22 @@ function countsLine(r: DiffReport): string {
   const obl = r.regions.filter((g) => g.differs === 'obligations').length;
   // inputs one version accepts only for a field the other does not declare, and decided otherwise than the other decides them without it: changes too
   const viaField = r.domain.filter((d) => d.without !== undefined && d.without.differs !== 'none').length;
-  return `${r.regions.length} region(s) decided differently${obl ? ` (${obl} in obligations only)` : ''}; ${r.domain.length} kind(s) of input accepted by one version only${viaField ? ` (${viaField} decided otherwise than without the field the other version does not declare)` : ''}; ${r.uncovered.length} not covered; ${r.structural.length} structural change(s)`;
+  return `${r.regions.length} region(s) decided differently${obl ? ` (${obl} in obligations only)` : ''}; ${r.domain.length} kind(s) of input accepted by one version only${viaField ? ` (${viaField} decided otherwise than without the field the other version does not declare)` : ''}; ${r.uncovered.length} not covered${r.uncovered.length === 0 && (r.verdict === 'partial' || r.verdict === 'unknown') ? ' (but the search did not finish: see the verdict)' : ''}; ${r.structural.length} structural change(s)`;
 }
+
+/** Each distinct obligation the regions' decisions carry, numbered once (O1, O2, ...) in the order the regions give them. */
+function obligationNumbers(r: DiffReport): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const g of r.regions) for (const x of [g.before, g.after]) for (const o of x.obligations) if (!ids.has(o)) ids.set(o, ids.size + 1);
+  return ids;
+}
+
+/** The regions (1-based) whose `which` side carries obligation `o`. */
+function carriers(r: DiffReport, o: string, which: 'before' | 'after'): number[] {
+  return r.regions.flatMap((g, i) => (g[which].obligations.includes(o) ? [i + 1] : []));
+}
+
+const REGION_NOTE = 'each condition listed holds on every input of the region (proved); the region can be narrower: the deciding rules\' other conditions, and the earlier rules that do not apply';
 
 function provenanceLines(r: DiffReport, n: Names): string[] {
   const v = (label: string, path: string, x: DiffReport['provenance']['before']): string =>
@@ -128,10 +142,13 @@ function text(r: DiffReport, n: Names): string {
   out.push(...provenanceLines(r, n).map((l) => `  ${l}`));
   out.push('', 'behavioural changes:');
   if (r.regions.length === 0 && r.domain.length === 0) out.push(`  ${noneText(r)}`);
+  if (r.regions.length) out.push(`  (${REGION_NOTE})`);
+  const ids = obligationNumbers(r);
+  const refs = (x: Side): string => (x.obligations.length ? `; obligations ${x.obligations.map((o) => `O${ids.get(o)}`).join(', ')}` : '');
   r.regions.forEach((g, i) => {
     out.push(`  ${i + 1}. ${g.description}`);
-    out.push(`     before: ${sideText(g.before)}`);
-    out.push(`     after:  ${sideText(g.after)}`);
+    out.push(`     before: ${sideText(g.before)}${refs(g.before)}`);
+    out.push(`     after:  ${sideText(g.after)}${refs(g.after)}`);
     if (g.causes.length) out.push(`     caused by: ${g.causes.map((c) => causeText(r, c)).join('; ')}`);
     if (g.differs === 'obligations') out.push(`     obligations: ${JSON.stringify(g.before.obligations)} -> ${JSON.stringify(g.after.obligations)}`);
     out.push(`     witness: ${JSON.stringify(g.witness)}`);
@@ -141,6 +158,8 @@ function text(r: DiffReport, n: Names): string {
     if (d.causes.length) out.push(`     caused by: ${d.causes.map((c) => causeText(r, c)).join('; ')}`);
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
+  if (ids.size) out.push('', 'obligations (as the regions name them):');
+  for (const [o, k] of ids) out.push(`  O${k}. ${o} (${(['before', 'after'] as const).flatMap((w) => (carriers(r, o, w).length ? [`${w}: ${carriers(r, o, w).join(', ')}`] : [])).join('; ')})`);
   if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
   for (const x of r.uncovered) out.push(`  - ${x.before} before, ${x.after} after: ${x.reason}`);
   out.push('', 'structural changes:');
@@ -166,6 +185,7 @@ function markdown(r: DiffReport, n: Names): string {
   out.push(...provenanceLines(r, n).map((l) => `- ${md(l)}`), '');
   out.push('## Behavioural changes', '');
   if (r.regions.length === 0 && r.domain.length === 0) out.push(r.verdict === 'equivalent' ? 'No input is decided differently (proved).' : `No change confirmed, but none ruled out either (verdict ${r.verdict}).`);
+  if (r.regions.length) out.push(`In each region, ${md(REGION_NOTE)}.`, '');
   r.regions.forEach((g, i) => {
     out.push(`### ${i + 1}. ${md(g.description)}`, '');
     out.push(`| | decision | obligations | decided by | rule | citations |`, `|---|---|---|---|---|---|`);
@@ -226,16 +246,14 @@ function html(r: DiffReport, n: Names): string {
   // each distinct obligation numbered once (O1, O2, ...) and said in a table of its own: a region's
   // cell names its obligations by number, which print shows where it leaves the folded text out
   // (the IFR memo's 29 regions repeat 9 obligations 39 times, the longest of 419 characters)
-  const obligationIds = new Map<string, number>();
-  for (const g of r.regions) for (const x of [g.before, g.after]) for (const o of x.obligations) if (!obligationIds.has(o)) obligationIds.set(o, obligationIds.size + 1);
+  const obligationIds = obligationNumbers(r);
   const refs = (x: Side): string => x.obligations.map((o) => `<a href="#o${obligationIds.get(o)}">O${obligationIds.get(o)}</a>`).join(', ');
   // obligations open where only they differ; elsewhere folded (print gives their numbers)
   const side = (x: Side, open: boolean): string =>
     `<strong>${e(x.decisionText)}</strong><br><span class="muted">${e(x.decidedBy)}</span><span class="full">${x.title ? ` — ${e(x.title)}` : ''}${x.cites.length ? ` (${e(x.cites.join('; '))})` : ''}</span>${x.obligations.length ? `<details${open ? ' open' : ''}><summary>obligations ${refs(x)}</summary>${e(x.obligations.join('; '))}</details><span class="obl">; obligations ${refs(x)}</span>` : ''}`;
-  const carriers = (o: string, which: 'before' | 'after'): number[] => r.regions.flatMap((g, i) => (g[which].obligations.includes(o) ? [i + 1] : []));
   const obligations = [...obligationIds]
     .map(([o, k]) => {
-      const where = (['before', 'after'] as const).flatMap((w) => (carriers(o, w).length ? [`${w}: ${carriers(o, w).map((i) => `<a href="#r${i}">${i}</a>`).join(', ')}`] : []));
+      const where = (['before', 'after'] as const).flatMap((w) => (carriers(r, o, w).length ? [`${w}: ${carriers(r, o, w).map((i) => `<a href="#r${i}">${i}</a>`).join(', ')}`] : []));
       return `<tr id="o${k}"><th scope="row">O${k}</th><td>${e(o)}</td><td>${where.join('; ')}</td></tr>`;
     })
     .join('\n');
@@ -276,7 +294,7 @@ function html(r: DiffReport, n: Names): string {
 ${summary ? `<table class="screen"><caption>Changes by decision</caption><thead><tr><th scope="col">change</th><th scope="col">regions</th><th scope="col" class="causes">deciding rules (before -&gt; after)</th><th scope="col">citations</th></tr></thead><tbody>\n${summary}</tbody></table>` : ''}
 <table><caption>Provenance</caption><tbody>${provenanceLines(r, n).map((l) => { const k = l.indexOf(': '); return `<tr><th scope="row">${e(l.slice(0, k))}</th><td>${e(l.slice(k + 2))}</td></tr>`; }).join('')}</tbody></table></section>
 <section aria-labelledby="behaviour"><h2 id="behaviour">Behavioural changes</h2>
-${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: each condition listed holds on every input of the region (proved); the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
+${regions ? `<table class="regions"><colgroup><col style="width:2.5%"><col class="w-where" style="width:22%"><col class="w-side" style="width:18%"><col class="w-side" style="width:18%"><col class="causes" style="width:12%"><col class="w-witness" style="width:27.5%"></colgroup><caption>Regions decided differently: ${e(REGION_NOTE)}; the witness is one such input, confirmed by the interpreter</caption><thead><tr><th scope="col">#</th><th scope="col">where</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="causes">caused by</th><th scope="col">witness</th></tr></thead><tbody>\n${regions}</tbody></table>` : `<p>${e(noneText(r))}</p>`}
 ${legend ? `<table class="compact"><caption>${namedRows ? 'Deciding rules, then the groups and constants the regions name' : 'Deciding rules'}: titles and citations</caption><thead><tr><th scope="col">name</th><th scope="col">title</th><th scope="col">citations</th></tr></thead><tbody>\n${legend}${namedRows ? `\n${namedRows}` : ''}</tbody></table>` : ''}
 ${obligations ? `<table class="obligations compact"><caption>Obligations the regions' decisions carry (O1, O2, ... in the regions' cells), with the regions that carry each, before and after</caption><thead><tr><th scope="col">#</th><th scope="col">obligation</th><th scope="col">regions</th></tr></thead><tbody>\n${obligations}</tbody></table>` : ''}
 ${domain ? `<table><caption>Inputs only one version accepts</caption><thead><tr><th scope="col">accepted</th><th scope="col">what</th><th scope="col">witness</th></tr></thead><tbody>${domain}</tbody></table>` : ''}</section>

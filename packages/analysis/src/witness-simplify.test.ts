@@ -7,7 +7,7 @@ import type { JsonValue } from './witness.ts';
 const text = `unit TPP
 record Holding { country: Place, tpp: TPP }
 enum Place { US, GB, IL }
-input T { tpp: TPP, units: Number, note: optional Number, holdings: optional list of Holding }
+input T { date: Date, tpp: TPP, units: Number, note: optional Number, holdings: optional list of Holding }
 decision D { yes, no }
 rule big { cites "x" when tpp >= 1_600 TPP and units >= 1 decide yes }
 rule held { cites "x" when holdings is present and sum(h.tpp for each h in holdings) > 4_800 TPP decide yes }
@@ -23,7 +23,7 @@ describe('simpler witnesses', () => {
   });
 
   const quantities = new Map([['TPP', [1600, 4800]]]);
-  type W = { tpp: number; units: number; note?: number; holdings?: { country: string; tpp: number }[] };
+  type W = { date?: string; tpp: number; units: number; note?: number; holdings?: { country: string; tpp: number }[] };
 
   it('list items and optional fields the region does not need are left out; what it needs stays', () => {
     // the region: tpp >= 1600 and at least one unit, with a holding from the US of some TPP
@@ -39,5 +39,14 @@ describe('simpler witnesses', () => {
   it('a count or a share is no quantity: 3 units stay 3; a quantity stays where no policy number keeps the region', () => {
     const keep = (w: JsonValue): boolean => (w as W).tpp < 10 && (w as W).units === 3;
     expect(simplerWitness({ tpp: 2, units: 3 }, policy.input.type, quantities, keep)).toEqual({ tpp: 2, units: 3 });
+  });
+
+  it('a date on a boundary moves to the first of a nearby month where the region allows it', () => {
+    // the region starts on 2025-05-15: the first of May is outside, the first of June the nearest inside
+    const keep = (w: JsonValue): boolean => ((w as W).date ?? '') >= '2025-05-15';
+    expect(simplerWitness({ date: '2025-05-15', tpp: 2000, units: 1 }, policy.input.type, quantities, keep)).toEqual({ date: '2025-06-01', tpp: 2000, units: 1 });
+    // a region of one day keeps its day
+    const oneDay = (w: JsonValue): boolean => (w as W).date === '2026-01-14';
+    expect(simplerWitness({ date: '2026-01-14', tpp: 2000, units: 1 }, policy.input.type, quantities, oneDay)).toEqual({ date: '2026-01-14', tpp: 2000, units: 1 });
   });
 });

@@ -67,8 +67,9 @@ function without(v: JsonValue, path: Path): JsonValue {
 
 /**
  * `w` with, where `keep` allows: list items left out (the last first), optional fields left out,
- * and each quantity below 10 of a unit the policy uses raised to the smallest of the policy's own
- * numbers in that unit that keeps the witness (a share or a count is no quantity and is left).
+ * each quantity below 10 of a unit the policy uses raised to the smallest of the policy's own
+ * numbers in that unit that keeps the witness (a share or a count is no quantity and is left), and
+ * each date moved to the first of its month or of one of the next two.
  */
 export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMap<string, readonly number[]>, keep: (w: JsonValue) => boolean): JsonValue {
   let cur = w;
@@ -88,5 +89,28 @@ export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMa
     const scale = quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
     for (const q of scale.filter((x) => x >= 10)) if (attempt(jsonSet(cur, path, q))) break;
   }
+  // a date off the policy's own dates: the solver's model sits on a boundary (the day a rule takes
+  // effect, or the day before); the first of a nearby month reads as an ordinary transaction
+  for (const path of pathsWhere(cur, (x, p) => typeof x === 'string' && isDate(typeAt(input, p)))) {
+    for (const d of nearbyFirsts(at(cur, path) as string)) if (attempt(jsonSet(cur, path, d))) break;
+  }
   return cur;
+}
+
+function isDate(t: Type | undefined): boolean {
+  while (t?.kind === 'optional') t = t.inner;
+  return t?.kind === 'date';
+}
+
+/** The first days of the date's month and the next two, nearest first (the date itself left out). */
+function nearbyFirsts(iso: string): string[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return [];
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  const first = (k: number): string => {
+    const n = y * 12 + (mo - 1) + k;
+    return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}-01`;
+  };
+  const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+  return [first(0), first(1), first(2)].filter((d) => d !== iso).sort((a, b) => Math.abs(day(a) - day(iso)) - Math.abs(day(b) - day(iso)));
 }
