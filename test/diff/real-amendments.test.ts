@@ -249,6 +249,8 @@ describe('pol diff on amendments of the real policy', () => {
       const amount = 'lpp_received_elsewhere + LppReceived + shipment_tpp';
       const window = g.differs === 'obligations' ? `${amount} = 26,900,000 TPP` : g.after.decidedBy.endsWith('lpp_limit_reached') ? `${amount} = 30,000,000 TPP` : `26,900,000 TPP < ${amount} <= 30,000,000 TPP`;
       expect(g.description).toContain(window);
+      // the changed constant says which version's value a bound is
+      if (g.description.includes(`${amount} <= 30,000,000 TPP (`)) expect(g.description).toMatch(/30,000,000 TPP: the LPP limit [^;)]*\), after the change/);
       expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'amount', expression: amount }));
     }
     const lost = report.regions.find((g) => g.differs === 'obligations')!;

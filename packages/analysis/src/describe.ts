@@ -386,10 +386,16 @@ function weaker(f: Extract<Fact, { k: 'num' }>, g: Extract<Fact, { k: 'num' }>):
 /** Groups named by title (the newer version's first) and constants that the deciding rules name, by value. */
 function naming(before: VersionView, after: VersionView): Naming {
   const label = (id: string) => after.labels.get(id) ?? before.labels.get(id);
-  const consts = new Map<string, string>();
+  const consts = new Map<string, { id: string; version: string | undefined }>();
   for (const side of [after, before]) {
     const names = namesUsed(side);
-    for (const [n, c] of side.constants) if (side.labels.has(n) && names.has(n) && !consts.has(c.toString())) consts.set(c.toString(), n);
+    for (const [n, c] of side.constants) {
+      if (!side.labels.has(n) || !names.has(n) || consts.has(c.toString())) continue;
+      // a constant the amendment changed says which version's value it is (LPP's limit of
+      // 26,900,000 TPP before and 30,000,000 after were both just "the LPP limit")
+      const [b, a] = [before.constants.get(n), after.constants.get(n)];
+      consts.set(c.toString(), { id: n, version: b !== undefined && a !== undefined && b.cmp(a) !== 0 ? (side === before ? 'before the change' : 'after the change') : undefined });
+    }
   }
   const used = new Set<string>();
   const named = (id: string): string => {
@@ -400,8 +406,8 @@ function naming(before: VersionView, after: VersionView): Naming {
   return {
     group: named,
     constant: (c) => {
-      const id = consts.get(c.toString());
-      return id === undefined ? undefined : named(id);
+      const k = consts.get(c.toString());
+      return k === undefined ? undefined : `${named(k.id)}${k.version ? `, ${k.version}` : ''}`;
     },
     used,
   };
