@@ -79,6 +79,11 @@ describe('pol from any folder', () => {
     const missing = run(process.execPath, [BIN, 'check', 'nope.pol'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read nope.pol: no such file');
+    // a folder named where a policy belongs: said so, no stack trace
+    const folder = run(process.execPath, [BIN, 'check', '.'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("pol: error[cli/io]: . is a folder: name the policy's .pol (or .pol.md) file in it");
+    expect(folder.stderr).not.toContain('    at ');
   });
 
   it('npx pol finds the workspace bin from a subfolder', () => {

@@ -42,6 +42,7 @@ export function projectRootOf(policyPath: string): string {
 
 export function loadPolicyFromDisk(path: string): CompiledPolicy {
   if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
+  if (statSync(path).isDirectory()) throw new IoError(`${path} is a folder: name the policy's .pol (or .pol.md) file in it`);
   return compilePolicyFile(path, readText, { projectRoot: projectRootOf(path), cwd: process.cwd() });
 }
 
