@@ -9,7 +9,9 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   candidates = list;
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // a name of one or two letters is one letter away from most others of its length (XX from AX,
+  // a country code from a dozen): only the same letters in another case are suggested for it
+  const limit = name.length <= 2 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
   for (const c of candidates) {
     if (c === name) continue;
     const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
