@@ -18,7 +18,8 @@ export function suggest(name: string, candidates: readonly string[]): string | u
   }
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // a code of one or two letters is one letter away from most others (XX from AX): only another case, or an alias
+  const limit = name.length <= 2 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;

@@ -20,7 +20,7 @@ export function checkExamples(symbols: SymbolTable, typer: TypeChecker, out: Dia
   if (!input) return examples;
   const enums: EnumMembers = {
     has: (e, m) => symbols.enums.get(e)?.members.includes(m) ?? false,
-    suggest: (e, m) => suggest(m, symbols.enums.get(e)?.members ?? []),
+    suggest: (e, m) => suggest(m, symbols.enums.get(e)?.members ?? [], true),
   };
   for (const ex of examples) {
     const { errors } = validateValue(input.type, exampleToJson(ex.given), enums);

@@ -9,10 +9,14 @@ describe('did you mean', () => {
   });
 
   it('a two-letter code: only another case or a known alias, never a code one letter away', () => {
-    expect(suggest('XX', COUNTRIES)).toBeUndefined();
-    expect(suggest('GX', COUNTRIES)).toBeUndefined();
-    expect(suggest('gb', COUNTRIES)).toBe('GB');
-    expect(suggest('UK', COUNTRIES)).toBe('GB');
-    expect(suggest('EL', COUNTRIES)).toBe('GR');
+    expect(suggest('XX', COUNTRIES, true)).toBeUndefined();
+    expect(suggest('GX', COUNTRIES, true)).toBeUndefined();
+    expect(suggest('gb', COUNTRIES, true)).toBe('GB');
+    expect(suggest('UK', COUNTRIES, true)).toBe('GB');
+    expect(suggest('EL', COUNTRIES, true)).toBe('GR');
+  });
+
+  it('a short name in a policy still gets the name one letter away (m for n)', () => {
+    expect(suggest('m', ['n', 'total'])).toBe('n');
   });
 });

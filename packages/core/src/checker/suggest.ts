@@ -1,17 +1,20 @@
 /** Codes people write that are not ISO 3166-1 alpha-2, and the code they mean. */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
 
-/** "did you mean" from a fuzzy match over the names in scope (Damerau-Levenshtein distance). */
-export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * "did you mean" from a fuzzy match over the names in scope (Damerau-Levenshtein distance).
+ * `codes`: the candidates are codes (an enum's members, such as country codes), where a value of
+ * one or two letters is one letter away from most others of its length (XX from AX): only the
+ * same letters in another case, or a known alias, are suggested for it.
+ */
+export function suggest(name: string, candidates: Iterable<string>, codes = false): string | undefined {
   const alias = Object.prototype.hasOwnProperty.call(COUNTRY_ALIASES, name) ? COUNTRY_ALIASES[name] : undefined;
   const list = [...candidates];
   if (alias && list.includes(alias)) return alias;
   candidates = list;
   let best: string | undefined;
   let bestDistance = Infinity;
-  // a name of one or two letters is one letter away from most others of its length (XX from AX,
-  // a country code from a dozen): only the same letters in another case are suggested for it
-  const limit = name.length <= 2 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
+  const limit = codes && name.length <= 2 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
   for (const c of candidates) {
     if (c === name) continue;
     const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);

@@ -16,7 +16,7 @@ export type ValidationResult =
 export function validateInput(program: CheckedProgram, json: unknown): ValidationResult {
   const { value, errors } = validateValue(program.input.type, json, {
     has: (e, m) => program.enums.get(e)?.members.includes(m) ?? false,
-    suggest: (e, m) => suggest(m, program.enums.get(e)?.members ?? []),
+    suggest: (e, m) => suggest(m, program.enums.get(e)?.members ?? [], true),
   });
   if (errors.length > 0 || !value) return { ok: false, errors };
   const record = value as RRecord;
