@@ -4,7 +4,8 @@
 import { evaluate, resultToJson, validateInput } from '@pol/core/interpreter';
 import { balanceKey, valueToJson, type CheckedProgram, type Rational, type ResultJson, type RRecord } from '@pol/core/checker';
 
-export type Run = { ok: true; result: ResultJson } | { ok: false; errors: string[] };
+/** `input`: the input as the version validated it (diff.ts evaluates the encoder's terms on it) */
+export type Run = { ok: true; result: ResultJson; input: RRecord } | { ok: false; errors: string[] };
 
 /** `balances`: a ledger policy's balances before this input, updated with its postings. */
 export function run(program: CheckedProgram, json: unknown, balances?: Map<string, Rational>): Run {
@@ -12,13 +13,7 @@ export function run(program: CheckedProgram, json: unknown, balances?: Map<strin
   if (!v.ok) return { ok: false, errors: v.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
   const r = evaluate(program, v.value, balances ? { balances } : {});
   if (balances) for (const p of r.postings) balances.set(balanceKey(p.ledger, p.key), p.after);
-  return { ok: true, result: resultToJson(program, r) };
-}
-
-/** The input as a version validates it, for an evaluation of the encoder's own terms (diff.ts); undefined when it rejects it. */
-export function validated(program: CheckedProgram, json: unknown): RRecord | undefined {
-  const v = validateInput(program, json);
-  return v.ok ? v.value : undefined;
+  return { ok: true, result: resultToJson(program, r), input: v.value };
 }
 
 /**

@@ -11,7 +11,7 @@ import { exprText } from './print.ts';
 import { labelsOf, structuralDiff, type StructuralChange } from './structural.ts';
 import type { JsonValue } from './witness.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
-import { decisionText, runner, sameBehaviour, validated, type Run } from './confirm.ts';
+import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf, withoutUndeclared } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
@@ -187,7 +187,11 @@ interface Version {
   readonly accepts: ZExpr;
   /** `accepts` with fields it does not declare allowed: its view leaves them out, so it then decides the input without them */
   readonly lenient: ZExpr;
-  /** an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked (only the list proof needs it) */
+  /**
+   * an Int naming the deciding leaf's obligation list (equal lists, equal numbers); built when asked
+   * (only the list proof needs it), and only in abstract mode: the bounded encoding's decision is
+   * a shape, with no leaf term to read (Encoder.decisionStructure with named guards)
+   */
   readonly obligations: () => ZExpr;
 }
 
@@ -248,8 +252,8 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const oblTable = new Map<string, number>();
   // the definitions of the named reach conditions of the leaves' guards (encode.ts)
   const guardDefs: ZExpr[] = [];
-  const versions = (bound: number, mode: 'bounded' | 'abstract', shared?: Map<string, SV>) => {
-    const input = new SymInput(Z, u, unionType(before.input.type, after.input.type), bound);
+  const versions = (inputType: Type, bound: number, mode: 'bounded' | 'abstract', shared?: Map<string, SV>) => {
+    const input = new SymInput(Z, u, inputType, bound);
     // one set for both versions: `date + 3 months` before is related to `date + 4 months` after
     const facts = new DateFacts(Z);
     const make = (program: CheckedProgram, ir: IR.Program, label: string): Version => {
@@ -261,7 +265,11 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       // numbered now: the decisions pinned leaf by leaf read the numbers (pinDown)
       const keyOf = numberObligations(leaves, oblTable);
       const valid = enc.valid();
-      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, ...undeclared, valid), lenient: Z.And(...acc, valid), obligations: () => obligationTerm(Z, leaves, decision.leaf, keyOf) };
+      return { program, ir, enc, leaves, decision, accepts: Z.And(...acc, ...undeclared, valid), lenient: Z.And(...acc, valid), obligations: () => {
+          if (mode === 'bounded') throw new Error('the bounded encoding has no obligation term: its decision is a shape');
+          return obligationTerm(Z, leaves, decision.leaf, keyOf);
+        },
+      };
     };
     return { input, dom: Z.And(...input.domain), b: make(before, irB, 'before'), a: make(after, irA, 'after'), facts };
   };
@@ -270,7 +278,10 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
   const check = (...assumptions: ZExpr[]) => s.check(...assumptions);
   let usesLists = false;
   try {
-    const { input, dom, b, a, facts } = versions(K, 'bounded');
+    // one input for both versions (smt/input-union.ts; throws Unsupported where a field's type
+    // changed): the solver's, and the witness simplifier's
+    const inputType = unionType(before.input.type, after.input.type);
+    const { input, dom, b, a, facts } = versions(inputType, K, 'bounded');
     usesLists = b.enc.usesLists || a.enc.usesLists;
     const nums = numConsts(input.value);
     const prefer = options.describe === false ? [] : preferences(Z, u, input.value);
@@ -288,8 +299,9 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const key = JSON.stringify(w);
       let m = inputModels.get(key);
       if (m === undefined) {
-        const r = validated(before, w);
-        m = r && validated(after, w) ? input.modelOf(r) : null;
+        // the runs are the ones that put the input in its region (remembered): no second validation
+        const [rb, ra] = [runB(w), runA(w)];
+        m = rb.ok && ra.ok ? input.modelOf(rb.input) : null;
         for (const { free, evaluated } of m ? [...b.enc.balanceTerms(), ...a.enc.balanceTerms()] : []) m!.updateValue(free, m!.eval(evaluated, true));
         inputModels.set(key, m);
       }
@@ -299,7 +311,6 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     };
     const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     const quantities = quantitiesIn([irB, irA]);
-    const inputType = unionType(before.input.type, after.input.type);
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
@@ -526,7 +537,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
 
     // 3. nothing found within the bound: prove it for every list length by abstracting aggregates
     if (regions.length === 0 && domain.length === 0 && uncovered.length === 0 && !incomplete && usesLists) {
-      const x = versions(0, 'abstract', new Map<string, SV>());
+      const x = versions(inputType, 0, 'abstract', new Map<string, SV>());
       const differ2 = Z.Or(decisionsDiffer(Z, (p, q) => fieldEq(Z, p, q), x.b.decision, x.a.decision), Z.Not(x.b.obligations().eq(x.a.obligations())));
       s.pop();
       s.push();

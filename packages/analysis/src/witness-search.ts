@@ -203,9 +203,10 @@ function roundings(d: string): JsonValue[] {
   return out;
 }
 
-export function jsonGet(v: JsonValue, path: readonly (string | number)[]): JsonValue {
-  let cur: JsonValue = v;
-  for (const k of path) cur = (cur as Record<string, JsonValue>)[k as string]!;
+/** The value at `path`, or undefined where the path leaves the value. */
+export function jsonGet(v: JsonValue | undefined, path: readonly (string | number)[]): JsonValue | undefined {
+  let cur = v;
+  for (const k of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, JsonValue>)[k as string] : undefined;
   return cur;
 }
 

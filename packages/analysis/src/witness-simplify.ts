@@ -10,16 +10,10 @@
  */
 import * as IR from '@pol/core/ir';
 import type { Type } from '@pol/core/checker';
-import { jsonSet } from './witness-search.ts';
+import { jsonGet, jsonSet } from './witness-search.ts';
 import { numberJson, type JsonValue } from './witness.ts';
 
 type Path = readonly (string | number)[];
-
-/** The value at `path`, or undefined where the path leaves the value. */
-function at(v: JsonValue | undefined, path: Path): JsonValue | undefined {
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string, JsonValue>)[k as string] : undefined;
-  return v;
-}
 
 /** The numbers each unit's literals take in the programs (`TPP` -> 1600, 4800, ...), ascending. */
 export function quantitiesIn(programs: readonly IR.Program[]): Map<string, number[]> {
@@ -59,7 +53,7 @@ function pathsWhere(v: JsonValue, test: (x: JsonValue, path: Path) => boolean, p
 }
 
 function without(v: JsonValue, path: Path): JsonValue {
-  const parent = at(v, path.slice(0, -1));
+  const parent = jsonGet(v, path.slice(0, -1));
   const k = path.at(-1)!;
   const next = Array.isArray(parent) ? parent.filter((_, i) => i !== k) : Object.fromEntries(Object.entries(parent as Record<string, JsonValue>).filter(([key]) => key !== k));
   return path.length === 1 ? next : jsonSet(v, path.slice(0, -1), next);
@@ -79,11 +73,11 @@ export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMa
     return true;
   };
   for (const list of pathsWhere(cur, Array.isArray)) {
-    for (let i = (at(cur, list) as JsonValue[]).length - 1; i >= 0; i--) attempt(without(cur, [...list, i]));
+    for (let i = (jsonGet(cur, list) as JsonValue[]).length - 1; i >= 0; i--) attempt(without(cur, [...list, i]));
   }
   // optional fields, found again on what is left (items may be gone)
   for (const field of pathsWhere(cur, (_, p) => p.length > 0 && typeof p.at(-1) === 'string' && typeAt(input, p)?.kind === 'optional')) {
-    if (at(cur, field) !== undefined) attempt(without(cur, field));
+    if (jsonGet(cur, field) !== undefined) attempt(without(cur, field));
   }
   for (const path of pathsWhere(cur, (x) => typeof x === 'number' && x > 0 && x < 10)) {
     const scale = quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
@@ -92,7 +86,7 @@ export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMa
   // a date off the policy's own dates: the solver's model sits on a boundary (the day a rule takes
   // effect, or the day before); the first of a nearby month reads as an ordinary transaction
   for (const path of pathsWhere(cur, (x, p) => typeof x === 'string' && isDate(typeAt(input, p)))) {
-    for (const d of nearbyFirsts(at(cur, path) as string)) if (attempt(jsonSet(cur, path, d))) break;
+    for (const d of nearbyFirsts(jsonGet(cur, path) as string)) if (attempt(jsonSet(cur, path, d))) break;
   }
   return cur;
 }
