@@ -16,8 +16,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { diffPrograms, type DiffReport } from '@pol/analysis';
+import { diffPrograms, type DiffReport, type RegionFact } from '@pol/analysis';
 import { validateInput, type CheckedProgram } from '@pol/core';
+import { lower, type SetDef } from '@pol/core/ir';
 import { arbIfrTransaction, type JsonObject } from '../ifr-oracle/transactions.ts';
 import { loadEdited, type Edit } from './load.ts';
 import { outcomeOf, random, type Outcome } from './random-policies.ts';
@@ -136,7 +137,10 @@ async function diffAndSample(after: CheckedProgram, focus: Focus[]): Promise<{ r
     expect(w?.by).toBe(d.without.decidedBy);
   }
   const missed = new Map<string, unknown>();
+  const misdescribed = new Map<string, unknown>();
+  const groupsOf = { before: lower(base).sets, after: lower(after).sets };
   let differing = 0;
+  let described = 0;
   const sampled = new Set<string>();
   for (const s of samplesFor(focus)) {
     const [x, y] = [outcome(base, s), outcome(after, s)];
@@ -146,9 +150,57 @@ async function diffAndSample(after: CheckedProgram, focus: Focus[]): Promise<{ r
     const k = x && y ? `${x.by} | ${y.by}` : `${x ? `before: ${x.by}` : `after: ${y!.by}`}${w ? ` | without: ${w.by}` : ''}`;
     sampled.add(k);
     if (!(x && y ? pairs.has(k) : only.has(k))) missed.set(k, s);
+    // the sample lies in a region of its pair whose every fact it meets (regions of one pair are split by dates or obligations)
+    const mine = report.regions.filter((g) => x && y && `${g.before.decidedBy} | ${g.after.decidedBy}` === k);
+    if (mine.length) described++;
+    if (mine.length && !mine.some((g) => g.facts.every((f) => factHolds(f, s as JsonObject, groupsOf)))) misdescribed.set(k, { sample: s, facts: mine.map((g) => g.facts) });
   }
   expect([...missed], 'sampled inputs decided differently outside every reported region').toEqual([]);
+  expect([...misdescribed], 'sampled inputs of a region that break one of its facts').toEqual([]);
+  if (report.regions.length) expect(described).toBeGreaterThan(0);
   return { report, differing, sampled };
+}
+
+/** The values at a dotted path of a transaction, through lists (`veu.compute_by_country[*].country`). */
+function valuesAt(t: unknown, path: string): unknown[] {
+  const [head, ...rest] = path.split('[*].');
+  let v: unknown = t;
+  for (const k of head!.split('.')) v = obj(v)?.[k];
+  if (v === undefined || v === null) return [];
+  return rest.length === 0 ? [v] : Array.isArray(v) ? v.flatMap((item) => valuesAt(item, rest.join('[*].'))) : [];
+}
+
+/**
+ * Whether a region's fact holds on a transaction, read from the transaction's JSON and the
+ * policy's declared groups (on the transaction's date): written here from what each fact kind
+ * says, not with the describer's own reading. A computed amount is not read (no field holds it).
+ */
+function factHolds(f: RegionFact, t: JsonObject, sets: { before: readonly SetDef[]; after: readonly SetDef[] }): boolean {
+  const date = String(t.date);
+  const num = (v: unknown): number => Number(v);
+  const cmp = (x: number | string, op: string, c: number | string): boolean => (op === '<' ? x < c : op === '<=' ? x <= c : op === '>' ? x > c : op === '>=' ? x >= c : x === c);
+  switch (f.kind) {
+    case 'is':
+      return valuesAt(t, f.path)[0] === f.value;
+    case 'one of':
+      return f.paths.some((p) => valuesAt(t, p).includes(f.value));
+    case 'in':
+    case 'not in': {
+      const v = valuesAt(t, f.path)[0];
+      const set = sets[f.version].find((x) => x.name === f.group)!;
+      const ranges = typeof v === 'string' ? set.members.get(v) ?? [] : [];
+      const inside = ranges.some((r) => (r.from === undefined || date >= r.from) && (r.until === undefined || date < r.until));
+      return typeof v === 'string' && inside === (f.kind === 'in');
+    }
+    case 'number': {
+      const v = valuesAt(t, f.path)[0];
+      return v !== undefined && cmp(num(v), f.op, num(f.value));
+    }
+    case 'date':
+      return cmp(date, f.op, f.value);
+    case 'amount':
+      return true;
+  }
 }
 
 /** What decides the inputs without consignee.direct (all of the policy but LPP, which needs a direct consignee). */
@@ -211,6 +263,13 @@ describe('pol diff on amendments of the real policy', () => {
     const either = report.regions.filter((g) => /consignee\.headquarters or consignee\.parent_headquarters( or veu\.country)? in \{PL\} \(moved from Tier 2/.test(g.description));
     expect(either.length).toBeGreaterThanOrEqual(8);
     for (const g of either) expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'one of', value: 'PL' }));
+    // where UVEU now applies, Poland may be only a holding's country (the Tier 1 share now counts it): the fact says so
+    const uveu = report.regions.filter((g) => g.after.decidedBy.includes('> uveu'));
+    expect(uveu.length).toBeGreaterThanOrEqual(10);
+    for (const g of uveu) {
+      expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'one of', value: 'PL', paths: expect.arrayContaining(['veu.compute_by_country[*].country']) }));
+      expect(g.description).toContain('the country of an item of veu.compute_by_country in {PL} (moved from Tier 2');
+    }
     // a fact on a group the amendment changed says which version's members it means
     expect(report.regions.some((g) => g.description.includes('destination in Tier 2 (neither Tier 1 nor Tier 3) before the change'))).toBe(true);
     for (const g of report.regions) {

@@ -52,6 +52,17 @@ export function jsonAt(w: JsonValue, path: readonly string[]): JsonValue | undef
   return cur ?? undefined;
 }
 
+/**
+ * The values at a path that may cross a list (`veu.compute_by_country[*].country`: each item's
+ * country), as a region's `one of` fact names a field of any item.
+ */
+export function valuesAt(w: JsonValue, path: string): JsonValue[] {
+  const [head, ...rest] = path.split('[*].');
+  const v = jsonAt(w, head!.split('.'));
+  if (rest.length === 0) return v === undefined ? [] : [v];
+  return Array.isArray(v) ? v.flatMap((item) => valuesAt(item, rest.join('[*].'))) : [];
+}
+
 export function rational(v: JsonValue | undefined): Rational | undefined {
   if (typeof v === 'number') return Rational.fromNumber(v);
   if (typeof v === 'string') return Rational.parse(v);
@@ -91,7 +102,7 @@ export function holdsOn(f: FactShape, w: JsonValue, asOf: string | undefined): b
     case 'sum':
       return true;
     case 'some':
-      return f.paths.some((p) => jsonAt(w, p.split('.')) === f.value);
+      return f.paths.some((p) => valuesAt(w, p).includes(f.value));
   }
 }
 

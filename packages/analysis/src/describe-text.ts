@@ -68,6 +68,14 @@ export function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m:
   return parts.length ? parts.join('; ') : undefined;
 }
 
+/** A field as a reader names it: an item's field of a list is "the country of an item of veu.compute_by_country". */
+export function fieldText(path: string): string {
+  const parts = path.split('[*].');
+  let out = parts[0]!;
+  for (const f of parts.slice(1)) out = `the ${f} of an item of ${out}`;
+  return out;
+}
+
 export function numText(c: Rational): string {
   return String(numberJson(c));
 }
@@ -121,8 +129,10 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
   const pinnedPaths = new Set(pins.map((f) => f.path));
   for (const f of facts) {
     if (f.k !== 'some' || pins.some((p) => p.value === f.value && f.paths.includes(p.path))) continue;
+    // "a headquarters is PL" says more than "a headquarters or a holding is PL"
+    if (facts.some((g) => g.k === 'some' && g.value === f.value && g.paths.length < f.paths.length && g.paths.every((x) => f.paths.includes(x)))) continue;
     const move = groupMove(irB, irA, f.enumName, f.value, name.group);
-    out.push(`${f.paths.join(' or ')} in {${f.value}}${move ? ` (${move})` : ''}`);
+    out.push(`${f.paths.map(fieldText).join(' or ')} in {${f.value}}${move ? ` (${move})` : ''}`);
   }
   const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
   // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;

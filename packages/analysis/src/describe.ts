@@ -120,14 +120,44 @@ interface Tested {
   /** comparisons of a computed amount (not one field) with a number */
   readonly sums: { node: IR.Cmp; expr: IR.Expr; side: 'l' | 'r'; c: Rational }[];
   readonly members: { node: IR.Member; path: string[] }[];
+  /** enum fields of a list's items that an aggregate tests (`h.country in Tier1` for each h in veu.compute_by_country) */
+  readonly items: Map<string, { list: string[]; field: string[]; enumName: string }>;
   readonly names: Set<string>;
 }
 
+/** The fields from an aggregate's element to `e` (`h.country` is ['country']), else undefined. */
+function elementPath(e: IR.Expr, binder: number): string[] | undefined {
+  if (e.k === 'binder') return e.id === binder ? [] : undefined;
+  if (e.k === 'field') {
+    const o = elementPath(e.object, binder);
+    return o && [...o, e.name];
+  }
+  return undefined;
+}
+
+/** The enum fields of the items of an input list that an aggregate over it compares or tests for membership. */
+function itemReads(agg: IR.Agg, into: Tested['items']): void {
+  const list = pathOf(agg.list);
+  if (!list) return;
+  const note = (x: IR.Expr): void => {
+    const field = elementPath(x, agg.binder);
+    if (field && field.length > 0 && x.type.kind === 'enum') into.set(`${list.join('.')}[*].${field.join('.')}`, { list, field, enumName: x.type.name });
+  };
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'member') note(e.elem);
+    if (e.k === 'cmp' && e.domain === 'enum') [e.l, e.r].forEach(note);
+    IR.children(e).forEach(walk);
+  };
+  for (const x of [agg.where, agg.body]) if (x) walk(x);
+}
+
 function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readonly IR.Rule[]) => boolean, otherPath: readonly string[]): Tested {
-  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], names: new Set() };
+  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], items: new Map(), names: new Set() };
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {
-    if (e.k === 'agg') return;
+    // an aggregate's element has no path of the input: only its enum fields are facts (some
+    // holding's country is Poland), and only for the member an amendment moved
+    if (e.k === 'agg') return itemReads(e, t.items);
     if (e.k === 'def') {
       t.names.add(p.defs[e.id]!.name);
       if (!seen.has(e.id)) {
@@ -188,6 +218,29 @@ function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readon
   return t;
 }
 
+/** A field that may hold a member: the term that it holds the member of index `i`, the witness's values of it. */
+interface Holder {
+  holds(i: number): ZExpr;
+  readonly values: readonly string[];
+  /** an item of a list (any of them), not one field */
+  readonly item: boolean;
+}
+
+/** Some item of the list holds the member in `field` (within the encoding's bound on the list's length). */
+function itemHolder(Z: Z, input: SV, w: JsonValue, r: { readonly list: readonly string[]; readonly field: readonly string[] }): Holder | undefined {
+  const x = at(input, r.list);
+  if (!x || x.sv.t !== 'list') return undefined;
+  const list = x.sv;
+  const cells = list.items.flatMap((item, n) => {
+    const y = at(item, r.field);
+    return y?.sv.t === 'enum' ? [{ n, v: y.sv.v, present: y.present }] : [];
+  });
+  if (cells.length === 0) return undefined;
+  const raw = jsonAt(w, r.list);
+  const values = Array.isArray(raw) ? raw.map((it) => jsonAt(it, r.field)).filter((v): v is string => typeof v === 'string') : [];
+  return { holds: (i) => Z.And(...x.present, Z.Or(...cells.map((c) => Z.And(list.len.gt(c.n), ...c.present, c.v.eq(i))))), values, item: true };
+}
+
 /**
  * A comparison of a field or amount with a constant, as the bound it puts on the field or amount:
  * `x * sl op c * sr` (or the mirror), both scales positive, in the field's own terms.
@@ -225,8 +278,12 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // the facts the deciding leaves imply by their shape (implied.ts): proved without a query
   const free = new Set<Fact>();
   const dated = before.enc.asOf !== undefined;
-  // the enum fields the rules test, by enum (for `some` below)
-  const enumFields = new Map<string, Map<string, { sv: SV; present: ZExpr[] }>>();
+  // the enum fields the rules test, by enum (for `some` below): the term that the field holds a
+  // member (by index), and the witness's values of it
+  const enumFields = new Map<string, Map<string, Holder>>();
+  const hold = (enumName: string, key: string, h: Holder): void => {
+    enumFields.set(enumName, (enumFields.get(enumName) ?? new Map<string, Holder>()).set(key, h));
+  };
   for (const side of [before, after]) {
     const other = side === before ? after : before;
     const t = tested(side.ir, side.leaf.rules, (path) => conditionChanged(side.ir, other.ir, path), other.leaf.path);
@@ -238,7 +295,11 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     const literal = (c: IR.Cmp): string | undefined => (c.r.k === 'enum' ? c.r.member : c.l.k === 'enum' ? c.l.member : undefined);
     for (const [key, path] of t.enums) {
       const x = at(input, path);
-      if (x?.sv.t === 'enum') enumFields.set(x.sv.name, (enumFields.get(x.sv.name) ?? new Map()).set(key, x));
+      if (x?.sv.t === 'enum') {
+        const v = x.sv.v;
+        const raw = jsonAt(w, path);
+        hold(x.sv.name, key, { holds: (i) => Z.And(...x.present, v.eq(i)), values: typeof raw === 'string' ? [raw] : [], item: false });
+      }
       if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
       const value = jsonAt(w, path);
       if (!x || x.sv.t !== 'enum' || typeof value !== 'string' || !u.enums.get(x.sv.name)?.includes(value)) continue;
@@ -301,17 +362,28 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       if (holds !== false) push({ k: 'sum', path, op, c: k, term, unit, of: term.id(), amount }, isFree);
       if (holds !== true && op !== '=') push({ k: 'sum', path, op: NEG[op], c: k, term: Z.Not(term), unit, of: term.id(), amount }, isFree);
     }
+    for (const [key, r] of t.items) {
+      const h = itemHolder(Z, input, w, r);
+      if (h) hold(r.enumName, key, h);
+    }
   }
   // a member whose groups changed, held by one of several fields the rules test (Poland as a
-  // headquarters, where the region has it in either): no one field is pinned, but one holds it
+  // headquarters, where the region has it in either), or by some item of a list (a holding in
+  // Poland, where the Tier 1 share counts it): no one field is pinned, but one holds it
+  // Poland as the destination or a headquarters, as a holding's country, or as either: each asked,
+  // and the text says the narrowest that holds (describe-text.ts)
   for (const [enumName, fields] of enumFields) {
-    if (fields.size < 2) continue;
-    const values = new Set([...fields.keys()].map((k) => jsonAt(w, k.split('.'))).filter((v): v is string => typeof v === 'string'));
-    for (const value of values) {
-      if (groupMove(before.ir, after.ir, enumName, value) === undefined || !u.enums.get(enumName)?.includes(value)) continue;
-      const paths = [...fields.keys()];
-      const term = Z.Or(...[...fields.values()].map((x) => (x.sv.t === 'enum' ? Z.And(...x.present, x.sv.v.eq(u.index(enumName, value))) : Z.Bool.val(false))));
-      facts.push({ k: 'some', path: paths.join(' or '), paths, value, enumName, term });
+    const plain = [...fields].filter(([, h]) => !h.item);
+    const items = [...fields].filter(([, h]) => h.item);
+    const combos = [...(plain.length >= 2 ? [plain] : []), ...(items.length ? [items] : []), ...(items.length && plain.length ? [[...plain, ...items]] : [])];
+    for (const combo of combos) {
+      const values = new Set(combo.flatMap(([, h]) => h.values));
+      for (const value of [...values].sort()) {
+        if (groupMove(before.ir, after.ir, enumName, value) === undefined || !u.enums.get(enumName)?.includes(value)) continue;
+        const paths = combo.map(([k]) => k);
+        const i = u.index(enumName, value);
+        facts.push({ k: 'some', path: paths.join(' or '), paths, value, enumName, term: Z.Or(...combo.map(([, h]) => h.holds(i))) });
+      }
     }
   }
   const enc = before.enc;
