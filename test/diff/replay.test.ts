@@ -59,8 +59,14 @@ describe('pol replay', () => {
       const j = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'json']);
       expect(j.stderr).toBe('');
       expect(j.code).toBe(1);
-      const s = JSON.parse(j.stdout) as { total: number; changed: number; invalidCount: number; transitions: { count: number }[] };
+      const s = JSON.parse(j.stdout) as { total: number; changed: number; invalidCount: number; percent: Record<string, number>; transitions: { count: number; percent: number }[]; regions: { count: number; percent: number; percentOfChanges: number }[]; invalid: { count: number; percent: number }[] };
       expect([s.total, s.changed, s.invalidCount, s.transitions[0]!.count]).toEqual([7, 2, 3, 2]);
+      // the shares the text shows, as numbers: 2 of 7 changed is 28.6% (one line is not JSON)
+      expect(s.percent).toEqual({ changed: 28.6, unchanged: 14.3, invalid: 42.9 });
+      expect(s.transitions[0]!.percent).toBe(28.6);
+      for (const g of s.regions) expect(g.percentOfChanges).toBe(Math.round((1000 * g.count) / s.changed) / 10);
+      expect(s.invalid.reduce((n, r) => n + r.count, 0)).toBe(3);
+      for (const r of s.invalid) expect(r.percent).toBe(Math.round((1000 * r.count) / 7) / 10);
       const m = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'markdown']);
       expect(m.stdout.startsWith('# Replay:')).toBe(true);
       const bad = await polInProcess(['replay', join(CASE, 'before.pol'), join(CASE, 'after.pol'), '--input', log, '--format', 'html']);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { holdsOn, valuesAt } from './describe-probe.ts';
-import { fieldText } from './describe-text.ts';
 
 const t = { destination: 'GB', veu: { kind: 'universal', compute_by_country: [{ country: 'US', tpp: 1 }, { country: 'PL', tpp: 1 }] } };
 
@@ -17,10 +16,5 @@ describe('reading a region fact on a transaction', () => {
     expect(holdsOn(some(['destination', 'veu.compute_by_country[*].country'], 'PL'), t, undefined)).toBe(true);
     expect(holdsOn(some(['veu.compute_by_country[*].country'], 'GB'), t, undefined)).toBe(false);
     expect(holdsOn(some(['destination'], 'GB'), t, undefined)).toBe(true);
-  });
-
-  it('names an item field as a reader would', () => {
-    expect(fieldText('veu.compute_by_country[*].country')).toBe('the country of an item of veu.compute_by_country');
-    expect(fieldText('consignee.headquarters')).toBe('consignee.headquarters');
   });
 });

@@ -80,11 +80,17 @@ export function numText(c: Rational): string {
   return String(numberJson(c));
 }
 
-/** A number as a reader writes it: thousands grouped from 10,000 on (26,900,000; 4800 stays as policies write it). */
+/**
+ * A number as a reader writes it: thousands grouped from 10,000 on (26,900,000; 4800 stays as
+ * policies write it); a whole number of 13 digits or more with at most three significant ones in
+ * powers of ten, as the policy writes it (1e26, not 100,000,000,000,000,000,000,000,000).
+ */
 export function readable(c: Rational): string {
   const t = numText(c);
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(t);
   if (!m || m[2]!.length < 5) return t;
+  const sig = m[2]!.replace(/0+$/, '');
+  if (m[3] === undefined && m[2]!.length >= 13 && sig.length <= 3) return `${m[1]}${sig[0]}${sig.length > 1 ? `.${sig.slice(1)}` : ''}e${m[2]!.length - 1}`;
   return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
 }
 
@@ -155,7 +161,8 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
   }
   const bySet = new Map<string, string[]>();
   for (const e of sets.values()) {
-    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(', ')}`;
+    // titles hold commas and parentheses of their own: "nor" keeps one group from reading as part of another's title
+    const fact = e.inside ? e.sets.map((x) => `in ${x}`).join(' and ') : `not in ${e.sets.join(' nor in ')}`;
     bySet.set(fact, [...(bySet.get(fact) ?? []), e.path]);
   }
   for (const [fact, paths] of bySet) out.push(`${paths.join(', ')} ${fact}`);

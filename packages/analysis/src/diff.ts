@@ -508,7 +508,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const w =
         options.describe === false
           ? f.witness
-          : roundNumbers(simplerWitness(f.witness, inputType, quantities, same), namedNumbers, same);
+          : roundNumbers(simplerWitness(f.witness, inputType, quantities, same, { members: COMMON, classOf: (e, m) => u.classOf(e, m) }), namedNumbers, same);
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);

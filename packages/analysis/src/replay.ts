@@ -214,7 +214,27 @@ function ledgerLines(l: LedgerCheck, before: string): string[] {
 
 export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { readonly before: string; readonly after: string }): string {
   const invalidCount = s.invalid.reduce((n, r) => n + r.count, 0);
-  if (format === 'json') return JSON.stringify({ before: names.before, after: names.after, invalidCount, ...s }, null, 2) + '\n';
+  if (format === 'json') {
+    // the percentages the text and Markdown show, as numbers (one decimal), beside each count
+    const of = (n: number, total: number): number => (total === 0 ? 0 : Math.round((1000 * n) / total) / 10);
+    const share = <T extends Group>(g: T): T & { percent: number } => ({ ...g, percent: of(g.count, s.total) });
+    return (
+      JSON.stringify(
+        {
+          before: names.before,
+          after: names.after,
+          invalidCount,
+          ...s,
+          percent: { changed: of(s.changed, s.total), unchanged: of(s.unchanged, s.total), invalid: of(invalidCount, s.total) },
+          transitions: s.transitions.map(share),
+          regions: s.regions.map((g) => ({ ...share(g), percentOfChanges: of(g.count, s.changed) })),
+          invalid: s.invalid.map(share),
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  }
   const head = `replayed ${s.total} inputs: ${s.changed} changed (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON`;
   if (format === 'text') {
     const out = [head];

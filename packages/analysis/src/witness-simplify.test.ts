@@ -49,4 +49,22 @@ describe('simpler witnesses', () => {
     const oneDay = (w: JsonValue): boolean => (w as W).date === '2026-01-14';
     expect(simplerWitness({ date: '2026-01-14', tpp: 2000, units: 1 }, policy.input.type, quantities, oneDay)).toEqual({ date: '2026-01-14', tpp: 2000, units: 1 });
   });
+
+  it('a member becomes a more familiar one of another class where the region allows it, several fields holding it together', () => {
+    // familiar: US, then GB; IL is the solver's pick; US and GB are in one class, IL in another
+    const familiar = { members: ['US', 'GB', 'IL'], classOf: (_e: string, m: string) => (m === 'IL' ? 'b' : 'a') };
+    type H = { tpp: number; units: number; holdings: { country: string; tpp: number }[] };
+    const w: H = { tpp: 2000, units: 1, holdings: [{ country: 'IL', tpp: 1600 }, { country: 'IL', tpp: 1600 }] };
+    // the region needs both holdings in one country, not the US: one at a time never stays in it
+    const keep = (x: JsonValue): boolean => {
+      const hs = (x as H).holdings;
+      return hs?.length === 2 && hs[0]!.country === hs[1]!.country && hs[0]!.country !== 'US';
+    };
+    // US and GB are one class: US is tried (and fails), GB is not; the held value stays
+    expect(simplerWitness(w, policy.input.type, quantities, keep, familiar)).toEqual(w);
+    const apart = { members: familiar.members, classOf: (_e: string, m: string) => m };
+    expect(simplerWitness(w, policy.input.type, quantities, keep, apart)).toEqual({ ...w, holdings: [{ country: 'GB', tpp: 1600 }, { country: 'GB', tpp: 1600 }] });
+    // nothing is more familiar than the US
+    expect(simplerWitness({ ...w, holdings: [{ country: 'US', tpp: 1600 }] }, policy.input.type, quantities, (x) => (x as H).holdings?.length === 1, apart)).toEqual({ ...w, holdings: [{ country: 'US', tpp: 1600 }] });
+  });
 });

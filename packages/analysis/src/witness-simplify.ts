@@ -65,7 +65,7 @@ function without(v: JsonValue, path: Path): JsonValue {
  * numbers in that unit that keeps the witness (a share or a count is no quantity and is left), and
  * each date moved to the first of its month or of one of the next two.
  */
-export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMap<string, readonly number[]>, keep: (w: JsonValue) => boolean): JsonValue {
+export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMap<string, readonly number[]>, keep: (w: JsonValue) => boolean, familiar: Familiar = { members: [], classOf: () => undefined }): JsonValue {
   let cur = w;
   const attempt = (next: JsonValue): boolean => {
     if (!keep(next)) return false;
@@ -88,8 +88,37 @@ export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMa
   for (const path of pathsWhere(cur, (x, p) => typeof x === 'string' && isDate(typeAt(input, p)))) {
     for (const d of nearbyFirsts(jsonGet(cur, path) as string)) if (attempt(jsonSet(cur, path, d))) break;
   }
+  // a member of a long enum the solver picked among the familiar ones (Cambodia for a Tier 2
+  // destination) becomes a more familiar one where the region allows it (Brazil): one member of
+  // each class the policy tells apart (smt/universe.ts), the most familiar first
+  // a member held by several fields (a national VEU's country, also the destination) moves in all
+  // of them together first, then field by field
+  const held = pathsWhere(cur, (x, p) => typeof x === 'string' && familiar.members.includes(x) && typeAt(input, p)?.kind === 'enum');
+  const byValue = new Map<string, Path[]>();
+  for (const p of held) byValue.set(jsonGet(cur, p) as string, [...(byValue.get(jsonGet(cur, p) as string) ?? []), p]);
+  for (const [value, paths] of byValue) {
+    const enumName = (typeAt(input, paths[0]!) as Extract<Type, { kind: 'enum' }>).name;
+    const seen = new Set<string>();
+    const tries = familiar.members.slice(0, familiar.members.indexOf(value)).filter((m) => {
+      const c = familiar.classOf(enumName, m);
+      if (c === undefined || seen.has(c)) return false;
+      seen.add(c);
+      return true;
+    }).slice(0, FAMILIAR_TRIES);
+    const move = (ps: readonly Path[]): boolean => tries.some((m) => attempt(ps.reduce((x, p) => jsonSet(x, p, m), cur)));
+    if (!move(paths) && paths.length > 1) for (const p of paths) move([p]);
+  }
   return cur;
 }
+
+/** Well-known members of long enums, most familiar first, and the class each member is in. */
+export interface Familiar {
+  readonly members: readonly string[];
+  classOf(enumName: string, member: string): string | undefined;
+}
+
+/** How many classes a witness's member is tried against (each try evaluates both versions). */
+const FAMILIAR_TRIES = 12;
 
 function isDate(t: Type | undefined): boolean {
   while (t?.kind === 'optional') t = t.inner;

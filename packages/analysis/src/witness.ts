@@ -24,7 +24,8 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       return fromDayNumber(Number(intOf(model.eval(v.v, true))));
     case 'enum': {
       const i = Number(intOf(model.eval(v.v, true)));
-      if (v.name === ID_ENUM) return u.idText(i) ?? `id-${i}`;
+      // an id the solver made up: one number each, as a reader would number them (ID-1, ID-2), never "id-0"
+      if (v.name === ID_ENUM) return u.idText(i) ?? (i >= 0 ? `ID-${i + 1}` : `ID-M${-i}`);
       const m = u.enums.get(v.name)?.[i];
       if (m === undefined) throw new NotRepresentable(`member ${i} of ${v.name}`);
       return m;

@@ -67,12 +67,20 @@ export class Universe {
         const i = first.indexOf(m);
         return i < 0 ? first.length : i;
       };
+      this.classes.set(name, sig);
       const order = list.map((m, i) => ({ m, i }));
       order.sort((x, y) => (sig.get(x.m)! < sig.get(y.m)! ? -1 : sig.get(x.m)! > sig.get(y.m)! ? 1 : rank(x.m) - rank(y.m) || x.i - y.i));
       this.enums.set(name, order.map((x) => x.m));
     }
     return this;
   }
+
+  /** The class `cluster` put a member of a long enum in (the sets it lies in, on which days), else undefined. */
+  classOf(e: string, m: string): string | undefined {
+    return this.classes.get(e)?.get(m);
+  }
+
+  private readonly classes = new Map<string, ReadonlyMap<string, string>>();
 
   index(e: string, m: string): number {
     const i = this.enums.get(e)?.indexOf(m) ?? -1;
