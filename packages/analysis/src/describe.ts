@@ -429,18 +429,20 @@ function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]):
   const at = (f: Fact): Rational => (f.k === 'date' ? Rational.of(BigInt(f.day)) : f.k === 'num' || f.k === 'sum' ? f.c : Rational.of(0n));
   const strict = (f: Fact): number => ('op' in f && (f.op === '>' || f.op === '<') ? 0 : 1);
   const out: Fact[] = [];
+  // the guard is asserted once and each question is an assumption: asserted with each question,
+  // the region's guard was taken in again (and dropped at the pop) for every candidate
+  s.push();
+  s.add(guard);
   for (const [key, fs] of groups) {
     const lower = key.startsWith('>');
     fs.sort((x, y) => (lower ? at(y).cmp(at(x)) : at(x).cmp(at(y))) || strict(x) - strict(y));
     for (const f of fs) {
-      s.push();
-      s.add(guard, Z.Not(f.term));
-      const r = s.check();
-      s.pop();
+      const r = s.check(Z.Not(f.term));
       if (r === 'unsat') out.push(f);
       if (r !== 'sat') break;
     }
   }
+  s.pop();
   return out;
 }
 
