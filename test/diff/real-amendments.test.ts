@@ -37,6 +37,8 @@ const TRUSTED: Edit[] = [
     '  exception trusted_consignee "Trusted consignee" {\n    cites "740.27(c)"\n    when (consignee.trusted otherwise false) and not tier3_party\n    decide authorized(authorization: AIA)\n  }\n\n  exception tier3_party_denial',
   ],
 ];
+// a constant read only inside an aggregate (UVEU's cap per Tier 2 country, a share of the holdings)
+const SHARE: Edit[] = [['ai-diffusion/veu.pol.md', '"15 CFR 748.15" = 7%', '"15 CFR 748.15" = 10%']];
 const REQUIRED: Edit[] = [['ai-diffusion/transaction.pol', '    direct: optional Boolean\n', '    direct: Boolean\n']];
 // the trusted field goes in before `direct` is made required, so both edits find their text
 const ALL: Edit[] = [...POLAND, ...LPP, ...VENEZUELA, ...TRUSTED, ['ai-diffusion/transaction.pol', '    direct: optional Boolean\n    trusted', '    direct: Boolean\n    trusted']];
@@ -83,6 +85,12 @@ const lppTotals: Focus = (t, pick) => {
   const shipment = Number(item.units ?? 1) * Number(item.tpp ?? 0);
   k.lpp_tpp_this_year = pick([26_900_000, 30_000_000]) - shipment + pick([-1, 0, 0, 1]);
   k.direct = true;
+};
+/** A universal VEU whose holdings put one Tier 2 country at 8% or 10% of the total: over the old cap of 7%, within the new 10%. */
+const capShares: Focus = (t, pick) => {
+  if (pick([true, false])) return;
+  const other = pick([800, 1000]);
+  t.veu = { kind: 'universal', compute_by_country: [{ country: 'US', tpp: 10_000 - other }, { country: pick(['IN', 'BR', 'AE']), tpp: other }] };
 };
 const trusted: Focus = (t, pick) => {
   const k = obj(t.consignee);
@@ -263,6 +271,16 @@ describe('pol diff on amendments of the real policy', () => {
     const either = report.regions.filter((g) => /consignee\.headquarters or consignee\.parent_headquarters( or veu\.country)? in \{PL\} \(moved from Tier 2/.test(g.description));
     expect(either.length).toBeGreaterThanOrEqual(8);
     for (const g of either) expect(g.facts).toContainEqual(expect.objectContaining({ kind: 'one of', value: 'PL' }));
+    // a "one of" fact names only fields the region needs: AIA reads neither the VEU's country nor
+    // (where it was in Tier 1 before the change, so not Poland) the destination
+    for (const g of report.regions) {
+      const inTier1Before = g.facts.some((f) => f.kind === 'in' && f.path === 'destination' && f.group === 'Tier1' && f.version === 'before');
+      for (const f of g.facts) {
+        if (f.kind !== 'one of') continue;
+        if (g.after.decidedBy.endsWith('> aia')) expect(f.paths).not.toContain('veu.country');
+        if (inTier1Before) expect(f.paths).not.toContain('destination');
+      }
+    }
     // where UVEU now applies, Poland may be only a holding's country (the Tier 1 share now counts it): the fact says so
     const uveu = report.regions.filter((g) => g.after.decidedBy.includes('> uveu'));
     expect(uveu.length).toBeGreaterThanOrEqual(10);
@@ -315,6 +333,16 @@ describe('pol diff on amendments of the real policy', () => {
     const lost = report.regions.find((g) => g.differs === 'obligations')!;
     expect(lost.before.obligations.some((o) => o.includes('must notify BIS'))).toBe(true);
     expect(lost.after.obligations.some((o) => o.includes('must notify BIS'))).toBe(false);
+  }, 120_000);
+
+  it('the UVEU cap per Tier 2 country raised from 7% to 10%: every region goes to UVEU and is caused by the constant, read only inside an aggregate', async () => {
+    const { report, differing } = await diffAndSample(amended(SHARE), [capShares]);
+    expect(differing).toBeGreaterThan(20);
+    expect(report.regions.length).toBeGreaterThan(5);
+    for (const g of report.regions) {
+      expect(g.after.decidedBy).toMatch(/> uveu/);
+      expect(g.causes).toEqual(['changed const UVEU_SINGLE_COUNTRY_SHARE']);
+    }
   }, 120_000);
 
   it('Venezuela leaves D:5 on 2026-06-01: every region is on or after that date and involves Venezuela', async () => {

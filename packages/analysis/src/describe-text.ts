@@ -29,7 +29,8 @@ export type Fact =
   | { readonly k: 'sum'; readonly path: string; readonly op: Op; readonly c: Rational; readonly term: ZExpr; readonly unit: string | undefined; readonly of: number; readonly amount: string }
   | { readonly k: 'date'; readonly path: string; readonly op: '>=' | '<'; readonly day: number; readonly term: ZExpr; readonly x: ZExpr }
   // a moved member in one of several fields (Poland as the destination or a headquarters); `path` their names joined
-  | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string; readonly enumName: string; readonly term: ZExpr };
+  // `parts`: each path's term, in the order of `paths` (the fact is narrowed to fewer paths once proved)
+  | { readonly k: 'some'; readonly path: string; readonly paths: readonly string[]; readonly value: string; readonly enumName: string; readonly term: ZExpr; readonly parts: readonly ZExpr[] };
 
 /** A proved fact of a region, as JSON reports carry it: each holds on every input of the region. */
 export type RegionFact =
@@ -133,10 +134,15 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
     }
   }
   const pinnedPaths = new Set(pins.map((f) => f.path));
+  const said = new Set<string>();
   for (const f of facts) {
     if (f.k !== 'some' || pins.some((p) => p.value === f.value && f.paths.includes(p.path))) continue;
     // "a headquarters is PL" says more than "a headquarters or a holding is PL"
     if (facts.some((g) => g.k === 'some' && g.value === f.value && g.paths.length < f.paths.length && g.paths.every((x) => f.paths.includes(x)))) continue;
+    // two candidates narrowed to the same fields are one fact
+    const text = `${f.paths.map(fieldText).join(' or ')} in {${f.value}}`;
+    if (said.has(text)) continue;
+    said.add(text);
     const move = groupMove(irB, irA, f.enumName, f.value, name.group);
     out.push(`${f.paths.map(fieldText).join(' or ')} in {${f.value}}${move ? ` (${move})` : ''}`);
   }

@@ -29,7 +29,7 @@ import { numberJson, type JsonValue } from './witness.ts';
 import { exprText } from './print.ts';
 import { exprKey } from './ir-key.ts';
 import { impliedAtoms, impliedDates } from './implied.ts';
-import { compare, dayOf, jsonAt, memberOn, rational, survivors, type Probe } from './describe-probe.ts';
+import { compare, dayOf, jsonAt, memberOn, rational, survivors, valuesAt, type Probe } from './describe-probe.ts';
 import { factsText, groupMove, regionFact, type Fact, type Naming, type Op, type RegionFact } from './describe-text.ts';
 
 export type { RegionFact };
@@ -382,7 +382,8 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
         if (groupMove(before.ir, after.ir, enumName, value) === undefined || !u.enums.get(enumName)?.includes(value)) continue;
         const paths = combo.map(([k]) => k);
         const i = u.index(enumName, value);
-        facts.push({ k: 'some', path: paths.join(' or '), paths, value, enumName, term: Z.Or(...combo.map(([, h]) => h.holds(i))) });
+        const parts = combo.map(([, h]) => h.holds(i));
+        facts.push({ k: 'some', path: paths.join(' or '), paths, value, enumName, term: Z.Or(...parts), parts });
       }
     }
   }
@@ -408,8 +409,9 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   const amountOn = region.amountOn;
   const alive = survivors(facts.filter((f) => !free.has(f)), amountOn ? { ...region, holdsAmount: (f, x) => amountOn((f as Fact).term, x) } : region, u);
   const proved = proveEach(Z, s, guard, alive);
+  const narrower = new Map<Fact, Fact>(proved.flatMap((f) => (f.k === 'some' ? [[f, narrowed(Z, s, guard, f, w)] as const] : [])));
   const name = naming(before, after);
-  const holding = facts.filter((f) => free.has(f) || proved.includes(f));
+  const holding = facts.filter((f) => free.has(f) || proved.includes(f)).map((f) => narrower.get(f) ?? f);
   const where = factsText(holding, before.ir, after.ir, name);
   return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
 }
@@ -444,6 +446,28 @@ function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]):
   }
   s.pop();
   return out;
+}
+
+/**
+ * A proved "one of these fields holds the member" with the fields it does not need left out, each
+ * dropped only when the rest still hold it on the witness and, asked, on all of the region: the
+ * candidates are every field the deciding rules test, so "destination or veu.country or ..." held
+ * where AIA reads neither (and the destination was in Tier 1 before the change, so not Poland).
+ */
+function narrowed(Z: Z, s: Session, guard: ZExpr, f: Extract<Fact, { k: 'some' }>, w: JsonValue): Fact {
+  let keep = f.paths.map((_, i) => i);
+  s.push();
+  s.add(guard);
+  for (const i of f.paths.map((_, j) => j)) {
+    const rest = keep.filter((j) => j !== i);
+    if (rest.length === 0 || !rest.some((j) => valuesAt(w, f.paths[j]!).includes(f.value))) continue;
+    if (s.check(Z.Not(Z.Or(...rest.map((j) => f.parts[j]!)))) === 'unsat') keep = rest;
+  }
+  s.pop();
+  if (keep.length === f.paths.length) return f;
+  const paths = keep.map((j) => f.paths[j]!);
+  const parts = keep.map((j) => f.parts[j]!);
+  return { ...f, path: paths.join(' or '), paths, parts, term: Z.Or(...parts) };
 }
 
 /** `f` follows from `g` (both bounds on one field): `x >= 1600` from `x >= 4800`, `x >= 5` from `x > 5`. */
@@ -490,8 +514,27 @@ function naming(before: VersionView, after: VersionView): Naming {
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
 function namesUsed(side: VersionView): Set<string> {
   const names = new Set(tested(side.ir, side.leaf.rules, () => false, []).names);
-  // constants are folded into the IR, so a constant is found by the name the conditions are written with
-  for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) if (r.when) for (const w of exprText(side.ir, r.when).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
+  // constants are folded into the IR, so a constant is found by the name the conditions, and the
+  // definitions they use, are written with; inside aggregates too (UVEU's single-country cap
+  // multiplies UVEU_SINGLE_COUNTRY_SHARE by a sum over the holdings)
+  const texts: string[] = [];
+  const seen = new Set<number>();
+  const walk = (e: IR.Expr): void => {
+    if (e.k === 'def' && !seen.has(e.id)) {
+      seen.add(e.id);
+      names.add(side.ir.defs[e.id]!.name);
+      texts.push(exprText(side.ir, side.ir.defs[e.id]!.value));
+      walk(side.ir.defs[e.id]!.value);
+    }
+    if (e.k === 'member' && side.ir.sets[e.set]!.name) names.add(side.ir.sets[e.set]!.name!);
+    IR.children(e).forEach(walk);
+  };
+  for (const r of [...side.leaf.rules, ...(side.leaf.rules.at(-1)?.exceptions ?? [])]) {
+    if (!r.when) continue;
+    texts.push(exprText(side.ir, r.when));
+    walk(r.when);
+  }
+  for (const t of texts) for (const w of t.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
   return names;
 }
 
