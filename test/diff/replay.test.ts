@@ -18,7 +18,7 @@ const lines = [
   JSON.stringify({ ...base, date: '2026-03-02' }), // changed
   JSON.stringify({ ...base, date: '2026-03-01', units: 0 }), // rejected by both: the requirement
   JSON.stringify({ ...base, date: '2026-03-01', destination: 'XX' }), // rejected: not a country
-  JSON.stringify({ ...base, date: '2026-03-01', destination: 'YY' }), // same reason, another value
+  JSON.stringify({ ...base, date: '2026-03-01', destination: 'gb' }), // same reason, another value (with a "did you mean" of its own)
   'not json',
 ];
 
@@ -34,6 +34,7 @@ describe('pol replay', () => {
       ['both', 1, [4]],
     ]);
     expect(s.invalid[0]!.reason).not.toContain('XX');
+    expect(s.invalid[0]!.reason).not.toContain('did you mean');
     // the first line in full keeps its value and the checker's hint
     expect(s.invalid[0]!.example).toContain('"XX"');
     // per diff region: the pair of deciding rules, as pol diff partitions the inputs
@@ -42,7 +43,7 @@ describe('pol replay', () => {
     expect(s.regions[0]!.beforeRule).not.toBe(s.regions[0]!.afterRule);
     const text = renderReplay(s, 'text', { before: 'a.pol', after: 'b.pol' });
     expect(text).toContain(`2 (28.6%; 100.0% of the changes) ${s.regions[0]!.beforeRule} -> ${s.regions[0]!.afterRule}`);
-    expect(text).toContain('replayed 7 inputs: 2 changed (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON');
+    expect(text).toContain('replayed 7 inputs: 2 changed (28.6%), 1 unchanged (14.3%), 3 invalid (42.9%), 1 not JSON (14.3%)');
     expect(text).toContain(`(lines 5, 6); line 5: ${s.invalid[0]!.example}`);
     const md = renderReplay(s, 'markdown', { before: 'a.pol', after: 'b.pol' });
     expect(md).toContain('| license\\_required(review\\_policy: presumption\\_of\\_denial) |');
@@ -62,7 +63,7 @@ describe('pol replay', () => {
       const s = JSON.parse(j.stdout) as { total: number; changed: number; invalidCount: number; percent: Record<string, number>; transitions: { count: number; percent: number }[]; regions: { count: number; percent: number; percentOfChanges: number }[]; invalid: { count: number; percent: number }[] };
       expect([s.total, s.changed, s.invalidCount, s.transitions[0]!.count]).toEqual([7, 2, 3, 2]);
       // the shares the text shows, as numbers: 2 of 7 changed is 28.6% (one line is not JSON)
-      expect(s.percent).toEqual({ changed: 28.6, unchanged: 14.3, invalid: 42.9 });
+      expect(s.percent).toEqual({ changed: 28.6, unchanged: 14.3, invalid: 42.9, notJson: 14.3 });
       expect(s.transitions[0]!.percent).toBe(28.6);
       for (const g of s.regions) expect(g.percentOfChanges).toBe(Math.round((1000 * g.count) / s.changed) / 10);
       expect(s.invalid.reduce((n, r) => n + r.count, 0)).toBe(3);

@@ -90,7 +90,9 @@ function push(g: Group, line: number): void {
 
 /** A rejection's reason without the values that vary from line to line (the JSON paths stay). */
 function reasonOf(errors: readonly string[]): string {
-  return (errors[0] ?? 'rejected').replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\[\d+\]/g, '[]');
+  // a suggestion depends on the value ("did you mean "GB"?" for one misspelling, none for
+  // another): one mistake is one group, and the group's example keeps the hint
+  return (errors[0] ?? 'rejected').replace(/;? *did you mean .*$/s, '').replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\[\d+\]/g, '[]');
 }
 
 export class Replayer {
@@ -225,7 +227,7 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
           after: names.after,
           invalidCount,
           ...s,
-          percent: { changed: of(s.changed, s.total), unchanged: of(s.unchanged, s.total), invalid: of(invalidCount, s.total) },
+          percent: { changed: of(s.changed, s.total), unchanged: of(s.unchanged, s.total), invalid: of(invalidCount, s.total), notJson: of(s.unparseable.count, s.total) },
           transitions: s.transitions.map(share),
           regions: s.regions.map((g) => ({ ...share(g), percentOfChanges: of(g.count, s.changed) })),
           invalid: s.invalid.map(share),
@@ -235,7 +237,7 @@ export function renderReplay(s: ReplaySummary, format: ReplayFormat, names: { re
       ) + '\n'
     );
   }
-  const head = `replayed ${s.total} inputs: ${s.changed} changed (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON`;
+  const head = `replayed ${s.total} inputs: ${s.changed} changed (${pct(s.changed, s.total)}), ${s.unchanged} unchanged (${pct(s.unchanged, s.total)}), ${invalidCount} invalid (${pct(invalidCount, s.total)}), ${s.unparseable.count} not JSON (${pct(s.unparseable.count, s.total)})`;
   if (format === 'text') {
     const out = [head];
     if (s.transitions.length) out.push('', 'changed decisions (before -> after):');

@@ -154,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       checkFlags(args, ['--input', '--format', '--ledger']);
       if (args.positional.length !== 2) throw new UsageError('replay needs two policy files: the old and the new');
       const input = flag(args, '--input');
-      if (!input) throw new UsageError('replay needs --input <decisions.jsonl>');
+      if (!input) throw new UsageError('replay needs --input <transactions.jsonl> (one input per line)');
       const { replayCommand } = await import('./commands/replay.ts');
       return replayCommand(args.positional[0]!, args.positional[1]!, input, flag(args, '--format', ['text', 'json', 'markdown']) ?? 'text', flag(args, '--ledger'));
     }
