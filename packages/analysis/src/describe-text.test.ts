@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '@pol/core/checker';
-import { fieldText, readable } from './describe-text.ts';
+import * as IR from '@pol/core/ir';
+import { compilePolicyFile } from '@pol/core';
+import { fieldText, groupMove, readable } from './describe-text.ts';
+
+/** The optimised IR of a policy whose groups are `groups`. */
+function ir(groups: string): IR.Program {
+  const text = `${groups}\ninput I as of date { date: Date, c: Country }\ndecision D { yes, no }\nrule r { cites "x" when c in A or c in B decide yes }\notherwise decide no\n`;
+  const c = compilePolicyFile('/mem/p.pol', (p) => (p === '/mem/p.pol' ? text : undefined));
+  if (!c.program) throw new Error(JSON.stringify(c.diagnostics));
+  return IR.optimize(IR.lower(c.program));
+}
 
 describe('how a region description writes things', () => {
   it('names an item field as a reader would', () => {
@@ -19,5 +29,14 @@ describe('how a region description writes things', () => {
     expect(r('999999999999')).toBe('999,999,999,999');
     expect(r('-30000000000000')).toBe('-3e13');
     expect(r('26900000.5')).toBe('26,900,000.5');
+  });
+
+  it('says how a member moved: between groups, or leaving and joining them on a day, the groups that change alike named together', () => {
+    const before = ir('group A of Country = { US, CU }\ngroup B of Country = { GB }');
+    expect(groupMove(before, ir('group A of Country = { US }\ngroup B of Country = { GB, CU }'), 'Country', 'CU')).toBe('moved from A to B');
+    expect(groupMove(before, ir('group A of Country = { US }\ngroup B of Country = { GB }'), 'Country', 'CU')).toBe('removed from A');
+    expect(groupMove(before, ir('group A of Country = { US, CU until 2026-07-01 }\ngroup B of Country = { GB, CU from 2026-07-01 }'), 'Country', 'CU')).toBe('leaves A on 2026-07-01; joins B on 2026-07-01');
+    expect(groupMove(ir('group A of Country = { US, CU }\ngroup B of Country = A + { GB }'), ir('group A of Country = { US, CU until 2026-07-01 }\ngroup B of Country = A + { GB }'), 'Country', 'CU')).toBe('leaves A and B on 2026-07-01');
+    expect(groupMove(before, before, 'Country', 'CU')).toBeUndefined();
   });
 });

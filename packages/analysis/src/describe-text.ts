@@ -52,20 +52,54 @@ export interface Naming {
   readonly used: Set<string>;
 }
 
-/** How a member's groups changed between the versions: "moved from Tier2 to Tier1". */
+/**
+ * How a member's groups changed between the versions, in a reader's words: "moved from Tier2 to
+ * Tier1", "leaves Country Group D:5, Tier 3 on 2026-07-01; joins Tier 2 on 2026-07-01". Groups
+ * that change the same way on the same day are named together, joined with "and" (their titles
+ * hold commas) (a country leaving D:5 also leaves
+ * every group made from it).
+ */
 export function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string, name: (id: string) => string = (id) => id): string | undefined {
-  const groups = (p: IR.Program): Map<string, string> =>
-    new Map(p.sets.filter((s) => s.of === enumName && s.name !== undefined && (s.members.has(m) || s.undated.includes(m))).map((s) => [s.name!, JSON.stringify([s.members.get(m), s.undated.includes(m)])]));
+  type Ranges = readonly IR.DateRange[];
+  const groups = (p: IR.Program): Map<string, { ranges: Ranges; undated: boolean; set: IR.SetDef }> =>
+    new Map(p.sets.filter((s) => s.of === enumName && s.name !== undefined && (s.members.has(m) || s.undated.includes(m))).map((s) => [s.name!, { ranges: s.members.get(m) ?? [], undated: s.undated.includes(m), set: s }]));
   const gb = groups(irB);
   const ga = groups(irA);
-  const left = [...gb.keys()].filter((g) => !ga.has(g));
-  const joined = [...ga.keys()].filter((g) => !gb.has(g));
-  const dated = [...gb.keys()].filter((g) => ga.has(g) && ga.get(g) !== gb.get(g));
+  const always = (r: Ranges): boolean => r.length === 1 && r[0]!.from === undefined && r[0]!.until === undefined;
+  // a single range from or until one day, the other end open
+  const until = (r: Ranges): string | undefined => (r.length === 1 && r[0]!.from === undefined ? r[0]!.until : undefined);
+  const from = (r: Ranges): string | undefined => (r.length === 1 && r[0]!.until === undefined ? r[0]!.from : undefined);
+  const phrases = new Map<string, string[]>();
+  const say = (verb: string, g: string): void => {
+    phrases.set(verb, [...(phrases.get(verb) ?? []), name(g)]);
+  };
+  const other: string[] = [];
+  for (const g of new Set([...gb.keys(), ...ga.keys()])) {
+    const [b, a] = [gb.get(g), ga.get(g)];
+    if (b && !a) say(always(b.ranges) ? 'removed from' : 'no longer in', g);
+    else if (!b && a) {
+      const d = from(a.ranges);
+      say(always(a.ranges) ? 'added to' : d !== undefined ? `joins on ${d}` : 'now in', g);
+    } else if (b && a && (JSON.stringify(b.ranges) !== JSON.stringify(a.ranges) || b.undated !== a.undated)) {
+      const left = always(b.ranges) ? until(a.ranges) : undefined;
+      const joins = always(a.ranges) ? undefined : always(b.ranges) ? undefined : from(a.ranges);
+      if (left !== undefined) say(`leaves on ${left}`, g);
+      else if (joins !== undefined && b.ranges.length === 0) say(`joins on ${joins}`, g);
+      else other.push(`in ${name(g)}: ${setMemberText(b.set, m)} -> ${setMemberText(a.set, m)}`);
+    }
+  }
+  const removed = phrases.get('removed from');
+  const added = phrases.get('added to');
   const parts: string[] = [];
-  if (left.length && joined.length) parts.push(`moved from ${left.map(name).join(', ')} to ${joined.map(name).join(', ')}`);
-  else if (left.length) parts.push(`removed from ${left.map(name).join(', ')}`);
-  else if (joined.length) parts.push(`added to ${joined.map(name).join(', ')}`);
-  for (const g of dated) parts.push(`in ${name(g)}: ${setMemberText(irB.sets.find((x) => x.name === g)!, m)} -> ${setMemberText(irA.sets.find((x) => x.name === g)!, m)}`);
+  if (removed && added) parts.push(`moved from ${removed.join(' and ')} to ${added.join(' and ')}`);
+  else if (removed) parts.push(`removed from ${removed.join(' and ')}`);
+  else if (added) parts.push(`added to ${added.join(' and ')}`);
+  for (const [verb, gs] of phrases) {
+    if (verb === 'removed from' || verb === 'added to') continue;
+    const dated = /^(leaves|joins) on (.*)$/.exec(verb);
+    parts.push(dated ? `${dated[1]} ${gs.join(' and ')} on ${dated[2]}` : `${verb} ${gs.join(' and ')}`);
+  }
+  parts.push(...other);
   return parts.length ? parts.join('; ') : undefined;
 }
 
