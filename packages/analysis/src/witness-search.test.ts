@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findWitness, roundNumbers } from './witness-search.ts';
+import type { JsonValue } from './witness.ts';
 import { freshZ3 } from './smt/z3.ts';
 import { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
@@ -80,5 +81,11 @@ describe('round witnesses', () => {
     expect(roundNumbers({ tpp: 4_799, received: 26_895_201 }, new Set(), atLimit)).toEqual({ tpp: 5_000, received: 26_895_000 });
     // received rounded to 20,000,000 would make the shipment 6,900,000 TPP: not done
     expect(roundNumbers({ tpp: 4_799, received: 26_895_201 }, new Set(['4799']), atLimit)).toEqual({ tpp: 4_799, received: 26_895_201 });
+  });
+
+  it('a number that cannot move alone moves once another has: an item within a limit rounded after the limit', () => {
+    type W = { tpp: number; remaining: number };
+    const keep = (w: JsonValue): boolean => (w as W).tpp <= (w as W).remaining && (w as W).remaining <= 70_000 && (w as W).tpp >= 66_210;
+    expect(roundNumbers({ tpp: 66_211, remaining: 66_212 }, new Set(), keep)).toEqual({ tpp: 70_000, remaining: 70_000 });
   });
 });

@@ -141,7 +141,9 @@ export function roundNumbers(w: JsonValue, named: ReadonlySet<string>, keep: (w:
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(w, []);
-  for (const path of paths) {
+  // twice: a number that could not move alone may move once another has (an item's TPP above a
+  // VEU's remaining TPP until that is rounded up too)
+  for (const path of [...paths, ...paths]) {
     const value = String(jsonGet(cur, path));
     if (named.has(value)) continue;
     // a fraction becomes a whole number where it can (half a unit shipped reads as a mistake)

@@ -67,4 +67,24 @@ describe('simpler witnesses', () => {
     // nothing is more familiar than the US
     expect(simplerWitness({ ...w, holdings: [{ country: 'US', tpp: 1600 }] }, policy.input.type, quantities, (x) => (x as H).holdings?.length === 1, apart)).toEqual({ ...w, holdings: [{ country: 'US', tpp: 1600 }] });
   });
+
+  it('quantities read as a person would write them: a zero holding, shares kept while the quantities grow, a quantity far above the policy shrunk', () => {
+    type H = { tpp: number; units: number; holdings?: { country: string; tpp: number }[] };
+    const holdings = (w: JsonValue) => (w as H).holdings ?? [];
+    // a holding of 0 TPP becomes 100 where the region allows it (here: some holding, the second under 10% of the total)
+    const share = (w: JsonValue): boolean => {
+      const hs = holdings(w);
+      const total = hs.reduce((n, h) => n + h.tpp, 0);
+      return hs.length === 2 && hs[0]!.tpp > 0 && hs[1]!.tpp <= 0.1 * total && (w as H).tpp >= 1600;
+    };
+    const zero: H = { tpp: 2000, units: 1, holdings: [{ country: 'US', tpp: 1600 }, { country: 'GB', tpp: 0 }] };
+    expect(holdings(simplerWitness(zero, policy.input.type, quantities, share))).toEqual([{ country: 'US', tpp: 1600 }, { country: 'GB', tpp: 100 }]);
+    // 9 and 1 TPP: raising one alone breaks the share; scaled together the smallest becomes 1,600
+    const tiny: H = { tpp: 2000, units: 1, holdings: [{ country: 'US', tpp: 9 }, { country: 'GB', tpp: 1 }] };
+    expect(holdings(simplerWitness(tiny, policy.input.type, quantities, share))).toEqual([{ country: 'US', tpp: 14400 }, { country: 'GB', tpp: 1600 }]);
+    // 30,000,000 TPP where at least 1,600 is all the region needs: the round number above 1,600
+    expect(simplerWitness({ tpp: 30_000_000, units: 1 }, policy.input.type, quantities, (w) => (w as H).tpp >= 1600)).toEqual({ tpp: 2000, units: 1 });
+    // and where it needs more than 4,800: none of the tries keeps it, so it stays
+    expect(simplerWitness({ tpp: 30_000_000, units: 1 }, policy.input.type, quantities, (w) => (w as H).tpp > 26_000_000)).toEqual({ tpp: 30_000_000, units: 1 });
+  });
 });

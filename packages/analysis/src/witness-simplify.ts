@@ -79,9 +79,36 @@ export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMa
   for (const field of pathsWhere(cur, (_, p) => p.length > 0 && typeof p.at(-1) === 'string' && typeAt(input, p)?.kind === 'optional')) {
     if (jsonGet(cur, field) !== undefined) attempt(without(cur, field));
   }
-  for (const path of pathsWhere(cur, (x) => typeof x === 'number' && x > 0 && x < 10)) {
-    const scale = quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
-    for (const q of scale.filter((x) => x >= 10)) if (attempt(jsonSet(cur, path, q))) break;
+  const scaleAt = (path: Path): readonly number[] => quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
+  // the quantities of a list's items where only their shares matter (UVEU's Tier 1 share, a
+  // country's cap): 9 and 1 TPP become 14,400 and 1,600, all scaled together so that the smallest
+  // is one of the policy's numbers (before each is raised alone, which would keep 9 -> 1,600 and
+  // leave 1)
+  for (const list of pathsWhere(cur, Array.isArray)) {
+    const items = jsonGet(cur, list) as JsonValue[];
+    const qs = pathsWhere(items, (x, p) => typeof x === 'number' && x > 0 && unitOf(typeAt(input, [...list, ...p])) !== undefined).map((p) => [...list, ...p]);
+    const least = Math.min(...qs.map((p) => jsonGet(cur, p) as number));
+    if (qs.length < 2 || !(least < 10)) continue;
+    const scale = scaleAt(qs[0]!).filter((x) => x >= 10);
+    // whole numbers: the interpreter judges the result, so a share nudged by the rounding only costs the try
+    for (const q of scale.slice(0, 3)) if (attempt(qs.reduce((w, p) => jsonSet(w, p, Math.round(((jsonGet(w, p) as number) * q) / least)), cur))) break;
+  }
+  // a list item's quantity of 0 (a holding of 0 TPP) reads as a slip: a small round one first
+  const inItem = (path: Path): boolean => path.some((k) => typeof k === 'number');
+  for (const path of pathsWhere(cur, (x, p) => typeof x === 'number' && x < 10 && (x > 0 || (x === 0 && inItem(p))))) {
+    const scale = scaleAt(path);
+    if (scale.length === 0) continue;
+    const tries = (jsonGet(cur, path) === 0 ? [100, 1000] : []).concat(scale.filter((x) => x >= 10));
+    for (const q of tries) if (attempt(jsonSet(cur, path, q))) break;
+  }
+  // a quantity far above the policy's own (an IC of 30,000,000 TPP where 5,000 decides the same):
+  // the round number just above each of the policy's numbers in its unit, smallest first (not the
+  // policy's numbers themselves: a witness on another rule's threshold is felt by that rule, and
+  // the region is then blamed on its change too)
+  for (const path of pathsWhere(cur, (x, p) => typeof x === 'number' && scaleAt(p).length > 0 && x >= 100 * scaleAt(p)[0]!)) {
+    const x = jsonGet(cur, path) as number;
+    const tries = [...new Set(scaleAt(path).map(roundUp))].filter((q) => q < x).slice(0, 4);
+    for (const q of tries) if (attempt(jsonSet(cur, path, q))) break;
   }
   // a date off the policy's own dates: the solver's model sits on a boundary (the day a rule takes
   // effect, or the day before); the first of a nearby month reads as an ordinary transaction
@@ -119,6 +146,12 @@ export interface Familiar {
 
 /** How many classes a witness's member is tried against (each try evaluates both versions). */
 const FAMILIAR_TRIES = 12;
+
+/** The next number above `q` with one significant digit (4800 -> 5000, 1600 -> 2000). */
+function roundUp(q: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(q)));
+  return Math.ceil(q / p) * p === q ? q + p : Math.ceil(q / p) * p;
+}
 
 function isDate(t: Type | undefined): boolean {
   while (t?.kind === 'optional') t = t.inner;
