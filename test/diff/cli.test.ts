@@ -20,6 +20,24 @@ describe('pol diff exit codes: one per verdict (docs/analysis.md)', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('a file that is not a policy gets one line, not the errors of reading it as one', async () => {
+    const ifr = join(REPO, 'policies/ai-diffusion/ifr.pol');
+    const cases: [string, string][] = [
+      [join(REPO, 'README.md'), 'is not a policy file: Pol reads .pol and .pol.md files'],
+      [join(REPO, 'policies/ai-diffusion/chips.pol'), 'is a module of the policy'],
+      ['/dev/null', 'is not a regular file'],
+      ['', 'no policy file named: the path is empty'],
+    ];
+    for (const [file, message] of cases) {
+      const r = await polInProcess(['diff', ifr, file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr.trim().split('\n'), file).toHaveLength(1);
+    }
+    // a module names the policy that imports it
+    expect((await polInProcess(['eval', join(REPO, 'policies/ai-diffusion/chips.pol'), '--input', '/dev/null'])).stderr).toMatch(/chips\.pol is a module of the policy .*(ifr|as-enforced[-\d]*)\.pol, which imports it/);
+  });
+
   // in this process: these check what the command prints and returns, not how a process exits
   it('2 for a usage error, 3 unknown; never "none found" above an unknown verdict', async () => {
     const usage = await polInProcess(['diff', C('lpp-limit', 'before'), C('lpp-limit', 'after'), '--timeout', 'soon']);

@@ -21,6 +21,8 @@ describe('the change memo', () => {
     expect(at('behavioural changes:')).toBeLessThan(at('structural changes:'));
     expect(t).toContain('3 region(s) decided differently (1 in obligations only); 0 kind(s) of input accepted by one version only; 0 not covered; 1 structural change(s)');
     expect(t).toContain('1 x authorized(authorization: LPP): obligations changed (region 3); by advanced > lpp_at_limit -> advanced > lpp; cites 740.29(c); 740.29');
+    // a region of obligations only names them by number in its heading, as the sides do
+    expect(t).toContain('lpp_tpp_this_year + shipment_tpp = 26,900,000 TPP: authorized(authorization: LPP), obligations O1 -> none\n');
     const m = renderDiff(r, 'markdown', names);
     expect(m.indexOf('## Summary')).toBeLessThan(m.indexOf('## Behavioural changes'));
     expect(m.indexOf('## Behavioural changes')).toBeLessThan(m.indexOf('## Structural changes'));

@@ -145,8 +145,14 @@ function text(r: DiffReport, n: Names): string {
   if (r.regions.length) out.push(`  (${REGION_NOTE})`);
   const ids = obligationNumbers(r);
   const refs = (x: Side): string => (x.obligations.length ? `; obligations ${x.obligations.map((o) => `O${ids.get(o)}`).join(', ')}` : '');
+  // a region of obligations only names them by number, as its sides do (its description quotes them whole)
+  const heading = (g: DiffReport['regions'][number]): string => {
+    if (g.differs !== 'obligations') return g.description;
+    const list = (x: Side): string => (x.obligations.length ? x.obligations.map((o) => `O${ids.get(o)}`).join(', ') : 'none');
+    return `${g.where}: ${g.before.decisionText}, obligations ${list(g.before)} -> ${list(g.after)}`;
+  };
   r.regions.forEach((g, i) => {
-    out.push(`  ${i + 1}. ${g.description}`);
+    out.push(`  ${i + 1}. ${heading(g)}`);
     out.push(`     before: ${sideText(g.before)}${refs(g.before)}`);
     out.push(`     after:  ${sideText(g.after)}${refs(g.after)}`);
     if (g.causes.length) out.push(`     caused by: ${g.causes.map((c) => causeText(r, c)).join('; ')}`);
@@ -210,7 +216,7 @@ export function escapeHtml(s: string): string {
 const STYLE = `.brief,.obl{display:none}body{font-family:system-ui,sans-serif;max-width:90rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.35}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;margin:.4rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.2rem 0}
-td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}thead th{background:#eee}
+td,th{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}thead th{background:#eee;overflow-wrap:normal;hyphens:auto}
 code{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}table.regions{table-layout:fixed}details summary{cursor:pointer;color:#034ea2}.v{font-weight:bold;font-size:1.05rem}
 .muted{color:#444}.sign td{height:2.2rem}a{color:#034ea2}
 @page{size:A4 landscape;margin:7mm}

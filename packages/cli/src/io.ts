@@ -1,8 +1,9 @@
 /** Files in and out, with user mistakes turned into diagnostics rather than stack traces. */
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Project } from '@pol/language-service';
 import { WriteError, writeFiles } from './safe-write.ts';
-import { compilePolicyFile, renderDiagnostics, diagnosticToJson, type CheckedProgram, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
+import { compilePolicyFile, isInside, isPolicyPath, renderDiagnostics, diagnosticToJson, type CheckedProgram, type CompiledPolicy, type Diagnostic, type SourceFile } from '@pol/core';
 
 /** The command was called wrongly: the usage text follows the message. */
 export class UsageError extends Error {}
@@ -41,9 +42,37 @@ export function projectRootOf(policyPath: string): string {
 }
 
 export function loadPolicyFromDisk(path: string): CompiledPolicy {
+  if (path === '') throw new IoError('no policy file named: the path is empty');
   if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file`);
   if (statSync(path).isDirectory()) throw new IoError(`${path} is a folder: name the policy's .pol (or .pol.md) file in it`);
+  if (!statSync(path).isFile()) throw new IoError(`${path} is not a regular file: name the policy's .pol (or .pol.md) file`);
+  // a README or a JSON file read as a policy gave thousands of syntax errors
+  if (!isPolicyPath(path)) throw new IoError(`${path} is not a policy file: Pol reads .pol and .pol.md files`);
   return compilePolicyFile(path, readText, { projectRoot: projectRootOf(path), cwd: process.cwd() });
+}
+
+/**
+ * A file that declares no `input` is a module another file imports, not a policy to evaluate or
+ * compare: said in one line, with the policy that imports it (its names unresolved, it gave a
+ * hundred errors of names it uses from its siblings).
+ */
+export function refuseModule(path: string, loaded: CompiledPolicy): void {
+  if (!loaded.diagnostics.some((d) => d.code === 'check/missing-input')) return;
+  const root = projectRootOf(path);
+  const project = new Project({ readFile: (p) => (isInside(p, root, process.cwd()) ? readText(p) : undefined), listPolFiles: polFilesIn });
+  const { entry } = project.entryFor(path);
+  throw new IoError(entry !== path ? `${path} is a module of the policy ${entry}, which imports it: name that file, which declares the \`input\` and \`decision\`` : `${path} declares no \`input\`: it is a module for a policy to import, not a policy`);
+}
+
+/** The policy files (.pol, .pol.md) of a folder. */
+export function polFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => isPolicyPath(f))
+      .map((f) => (dir === '.' ? f : join(dir, f)));
+  } catch {
+    return [];
+  }
 }
 
 /** Writes files all or nothing, keeping each target's mode, owner and symbolic link (safe-write.ts). */
@@ -66,6 +95,8 @@ export function writeAtomically(path: string, text: string): void {
  */
 export function loadTwoVersions(oldPath: string, newPath: string): { before: CheckedProgram; after: CheckedProgram } | undefined {
   const loaded = [loadPolicyFromDisk(oldPath), loadPolicyFromDisk(newPath)];
+  refuseModule(oldPath, loaded[0]!);
+  refuseModule(newPath, loaded[1]!);
   let failed = false;
   for (const c of loaded) {
     if (!c.program || c.diagnostics.some((d) => d.severity === 'error')) {

@@ -1,8 +1,6 @@
-import { isInside, isPolicyPath, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
+import { isInside, sortDiagnostics, type CompiledPolicy, type Diagnostic } from '@pol/core';
 import { ENTRY_ONLY_CODES, Project } from '@pol/language-service';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { diagnosticsJson, IoError, loadPolicyFromDisk, printDiagnostics, projectRootOf, readText } from '../io.ts';
+import { diagnosticsJson, IoError, loadPolicyFromDisk, polFilesIn, printDiagnostics, projectRootOf, readText } from '../io.ts';
 import { existsSync } from 'node:fs';
 
 /** `none`: the checker only; `default`: also dead rules and constant conditions; `full`: also conflicts. */
@@ -58,14 +56,3 @@ async function checkEntry(entry: string, moduleMode: boolean, analyze: AnalyzeLe
   }
   return { loaded, found };
 }
-
-export function polFilesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((f) => isPolicyPath(f))
-      .map((f) => (dir === '.' ? f : join(dir, f)));
-  } catch {
-    return [];
-  }
-}
-

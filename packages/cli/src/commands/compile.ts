@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { sortDiagnostics } from '@pol/core';
 import { CompileError, PackageNameError, compilePackage, compileProgram } from '@pol/compiler';
 import { UsageError } from '../io.ts';
-import { loadPolicyFromDisk, printDiagnostics, writeSafely } from '../io.ts';
+import { loadPolicyFromDisk, refuseModule, printDiagnostics, writeSafely } from '../io.ts';
 
 /** `pol compile <file.pol> --out <dir> [--target ts|js | --package <name>]`: writes the generated module(s), or an npm package. */
 export async function compileCommand(file: string, out: string, target: 'ts' | 'js', packageName?: string): Promise<number> {
   const loaded = loadPolicyFromDisk(file);
+  refuseModule(file, loaded);
   const diagnostics = sortDiagnostics(loaded.diagnostics);
   printDiagnostics(diagnostics, loaded.sources, 'human');
   const program = loaded.program;

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isInside, isValidDate, sortDiagnostics } from '@pol/core';
 import { Project } from '@pol/language-service';
-import { polFilesIn } from './check.ts';
 import { runExamples } from '../doc/examples.ts';
 import { renderDigest } from '../doc/render.ts';
-import { IoError, loadPolicyFromDisk, printDiagnostics, projectRootOf, readText, UsageError, writeSafely } from '../io.ts';
+import { IoError, loadPolicyFromDisk, polFilesIn, printDiagnostics, projectRootOf, readText, UsageError, writeSafely } from '../io.ts';
 
 /** Today in UTC, the default `--as-of`. */
 function today(): string {

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type EngineName, makeEngine } from '../engines.ts';
-import { loadPolicyFromDisk, printDiagnostics, UsageError } from '../io.ts';
+import { loadPolicyFromDisk, refuseModule, printDiagnostics, UsageError } from '../io.ts';
 import { decideItem, type ItemOptions, type ItemOutput } from '../batch/decide.ts';
 import { BufferedWriter, Progress, Summary } from '../batch/output.ts';
 import { inputBatches, type BrokenItem, type RawItem } from '../batch/sources.ts';
@@ -32,6 +32,7 @@ const BATCH = 256;
 
 export async function evalCommand(file: string, options: EvalOptions): Promise<number> {
   const loaded = loadPolicyFromDisk(file);
+  refuseModule(file, loaded);
   printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.sources, 'human');
   if (!loaded.program) return 1;
   const itemOptions: ItemOptions = { name: options.input, explain: options.explain, format: options.format };
