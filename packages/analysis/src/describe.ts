@@ -511,9 +511,15 @@ function naming(before: VersionView, after: VersionView): Naming {
   };
 }
 
+/** namesUsed by leaf: asked for each side of a region twice (naming, causes), and a leaf decides several regions */
+const namesOfLeaf = new WeakMap<Leaf, Set<string>>();
+
 /** The groups, definitions and constants a side's deciding rules (and the deciding rule's exceptions) name. */
 function namesUsed(side: VersionView): Set<string> {
+  const known = namesOfLeaf.get(side.leaf);
+  if (known) return known;
   const names = new Set(tested(side.ir, side.leaf.rules, () => false, []).names);
+  namesOfLeaf.set(side.leaf, names);
   // constants are folded into the IR, so a constant is found by the name the conditions, and the
   // definitions they use, are written with; inside aggregates too (UVEU's single-country cap
   // multiplies UVEU_SINGLE_COUNTRY_SHARE by a sum over the holdings)
