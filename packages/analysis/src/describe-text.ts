@@ -54,10 +54,9 @@ export interface Naming {
 
 /**
  * How a member's groups changed between the versions, in a reader's words: "moved from Tier2 to
- * Tier1", "leaves Country Group D:5, Tier 3 on 2026-07-01; joins Tier 2 on 2026-07-01". Groups
- * that change the same way on the same day are named together, joined with "and" (their titles
- * hold commas) (a country leaving D:5 also leaves
- * every group made from it).
+ * Tier1", "leaves Country Group D:5 and Tier 3 on 2026-07-01; joins Tier 2 on 2026-07-01". Groups
+ * that change the same way on the same day are named together (a country leaving D:5 also leaves
+ * every group made from it), joined with "and": their titles hold commas.
  */
 export function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m: string, name: (id: string) => string = (id) => id): string | undefined {
   type Ranges = readonly IR.DateRange[];
@@ -66,38 +65,36 @@ export function groupMove(irB: IR.Program, irA: IR.Program, enumName: string, m:
   const gb = groups(irB);
   const ga = groups(irA);
   const always = (r: Ranges): boolean => r.length === 1 && r[0]!.from === undefined && r[0]!.until === undefined;
-  // a single range from or until one day, the other end open
+  // a single range until (or from) one day, the other end open
   const until = (r: Ranges): string | undefined => (r.length === 1 && r[0]!.from === undefined ? r[0]!.until : undefined);
   const from = (r: Ranges): string | undefined => (r.length === 1 && r[0]!.until === undefined ? r[0]!.from : undefined);
-  const phrases = new Map<string, string[]>();
-  const say = (verb: string, g: string): void => {
-    phrases.set(verb, [...(phrases.get(verb) ?? []), name(g)]);
+  // the groups of each phrase, by verb and day, in the order first met
+  const phrases = new Map<string, { verb: string; day: string | undefined; groups: string[] }>();
+  const say = (verb: string, g: string, day?: string): void => {
+    const k = `${verb}\n${day ?? ''}`;
+    if (!phrases.has(k)) phrases.set(k, { verb, day, groups: [] });
+    phrases.get(k)!.groups.push(name(g));
   };
   const other: string[] = [];
   for (const g of new Set([...gb.keys(), ...ga.keys()])) {
     const [b, a] = [gb.get(g), ga.get(g)];
     if (b && !a) say(always(b.ranges) ? 'removed from' : 'no longer in', g);
-    else if (!b && a) {
-      const d = from(a.ranges);
-      say(always(a.ranges) ? 'added to' : d !== undefined ? `joins on ${d}` : 'now in', g);
-    } else if (b && a && (JSON.stringify(b.ranges) !== JSON.stringify(a.ranges) || b.undated !== a.undated)) {
-      const left = always(b.ranges) ? until(a.ranges) : undefined;
-      const joins = always(a.ranges) ? undefined : always(b.ranges) ? undefined : from(a.ranges);
-      if (left !== undefined) say(`leaves on ${left}`, g);
-      else if (joins !== undefined && b.ranges.length === 0) say(`joins on ${joins}`, g);
+    else if (!b && a) say(always(a.ranges) ? 'added to' : from(a.ranges) !== undefined ? 'joins' : 'now in', g, from(a.ranges));
+    else if (b && a && (JSON.stringify(b.ranges) !== JSON.stringify(a.ranges) || b.undated !== a.undated)) {
+      if (always(b.ranges) && until(a.ranges) !== undefined) say('leaves', g, until(a.ranges));
+      else if (b.ranges.length === 0 && from(a.ranges) !== undefined) say('joins', g, from(a.ranges));
       else other.push(`in ${name(g)}: ${setMemberText(b.set, m)} -> ${setMemberText(a.set, m)}`);
     }
   }
-  const removed = phrases.get('removed from');
-  const added = phrases.get('added to');
+  const list = (verb: string): string | undefined => phrases.get(`${verb}\n`)?.groups.join(' and ');
+  const [removed, added] = [list('removed from'), list('added to')];
   const parts: string[] = [];
-  if (removed && added) parts.push(`moved from ${removed.join(' and ')} to ${added.join(' and ')}`);
-  else if (removed) parts.push(`removed from ${removed.join(' and ')}`);
-  else if (added) parts.push(`added to ${added.join(' and ')}`);
-  for (const [verb, gs] of phrases) {
-    if (verb === 'removed from' || verb === 'added to') continue;
-    const dated = /^(leaves|joins) on (.*)$/.exec(verb);
-    parts.push(dated ? `${dated[1]} ${gs.join(' and ')} on ${dated[2]}` : `${verb} ${gs.join(' and ')}`);
+  if (removed && added) parts.push(`moved from ${removed} to ${added}`);
+  else if (removed) parts.push(`removed from ${removed}`);
+  else if (added) parts.push(`added to ${added}`);
+  for (const p of phrases.values()) {
+    if (p.verb === 'removed from' || p.verb === 'added to') continue;
+    parts.push(`${p.verb} ${p.groups.join(' and ')}${p.day !== undefined ? ` on ${p.day}` : ''}`);
   }
   parts.push(...other);
   return parts.length ? parts.join('; ') : undefined;
@@ -178,7 +175,7 @@ export function factsText(facts: readonly Fact[], irB: IR.Program, irA: IR.Progr
     if (said.has(text)) continue;
     said.add(text);
     const move = groupMove(irB, irA, f.enumName, f.value, name.group);
-    out.push(`${f.paths.map(fieldText).join(' or ')} in {${f.value}}${move ? ` (${move})` : ''}`);
+    out.push(`${text}${move ? ` (${move})` : ''}`);
   }
   const groups = facts.filter((f): f is Extract<Fact, { k: 'group' }> => f.k === 'group' && !pinnedPaths.has(f.path));
   // "in Tier1" says more than "not in Tier3": a field's negative facts are shown only when it has no positive one;

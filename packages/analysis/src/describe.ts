@@ -107,7 +107,7 @@ function at(v: SV, path: readonly string[]): { sv: SV; present: ZExpr[] } | unde
   return { sv: cur, present };
 }
 
-/** What the deciding rules' conditions test, with every definition followed (not into aggregates). */
+/** What the deciding rules' conditions test, with every definition followed (into an aggregate only for its items' enum fields). */
 interface Tested {
   readonly enums: Map<string, string[]>;
   /** the comparisons of each enum field with a member, and the reads of each Boolean field */
@@ -122,7 +122,6 @@ interface Tested {
   readonly members: { node: IR.Member; path: string[] }[];
   /** enum fields of a list's items that an aggregate tests (`h.country in Tier1` for each h in veu.compute_by_country) */
   readonly items: Map<string, { list: string[]; field: string[]; enumName: string }>;
-  readonly names: Set<string>;
 }
 
 /** The fields from an aggregate's element to `e` (`h.country` is ['country']), else undefined. */
@@ -152,14 +151,13 @@ function itemReads(agg: IR.Agg, into: Tested['items']): void {
 }
 
 function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readonly IR.Rule[]) => boolean, otherPath: readonly string[]): Tested {
-  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], items: new Map(), names: new Set() };
+  const t: Tested = { enums: new Map(), enumCmps: new Map(), boolReads: new Map(), compared: new Set(), bools: new Map(), cmps: [], sums: [], members: [], items: new Map() };
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {
     // an aggregate's element has no path of the input: only its enum fields are facts (some
     // holding's country is Poland), and only for the member an amendment moved
     if (e.k === 'agg') return itemReads(e, t.items);
     if (e.k === 'def') {
-      t.names.add(p.defs[e.id]!.name);
       if (!seen.has(e.id)) {
         seen.add(e.id);
         walk(p.defs[e.id]!.value);
@@ -193,7 +191,6 @@ function tested(p: IR.Program, rules: readonly IR.Rule[], changed: (path: readon
     }
     if (e.k === 'member') {
       const sname = p.sets[e.set]!.name;
-      if (sname) t.names.add(sname);
       const ep = pathOf(e.elem);
       if (ep) {
         t.enums.set(ep.join('.'), ep);
@@ -295,13 +292,12 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
     const literal = (c: IR.Cmp): string | undefined => (c.r.k === 'enum' ? c.r.member : c.l.k === 'enum' ? c.l.member : undefined);
     for (const [key, path] of t.enums) {
       const x = at(input, path);
+      const value = jsonAt(w, path);
       if (x?.sv.t === 'enum') {
         const v = x.sv.v;
-        const raw = jsonAt(w, path);
-        hold(x.sv.name, key, { holds: (i) => Z.And(...x.present, v.eq(i)), values: typeof raw === 'string' ? [raw] : [], item: false });
+        hold(x.sv.name, key, { holds: (i) => Z.And(...x.present, v.eq(i)), values: typeof value === 'string' ? [value] : [], item: false });
       }
       if (facts.some((f) => f.k === 'pin' && f.path === key)) continue;
-      const value = jsonAt(w, path);
       if (!x || x.sv.t !== 'enum' || typeof value !== 'string' || !u.enums.get(x.sv.name)?.includes(value)) continue;
       // a field is pinned to its member only when the deciding rules compare it with that member,
       // or that member's groups changed (Poland moved to Tier 1); any other pin would be a guess
@@ -367,11 +363,10 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
       if (h) hold(r.enumName, key, h);
     }
   }
-  // a member whose groups changed, held by one of several fields the rules test (Poland as a
-  // headquarters, where the region has it in either), or by some item of a list (a holding in
-  // Poland, where the Tier 1 share counts it): no one field is pinned, but one holds it
-  // Poland as the destination or a headquarters, as a holding's country, or as either: each asked,
-  // and the text says the narrowest that holds (describe-text.ts)
+  // a member whose groups changed, held by one of several fields the rules test (Poland as the
+  // destination or a headquarters, where the region has it in either), by some item of a list (a
+  // holding in Poland, where the Tier 1 share counts it), or by either: no one field is pinned, but
+  // one holds it. Each is asked, and the text says the narrowest that holds (describe-text.ts)
   for (const [enumName, fields] of enumFields) {
     const plain = [...fields].filter(([, h]) => !h.item);
     const items = [...fields].filter(([, h]) => h.item);
@@ -408,10 +403,9 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
   // concrete inputs of the region refute most other candidates without a query (describe-probe.ts)
   const amountOn = region.amountOn;
   const alive = survivors(facts.filter((f) => !free.has(f)), amountOn ? { ...region, holdsAmount: (f, x) => amountOn((f as Fact).term, x) } : region, u);
-  const proved = proveEach(Z, s, guard, alive);
-  const narrower = new Map<Fact, Fact>(proved.flatMap((f) => (f.k === 'some' ? [[f, narrowed(Z, s, guard, f, w)] as const] : [])));
+  const proved = proveEach(Z, s, guard, alive, w);
   const name = naming(before, after);
-  const holding = facts.filter((f) => free.has(f) || proved.includes(f)).map((f) => narrower.get(f) ?? f);
+  const holding = facts.filter((f) => free.has(f) || proved.has(f)).map((f) => proved.get(f) ?? f);
   const where = factsText(holding, before.ir, after.ir, name);
   return { where, causes: causesOf(before, after, structural), named: [...name.used], facts: holding.map((f) => regionFact(f, before.ir)) };
 }
@@ -419,9 +413,11 @@ export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, inpu
 /**
  * The candidates that hold on all of the region `guard`, each asked alone: every fact that is not
  * a bound; of each field's, amount's or date's bounds on one side (lower, upper or equal), the
- * strongest that holds, asked strongest first. `unknown` stops a group with nothing claimed.
+ * strongest that holds, asked strongest first. `unknown` stops a group with nothing claimed. Each
+ * proved fact maps to the fact as stated: a "one of" narrowed to the fields it needs (`w` the
+ * region's witness).
  */
-function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]): Fact[] {
+function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[], w: JsonValue): Map<Fact, Fact> {
   const groups = new Map<string, Fact[]>();
   candidates.forEach((f, i) => {
     const side = f.k === 'num' || f.k === 'sum' || f.k === 'date' ? (f.op === '=' ? '=' : f.op === '>' || f.op === '>=' ? '>' : '<') : undefined;
@@ -430,7 +426,7 @@ function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]):
   });
   const at = (f: Fact): Rational => (f.k === 'date' ? Rational.of(BigInt(f.day)) : f.k === 'num' || f.k === 'sum' ? f.c : Rational.of(0n));
   const strict = (f: Fact): number => ('op' in f && (f.op === '>' || f.op === '<') ? 0 : 1);
-  const out: Fact[] = [];
+  const out = new Map<Fact, Fact>();
   // the guard is asserted once and each question is an assumption: asserted with each question,
   // the region's guard was taken in again (and dropped at the pop) for every candidate
   s.push();
@@ -440,7 +436,7 @@ function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]):
     fs.sort((x, y) => (lower ? at(y).cmp(at(x)) : at(x).cmp(at(y))) || strict(x) - strict(y));
     for (const f of fs) {
       const r = s.check(Z.Not(f.term));
-      if (r === 'unsat') out.push(f);
+      if (r === 'unsat') out.set(f, f.k === 'some' ? narrowed(Z, s, f, w) : f);
       if (r !== 'sat') break;
     }
   }
@@ -450,20 +446,18 @@ function proveEach(Z: Z, s: Session, guard: ZExpr, candidates: readonly Fact[]):
 
 /**
  * A proved "one of these fields holds the member" with the fields it does not need left out, each
- * dropped only when the rest still hold it on the witness and, asked, on all of the region: the
+ * dropped only when the rest still hold it on the witness and, asked under the region's guard
+ * (proveEach's scope), on all of the region: the
  * candidates are every field the deciding rules test, so "destination or veu.country or ..." held
  * where AIA reads neither (and the destination was in Tier 1 before the change, so not Poland).
  */
-function narrowed(Z: Z, s: Session, guard: ZExpr, f: Extract<Fact, { k: 'some' }>, w: JsonValue): Fact {
+function narrowed(Z: Z, s: Session, f: Extract<Fact, { k: 'some' }>, w: JsonValue): Fact {
   let keep = f.paths.map((_, i) => i);
-  s.push();
-  s.add(guard);
   for (const i of f.paths.map((_, j) => j)) {
     const rest = keep.filter((j) => j !== i);
     if (rest.length === 0 || !rest.some((j) => valuesAt(w, f.paths[j]!).includes(f.value))) continue;
     if (s.check(Z.Not(Z.Or(...rest.map((j) => f.parts[j]!)))) === 'unsat') keep = rest;
   }
-  s.pop();
   if (keep.length === f.paths.length) return f;
   const paths = keep.map((j) => f.paths[j]!);
   const parts = keep.map((j) => f.parts[j]!);
@@ -518,11 +512,12 @@ const namesOfLeaf = new WeakMap<Leaf, Set<string>>();
 function namesUsed(side: VersionView): Set<string> {
   const known = namesOfLeaf.get(side.leaf);
   if (known) return known;
-  const names = new Set(tested(side.ir, side.leaf.rules, () => false, []).names);
+  const names = new Set<string>();
   namesOfLeaf.set(side.leaf, names);
-  // constants are folded into the IR, so a constant is found by the name the conditions, and the
-  // definitions they use, are written with; inside aggregates too (UVEU's single-country cap
-  // multiplies UVEU_SINGLE_COUNTRY_SHARE by a sum over the holdings)
+  // the definitions and named groups the conditions reach, inside aggregates too (UVEU's
+  // single-country cap multiplies UVEU_SINGLE_COUNTRY_SHARE by a sum over the holdings); constants
+  // are folded into the IR, so a constant is found by the name the conditions and those
+  // definitions are written with
   const texts: string[] = [];
   const seen = new Set<number>();
   const walk = (e: IR.Expr): void => {

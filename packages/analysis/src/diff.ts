@@ -311,6 +311,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
     };
     const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     const quantities = quantitiesIn([irB, irA]);
+    const familiar = { members: COMMON, classOf: (e: string, m: string) => u.classOf(e, m) };
     // the deciding leaf of each version as a variable: a region is then two small equalities, so
     // blocking it or asking about it does not hand the solver the leaves' guards again
     // one Boolean per leaf, not an integer leaf number: 2,000 equalities `leaf = i` on one
@@ -510,7 +511,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
       const w =
         options.describe === false
           ? f.witness
-          : roundNumbers(simplerWitness(f.witness, inputType, quantities, same, { members: COMMON, classOf: (e, m) => u.classOf(e, m) }), namedNumbers, same);
+          : roundNumbers(simplerWitness(f.witness, inputType, quantities, same, familiar), namedNumbers, same);
       const describeNow = options.describe !== false && described < (options.describeRegions ?? 200);
       const inRegion = (x: JsonValue): boolean => {
         const rb = runB(x);

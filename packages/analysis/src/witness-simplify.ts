@@ -60,82 +60,115 @@ function without(v: JsonValue, path: Path): JsonValue {
 }
 
 /**
- * `w` with, where `keep` allows: list items left out (the last first), optional fields left out,
- * each quantity below 10 of a unit the policy uses raised to the smallest of the policy's own
- * numbers in that unit that keeps the witness (a share or a count is no quantity and is left), and
- * each date moved to the first of its month or of one of the next two.
+ * `w` with, where `keep` allows, each step in turn on what the steps before left: list items and
+ * optional fields left out, quantities made ones a person writes (`quantityMoves`), each date moved
+ * to the first of its month or of one of the next two, well-known members made better-known ones.
  */
 export function simplerWitness(w: JsonValue, input: Type, quantities: ReadonlyMap<string, readonly number[]>, keep: (w: JsonValue) => boolean, familiar: Familiar = { members: [], classOf: () => undefined }): JsonValue {
-  let cur = w;
-  const attempt = (next: JsonValue): boolean => {
-    if (!keep(next)) return false;
-    cur = next;
-    return true;
+  const at: Simplifying = {
+    cur: w,
+    input,
+    attempt(next) {
+      if (!keep(next)) return false;
+      at.cur = next;
+      return true;
+    },
   };
-  for (const list of pathsWhere(cur, Array.isArray)) {
-    for (let i = (jsonGet(cur, list) as JsonValue[]).length - 1; i >= 0; i--) attempt(without(cur, [...list, i]));
+  leaveOut(at);
+  quantityMoves(at, (path) => quantities.get(unitOf(typeAt(input, path)) ?? '') ?? []);
+  // a date off the policy's own dates: the solver's model sits on a boundary (the day a rule takes
+  // effect, or the day before); the first of a nearby month reads as an ordinary transaction
+  for (const path of pathsWhere(at.cur, (x, p) => typeof x === 'string' && isDate(typeAt(input, p)))) {
+    for (const d of nearbyFirsts(jsonGet(at.cur, path) as string)) if (at.attempt(jsonSet(at.cur, path, d))) break;
   }
-  // optional fields, found again on what is left (items may be gone)
-  for (const field of pathsWhere(cur, (_, p) => p.length > 0 && typeof p.at(-1) === 'string' && typeAt(input, p)?.kind === 'optional')) {
-    if (jsonGet(cur, field) !== undefined) attempt(without(cur, field));
+  familiarMembers(at, familiar);
+  return at.cur;
+}
+
+/** The witness so far, its input type, and a try: `attempt(next)` keeps `next` when the region does. */
+interface Simplifying {
+  cur: JsonValue;
+  readonly input: Type;
+  attempt(next: JsonValue): boolean;
+}
+
+/** List items left out (the last first), then optional fields, found again on what is left. */
+function leaveOut(at: Simplifying): void {
+  for (const list of pathsWhere(at.cur, Array.isArray)) {
+    for (let i = (jsonGet(at.cur, list) as JsonValue[]).length - 1; i >= 0; i--) at.attempt(without(at.cur, [...list, i]));
   }
-  const scaleAt = (path: Path): readonly number[] => quantities.get(unitOf(typeAt(input, path)) ?? '') ?? [];
+  for (const field of pathsWhere(at.cur, (_, p) => p.length > 0 && typeof p.at(-1) === 'string' && typeAt(at.input, p)?.kind === 'optional')) {
+    if (jsonGet(at.cur, field) !== undefined) at.attempt(without(at.cur, field));
+  }
+}
+
+/**
+ * Quantities (numbers of a unit the policy uses; a share or a count is none and is left) made
+ * ones a person writes, `scaleAt` giving the policy's own numbers in a path's unit, ascending.
+ */
+function quantityMoves(at: Simplifying, scaleAt: (path: Path) => readonly number[]): void {
+  const quantity = (path: Path): boolean => unitOf(typeAt(at.input, path)) !== undefined;
   // the quantities of a list's items where only their shares matter (UVEU's Tier 1 share, a
   // country's cap): 9 and 1 TPP become 14,400 and 1,600, all scaled together so that the smallest
   // is one of the policy's numbers (before each is raised alone, which would keep 9 -> 1,600 and
-  // leave 1)
-  for (const list of pathsWhere(cur, Array.isArray)) {
-    const items = jsonGet(cur, list) as JsonValue[];
-    const qs = pathsWhere(items, (x, p) => typeof x === 'number' && x > 0 && unitOf(typeAt(input, [...list, ...p])) !== undefined).map((p) => [...list, ...p]);
-    const least = Math.min(...qs.map((p) => jsonGet(cur, p) as number));
-    if (qs.length < 2 || !(least < 10)) continue;
-    const scale = scaleAt(qs[0]!).filter((x) => x >= 10);
-    // whole numbers: the interpreter judges the result, so a share nudged by the rounding only costs the try
-    for (const q of scale.slice(0, 3)) if (attempt(qs.reduce((w, p) => jsonSet(w, p, Math.round(((jsonGet(w, p) as number) * q) / least)), cur))) break;
+  // leave 1); whole numbers: the interpreter judges the result, so a share nudged by the rounding
+  // only costs the try
+  for (const list of pathsWhere(at.cur, Array.isArray)) {
+    const qs = pathsWhere(jsonGet(at.cur, list)!, (x, p) => typeof x === 'number' && x > 0 && quantity([...list, ...p])).map((p) => [...list, ...p]);
+    if (qs.length < 2) continue;
+    const least = Math.min(...qs.map((p) => jsonGet(at.cur, p) as number));
+    if (least >= 10) continue;
+    for (const q of scaleAt(qs[0]!).filter((x) => x >= 10).slice(0, 3)) if (at.attempt(qs.reduce((w, p) => jsonSet(w, p, Math.round(((jsonGet(w, p) as number) * q) / least)), at.cur))) break;
   }
-  // a list item's quantity of 0 (a holding of 0 TPP) reads as a slip: a small round one first
+  // a quantity below 10 raised to the smallest of the policy's numbers in its unit that keeps the
+  // region (a UVEU holding of 1 TPP becomes 1,600); a list item's 0 (a holding of 0 TPP reads as a
+  // slip) to a small round number first
   const inItem = (path: Path): boolean => path.some((k) => typeof k === 'number');
-  for (const path of pathsWhere(cur, (x, p) => typeof x === 'number' && x < 10 && (x > 0 || (x === 0 && inItem(p))))) {
+  for (const path of pathsWhere(at.cur, (x, p) => typeof x === 'number' && x < 10 && (x > 0 || (x === 0 && inItem(p))))) {
     const scale = scaleAt(path);
     if (scale.length === 0) continue;
-    const tries = (jsonGet(cur, path) === 0 ? [100, 1000] : []).concat(scale.filter((x) => x >= 10));
-    for (const q of tries) if (attempt(jsonSet(cur, path, q))) break;
+    const tries = (jsonGet(at.cur, path) === 0 ? [100, 1000] : []).concat(scale.filter((x) => x >= 10));
+    for (const q of tries) if (at.attempt(jsonSet(at.cur, path, q))) break;
   }
   // a quantity far above the policy's own (an IC of 30,000,000 TPP where 5,000 decides the same):
   // the round number just above each of the policy's numbers in its unit, smallest first (not the
   // policy's numbers themselves: a witness on another rule's threshold is felt by that rule, and
   // the region is then blamed on its change too)
-  for (const path of pathsWhere(cur, (x, p) => typeof x === 'number' && scaleAt(p).length > 0 && x >= 100 * scaleAt(p)[0]!)) {
-    const x = jsonGet(cur, path) as number;
+  for (const path of pathsWhere(at.cur, (x, p) => typeof x === 'number' && scaleAt(p).length > 0 && x >= 100 * scaleAt(p)[0]!)) {
+    const x = jsonGet(at.cur, path) as number;
     const tries = [...new Set(scaleAt(path).map(roundUp))].filter((q) => q < x).slice(0, 4);
-    for (const q of tries) if (attempt(jsonSet(cur, path, q))) break;
+    for (const q of tries) if (at.attempt(jsonSet(at.cur, path, q))) break;
   }
-  // a date off the policy's own dates: the solver's model sits on a boundary (the day a rule takes
-  // effect, or the day before); the first of a nearby month reads as an ordinary transaction
-  for (const path of pathsWhere(cur, (x, p) => typeof x === 'string' && isDate(typeAt(input, p)))) {
-    for (const d of nearbyFirsts(jsonGet(cur, path) as string)) if (attempt(jsonSet(cur, path, d))) break;
-  }
-  // a member of a long enum the solver picked among the familiar ones (Cambodia for a Tier 2
-  // destination) becomes a more familiar one where the region allows it (Brazil): one member of
-  // each class the policy tells apart (smt/universe.ts), the most familiar first
-  // a member held by several fields (a national VEU's country, also the destination) moves in all
-  // of them together first, then field by field
-  const held = pathsWhere(cur, (x, p) => typeof x === 'string' && familiar.members.includes(x) && typeAt(input, p)?.kind === 'enum');
+}
+
+/**
+ * A member of a long enum the solver picked among the familiar ones (Cambodia for a Tier 2
+ * destination) made a more familiar one where the region allows it (Brazil): one member of each
+ * class the policy tells apart (smt/universe.ts), the most familiar first. A member several fields
+ * hold (a national VEU's country, also the destination) moves in all of them together first, then
+ * field by field.
+ */
+function familiarMembers(at: Simplifying, familiar: Familiar): void {
   const byValue = new Map<string, Path[]>();
-  for (const p of held) byValue.set(jsonGet(cur, p) as string, [...(byValue.get(jsonGet(cur, p) as string) ?? []), p]);
+  for (const p of pathsWhere(at.cur, (x, q) => typeof x === 'string' && familiar.members.includes(x) && typeAt(at.input, q)?.kind === 'enum')) {
+    const v = jsonGet(at.cur, p) as string;
+    byValue.set(v, [...(byValue.get(v) ?? []), p]);
+  }
   for (const [value, paths] of byValue) {
-    const enumName = (typeAt(input, paths[0]!) as Extract<Type, { kind: 'enum' }>).name;
+    const enumName = (typeAt(at.input, paths[0]!) as Extract<Type, { kind: 'enum' }>).name;
     const seen = new Set<string>();
-    const tries = familiar.members.slice(0, familiar.members.indexOf(value)).filter((m) => {
-      const c = familiar.classOf(enumName, m);
-      if (c === undefined || seen.has(c)) return false;
-      seen.add(c);
-      return true;
-    }).slice(0, FAMILIAR_TRIES);
-    const move = (ps: readonly Path[]): boolean => tries.some((m) => attempt(ps.reduce((x, p) => jsonSet(x, p, m), cur)));
+    const tries = familiar.members
+      .slice(0, familiar.members.indexOf(value))
+      .filter((m) => {
+        const c = familiar.classOf(enumName, m);
+        if (c === undefined || seen.has(c)) return false;
+        seen.add(c);
+        return true;
+      })
+      .slice(0, FAMILIAR_TRIES);
+    const move = (ps: readonly Path[]): boolean => tries.some((m) => at.attempt(ps.reduce((x, p) => jsonSet(x, p, m), at.cur)));
     if (!move(paths) && paths.length > 1) for (const p of paths) move([p]);
   }
-  return cur;
 }
 
 /** Well-known members of long enums, most familiar first, and the class each member is in. */
@@ -144,7 +177,7 @@ export interface Familiar {
   classOf(enumName: string, member: string): string | undefined;
 }
 
-/** How many classes a witness's member is tried against (each try evaluates both versions). */
+/** How many classes a witness's member is tried against (each try is an evaluation, two where the first version agrees). */
 const FAMILIAR_TRIES = 12;
 
 /** The next number above `q` with one significant digit (4800 -> 5000, 1600 -> 2000). */
