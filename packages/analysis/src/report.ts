@@ -64,9 +64,12 @@ function obligationNumbers(r: DiffReport): Map<string, number> {
   return ids;
 }
 
-/** The regions (1-based) whose `which` side carries obligation `o`. */
-function carriers(r: DiffReport, o: string, which: 'before' | 'after'): number[] {
-  return r.regions.flatMap((g, i) => (g[which].obligations.includes(o) ? [i + 1] : []));
+/** "before: 1, 4" and "after: 2" for the sides whose regions (1-based) carry obligation `o`, each number as `link` writes it. */
+function carriers(r: DiffReport, o: string, link: (i: number) => string = String): string[] {
+  return (['before', 'after'] as const).flatMap((w) => {
+    const at = r.regions.flatMap((g, i) => (g[w].obligations.includes(o) ? [i + 1] : []));
+    return at.length ? [`${w}: ${at.map(link).join(', ')}`] : [];
+  });
 }
 
 const REGION_NOTE = 'each condition listed holds on every input of the region (proved); the region can be narrower: the deciding rules\' other conditions, and the earlier rules that do not apply';
@@ -165,7 +168,7 @@ function text(r: DiffReport, n: Names): string {
     out.push(`     witness: ${JSON.stringify(d.witness)}`);
   }
   if (ids.size) out.push('', 'obligations (as the regions name them):');
-  for (const [o, k] of ids) out.push(`  O${k}. ${o} (${(['before', 'after'] as const).flatMap((w) => (carriers(r, o, w).length ? [`${w}: ${carriers(r, o, w).join(', ')}`] : [])).join('; ')})`);
+  for (const [o, k] of ids) out.push(`  O${k}. ${o} (${carriers(r, o).join('; ')})`);
   if (r.uncovered.length) out.push('', 'not covered (a difference the solver found, no witness confirmed):');
   for (const x of r.uncovered) out.push(`  - ${x.before} before, ${x.after} after: ${x.reason}`);
   out.push('', 'structural changes:');
@@ -259,7 +262,7 @@ function html(r: DiffReport, n: Names): string {
     `<strong>${e(x.decisionText)}</strong><br><span class="muted">${e(x.decidedBy)}</span><span class="full">${x.title ? ` — ${e(x.title)}` : ''}${x.cites.length ? ` (${e(x.cites.join('; '))})` : ''}</span>${x.obligations.length ? `<details${open ? ' open' : ''}><summary>obligations ${refs(x)}</summary>${e(x.obligations.join('; '))}</details><span class="obl">; obligations ${refs(x)}</span>` : ''}`;
   const obligations = [...obligationIds]
     .map(([o, k]) => {
-      const where = (['before', 'after'] as const).flatMap((w) => (carriers(r, o, w).length ? [`${w}: ${carriers(r, o, w).map((i) => `<a href="#r${i}">${i}</a>`).join(', ')}`] : []));
+      const where = carriers(r, o, (i) => `<a href="#r${i}">${i}</a>`);
       return `<tr id="o${k}"><th scope="row">O${k}</th><td>${e(o)}</td><td>${where.join('; ')}</td></tr>`;
     })
     .join('\n');
