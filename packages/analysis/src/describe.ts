@@ -22,7 +22,7 @@ import type { Encoder, Leaf } from './smt/encode.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
 import { dayNumber, MAX_DAY, MIN_DAY } from './smt/dates.ts';
-import type { Z, ZExpr } from './smt/z3.ts';
+import { truthIn, type Z, type ZExpr } from './smt/z3.ts';
 import type { Session } from './solver.ts';
 import { titled, type StructuralChange } from './structural.ts';
 import { numberJson, type JsonValue } from './witness.ts';
@@ -267,7 +267,7 @@ function conditionChanged(p: IR.Program, q: IR.Program, path: readonly IR.Rule[]
  * difference) and its structural causes. `m` is the model that found the region.
  */
 export function describeRegion(Z: Z, s: Session, guard: ZExpr, u: Universe, input: SV, before: VersionView, after: VersionView, dates: readonly number[], structural: readonly StructuralChange[], region: Probe & { readonly pool: JsonValue[]; readonly model?: ZExpr; readonly amountOn?: (term: ZExpr, w: JsonValue) => boolean | undefined }): Described {
-  const truth = (t: ZExpr, model: ZExpr): boolean => Z.isTrue(model.eval(t, true));
+  const truth = (t: ZExpr, model: ZExpr): boolean => truthIn(Z, model, t) === true;
   // every candidate is true on the region's confirmed witness, read from its JSON (evaluating the
   // candidates' terms in a model cost more than the solver's queries)
   const w = region.witness;

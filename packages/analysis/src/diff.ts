@@ -15,7 +15,7 @@ import { decisionText, runner, sameBehaviour, type Run } from './confirm.ts';
 import { constantValues, datesIn, describeRegion, numbersIn, type RegionFact } from './describe.ts';
 import { unionType, viewOf, withoutUndeclared } from './smt/input-union.ts';
 import { attemptModel, COMMON, findWitness, numConsts, preferences, roundNumbers, type Found } from './witness-search.ts';
-import { Unsupported, freshZ3, type ZExpr } from './smt/z3.ts';
+import { Unsupported, freshZ3, truthIn, type ZExpr } from './smt/z3.ts';
 import { Session } from './solver.ts';
 import { ruleKeys, untwinned } from './cone.ts';
 import { acceptanceCauses, causesOnWitness } from './causes.ts';
@@ -305,9 +305,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         for (const { free, evaluated } of m ? [...b.enc.balanceTerms(), ...a.enc.balanceTerms()] : []) m!.updateValue(free, m!.eval(evaluated, true));
         inputModels.set(key, m);
       }
-      if (!m) return undefined;
-      const x = m.eval(term, true);
-      return Z.isTrue(x) ? true : Z.isFalse(x) ? false : undefined;
+      return m ? truthIn(Z, m, term) : undefined;
     };
     const namedNumbers = new Set([...numbersIn(irB), ...numbersIn(irA)]);
     const quantities = quantitiesIn([irB, irA]);
@@ -375,7 +373,7 @@ export async function diffPrograms(before: CheckedProgram, after: CheckedProgram
         }
         const m = s.model();
         const leaf = leafAt(yes, m);
-        const other = Z.isTrue(m.eval(no.lenient, true)) ? leafAt(no, m) : undefined;
+        const other = truthIn(Z, m, no.lenient) === true ? leafAt(no, m) : undefined;
         const guard = other ? Z.And(leafIs(yes, leaf), no.lenient, leafIs(no, other)) : Z.And(leafIs(yes, leaf), Z.Not(no.lenient));
         const f = await findWitness(Z, s, pinned(guard), m, u, input.value, nums, (w) => {
           const ry = runOf(yes.program)(w);

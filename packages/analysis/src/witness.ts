@@ -4,36 +4,33 @@ import { fromDayNumber } from './smt/dates.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
 import { ID_ENUM } from './smt/sym-input.ts';
-import type { ZExpr } from './smt/z3.ts';
+import { numeralIn, truthIn, type ZExpr } from './smt/z3.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
 export class NotRepresentable extends Error {}
 
+/** `model` a high-level z3 model; its values are read through z3's C API (smt/z3.ts) */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
+  const Z = model.ctx;
   switch (v.t) {
-    case 'bool': {
-      // isTrue asks for the node's kind; toString would print the term
-      const b = model.eval(v.v, true);
-      return b.ctx.isTrue(b);
-    }
+    case 'bool':
+      return truthIn(Z, model, v.v) === true;
     case 'num':
-      return numberJson(rationalOf(model.eval(v.v, true)));
+      return numberJson(rationalOf(model, v.v));
     case 'date':
-      return fromDayNumber(Number(intOf(model.eval(v.v, true))));
+      return fromDayNumber(Number(intOf(model, v.v)));
     case 'enum': {
-      const i = Number(intOf(model.eval(v.v, true)));
+      const i = Number(intOf(model, v.v));
       // an id the solver made up: one number each, as a reader would number them (ID-1, ID-2), never "id-0"
       if (v.name === ID_ENUM) return u.idText(i) ?? (i >= 0 ? `ID-${i + 1}` : `ID-M${-i}`);
       const m = u.enums.get(v.name)?.[i];
       if (m === undefined) throw new NotRepresentable(`member ${i} of ${v.name}`);
       return m;
     }
-    case 'opt': {
-      const p = model.eval(v.p, true);
-      return p.ctx.isTrue(p) ? modelToJson(model, u, v.v) : null;
-    }
+    case 'opt':
+      return truthIn(Z, model, v.p) === true ? modelToJson(model, u, v.v) : null;
     case 'rec': {
       const out: { [k: string]: JsonValue } = {};
       for (const [k, x] of v.f) {
@@ -43,26 +40,25 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
       return out;
     }
     case 'list': {
-      const n = Number(intOf(model.eval(v.len, true)));
+      const n = Number(intOf(model, v.len));
       return v.items.slice(0, n).map((x) => modelToJson(model, u, x));
     }
   }
 }
 
-export function rationalOf(x: ZExpr): Rational {
-  const val = typeof x.value === 'function' ? x.value() : undefined;
-  if (typeof val === 'bigint') return Rational.of(val);
-  if (!val || typeof val !== 'object' || typeof val.numerator !== 'bigint') throw new NotRepresentable(`a number that is not rational (${x.toString()})`);
-  const { numerator, denominator } = val;
-  const r = Rational.of(BigInt(numerator), BigInt(denominator));
+function rationalOf(model: ZExpr, t: ZExpr): Rational {
+  const text = numeralIn(model.ctx, model, t);
+  if (text === undefined) throw new NotRepresentable(`a number that is not rational (${model.eval(t, true).toString()})`);
+  const [n, d = '1'] = text.split('/');
+  const r = Rational.of(BigInt(n!), BigInt(d));
   if (r.toString().includes('/')) throw new NotRepresentable(`${r.toString()} has no exact decimal form`);
   return r;
 }
 
-function intOf(x: ZExpr): bigint {
-  const val = typeof x.value === 'function' ? x.value() : undefined;
-  if (typeof val !== 'bigint') throw new NotRepresentable(`not an integer: ${x.toString()}`);
-  return val;
+function intOf(model: ZExpr, t: ZExpr): bigint {
+  const text = numeralIn(model.ctx, model, t);
+  if (text === undefined || text.includes('/')) throw new NotRepresentable(`not an integer: ${model.eval(t, true).toString()}`);
+  return BigInt(text);
 }
 
 /** A JSON number when it is exact and safe to read back, else the exact decimal text. */

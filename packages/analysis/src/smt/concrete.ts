@@ -22,7 +22,7 @@ import { Encoder, type Leaf, type Mode, type SymDecision } from './encode.ts';
 import { SymInput } from './sym-input.ts';
 import { Universe } from './universe.ts';
 import type { Scalar, SV } from './values.ts';
-import { z3, type Z, type ZExpr } from './z3.ts';
+import { truthIn, z3, type Z, type ZExpr } from './z3.ts';
 
 export { OutsideBound } from './sym-input.ts';
 
@@ -75,10 +75,9 @@ export function evaluateEncoded(ep: EncodedPolicy, input: RRecord): ConcreteResu
     for (const { agg, unknown } of ep.abstracted.values()) m.updateValue((unknown as Scalar).v, mx.eval((ep.exact.value(agg) as Scalar).v, true));
   }
   const bool = (t: ZExpr): boolean => {
-    const v = m.eval(t, true);
-    if (Z.isTrue(v)) return true;
-    if (Z.isFalse(v)) return false;
-    throw new Error(`z3 did not evaluate a Boolean to a constant: ${v.toString()}`);
+    const v = truthIn(Z, m, t);
+    if (v === undefined) throw new Error(`z3 did not evaluate a Boolean to a constant: ${m.eval(t, true).toString()}`);
+    return v;
   };
   const int = (t: ZExpr): number => Number(constant(m.eval(t, true)).num);
   const json = (v: SV): Json => {

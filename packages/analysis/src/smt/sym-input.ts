@@ -8,7 +8,7 @@ import type { Rational, RValue, RRecord, Type } from '@pol/core/checker';
 import type { Universe } from './universe.ts';
 import type { SV } from './values.ts';
 import { dayNumber, MAX_DAY, MIN_DAY } from './dates.ts';
-import { Unsupported, type Z, type ZExpr } from './z3.ts';
+import { fix, Unsupported, type Z, type ZExpr } from './z3.ts';
 
 
 /** The pseudo-enum an `Id` field is encoded as (its values name nothing the policy compares). */
@@ -18,6 +18,8 @@ export class SymInput {
   readonly domain: ZExpr[] = [];
   readonly value: SV;
   private n = 0;
+  /** the values models are given, by kind and value: a diff fixes the same few numbers thousands of times */
+  private readonly values = new Map<string, ZExpr>();
 
   constructor(
     private readonly Z: Z,
@@ -84,25 +86,35 @@ export class SymInput {
     return m;
   }
 
+  private val(kind: 'bool' | 'int' | 'real', text: string): ZExpr {
+    const key = `${kind} ${text}`;
+    let x = this.values.get(key);
+    if (x === undefined) {
+      x = kind === 'bool' ? this.Z.Bool.val(text === 'true') : kind === 'int' ? this.Z.Int.val(Number(text)) : this.Z.Real.val(text);
+      this.values.set(key, x);
+    }
+    return x;
+  }
+
   private assign(m: ZExpr, sv: SV, v: RValue, listsOpen: boolean): void {
     const Z = this.Z;
     switch (sv.t) {
       case 'bool':
-        m.updateValue(sv.v, Z.Bool.val(v === true));
+        fix(Z, m, sv.v, this.val('bool', String(v === true)));
         return;
       case 'num': {
         const r = v as Rational;
-        m.updateValue(sv.v, Z.Real.val(r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`));
+        fix(Z, m, sv.v, this.val('real', r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`));
         return;
       }
       case 'date':
-        m.updateValue(sv.v, Z.Int.val(dayNumber(v as string)));
+        fix(Z, m, sv.v, this.val('int', String(dayNumber(v as string))));
         return;
       case 'enum':
-        if (sv.name !== ID_ENUM) m.updateValue(sv.v, Z.Int.val(this.u.index(sv.name, v as string)));
+        if (sv.name !== ID_ENUM) fix(Z, m, sv.v, this.val('int', String(this.u.index(sv.name, v as string))));
         return;
       case 'opt':
-        m.updateValue(sv.p, Z.Bool.val(v !== null));
+        fix(Z, m, sv.p, this.val('bool', String(v !== null)));
         if (v !== null) this.assign(m, sv.v, v, listsOpen);
         return;
       case 'rec': {
@@ -115,7 +127,7 @@ export class SymInput {
         // abstract mode reads no list element (each aggregate is an unknown): nothing to fix
         if (listsOpen) return;
         if (items.length > sv.items.length) throw new OutsideBound(`a list of ${items.length} items (the bound is ${sv.items.length})`);
-        m.updateValue(sv.len, Z.Int.val(items.length));
+        fix(Z, m, sv.len, this.val('int', String(items.length)));
         items.forEach((x, i) => this.assign(m, sv.items[i]!, x, listsOpen));
         return;
       }

@@ -20,7 +20,7 @@ import { Session } from '../solver.ts';
 import { Encoder, ratVal, type SymDecision } from '../smt/encode.ts';
 import { SymInput } from '../smt/sym-input.ts';
 import { Universe } from '../smt/universe.ts';
-import { freshZ3, Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
+import { freshZ3, truthIn, Unsupported, type Z, type ZExpr } from '../smt/z3.ts';
 import { modelToJson, NotRepresentable, type JsonValue } from '../witness.ts';
 import { changesBetween, type Change } from './changes.ts';
 import { constOf, factsOf, readPaths, type FactLeaf } from './leaves.ts';
@@ -213,7 +213,7 @@ export async function why(program: CheckedProgram, json: unknown, options: WhyOp
         break outer;
       }
       if (!model) break;
-      const set = free.filter((l) => Z.isTrue(model.eval(l.differs, true)));
+      const set = free.filter((l) => truthIn(Z, model, l.differs) === true);
       if (set.length === 0) {
         // the encoding decides the unchanged transaction otherwise than the interpreter: a bug,
         // never a suggestion (and blocking the empty set would block everything)
