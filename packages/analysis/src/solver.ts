@@ -13,8 +13,8 @@
  * one-shot (non-incremental) preprocessing, which took 0.8 s on the IFR diff's first query and is
  * then thrown away; pushed, every query goes to the incremental core.
  */
-import type { Z, ZExpr } from './smt/z3.ts';
-import { z3Module } from './smt/z3.ts';
+import type { LowLevel, Z, ZExpr } from './smt/z3.ts';
+import { lowLevel, z3Module } from './smt/z3.ts';
 
 export type Answer = 'sat' | 'unsat' | 'unknown';
 
@@ -24,10 +24,6 @@ interface Em {
   HEAPU32: Uint32Array;
   _Z3_solver_check(c: number, s: number): number;
   _Z3_solver_check_assumptions(c: number, s: number, n: number, p: number): number;
-}
-interface LowLevel {
-  get_error_code(c: number): number;
-  get_error_msg(c: number, code: number): string;
 }
 
 export class Session {
@@ -57,8 +53,8 @@ export class Session {
    * 1,000,000. It costs a timer thread per query, and its answers can depend on the load.
    */
   static async open(Z: Z, options: { readonly rlimit: number; readonly timeoutMs: number; readonly queryTimeoutMs?: number }): Promise<Session> {
-    const api = (await z3Module()) as unknown as { em: Em; Z3: LowLevel };
-    return new Session(Z, api.em, api.Z3, options.rlimit, options.timeoutMs, options.queryTimeoutMs ?? 0);
+    const api = (await z3Module()) as unknown as { em: Em };
+    return new Session(Z, api.em, lowLevel(), options.rlimit, options.timeoutMs, options.queryTimeoutMs ?? 0);
   }
 
   add(...cs: ZExpr[]): void {

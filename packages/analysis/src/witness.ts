@@ -1,5 +1,5 @@
 /** Turns a solver model into a JSON input of the policy (exact decimals, ISO dates, member names). */
-import { Rational } from '@pol/core/checker';
+import type { Rational } from '@pol/core/checker';
 import { fromDayNumber } from './smt/dates.ts';
 import type { Universe } from './smt/universe.ts';
 import type { SV } from './smt/values.ts';
@@ -47,18 +47,16 @@ export function modelToJson(model: any, u: Universe, v: SV): JsonValue {
 }
 
 function rationalOf(model: ZExpr, t: ZExpr): Rational {
-  const text = numeralIn(model.ctx, model, t);
-  if (text === undefined) throw new NotRepresentable(`a number that is not rational (${model.eval(t, true).toString()})`);
-  const [n, d = '1'] = text.split('/');
-  const r = Rational.of(BigInt(n!), BigInt(d));
+  const r = numeralIn(model.ctx, model, t);
+  if (r === undefined) throw new NotRepresentable(`a number that is not rational (${model.eval(t, true).toString()})`);
   if (r.toString().includes('/')) throw new NotRepresentable(`${r.toString()} has no exact decimal form`);
   return r;
 }
 
 function intOf(model: ZExpr, t: ZExpr): bigint {
-  const text = numeralIn(model.ctx, model, t);
-  if (text === undefined || text.includes('/')) throw new NotRepresentable(`not an integer: ${model.eval(t, true).toString()}`);
-  return BigInt(text);
+  const r = numeralIn(model.ctx, model, t);
+  if (r === undefined || r.den !== 1n) throw new NotRepresentable(`not an integer: ${model.eval(t, true).toString()}`);
+  return r.num;
 }
 
 /** A JSON number when it is exact and safe to read back, else the exact decimal text. */

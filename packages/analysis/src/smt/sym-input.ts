@@ -86,35 +86,38 @@ export class SymInput {
     return m;
   }
 
-  private val(kind: 'bool' | 'int' | 'real', text: string): ZExpr {
-    const key = `${kind} ${text}`;
+  private constant(key: string, make: () => ZExpr): ZExpr {
     let x = this.values.get(key);
-    if (x === undefined) {
-      x = kind === 'bool' ? this.Z.Bool.val(text === 'true') : kind === 'int' ? this.Z.Int.val(Number(text)) : this.Z.Real.val(text);
-      this.values.set(key, x);
-    }
+    if (x === undefined) this.values.set(key, (x = make()));
     return x;
+  }
+  private bool(b: boolean): ZExpr {
+    return this.constant(`b${b}`, () => this.Z.Bool.val(b));
+  }
+  private int(n: number): ZExpr {
+    return this.constant(`i${n}`, () => this.Z.Int.val(n));
   }
 
   private assign(m: ZExpr, sv: SV, v: RValue, listsOpen: boolean): void {
     const Z = this.Z;
     switch (sv.t) {
       case 'bool':
-        fix(Z, m, sv.v, this.val('bool', String(v === true)));
+        fix(Z, m, sv.v, this.bool(v === true));
         return;
       case 'num': {
         const r = v as Rational;
-        fix(Z, m, sv.v, this.val('real', r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`));
+        const text = r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+        fix(Z, m, sv.v, this.constant(`r${text}`, () => Z.Real.val(text)));
         return;
       }
       case 'date':
-        fix(Z, m, sv.v, this.val('int', String(dayNumber(v as string))));
+        fix(Z, m, sv.v, this.int(dayNumber(v as string)));
         return;
       case 'enum':
-        if (sv.name !== ID_ENUM) fix(Z, m, sv.v, this.val('int', String(this.u.index(sv.name, v as string))));
+        if (sv.name !== ID_ENUM) fix(Z, m, sv.v, this.int(this.u.index(sv.name, v as string)));
         return;
       case 'opt':
-        fix(Z, m, sv.p, this.val('bool', String(v !== null)));
+        fix(Z, m, sv.p, this.bool(v !== null));
         if (v !== null) this.assign(m, sv.v, v, listsOpen);
         return;
       case 'rec': {
@@ -127,7 +130,7 @@ export class SymInput {
         // abstract mode reads no list element (each aggregate is an unknown): nothing to fix
         if (listsOpen) return;
         if (items.length > sv.items.length) throw new OutsideBound(`a list of ${items.length} items (the bound is ${sv.items.length})`);
-        fix(Z, m, sv.len, this.val('int', String(items.length)));
+        fix(Z, m, sv.len, this.int(items.length));
         items.forEach((x, i) => this.assign(m, sv.items[i]!, x, listsOpen));
         return;
       }

@@ -1,5 +1,6 @@
 /** The solver, loaded once (WASM). The solver is used only by analyses, never by compiled evaluators. */
 import { init } from 'z3-solver';
+import { Rational } from '@pol/core/checker';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Z = any;
@@ -9,8 +10,10 @@ export type ZExpr = any;
 let api: ReturnType<typeof init> | undefined;
 let ctx: Promise<Z> | undefined;
 
-/** The parts of z3's C API (through z3-solver's low-level wrapper) that are called directly. */
-interface LowLevel {
+/** The parts of z3's C API (through z3-solver's low-level wrapper) that are called directly (here and by solver.ts). */
+export interface LowLevel {
+  get_error_code(c: number): number;
+  get_error_msg(c: number, code: number): string;
   to_app(c: number, a: number): number;
   get_app_decl(c: number, a: number): number;
   add_const_interp(c: number, m: number, d: number, a: number): void;
@@ -38,7 +41,7 @@ function loaded(): ReturnType<typeof init> {
  * objects and asked z3 about sorts and arities first, and V8 compiles those wrappers anew for
  * each diff's context. Only after a context was made, so the module is loaded.
  */
-function lowLevel(): LowLevel {
+export function lowLevel(): LowLevel {
   if (!low) throw new Error('z3 is used before it was loaded');
   return low;
 }
@@ -49,12 +52,18 @@ export function fix(Z: Z, m: ZExpr, c: ZExpr, value: ZExpr): void {
   L.add_const_interp(Z.ptr, m.ptr, L.get_app_decl(Z.ptr, L.to_app(Z.ptr, c.ast)), value.ast);
 }
 
-/** The value of a numeric term in a model as z3 writes a rational (`-3`, `1/2`); undefined when it is no numeral (an irrational root). */
-export function numeralIn(Z: Z, m: ZExpr, t: ZExpr): string | undefined {
+/**
+ * The value of a numeric term in a model; undefined when it is no numeral (an irrational root).
+ * The term z3 returns is not reference-counted: it lives until the next call that makes a term, so
+ * it is read at once.
+ */
+export function numeralIn(Z: Z, m: ZExpr, t: ZExpr): Rational | undefined {
   const L = lowLevel();
   const r = L.model_eval(Z.ptr, m.ptr, t.ast, true);
-  // 0: Z3_NUMERAL_AST
-  return r === null || L.get_ast_kind(Z.ptr, r) !== 0 ? undefined : L.get_numeral_string(Z.ptr, r);
+  // 0: Z3_NUMERAL_AST; z3 writes a rational as `-3` or `7/2`
+  if (r === null || L.get_ast_kind(Z.ptr, r) !== 0) return undefined;
+  const [n, d = '1'] = L.get_numeral_string(Z.ptr, r).split('/');
+  return Rational.of(BigInt(n!), BigInt(d));
 }
 
 /** Whether a Boolean term is true in a model, with the constants it leaves open given any value (undefined: z3 cannot tell). */
